@@ -1,0 +1,168 @@
+/**
+ * The scenario: the one schema that says what a flowlab scenario file may contain.
+ *
+ * The TypeScript types are inferred from it, the JSON Schema for editors is generated
+ * from it (`npm run schema`), and its messages are what a coach sees when a file is
+ * wrong, so they are written for a coach. Objects are strict: a typo'd key is an
+ * error, never a silently ignored field that falls back to a default.
+ */
+import { z } from 'zod';
+import { distributionMean, distributionSchema } from './distribution.ts';
+
+export const ROUTING_STRATEGIES = [
+  'fixed',
+  'random',
+  'round-robin',
+  'shortest-queue',
+  'least-work',
+  'power-of-two',
+  'fastest',
+] as const;
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+export const NODE_KINDS = ['team', 'agent', 'service', 'gate'] as const;
+
+/** Above this many expected arrivals a run is refused rather than left to run for hours. */
+export const MAX_EXPECTED_ARRIVALS = 50_000_000;
+
+const identifier = z.string({ error: 'must be a text identifier' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, {
+  error: 'must start with a letter or digit and use only letters, digits, "-", "_", "." or ":"',
+});
+
+const capability = z
+  .string({ error: 'a capability must be a text name, e.g. "build"' })
+  .min(1, { error: 'a capability name must not be empty' });
+
+export const runSchema = z
+  .strictObject({
+    duration: z
+      .number({ error: 'duration must be a number' })
+      .positive({ error: 'duration must be greater than 0 (arrivals stop at this time)' }),
+    warmup: z
+      .number({ error: 'warmup must be a number' })
+      .min(0, { error: 'warmup must not be negative' })
+      .default(0),
+    seed: z
+      .number({ error: 'seed must be a number' })
+      .int({ error: 'seed must be a whole number' })
+      .min(0, { error: 'seed must not be negative' })
+      .default(1),
+    replications: z
+      .number({ error: 'replications must be a number' })
+      .int({ error: 'replications must be a whole number' })
+      .min(1, { error: 'replications must be at least 1' })
+      .max(10_000, { error: 'replications must be at most 10000' })
+      .default(1),
+    maxTime: z
+      .number({ error: 'maxTime must be a number' })
+      .positive({ error: 'maxTime must be greater than 0' })
+      .optional()
+      .describe(
+        'Hard cap on simulated time while the system drains after arrivals stop; default 10 x duration.',
+      ),
+  })
+  .describe('How long to run: arrivals stop at duration, then work in progress drains.');
+
+export const demandSchema = z
+  .strictObject({
+    id: identifier,
+    name: z.string().optional(),
+    interarrival: distributionSchema.describe('Time between arrivals of this class of work.'),
+    steps: z
+      .array(capability, { error: 'steps must be a list of capability names' })
+      .min(1, { error: 'steps must name at least one capability' })
+      .describe('The capabilities an item needs, in order.'),
+  })
+  .describe('A class of work items: how often they arrive and which steps they need.');
+
+export const nodeSchema = z
+  .strictObject({
+    id: identifier,
+    name: z.string().optional(),
+    kind: z.enum(NODE_KINDS, { error: `kind must be one of ${NODE_KINDS.join(', ')}` }).default('team'),
+    capacity: z
+      .number({ error: 'capacity must be a number' })
+      .int({ error: 'capacity must be a whole number of at least 1' })
+      .min(1, { error: 'capacity must be a whole number of at least 1' })
+      .describe('Parallel servers: people in a team, slots of an agent.'),
+    serves: z
+      .record(capability, distributionSchema, { error: 'serves must map capability names to service times' })
+      .refine((s) => Object.keys(s).length > 0, { error: 'serves must name at least one capability' })
+      .describe('Capability -> service-time distribution at this node.'),
+  })
+  .describe('A team, AI agent, shared service or gate that does work.');
+
+const scenarioShape = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string({ error: 'name must be text' }).min(1, { error: 'name must not be empty' }),
+  description: z.string().optional(),
+  timeUnit: z.string().min(1).default('day'),
+  run: runSchema,
+  routing: z
+    .enum(ROUTING_STRATEGIES, { error: `routing must be one of ${ROUTING_STRATEGIES.join(', ')}` })
+    .default('fixed'),
+  demand: z
+    .array(demandSchema, { error: 'demand must be a list of work-item classes' })
+    .min(1, { error: 'demand must list at least one class of work' }),
+  nodes: z
+    .array(nodeSchema, { error: 'nodes must be a list of teams, agents, services or gates' })
+    .min(1, { error: 'nodes must list at least one node' }),
+});
+
+/** Rules that span several fields: ids are unique, every step has someone to do it, and so on. */
+export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  uniqueIds(s.nodes, 'nodes', issue);
+  uniqueIds(s.demand, 'demand', issue);
+
+  const served = new Set(s.nodes.flatMap((n) => Object.keys(n.serves)));
+  const known = [...served].join(', ');
+  s.demand.forEach((d, i) => {
+    d.steps.forEach((step, j) => {
+      if (!served.has(step))
+        issue(['demand', i, 'steps', j], `no node serves "${step}" (nodes serve: ${known})`);
+    });
+    if (!(distributionMean(d.interarrival) > 0))
+      issue(
+        ['demand', i, 'interarrival'],
+        'interarrival must have a mean greater than 0, or items would never stop arriving',
+      );
+  });
+
+  if (s.run.warmup >= s.run.duration)
+    issue(['run', 'warmup'], `warmup (${s.run.warmup}) must be shorter than duration (${s.run.duration})`);
+  if (s.run.maxTime !== undefined && s.run.maxTime < s.run.duration)
+    issue(
+      ['run', 'maxTime'],
+      `maxTime (${s.run.maxTime}) must not be shorter than duration (${s.run.duration})`,
+    );
+
+  const expected = s.demand.reduce((sum, d) => sum + s.run.duration / distributionMean(d.interarrival), 0);
+  if (expected * s.run.replications > MAX_EXPECTED_ARRIVALS)
+    issue(
+      ['run', 'duration'],
+      `this run would simulate about ${Math.round(expected * s.run.replications).toLocaleString('en')} items, ` +
+        `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; shorten duration or use fewer replications`,
+    );
+});
+
+function uniqueIds(
+  list: readonly { id: string }[],
+  field: string,
+  issue: (path: (string | number)[], message: string) => void,
+) {
+  const seen = new Set<string>();
+  list.forEach((x, i) => {
+    if (seen.has(x.id)) issue([field, i, 'id'], `id "${x.id}" is used twice in ${field}; ids must be unique`);
+    seen.add(x.id);
+  });
+}
+
+/** A scenario as written in a file (defaults not yet filled in). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario, with every default filled in. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type NodeSpec = Scenario['nodes'][number];
+export type DemandSpec = Scenario['demand'][number];
