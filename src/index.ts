@@ -1,0 +1,29 @@
+/**
+ * flowlab's library API: parse a scenario, simulate it, compare variants.
+ * Pure: runs the same in Node, a Web Worker and tests.
+ */
+export {
+  type CompareOptions,
+  type Comparison,
+  compare,
+  type Difference,
+  type NamedScenario,
+} from './experiment/compare.ts';
+export type { NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
+export { createRun, type Run, type RunProgress, ScenarioError, simulate } from './experiment/simulate.ts';
+export { type Distribution, distributionMean, distributionSchema } from './model/distribution.ts';
+export { applyOverrides } from './model/overrides.ts';
+export {
+  formatProblems,
+  type ParseOutcome,
+  parseScenario,
+  parseScenarioText,
+  type ScenarioProblem,
+} from './model/parse.ts';
+export {
+  ROUTING_STRATEGIES,
+  type RoutingStrategy,
+  type Scenario,
+  type ScenarioInput,
+  scenarioSchema,
+} from './model/scenario.ts';

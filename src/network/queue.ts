@@ -1,0 +1,35 @@
+/**
+ * A first-in-first-out queue of item slots: a growable ring buffer on an Int32Array,
+ * so taking the next item is O(1) and allocates nothing (no Array.prototype.shift).
+ */
+export class ItemQueue {
+  private slots: Int32Array;
+  private head = 0;
+  length = 0;
+
+  constructor(initialCapacity = 16) {
+    this.slots = new Int32Array(initialCapacity);
+  }
+
+  push(item: number): void {
+    if (this.length === this.slots.length) this.grow();
+    this.slots[(this.head + this.length) & (this.slots.length - 1)] = item;
+    this.length++;
+  }
+
+  /** Removes and returns the oldest item; the caller checks `length` first. */
+  shift(): number {
+    const item = this.slots[this.head];
+    this.head = (this.head + 1) & (this.slots.length - 1);
+    this.length--;
+    return item;
+  }
+
+  private grow(): void {
+    // Capacity stays a power of two so wrapping is a mask, not a division.
+    const bigger = new Int32Array(this.slots.length * 2);
+    for (let i = 0; i < this.length; i++) bigger[i] = this.slots[(this.head + i) & (this.slots.length - 1)];
+    this.slots = bigger;
+    this.head = 0;
+  }
+}
