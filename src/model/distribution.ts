@@ -1,0 +1,313 @@
+/**
+ * Distributions of time, as a scenario writes them: service times and times between arrivals.
+ *
+ * They are parameterised the way lean coaches think, by a mean and its variability
+ * (cv = standard deviation / mean), rather than by textbook rates and shapes. A bare number
+ * is a constant time. Objects are strict, so a typo such as `meen` is an error instead of
+ * a silently ignored field, and every message is written for a coach.
+ *
+ * Sampling lives in `engine/distributions.ts`; this file only says what a distribution is
+ * and what its theoretical moments are (used for offered load and for checking the sampler).
+ */
+import { z } from 'zod';
+
+export const DISTRIBUTION_NAMES = [
+  'constant',
+  'exponential',
+  'uniform',
+  'triangular',
+  'normal',
+  'lognormal',
+  'gamma',
+  'erlang',
+  'weibull',
+  'empirical',
+] as const;
+export type DistributionName = (typeof DISTRIBUTION_NAMES)[number];
+
+/** A number field whose messages, "missing" included, name the field and its rule. */
+function numberField(name: string, rule: string) {
+  return z.number({
+    error: (issue) =>
+      issue.input === undefined ? `${name} is required: ${rule}` : `${name} must be ${rule}`,
+  });
+}
+
+function greaterThanZero(name: string) {
+  return numberField(name, 'a number greater than 0').positive({
+    error: `${name} must be a number greater than 0`,
+  });
+}
+
+function atLeastZero(name: string) {
+  return numberField(name, 'a number of at least 0').min(0, {
+    error: `${name} must be a number of at least 0`,
+  });
+}
+
+/** One strict object per kind, whose unknown-key message lists the keys this kind does take. */
+function kind<const D extends DistributionName, S extends z.ZodRawShape>(
+  dist: D,
+  shape: S,
+  description: string,
+) {
+  const takes = Object.keys(shape).join(', ');
+  return z
+    .strictObject(
+      { dist: z.literal(dist), ...shape },
+      {
+        error: (issue) => {
+          if (issue.code !== 'unrecognized_keys') return undefined;
+          const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+          return `unknown key ${keys} for dist ${dist}, which takes ${takes} (check the spelling)`;
+        },
+      },
+    )
+    .describe(description);
+}
+
+const constant = kind('constant', { value: atLeastZero('value') }, 'Always exactly `value`.');
+
+const exponential = kind(
+  'exponential',
+  { mean: greaterThanZero('mean') },
+  'Memoryless: independent arrivals (Poisson) or highly variable work; cv = 1.',
+);
+
+const uniform = kind(
+  'uniform',
+  { min: atLeastZero('min'), max: atLeastZero('max') },
+  'Any time between min and max, equally likely.',
+).refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['min'] });
+
+const triangular = kind(
+  'triangular',
+  { min: atLeastZero('min'), mode: atLeastZero('mode'), max: atLeastZero('max') },
+  'A quick estimate: shortest, most likely and longest time.',
+).superRefine((d, ctx) => {
+  if (d.min > d.max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
+  else if (d.min === d.max)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['max'],
+      message: 'max must be greater than min (for a fixed time use a constant)',
+    });
+  else if (d.mode < d.min || d.mode > d.max)
+    ctx.addIssue({ code: 'custom', path: ['mode'], message: 'mode must lie between min and max' });
+});
+
+const normal = kind(
+  'normal',
+  { mean: atLeastZero('mean'), sd: atLeastZero('sd') },
+  'Bell curve around mean; times below 0 are redrawn, so with a large sd the actual mean is higher.',
+);
+
+const lognormal = kind(
+  'lognormal',
+  { mean: greaterThanZero('mean'), cv: greaterThanZero('cv') },
+  'Right-skewed: most items are quick, a few take much longer. cv = sd / mean.',
+);
+
+const gamma = kind(
+  'gamma',
+  { mean: greaterThanZero('mean'), cv: greaterThanZero('cv') },
+  'Right-skewed with any variability: cv < 1 is steadier than exponential, cv > 1 burstier.',
+);
+
+const erlang = kind(
+  'erlang',
+  {
+    mean: greaterThanZero('mean'),
+    k: z
+      .number({ error: 'k must be a whole number of at least 1' })
+      .int({ error: 'k must be a whole number of at least 1' })
+      .min(1, { error: 'k must be a whole number of at least 1' }),
+  },
+  'Work of k equal exponential phases: cv = 1 / sqrt(k).',
+);
+
+const weibull = kind(
+  'weibull',
+  { shape: greaterThanZero('shape'), scale: greaterThanZero('scale') },
+  'Reliability-style times: shape < 1 has a long tail, shape = 1 is exponential.',
+);
+
+const empirical = kind(
+  'empirical',
+  {
+    values: z
+      .array(atLeastZero('every value'), { error: 'values must be a list of measured times' })
+      .min(1, { error: 'values must list at least one measured time' }),
+  },
+  'Measured times, replayed by picking one at random each time.',
+);
+
+const distributionObject = z.discriminatedUnion(
+  'dist',
+  [constant, exponential, uniform, triangular, normal, lognormal, gamma, erlang, weibull, empirical],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `dist must be one of ${DISTRIBUTION_NAMES.join(', ')}` : undefined,
+  },
+);
+
+const bareNumber = z
+  .number()
+  .min(0, { error: 'a time must not be negative (a bare number means a constant time)' })
+  .describe('A constant time.');
+
+/**
+ * A bare number or one of the objects above.
+ *
+ * When neither branch fits and the problem is not a simple range check (an unknown key, an
+ * unknown `dist`, a missing or non-numeric field), zod reports one `invalid_union` issue for
+ * the whole distribution. Its message is built here from what went wrong inside the object,
+ * since "Invalid input" tells a coach nothing.
+ */
+export const distributionSchema = z
+  .union([bareNumber, distributionObject], {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const input = issue.input;
+      const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+      const inner = isObject ? issue.errors[1] : undefined;
+      if (!inner?.length)
+        return 'must be a number (a constant time) or a distribution such as { "dist": "exponential", "mean": 2 }';
+      return [...new Set(inner.map((i) => i.message))].join('; ');
+    },
+  })
+  .describe('A time: a bare number for a constant, or an object with `dist` and its parameters.');
+
+export type Distribution = z.infer<typeof distributionSchema>;
+
+/** Theoretical mean. For `normal` this is the mean after truncation at 0. */
+export function distributionMean(d: Distribution): number {
+  return moments(d).mean;
+}
+
+/** Theoretical variance. For `normal` this is the variance after truncation at 0. */
+export function distributionVariance(d: Distribution): number {
+  return moments(d).variance;
+}
+
+function moments(d: Distribution): { mean: number; variance: number } {
+  if (typeof d === 'number') return { mean: d, variance: 0 };
+  switch (d.dist) {
+    case 'constant':
+      return { mean: d.value, variance: 0 };
+    case 'exponential':
+      return { mean: d.mean, variance: d.mean * d.mean };
+    case 'uniform':
+      return { mean: (d.min + d.max) / 2, variance: (d.max - d.min) ** 2 / 12 };
+    case 'triangular': {
+      // Var = (a^2 + b^2 + c^2 - ab - ac - bc) / 18, written as a sum of squares so that
+      // rounding cannot make it negative when min and max are nearly equal.
+      const { min: a, mode: c, max: b } = d;
+      return { mean: (a + b + c) / 3, variance: ((b - a) ** 2 + (c - a) ** 2 + (b - c) ** 2) / 36 };
+    }
+    case 'normal':
+      return truncatedNormalMoments(d.mean, d.sd);
+    case 'lognormal':
+    case 'gamma':
+      return { mean: d.mean, variance: (d.cv * d.mean) ** 2 };
+    case 'erlang':
+      return { mean: d.mean, variance: (d.mean * d.mean) / d.k };
+    case 'weibull': {
+      // E[X^n] = scale^n Gamma(1 + n / shape); the variance is written as a ratio so that
+      // a huge Gamma gives Infinity rather than Infinity - Infinity = NaN, and clamped at 0
+      // against rounding for a very large shape (almost constant times).
+      const logG1 = logGamma(1 + 1 / d.shape);
+      const logG2 = logGamma(1 + 2 / d.shape);
+      const mean = d.scale * Math.exp(logG1);
+      return { mean, variance: mean * mean * Math.max(0, Math.expm1(logG2 - 2 * logG1)) };
+    }
+    case 'empirical': {
+      // Resampling the listed values uniformly: population moments (divide by n, not n - 1).
+      const n = d.values.length;
+      const mean = d.values.reduce((s, v) => s + v, 0) / n;
+      return { mean, variance: d.values.reduce((s, v) => s + (v - mean) ** 2, 0) / n };
+    }
+  }
+}
+
+/**
+ * Normal(mean, sd) conditioned on being >= 0. With alpha = -mean / sd, lambda = phi(alpha) / (1 - Phi(alpha)):
+ * E = mean + sd lambda, Var = sd^2 (1 + alpha lambda - lambda^2) (Johnson, Kotz & Balakrishnan, ch. 13).
+ * Since mean >= 0, 1 - Phi(alpha) >= 1/2, so nothing here loses precision.
+ */
+function truncatedNormalMoments(mean: number, sd: number): { mean: number; variance: number } {
+  if (sd === 0) return { mean, variance: 0 };
+  const alpha = -mean / sd;
+  const density = Math.exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
+  const lambda = density / (0.5 * erfc(alpha / Math.SQRT2));
+  return { mean: mean + sd * lambda, variance: sd * sd * (1 + alpha * lambda - lambda * lambda) };
+}
+
+/** Complementary error function, Chebyshev fit with relative error below 1.2e-7 (Numerical Recipes, erfcc). */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const poly =
+    -z * z -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const r = t * Math.exp(poly);
+  return x >= 0 ? r : 2 - r;
+}
+
+// Lanczos approximation, g = 7, n = 9 (the widely used Godfrey coefficients); relative error ~1e-15.
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/** ln Gamma(x) for x > 0 (Lanczos; the reflection formula covers 0 < x < 1/2). */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const y = x - 1;
+  let sum = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/** Short text for tables and tooltips, e.g. "exponential, mean 1.6". */
+export function describeDistribution(d: Distribution): string {
+  if (typeof d === 'number') return `constant ${d}`;
+  switch (d.dist) {
+    case 'constant':
+      return `constant ${d.value}`;
+    case 'exponential':
+      return `exponential, mean ${d.mean}`;
+    case 'uniform':
+      return `uniform, ${d.min} to ${d.max}`;
+    case 'triangular':
+      return `triangular, min ${d.min}, mode ${d.mode}, max ${d.max}`;
+    case 'normal':
+      return `normal, mean ${d.mean}, sd ${d.sd}${d.sd > 0 ? ', redrawn below 0' : ''}`;
+    case 'lognormal':
+    case 'gamma':
+      return `${d.dist}, mean ${d.mean}, cv ${d.cv}`;
+    case 'erlang':
+      return `erlang, mean ${d.mean}, k ${d.k}`;
+    case 'weibull':
+      return `weibull, shape ${d.shape}, scale ${d.scale} (mean ${rounded(distributionMean(d))})`;
+    case 'empirical':
+      return `empirical, ${d.values.length} value${d.values.length === 1 ? '' : 's'}, mean ${rounded(distributionMean(d))}`;
+  }
+}
+
+/** Three significant digits, without trailing zeros or exponent noise for everyday sizes. */
+function rounded(x: number): string {
+  return String(Number(x.toPrecision(3)));
+}

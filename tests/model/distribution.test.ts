@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  DISTRIBUTION_NAMES,
+  describeDistribution,
+  distributionSchema,
+  logGamma,
+} from '../../src/model/distribution.ts';
+
+/** The messages a coach would see for `input`, or [] if it is valid. */
+function messages(input: unknown): string[] {
+  const result = distributionSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => i.message);
+}
+
+describe('distributionSchema accepts', () => {
+  it.each([
+    0,
+    2.5,
+    { dist: 'constant', value: 0 },
+    { dist: 'exponential', mean: 1.6 },
+    { dist: 'uniform', min: 1, max: 1 },
+    { dist: 'triangular', min: 1, mode: 1, max: 4 },
+    { dist: 'normal', mean: 0, sd: 2 },
+    { dist: 'lognormal', mean: 3, cv: 0.5 },
+    { dist: 'gamma', mean: 3, cv: 1.5 },
+    { dist: 'erlang', mean: 3, k: 4 },
+    { dist: 'weibull', shape: 1.5, scale: 2 },
+    { dist: 'empirical', values: [0, 1.5, 3] },
+  ])('%j', (input) => {
+    expect(distributionSchema.parse(input)).toEqual(input);
+  });
+});
+
+describe('distributionSchema explains what is wrong', () => {
+  it('names the unknown key and the keys this kind takes', () => {
+    expect(messages({ dist: 'exponential', meen: 2 })).toEqual([
+      'mean is required: a number greater than 0; unknown key "meen" for dist exponential, which takes mean (check the spelling)',
+    ]);
+  });
+
+  it('lists the valid names for an unknown dist', () => {
+    const [message] = messages({ dist: 'poisson', mean: 2 });
+    expect(message).toBe(`dist must be one of ${DISTRIBUTION_NAMES.join(', ')}`);
+    expect(message).toContain('constant, exponential, uniform, triangular, normal, lognormal, gamma, erlang');
+    expect(messages({ mean: 2 })).toEqual([message]);
+  });
+
+  it('rejects a mean that is not greater than 0, at that field', () => {
+    const result = distributionSchema.safeParse({ dist: 'exponential', mean: -1 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toMatchObject([
+      { path: ['mean'], message: 'mean must be a number greater than 0' },
+    ]);
+    expect(messages({ dist: 'gamma', mean: 0, cv: 1 })).toEqual(['mean must be a number greater than 0']);
+    expect(messages({ dist: 'exponential', mean: '2' })).toEqual(['mean must be a number greater than 0']);
+  });
+
+  it('rejects min above max', () => {
+    expect(messages({ dist: 'uniform', min: 5, max: 2 })).toEqual(['min must not exceed max']);
+    expect(messages({ dist: 'triangular', min: 5, mode: 3, max: 2 })).toEqual(['min must not exceed max']);
+    expect(messages({ dist: 'triangular', min: 1, mode: 5, max: 2 })).toEqual([
+      'mode must lie between min and max',
+    ]);
+    expect(messages({ dist: 'triangular', min: 2, mode: 2, max: 2 })[0]).toMatch(
+      /max must be greater than min/,
+    );
+  });
+
+  it('requires erlang k to be a whole number of at least 1', () => {
+    expect(messages({ dist: 'erlang', mean: 2, k: 1.5 })).toEqual(['k must be a whole number of at least 1']);
+    expect(messages({ dist: 'erlang', mean: 2, k: 0 })).toEqual(['k must be a whole number of at least 1']);
+  });
+
+  it('rejects negative times and empty measurements', () => {
+    expect(messages(-1)).toEqual(['a time must not be negative (a bare number means a constant time)']);
+    expect(messages({ dist: 'empirical', values: [] })).toEqual([
+      'values must list at least one measured time',
+    ]);
+    expect(
+      distributionSchema.safeParse({ dist: 'empirical', values: [1, -2, 3] }).error?.issues,
+    ).toMatchObject([{ path: ['values', 1], message: 'every value must be a number of at least 0' }]);
+    expect(messages({ dist: 'normal', mean: 1, sd: -1 })).toEqual(['sd must be a number of at least 0']);
+  });
+
+  it('says what a distribution looks like when given something else entirely', () => {
+    for (const input of ['2', null, [1, 2], true])
+      expect(messages(input)).toEqual([
+        'must be a number (a constant time) or a distribution such as { "dist": "exponential", "mean": 2 }',
+      ]);
+  });
+
+  it('never throws for arbitrary JSON or values: it parses or returns issues with messages', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.anything()), (input) => {
+        const result = distributionSchema.safeParse(input);
+        if (result.success) return;
+        expect(result.error).toBeInstanceOf(z.ZodError);
+        for (const issue of result.error.issues) expect(issue.message.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('never throws for objects that look almost like distributions', () => {
+    const field = fc.constantFrom(
+      'dist',
+      'mean',
+      'cv',
+      'k',
+      'min',
+      'max',
+      'mode',
+      'sd',
+      'value',
+      'values',
+      'meen',
+    );
+    const value = fc.oneof(
+      fc.constantFrom(...DISTRIBUTION_NAMES),
+      fc.double(),
+      fc.array(fc.double()),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(field, value), (input) => {
+        const result = distributionSchema.safeParse(input);
+        if (!result.success)
+          for (const issue of result.error.issues) expect(issue.message).not.toBe('Invalid input');
+      }),
+    );
+  });
+});
+
+describe('describeDistribution', () => {
+  it('gives short text a coach can read', () => {
+    expect(describeDistribution({ dist: 'exponential', mean: 1.6 })).toBe('exponential, mean 1.6');
+    expect(describeDistribution(3)).toBe('constant 3');
+    expect(describeDistribution({ dist: 'gamma', mean: 2, cv: 0.5 })).toBe('gamma, mean 2, cv 0.5');
+    expect(describeDistribution({ dist: 'weibull', shape: 2, scale: 1 })).toBe(
+      'weibull, shape 2, scale 1 (mean 0.886)',
+    );
+    expect(describeDistribution({ dist: 'empirical', values: [1, 2, 4] })).toBe(
+      'empirical, 3 values, mean 2.33',
+    );
+  });
+});
+
+describe('logGamma', () => {
+  it.each([
+    [1, 0],
+    [2, 0],
+    [0.5, Math.log(Math.sqrt(Math.PI))],
+    [1.5, Math.log(Math.sqrt(Math.PI) / 2)],
+    [10, Math.log(362_880)],
+    [0.1, 2.2527126517342055],
+    [0.001, 6.907178885383854],
+    [3.7, 1.4280723266653883],
+    [100, 359.1342053695754],
+    [171.5, 709.1431630309282],
+  ])('ln Gamma(%d) = %d', (x, expected) => {
+    expect(Math.abs(logGamma(x) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+  });
+});
