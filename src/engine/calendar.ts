@@ -19,18 +19,26 @@ export class Calendar {
   /** Subject of the event last popped. */
   subject = 0;
 
-  private times: Float64Array;
+  // The heap orders event ids by (time, seq); sifting moves only a time and an id.
+  private heapTimes: Float64Array;
+  private heapIds: Int32Array;
+  // Each pending event's record, indexed by its id; ids are recycled through a free list.
   private seqs: Float64Array;
   private kinds: Int32Array;
   private subjects: Int32Array;
+  private freeIds: Int32Array;
+  private freeCount = 0;
   private count = 0;
   private nextSeq = 0;
 
   constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
+    this.heapTimes = new Float64Array(initialCapacity);
+    this.heapIds = new Int32Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
     this.kinds = new Int32Array(initialCapacity);
     this.subjects = new Int32Array(initialCapacity);
+    this.freeIds = new Int32Array(initialCapacity);
+    this.clear();
   }
 
   get size(): number {
@@ -39,84 +47,91 @@ export class Calendar {
 
   /** The time of the next event, or Infinity when none is pending. */
   peekTime(): number {
-    return this.count > 0 ? this.times[0] : Number.POSITIVE_INFINITY;
+    return this.count > 0 ? this.heapTimes[0] : Number.POSITIVE_INFINITY;
   }
 
   schedule(time: number, kind: number, subject: number): void {
-    if (this.count === this.times.length) this.grow();
+    if (this.count === this.heapTimes.length) this.grow();
+    const id = this.freeIds[--this.freeCount];
     const seq = this.nextSeq++;
+    this.seqs[id] = seq;
+    this.kinds[id] = kind;
+    this.subjects[id] = subject;
     // Sift up: move parents down until the new event's place is found.
+    const times = this.heapTimes;
+    const ids = this.heapIds;
     let i = this.count++;
-    const times = this.times;
-    const seqs = this.seqs;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
-      if (pt < time || (pt === time && seqs[parent] < seq)) break;
-      this.move(parent, i);
+      if (pt < time || (pt === time && this.seqs[ids[parent]] < seq)) break;
+      times[i] = pt;
+      ids[i] = ids[parent];
       i = parent;
     }
     times[i] = time;
-    seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.subjects[i] = subject;
+    ids[i] = id;
   }
 
   /** Removes the earliest event and exposes it as `time`, `kind`, `subject`. */
   pop(): boolean {
     if (this.count === 0) return false;
-    const times = this.times;
-    const seqs = this.seqs;
+    const times = this.heapTimes;
+    const ids = this.heapIds;
+    const top = ids[0];
     this.time = times[0];
-    this.kind = this.kinds[0];
-    this.subject = this.subjects[0];
+    this.kind = this.kinds[top];
+    this.subject = this.subjects[top];
+    this.freeIds[this.freeCount++] = top;
     const last = --this.count;
     if (last === 0) return true;
     const lt = times[last];
-    const ls = seqs[last];
-    const lk = this.kinds[last];
-    const lsub = this.subjects[last];
-    // Sift down the last event from the root.
+    const lid = ids[last];
+    const lseq = this.seqs[lid];
+    // Sift down the last event from the root, through the smaller child.
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
+      let ct = times[child];
       const right = child + 1;
-      if (
-        right < last &&
-        (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))
-      )
-        child = right;
-      const ct = times[child];
-      if (lt < ct || (lt === ct && ls < seqs[child])) break;
-      this.move(child, i);
+      if (right < last) {
+        const rt = times[right];
+        if (rt < ct || (rt === ct && this.seqs[ids[right]] < this.seqs[ids[child]])) {
+          child = right;
+          ct = rt;
+        }
+      }
+      if (lt < ct || (lt === ct && lseq < this.seqs[ids[child]])) break;
+      times[i] = ct;
+      ids[i] = ids[child];
       i = child;
     }
     times[i] = lt;
-    seqs[i] = ls;
-    this.kinds[i] = lk;
-    this.subjects[i] = lsub;
+    ids[i] = lid;
     return true;
   }
 
   clear(): void {
     this.count = 0;
     this.nextSeq = 0;
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from];
-    this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.subjects[to] = this.subjects[from];
+    const n = this.freeIds.length;
+    for (let i = 0; i < n; i++) this.freeIds[i] = n - 1 - i;
+    this.freeCount = n;
   }
 
   private grow(): void {
-    const n = this.times.length * 2;
-    this.times = grown(this.times, new Float64Array(n));
+    const old = this.heapTimes.length;
+    const n = old * 2;
+    this.heapTimes = grown(this.heapTimes, new Float64Array(n));
+    this.heapIds = grown(this.heapIds, new Int32Array(n));
     this.seqs = grown(this.seqs, new Float64Array(n));
     this.kinds = grown(this.kinds, new Int32Array(n));
     this.subjects = grown(this.subjects, new Int32Array(n));
+    // Every id below `old` is in use (the heap was full), so the new ids are the free ones.
+    this.freeIds = new Int32Array(n);
+    for (let i = 0; i < old; i++) this.freeIds[i] = n - 1 - i;
+    this.freeCount = old;
   }
 }
 

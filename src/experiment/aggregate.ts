@@ -53,8 +53,8 @@ export function aggregate(
   const nodes: Record<string, NodeResult> = {};
   topology.nodeIds.forEach((id, n) => {
     const capacity = topology.capacity[n];
-    const wait = new RunningSummary();
-    for (const o of outcomes) wait.merge(o.nodes.wait[n]);
+    const waitTotal = outcomes.reduce((s, o) => s + o.nodes.waitTotal[n], 0);
+    const waits = outcomes.reduce((s, o) => s + o.nodes.waitCount[n], 0);
     nodes[id] = {
       kind: scenario.nodes[n].kind,
       capacity,
@@ -64,7 +64,7 @@ export function aggregate(
         mean: meanOf(outcomes.map((o) => o.nodes.queueArea[n] / window)),
         max: Math.max(...outcomes.map((o) => o.nodes.queueMax[n])),
       },
-      wait: { mean: wait.count > 0 ? wait.mean : 0 },
+      wait: { mean: waits > 0 ? waitTotal / waits : 0 },
       served: meanOf(outcomes.map((o) => o.nodes.served[n])),
     };
   });

@@ -71,7 +71,9 @@ export interface ReplicationOutcome {
     busyArea: Float64Array;
     queueArea: Float64Array;
     queueMax: Int32Array;
-    wait: RunningSummary[];
+    /** Total time items waited in the node's queue, and how many waits that is. */
+    waitTotal: Float64Array;
+    waitCount: Float64Array;
     served: Float64Array;
   };
   /** Items moved from node a to node b at `a * (N + 1) + b`; a = N is arrival, b = N is done. */
@@ -85,7 +87,22 @@ export class Replication {
   events = 0;
   finished = false;
 
+  // The topology's tables, held directly so the hot loop reads one field, not two.
+  private readonly interarrival: Topology['interarrival'];
+  private readonly steps: Topology['steps'];
+  private readonly candidates: Int32Array;
+  private readonly candidateStart: Int32Array;
+  private readonly capacity: Int32Array;
+  private readonly meanService: Float64Array;
+  private readonly service: Topology['service'];
   private readonly calendar = new Calendar();
+  // The outcome's per-node arrays, held directly for the same reason.
+  private readonly busyArea: Float64Array;
+  private readonly queueArea: Float64Array;
+  private readonly queueMax: Int32Array;
+  private readonly waitTotal: Float64Array;
+  private readonly waitCount: Float64Array;
+  private readonly served: Float64Array;
   private readonly items = new Items();
   private readonly queues: ItemQueue[];
   private readonly route: Route;
@@ -119,6 +136,15 @@ export class Replication {
     const n = topology.nodeIds.length;
     const nc = topology.capabilities.length;
     this.nodeCount = n;
+    ({
+      interarrival: this.interarrival,
+      steps: this.steps,
+      candidates: this.candidates,
+      candidateStart: this.candidateStart,
+      capacity: this.capacity,
+      meanService: this.meanService,
+      service: this.service,
+    } = topology);
     this.capCount = nc;
     this.warmup = scenario.run.warmup;
     this.duration = scenario.run.duration;
@@ -173,13 +199,22 @@ export class Replication {
         busyArea: new Float64Array(n),
         queueArea: new Float64Array(n),
         queueMax: new Int32Array(n),
-        wait: Array.from({ length: n }, () => new RunningSummary()),
+        waitTotal: new Float64Array(n),
+        waitCount: new Float64Array(n),
         served: new Float64Array(n),
       },
       moves: new Float64Array((n + 1) * (n + 1)),
       series: new SeriesRecorder(0, this.duration / seriesPoints, channels, seriesPoints),
       cycleTimes: new ThinnedPoints(),
     };
+    ({
+      busyArea: this.busyArea,
+      queueArea: this.queueArea,
+      queueMax: this.queueMax,
+      waitTotal: this.waitTotal,
+      waitCount: this.waitCount,
+      served: this.served,
+    } = this.out.nodes);
     for (let c = 0; c < topology.classIds.length; c++) this.scheduleArrival(c);
   }
 
@@ -213,7 +248,7 @@ export class Replication {
   }
 
   private scheduleArrival(demandClass: number): void {
-    const gap = this.topology.interarrival[demandClass](this.arrivalStreams[demandClass]);
+    const gap = this.interarrival[demandClass](this.arrivalStreams[demandClass]);
     const at = this.now + gap;
     // Arrivals stop at `duration`; the items already in the system then drain.
     if (at < this.duration) this.calendar.schedule(at, ARRIVAL, demandClass);
@@ -232,16 +267,14 @@ export class Replication {
   /** Chooses the node for the item's current step and starts it there or queues it. */
   private routeToStep(slot: number, from: number): void {
     const items = this.items;
-    const cap = this.topology.steps[items.demandClass[slot]][items.step[slot]];
-    const start = this.topology.candidateStart[cap];
+    const cap = this.steps[items.demandClass[slot]][items.step[slot]];
+    const start = this.candidateStart[cap];
     const node =
-      this.topology.candidateStart[cap + 1] - start === 1
-        ? this.topology.candidates[start]
-        : this.route(this.view, cap);
+      this.candidateStart[cap + 1] - start === 1 ? this.candidates[start] : this.route(this.view, cap);
     items.node[slot] = node;
     this.entered[cap]++;
     if (items.arrival[slot] >= this.warmup) this.out.moves[from * (this.nodeCount + 1) + node]++;
-    if (this.busy[node] < this.topology.capacity[node]) {
+    if (this.busy[node] < this.capacity[node]) {
       items.enqueued[slot] = this.now;
       this.startService(slot, node, cap);
       return;
@@ -249,10 +282,10 @@ export class Replication {
     this.accrue(node);
     this.queues[node].push(slot);
     this.queued[node]++;
-    this.queuedWork[node] += this.topology.meanService[node * this.capCount + cap];
+    this.queuedWork[node] += this.meanService[node * this.capCount + cap];
     items.enqueued[slot] = this.now;
-    if (this.queued[node] > this.out.nodes.queueMax[node] && this.inWindow(this.now))
-      this.out.nodes.queueMax[node] = this.queued[node];
+    if (this.queued[node] > this.queueMax[node] && this.inWindow(this.now))
+      this.queueMax[node] = this.queued[node];
   }
 
   private startService(slot: number, node: number, cap: number): void {
@@ -260,11 +293,14 @@ export class Replication {
     this.accrue(node);
     this.busy[node]++;
     const at = node * this.capCount + cap;
-    this.busyWork[node] += this.topology.meanService[at];
-    const duration = this.topology.service[at]!(this.serviceStreams[node]);
+    this.busyWork[node] += this.meanService[at];
+    const duration = this.service[at]!(this.serviceStreams[node]);
     items.touch[slot] += duration;
     if (items.firstStart[slot] < 0) items.firstStart[slot] = this.now;
-    if (items.arrival[slot] >= this.warmup) this.out.nodes.wait[node].add(this.now - items.enqueued[slot]);
+    if (items.arrival[slot] >= this.warmup) {
+      this.waitTotal[node] += this.now - items.enqueued[slot];
+      this.waitCount[node]++;
+    }
     if (this.options.trace) this.options.trace('start', this.now, slot, node, cap);
     this.calendar.schedule(this.now + duration, DONE, slot);
   }
@@ -272,12 +308,12 @@ export class Replication {
   private serviceDone(slot: number): void {
     const items = this.items;
     const node = items.node[slot];
-    const steps = this.topology.steps[items.demandClass[slot]];
+    const steps = this.steps[items.demandClass[slot]];
     const cap = steps[items.step[slot]];
     this.accrue(node);
     this.busy[node]--;
-    this.busyWork[node] -= this.topology.meanService[node * this.capCount + cap];
-    if (items.arrival[slot] >= this.warmup) this.out.nodes.served[node]++;
+    this.busyWork[node] -= this.meanService[node * this.capCount + cap];
+    if (items.arrival[slot] >= this.warmup) this.served[node]++;
     if (this.options.trace) this.options.trace('finish', this.now, slot, node, cap);
 
     // The freed server takes the oldest waiting item before this one moves on, so an item
@@ -285,8 +321,8 @@ export class Replication {
     if (this.queued[node] > 0) {
       const next = this.queues[node].shift();
       this.queued[node]--;
-      const nextCap = this.topology.steps[items.demandClass[next]][items.step[next]];
-      this.queuedWork[node] -= this.topology.meanService[node * this.capCount + nextCap];
+      const nextCap = this.steps[items.demandClass[next]][items.step[next]];
+      this.queuedWork[node] -= this.meanService[node * this.capCount + nextCap];
       this.startService(next, node, nextCap);
     }
 
@@ -329,8 +365,8 @@ export class Replication {
     const from = clamp(this.lastChange[node], this.warmup, this.duration);
     const to = clamp(this.now, this.warmup, this.duration);
     if (to > from) {
-      this.out.nodes.queueArea[node] += this.queued[node] * (to - from);
-      this.out.nodes.busyArea[node] += this.busy[node] * (to - from);
+      this.queueArea[node] += this.queued[node] * (to - from);
+      this.busyArea[node] += this.busy[node] * (to - from);
     }
     this.lastChange[node] = this.now;
   }

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: how fast the engine simulates, on one core.
+ *
+ * Two reference systems, each to about 1,000,000 completed items: an M/M/1 queue
+ * (lambda 0.9, mu 1) and a 7-stage tandem of M/M/2 stations (lambda 1.6, mu 1 per server).
+ * Prints wall seconds, items/s, events/s, peak heap, and the mean time in system against
+ * queueing theory (10 and 19.44), so a fast-but-wrong engine is caught here too.
+ * Memory must stay flat in the number of items: each system is also run to a tenth of
+ * the items, and the peak heaps are compared.
+ */
+import { createRun } from '../src/index.ts';
+import { mm1, tandemSojourn } from '../src/metrics/theory.ts';
+
+const exponential = (mean: number) => ({ dist: 'exponential', mean });
+
+function mm1Scenario(items: number) {
+  return {
+    name: 'M/M/1 rho 0.9',
+    run: { duration: items / 0.9, warmup: 1000, seed: 1, replications: 1 },
+    demand: [{ id: 'job', interarrival: exponential(1 / 0.9), steps: ['work'] }],
+    nodes: [{ id: 'server', capacity: 1, serves: { work: exponential(1) } }],
+  };
+}
+
+function tandemScenario(items: number) {
+  const steps = ['s1', 's2', 's3', 's4', 's5', 's6', 's7'];
+  return {
+    name: '7-stage M/M/2 tandem',
+    run: { duration: items / 1.6, warmup: 1000, seed: 1, replications: 1 },
+    demand: [{ id: 'job', interarrival: exponential(1 / 1.6), steps }],
+    nodes: steps.map((s) => ({ id: `stage-${s}`, capacity: 2, serves: { [s]: exponential(1) } })),
+  };
+}
+
+interface Measurement {
+  seconds: number;
+  items: number;
+  events: number;
+  peakHeapMB: number;
+  retainedHeapMB: number;
+  meanTimeInSystem: number;
+}
+
+function measure(scenario: unknown): Measurement {
+  globalThis.gc?.();
+  const run = createRun(scenario);
+  let peakHeap = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  // Slices of a million events: often enough to see the heap, rare enough to cost nothing.
+  while (!run.advance(1_000_000)) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const result = run.result();
+  // With --expose-gc: what the finished run still holds, free of garbage-collection timing.
+  globalThis.gc?.();
+  const retained = process.memoryUsage().heapUsed;
+  const items = result.runs.reduce((s, r) => s + r.arrived, 0);
+  const events = result.runs.reduce((s, r) => s + r.events, 0);
+  return {
+    seconds,
+    items,
+    events,
+    peakHeapMB: peakHeap / 2 ** 20,
+    retainedHeapMB: retained / 2 ** 20,
+    meanTimeInSystem: result.leadTime.mean,
+  };
+}
+
+const rows: Record<string, string | number>[] = [];
+function bench(label: string, make: (items: number) => unknown, theory: number) {
+  measure(make(50_000)); // warm the JIT
+  const small = measure(make(100_000));
+  const full = measure(make(1_000_000));
+  rows.push({
+    system: label,
+    items: full.items,
+    'wall s': full.seconds.toFixed(2),
+    'items/s': Math.round(full.items / full.seconds),
+    'events/s': Math.round(full.events / full.seconds),
+    'peak heap MB': full.peakHeapMB.toFixed(1),
+    'heap held after run MB (100k → 1M items)': `${small.retainedHeapMB.toFixed(1)} → ${full.retainedHeapMB.toFixed(1)}`,
+    'mean time in system': full.meanTimeInSystem.toFixed(3),
+    theory: theory.toFixed(3),
+  });
+}
+
+bench('M/M/1 (lambda 0.9, mu 1)', mm1Scenario, mm1(0.9, 1).W);
+bench(
+  '7 x M/M/2 tandem (lambda 1.6, mu 1)',
+  tandemScenario,
+  tandemSojourn(Array.from({ length: 7 }, () => ({ lambda: 1.6, mu: 1, c: 2 }))),
+);
+console.table(rows);
