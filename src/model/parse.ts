@@ -44,15 +44,16 @@ export function formatProblems(problems: readonly ScenarioProblem[], source?: st
 
 function toProblem(issue: z.core.$ZodIssue, document: unknown): ScenarioProblem {
   const at = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-  return { path: formatPath(at, document), at, message: messageFor(issue) };
+  return { path: formatPath(at, document), at, message: messageFor(issue, document) };
 }
 
-function messageFor(issue: z.core.$ZodIssue): string {
+function messageFor(issue: z.core.$ZodIssue, document: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys} (check the spelling; unknown keys are not ignored)`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required: ${issue.message}`;
+  if (issue.code === 'invalid_type' && valueAt(document, issue.path) === undefined)
+    return `is required: ${issue.message}`;
   return issue.message;
 }
 
@@ -87,4 +88,13 @@ function describeJsonSyntaxError(text: string, error: unknown): string {
   const column = offset - before.lastIndexOf('\n');
   const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   return `not valid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  let here = document;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
 }

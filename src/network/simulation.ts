@@ -129,7 +129,7 @@ export class Replication {
 
   constructor(
     scenario: Scenario,
-    private readonly topology: Topology,
+    topology: Topology,
     readonly seed: number,
     private readonly options: ReplicationOptions = {},
   ) {

@@ -1,0 +1,228 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../src/model/json-schema.ts';
+import { applyOverrides } from '../../src/model/overrides.ts';
+import { formatProblems, parseScenario, parseScenarioText } from '../../src/model/parse.ts';
+import { arbitraryScenario } from '../network/arbitrary-scenario.ts';
+
+const valid = () => ({
+  name: 'small',
+  run: { duration: 100 },
+  demand: [{ id: 'feature', interarrival: { dist: 'exponential', mean: 2 }, steps: ['build', 'review'] }],
+  nodes: [
+    { id: 'devs', capacity: 2, serves: { build: { dist: 'exponential', mean: 1 } } },
+    { id: 'reviewers', capacity: 1, serves: { review: 0.5 } },
+  ],
+});
+
+function problemsOf(input: unknown) {
+  const outcome = parseScenario(input);
+  if (outcome.ok) throw new Error('expected the scenario to be rejected');
+  return outcome.problems;
+}
+
+describe('scenario files', () => {
+  it('every preset in scenarios/ is valid and has a description a coach can read', () => {
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const outcome = parseScenarioText(readFileSync(`scenarios/${file}`, 'utf8'));
+      expect(outcome.ok ? [] : formatProblems(outcome.problems, file)).toEqual([]);
+      if (outcome.ok) expect(outcome.scenario.description?.length ?? 0).toBeGreaterThan(40);
+    }
+  });
+
+  it('fills in the documented defaults', () => {
+    const outcome = parseScenario(valid());
+    expect(outcome.ok && outcome.scenario).toMatchObject({
+      timeUnit: 'day',
+      routing: 'fixed',
+      run: { duration: 100, warmup: 0, seed: 1, replications: 1 },
+      nodes: [{ kind: 'team' }, { kind: 'team' }],
+    });
+  });
+
+  it('the committed JSON Schema is the one generated from the zod schema (run npm run schema)', () => {
+    const committed = JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+});
+
+describe('bad input is rejected with the JSON path and the rule broken', () => {
+  it('a typo in a key is an error, not a silent default', () => {
+    const input = valid() as Record<string, unknown>;
+    (input.nodes as Record<string, unknown>[])[0] = { id: 'devs', capactiy: 2, serves: { build: 1 } };
+    const problems = problemsOf(input);
+    expect(problems.map((p) => p.path)).toContain('nodes[0] (devs)');
+    expect(problems.find((p) => p.message.includes('"capactiy"'))?.message).toMatch(/unknown key/);
+    expect(problems.find((p) => p.path === 'nodes[0] (devs).capacity')?.message).toMatch(/required/);
+  });
+
+  it('a negative or fractional capacity says what a capacity must be', () => {
+    for (const capacity of [-1, 0, 1.5]) {
+      const input = valid();
+      input.nodes[0].capacity = capacity;
+      expect(problemsOf(input)).toContainEqual({
+        path: 'nodes[0] (devs).capacity',
+        at: ['nodes', 0, 'capacity'],
+        message: 'capacity must be a whole number of at least 1',
+      });
+    }
+  });
+
+  it('a step that no node serves names the step and what is served', () => {
+    const input = valid();
+    input.demand[0].steps = ['build', 'deploy'];
+    const [problem] = problemsOf(input);
+    expect(problem.path).toBe('demand[0] (feature).steps[1]');
+    expect(problem.message).toBe('no node serves "deploy" (nodes serve: build, review)');
+  });
+
+  it('empty demand, duplicate ids, a warm-up longer than the run and an unknown routing are each named', () => {
+    expect(problemsOf({ ...valid(), demand: [] })[0]).toMatchObject({
+      path: 'demand',
+      message: 'demand must list at least one class of work',
+    });
+    const twice = valid();
+    twice.nodes[1].id = 'devs';
+    expect(problemsOf(twice)[0]).toMatchObject({
+      path: 'nodes[1] (devs).id',
+      message: expect.stringMatching(/twice/),
+    });
+    expect(problemsOf({ ...valid(), run: { duration: 10, warmup: 10 } })[0].path).toBe('run.warmup');
+    expect(problemsOf({ ...valid(), routing: 'fastes' })[0].message).toMatch(
+      /routing must be one of fixed, random/,
+    );
+  });
+
+  it('an interarrival time of zero is refused: items would never stop arriving', () => {
+    const input = valid() as Record<string, unknown> & ReturnType<typeof valid>;
+    (input.demand[0] as Record<string, unknown>).interarrival = 0;
+    expect(problemsOf(input)[0]).toMatchObject({ path: 'demand[0] (feature).interarrival' });
+  });
+
+  it('a run too large to finish is refused up front, not left to hang', () => {
+    const input = valid();
+    input.run.duration = 1e12;
+    expect(problemsOf(input)[0]).toMatchObject({
+      path: 'run.duration',
+      message: expect.stringMatching(/limit/),
+    });
+  });
+
+  it('broken JSON gives the line and column', () => {
+    const outcome = parseScenarioText('{\n  "name": "x",\n  "run": { "duration": 10, }\n}');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems[0].message).toMatch(/^not valid JSON at line 3, column \d+/);
+  });
+
+  it('whatever is broken, parsing returns problems with a path and a message and never throws', () => {
+    const mutation = fc.oneof(
+      fc.record({
+        kind: fc.constant('delete' as const),
+        key: fc.constantFrom('name', 'run', 'demand', 'nodes'),
+      }),
+      fc.record({
+        kind: fc.constant('replace' as const),
+        key: fc.constantFrom('name', 'run', 'demand', 'nodes', 'routing', 'timeUnit'),
+        value: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer()), fc.boolean()),
+      }),
+      fc.record({ kind: fc.constant('unknown' as const), key: fc.string({ minLength: 1 }) }),
+      fc.record({
+        kind: fc.constant('capacity' as const),
+        value: fc.oneof(fc.integer({ max: 0 }), fc.double()),
+      }),
+      fc.record({ kind: fc.constant('step' as const), value: fc.string() }),
+    );
+    fc.assert(
+      fc.property(arbitraryScenario(), mutation, (scenario, m) => {
+        const input = structuredClone(scenario) as Record<string, unknown>;
+        if (m.kind === 'delete') delete input[m.key];
+        else if (m.kind === 'replace') {
+          // Any non-empty text is a fine name or time unit.
+          if ((m.key === 'timeUnit' || m.key === 'name') && typeof m.value === 'string' && m.value.length > 0)
+            return;
+          input[m.key] = m.value;
+        } else if (m.kind === 'unknown') {
+          if (m.key in input || m.key === '$schema' || m.key === 'description') return;
+          input[m.key] = 1;
+        } else if (m.kind === 'capacity') {
+          if (Number.isInteger(m.value) && m.value >= 1) return;
+          (input.nodes as { capacity: number }[])[0].capacity = m.value;
+        } else {
+          if (['analysis', 'build', 'review', 'release'].includes(m.value)) return;
+          (input.demand as { steps: string[] }[])[0].steps.push(m.value);
+        }
+        let outcome: ReturnType<typeof parseScenario> | undefined;
+        expect(() => {
+          outcome = parseScenario(input);
+        }).not.toThrow();
+        expect(outcome?.ok).toBe(false);
+        if (outcome && !outcome.ok)
+          for (const p of outcome.problems) {
+            expect(typeof p.path).toBe('string');
+            expect(p.message.length).toBeGreaterThan(5);
+          }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any JSON value at all yields a scenario or problems, never an exception', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(() => parseScenario(value)).not.toThrow();
+      }),
+    );
+  });
+});
+
+describe('--set overrides', () => {
+  it('address nodes and demand by id, and read values as JSON where they are JSON', () => {
+    const outcome = applyOverrides(valid(), [
+      'nodes.reviewers.capacity=3',
+      'demand.feature.interarrival={"dist":"exponential","mean":4}',
+      'run.duration=500',
+      'routing=shortest-queue',
+    ]);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const parsed = parseScenario(outcome.value);
+    expect(parsed.ok && parsed.scenario).toMatchObject({
+      routing: 'shortest-queue',
+      run: { duration: 500 },
+      nodes: [{ capacity: 2 }, { capacity: 3 }],
+      demand: [{ interarrival: { dist: 'exponential', mean: 4 } }],
+    });
+  });
+
+  it('address list entries by index and create missing objects', () => {
+    const outcome = applyOverrides(valid(), ['nodes.0.capacity=5', 'run.maxTime=900']);
+    expect(outcome.ok && outcome.value).toMatchObject({ run: { maxTime: 900 } });
+    expect(outcome.ok && (outcome.value as ReturnType<typeof valid>).nodes[0].capacity).toBe(5);
+  });
+
+  it('an unknown id is named with the ids that exist', () => {
+    const outcome = applyOverrides(valid(), ['nodes.testers.capacity=3']);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.problems[0].message).toBe('no entry with id "testers" in nodes (ids: devs, reviewers)');
+  });
+
+  it('a value with a typo is caught by validation like the file itself', () => {
+    const outcome = applyOverrides(valid(), ['nodes.devs.capasity=3']);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(problemsOf(outcome.value)[0].message).toMatch(/unknown key "capasity"/);
+  });
+
+  it('an assignment without "=" is an error', () => {
+    expect(applyOverrides(valid(), ['run.duration']).ok).toBe(false);
+  });
+
+  it('leaves the original document untouched', () => {
+    const original = valid();
+    applyOverrides(original, ['nodes.devs.capacity=9']);
+    expect(original.nodes[0].capacity).toBe(2);
+  });
+});
