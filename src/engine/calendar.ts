@@ -1,8 +1,10 @@
 /**
  * The event calendar: a binary min-heap of pending events, kept in typed arrays.
  *
- * An event is three numbers: when it happens, what kind it is, and whom it concerns
- * (`subject`, e.g. an item slot or a node index, interpreted by the kind's handler).
+ * An event is four numbers: when it happens, what kind it is, whom it concerns
+ * (`subject`, e.g. an item slot or a node index, interpreted by the kind's handler), and a
+ * `tag` the handler may use to recognise an event that has since been superseded (for
+ * example the generation of a service that was later paused).
  * Ties on time are broken by insertion order (`seq`), so two runs of the same scenario
  * pop events in the same order and give the same result.
  *
@@ -18,6 +20,8 @@ export class Calendar {
   kind = 0;
   /** Subject of the event last popped. */
   subject = 0;
+  /** Tag of the event last popped. */
+  tag = 0;
 
   // The heap orders event ids by (time, seq); sifting moves only a time and an id.
   private heapTimes: Float64Array;
@@ -26,6 +30,7 @@ export class Calendar {
   private seqs: Float64Array;
   private kinds: Int32Array;
   private subjects: Int32Array;
+  private tags: Int32Array;
   private freeIds: Int32Array;
   private freeCount = 0;
   private count = 0;
@@ -37,6 +42,7 @@ export class Calendar {
     this.seqs = new Float64Array(initialCapacity);
     this.kinds = new Int32Array(initialCapacity);
     this.subjects = new Int32Array(initialCapacity);
+    this.tags = new Int32Array(initialCapacity);
     this.freeIds = new Int32Array(initialCapacity);
     this.clear();
   }
@@ -50,13 +56,14 @@ export class Calendar {
     return this.count > 0 ? this.heapTimes[0] : Number.POSITIVE_INFINITY;
   }
 
-  schedule(time: number, kind: number, subject: number): void {
+  schedule(time: number, kind: number, subject: number, tag = 0): void {
     if (this.count === this.heapTimes.length) this.grow();
     const id = this.freeIds[--this.freeCount];
     const seq = this.nextSeq++;
     this.seqs[id] = seq;
     this.kinds[id] = kind;
     this.subjects[id] = subject;
+    this.tags[id] = tag;
     // Sift up: move parents down until the new event's place is found.
     const times = this.heapTimes;
     const ids = this.heapIds;
@@ -82,6 +89,7 @@ export class Calendar {
     this.time = times[0];
     this.kind = this.kinds[top];
     this.subject = this.subjects[top];
+    this.tag = this.tags[top];
     this.freeIds[this.freeCount++] = top;
     const last = --this.count;
     if (last === 0) return true;
@@ -128,6 +136,7 @@ export class Calendar {
     this.seqs = grown(this.seqs, new Float64Array(n));
     this.kinds = grown(this.kinds, new Int32Array(n));
     this.subjects = grown(this.subjects, new Int32Array(n));
+    this.tags = grown(this.tags, new Int32Array(n));
     // Every id below `old` is in use (the heap was full), so the new ids are the free ones.
     this.freeIds = new Int32Array(n);
     for (let i = 0; i < old; i++) this.freeIds[i] = n - 1 - i;

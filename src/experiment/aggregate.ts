@@ -6,12 +6,22 @@ import { ci95, meanOf } from '../metrics/confidence.ts';
 import { QuantileHistogram } from '../metrics/histogram.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { ReplicationOutcome } from '../network/simulation.ts';
+import type { ReplicationOutcome } from '../network/outcome.ts';
 import type { Topology } from '../network/topology.ts';
-import type { NodeResult, ReplicationSummary, SimulationResult, TimeStatistics } from './result.ts';
+import type {
+  BottleneckWindow,
+  ClassResult,
+  NodeResult,
+  ReplicationSummary,
+  SimulationResult,
+  TimeStatistics,
+} from './result.ts';
 
 /** Above this relative gap, Little's law is flagged: the window is too short or not steady. */
 const LITTLE_TOLERANCE = 0.1;
+
+const sum = (outcomes: readonly ReplicationOutcome[], f: (o: ReplicationOutcome) => number) =>
+  outcomes.reduce((s, o) => s + f(o), 0);
 
 export function aggregate(
   scenario: Scenario,
@@ -20,6 +30,7 @@ export function aggregate(
   outcomes: readonly ReplicationOutcome[],
 ): SimulationResult {
   const window = scenario.run.duration - scenario.run.warmup;
+  const reps = outcomes.length;
   const runs: ReplicationSummary[] = outcomes.map((o, r) => ({
     replication: r,
     seed: o.seed,
@@ -27,6 +38,7 @@ export function aggregate(
     endTime: o.endTime,
     events: o.events,
     arrived: o.arrived,
+    rejected: o.rejected,
     completed: o.completed,
     inProgressAtEnd: o.inProgressAtEnd,
     leadTimeMean: o.leadTime.count > 0 ? o.leadTime.mean : 0,
@@ -46,47 +58,74 @@ export function aggregate(
   const wips = runs.map((r) => r.wipMean);
   const throughput = meanOf(throughputs);
   const wipMean = meanOf(wips);
-  const touch = outcomes.reduce((s, o) => s + o.touchTime, 0);
-  const leadTotal = outcomes.reduce((s, o) => s + o.leadTimeTotal, 0);
+  const completed = sum(outcomes, (o) => o.completed);
+  const arrived = sum(outcomes, (o) => o.arrived);
+  const rejected = sum(outcomes, (o) => o.rejected);
+  const leadTotal = sum(outcomes, (o) => o.leadTimeTotal);
+  const perItem = (x: number) => (completed > 0 ? x / completed : 0);
   const littleRhs = throughput * leadTime.mean;
 
   const nodes: Record<string, NodeResult> = {};
   topology.nodeIds.forEach((id, n) => {
-    const capacity = topology.capacity[n];
-    const waitTotal = outcomes.reduce((s, o) => s + o.nodes.waitTotal[n], 0);
-    const waits = outcomes.reduce((s, o) => s + o.nodes.waitCount[n], 0);
+    const waitTotal = sum(outcomes, (o) => o.nodes.waitTotal[n]);
+    const waits = sum(outcomes, (o) => o.nodes.waitCount[n]);
+    const served = sum(outcomes, (o) => o.nodes.served[n]);
+    const capacityArea = sum(outcomes, (o) => o.nodes.capacityArea[n]);
     nodes[id] = {
       kind: scenario.nodes[n].kind,
-      capacity,
-      utilization: meanOf(outcomes.map((o) => o.nodes.busyArea[n] / (capacity * window))),
+      capacity: topology.capacity[n],
+      utilization: capacityArea > 0 ? sum(outcomes, (o) => o.nodes.busyArea[n]) / capacityArea : 0,
       offeredLoad: load[n],
       queue: {
-        mean: meanOf(outcomes.map((o) => o.nodes.queueArea[n] / window)),
+        mean: sum(outcomes, (o) => o.nodes.queueArea[n]) / (window * reps),
         max: Math.max(...outcomes.map((o) => o.nodes.queueMax[n])),
       },
       wait: { mean: waits > 0 ? waitTotal / waits : 0 },
-      served: meanOf(outcomes.map((o) => o.nodes.served[n])),
+      served: served / reps,
+      blocked: sum(outcomes, (o) => o.nodes.blockedArea[n]) / (window * reps),
+      failureRate: served > 0 ? sum(outcomes, (o) => o.nodes.failures[n]) / served : 0,
+      outages: sum(outcomes, (o) => o.nodes.outages[n]) / reps,
+      timeDown: sum(outcomes, (o) => o.nodes.downArea[n]) / reps,
+      waitShareOfLeadTime: leadTotal > 0 ? waitTotal / leadTotal : 0,
     };
   });
   const bottleneck = topology.nodeIds.reduce((best, id) =>
     nodes[id].utilization > nodes[best].utilization ? id : best,
   );
 
+  const deadlocked = outcomes.findIndex((o) => o.deadlock);
   const result: SimulationResult = {
     scenario: scenario.name,
     seed: scenario.run.seed,
-    replications: outcomes.length,
+    replications: reps,
     timeUnit: scenario.timeUnit,
     routing: scenario.routing,
     window: { warmup: scenario.run.warmup, duration: scenario.run.duration },
-    stoppedBy: outcomes.some((o) => o.stoppedBy === 'time-cap') ? 'time-cap' : 'drained',
-    completed: outcomes.reduce((s, o) => s + o.completed, 0),
+    stoppedBy:
+      deadlocked >= 0
+        ? 'deadlock'
+        : outcomes.some((o) => o.stoppedBy === 'time-cap')
+          ? 'time-cap'
+          : 'drained',
+    ...(deadlocked >= 0 ? { deadlock: { replication: deadlocked, ...outcomes[deadlocked].deadlock! } } : {}),
+    completed,
     leadTime,
     cycleTime,
     throughput,
     throughputCi95: ci95(throughputs),
     wip: { mean: wipMean, ci95: ci95(wips), max: Math.max(...outcomes.map((o) => o.wipMax)) },
-    flowEfficiency: leadTotal > 0 ? touch / leadTotal : 0,
+    flowEfficiency: leadTotal > 0 ? sum(outcomes, (o) => o.touchTime) / leadTotal : 0,
+    classes: classesOf(topology, outcomes),
+    rejected,
+    rejectionRate: arrived > 0 ? rejected / arrived : 0,
+    reworkRate: perItem(sum(outcomes, (o) => o.reworks)),
+    escalationRate: perItem(sum(outcomes, (o) => o.escalations)),
+    firstTimeRight: perItem(sum(outcomes, (o) => o.firstTimeRight)),
+    handoffsPerItem: perItem(sum(outcomes, (o) => o.handoffs)),
+    timeLostToOutages: sum(outcomes, (o) => o.nodes.downArea.reduce((s, x) => s + x, 0)) / reps,
+    backlog: { mean: sum(outcomes, (o) => o.backlogArea) / (window * reps) },
+    workItemAge: workItemAge(outcomes),
+    bottlenecks: bottlenecksOf(scenario, topology, outcomes),
     littlesLaw: {
       wip: wipMean,
       throughputTimesLeadTime: littleRhs,
@@ -116,7 +155,7 @@ function timeStatistics(
   return {
     mean: meanOf(replicationMeans),
     ci95: ci95(replicationMeans),
-    sd: all.sd,
+    sd: all.count > 1 ? all.sd : 0,
     p50: histogram.quantile(0.5),
     p85: histogram.quantile(0.85),
     p95: histogram.quantile(0.95),
@@ -130,13 +169,82 @@ function mergedHistogram(histograms: QuantileHistogram[]): QuantileHistogram {
   return merged;
 }
 
+function classesOf(topology: Topology, outcomes: readonly ReplicationOutcome[]): Record<string, ClassResult> {
+  const classes: Record<string, ClassResult> = {};
+  topology.classIds.forEach((id, c) => {
+    const parts = outcomes.map((o) => o.classes[c]);
+    const done = parts.filter((p) => p.leadTime.count > 0);
+    const cycleMeans = done.map((p) => p.cycleTime.mean);
+    classes[id] = {
+      completed: sum(outcomes, (o) => o.classes[c].leadTime.count),
+      leadTime: timeStatistics(
+        parts.map((p) => [p.leadTime, p.leadTimeHistogram]),
+        done.map((p) => p.leadTime.mean),
+      ),
+      cycleTime: { mean: cycleMeans.length > 0 ? meanOf(cycleMeans) : 0, ci95: ci95(cycleMeans) },
+    };
+  });
+  return classes;
+}
+
+/** Pooled over replications, weighting each by the number of items it had in progress. */
+function workItemAge(outcomes: readonly ReplicationOutcome[]): SimulationResult['workItemAge'] {
+  const with_ = outcomes.map((o) => o.agesAtEnd).filter((a) => a.count > 0);
+  const count = with_.reduce((s, a) => s + a.count, 0);
+  if (count === 0) return { count: 0, mean: 0, p50: 0, p85: 0, max: 0 };
+  const weighted = (f: (a: (typeof with_)[number]) => number) =>
+    with_.reduce((s, a) => s + f(a) * a.count, 0) / count;
+  return {
+    count: count / outcomes.length,
+    mean: weighted((a) => a.mean),
+    p50: weighted((a) => a.p50),
+    p85: weighted((a) => a.p85),
+    max: Math.max(...with_.map((a) => a.max)),
+  };
+}
+
+function bottlenecksOf(
+  scenario: Scenario,
+  topology: Topology,
+  outcomes: readonly ReplicationOutcome[],
+): BottleneckWindow[] {
+  const { count, width } = outcomes[0].windows;
+  const n = topology.nodeIds.length;
+  const windows: BottleneckWindow[] = [];
+  for (let w = 0; w < count; w++) {
+    let best = -1;
+    let bestUtilization = -1;
+    let bestQueue = -1;
+    for (let i = 0; i < n; i++) {
+      const at = w * n + i;
+      const capacity = sum(outcomes, (o) => o.windows.capacity[at]);
+      const utilization = capacity > 0 ? sum(outcomes, (o) => o.windows.busy[at]) / capacity : 0;
+      const queue = sum(outcomes, (o) => o.windows.queue[at]) / (width * outcomes.length);
+      if (utilization > bestUtilization || (utilization === bestUtilization && queue > bestQueue)) {
+        best = i;
+        bestUtilization = utilization;
+        bestQueue = queue;
+      }
+    }
+    const from = scenario.run.warmup + w * width;
+    windows.push({
+      from,
+      to: from + width,
+      node: topology.nodeIds[best],
+      utilization: bestUtilization,
+      queue: bestQueue,
+    });
+  }
+  return windows;
+}
+
 function flowOf(topology: Topology, outcomes: readonly ReplicationOutcome[]): SimulationResult['flow'] {
   const n = topology.nodeIds.length;
   const name = (i: number, end: string) => (i === n ? end : topology.nodeIds[i]);
   const flow: SimulationResult['flow'] = [];
   for (let from = 0; from <= n; from++)
     for (let to = 0; to <= n; to++) {
-      const items = outcomes.reduce((s, o) => s + o.moves[from * (n + 1) + to], 0);
+      const items = sum(outcomes, (o) => o.moves[from * (n + 1) + to]);
       if (items > 0) flow.push({ from: name(from, 'arrival'), to: name(to, 'done'), items });
     }
   return flow;
@@ -147,31 +255,37 @@ function seriesOf(topology: Topology, outcome: ReplicationOutcome): SimulationRe
   const n = topology.nodeIds.length;
   const nc = topology.capabilities.length;
   const queues: Record<string, number[]> = {};
+  const utilization: Record<string, number[]> = {};
   topology.nodeIds.forEach((id, i) => {
     queues[id] = channels[1 + i];
+    utilization[id] = channels[1 + n + i];
   });
   const steps: Record<string, number[]> = {};
   topology.capabilities.forEach((cap, c) => {
-    steps[cap] = channels[2 + n + c];
+    steps[cap] = channels[2 + 2 * n + c];
   });
   return {
     t,
     wip: channels[0],
     queues,
-    cumulative: { arrived: channels[1 + n], steps, done: channels[2 + n + nc] },
+    utilization,
+    cumulative: { arrived: channels[1 + 2 * n], steps, done: channels[2 + 2 * n + nc] },
   };
 }
 
 function warningsFor(scenario: Scenario, topology: Topology, result: SimulationResult): string[] {
   const warnings: string[] = [];
-  for (const id of topology.nodeIds) {
+  // A full node that turns every class away cannot build a queue; any other overloaded
+  // node builds one, in front of itself or (with a WIP limit) upstream of it.
+  const allReject = scenario.demand.every((d) => d.whenFull === 'reject');
+  topology.nodeIds.forEach((id, n) => {
     const rho = result.nodes[id].offeredLoad;
-    if (rho >= 1)
+    if (rho >= 1 && !(allReject && scenario.nodes[n].wipLimit !== undefined))
       warnings.push(
-        `node "${id}" is offered ${fmt(rho * 100)}% of its capacity (utilisation >= 1): ` +
+        `node "${id}" is offered ${pct(rho)} of its capacity (utilisation >= 1): ` +
           'its queue grows without bound, so lead times depend on how long the run is, not on the system',
       );
-  }
+  });
   const capped = result.runs.filter((r) => r.stoppedBy === 'time-cap');
   if (capped.length > 0)
     warnings.push(
@@ -179,15 +293,20 @@ function warningsFor(scenario: Scenario, topology: Topology, result: SimulationR
         `(${scenario.run.maxTime ?? 10 * scenario.run.duration}) with work still in progress; ` +
         'lead times leave out the unfinished items',
     );
-  if (result.completed === 0) warnings.push('no item that arrived after warm-up was completed');
-  else if (Math.abs(result.littlesLaw.relativeDifference) > LITTLE_TOLERANCE)
+  if (result.deadlock)
     warnings.push(
-      `Little's law is off by ${fmt(Math.abs(result.littlesLaw.relativeDifference) * 100)}%: ` +
+      `deadlock in replication ${result.deadlock.replication} at time ${result.deadlock.time.toFixed(1)}: ` +
+        `${result.deadlock.detail}; full nodes wait on each other and nothing can move (raise a wipLimit)`,
+    );
+  if (result.completed === 0) warnings.push('no item that arrived after warm-up was completed');
+  else if (!result.deadlock && Math.abs(result.littlesLaw.relativeDifference) > LITTLE_TOLERANCE)
+    warnings.push(
+      `Little's law is off by ${pct(Math.abs(result.littlesLaw.relativeDifference))}: ` +
         'the run is too short for steady state, or the system is not stable',
     );
   return warnings;
 }
 
-function fmt(x: number): string {
-  return x.toFixed(0);
+function pct(x: number): string {
+  return `${(x * 100).toFixed(0)}%`;
 }

@@ -21,8 +21,9 @@ export interface TimeStatistics {
 
 export interface NodeResult {
   kind: string;
+  /** Servers: the scenario's capacity (a capacity schedule may vary it over time). */
   capacity: number;
-  /** Share of the node's capacity that was busy in the observation window. */
+  /** Share of the node's capacity that was working in the observation window. */
   utilization: number;
   /** Utilisation the arrivals demand in the long run (>= 1 means the queue grows without bound). */
   offeredLoad: number;
@@ -32,6 +33,30 @@ export interface NodeResult {
   wait: { mean: number };
   /** Items this node served (per replication). */
   served: number;
+  /** Time-average number of finished items held here, blocked by a full node downstream. */
+  blocked: number;
+  /** Share of services that failed here. */
+  failureRate: number;
+  /** Outages started in the window, and the time the node was down (per replication). */
+  outages: number;
+  timeDown: number;
+  /** Share of all lead time that items spent waiting in this node's queue. */
+  waitShareOfLeadTime: number;
+}
+
+export interface ClassResult {
+  completed: number;
+  leadTime: TimeStatistics;
+  cycleTime: { mean: number; ci95: Interval };
+}
+
+export interface BottleneckWindow {
+  from: number;
+  to: number;
+  /** The node with the highest utilisation in the window (the longer queue breaks a tie). */
+  node: string;
+  utilization: number;
+  queue: number;
 }
 
 export interface ReplicationSummary {
@@ -41,6 +66,7 @@ export interface ReplicationSummary {
   endTime: number;
   events: number;
   arrived: number;
+  rejected: number;
   completed: number;
   inProgressAtEnd: number;
   leadTimeMean: number;
@@ -56,8 +82,13 @@ export interface SimulationResult {
   routing: string;
   /** Statistics describe items arriving in [warmup, duration]; time averages cover that window. */
   window: { warmup: number; duration: number };
-  /** 'drained' when every item finished; 'time-cap' when some replication hit run.maxTime first. */
+  /**
+   * 'drained' when every item finished; 'time-cap' when some replication hit run.maxTime
+   * first; 'deadlock' when blocked work could never move again (see `deadlock`).
+   */
   stoppedBy: StopReason;
+  /** Where work got stuck, for the first replication that deadlocked. */
+  deadlock?: { replication: number; time: number; nodes: string[]; detail: string };
   /** Items that arrived in the window and were done, over all replications. */
   completed: number;
   leadTime: TimeStatistics;
@@ -68,6 +99,26 @@ export interface SimulationResult {
   wip: { mean: number; ci95: Interval; max: number };
   /** Touch time over lead time, pooled over all completed items. */
   flowEfficiency: number;
+  /** Lead and cycle time per demand class (e.g. expedite and standard). */
+  classes: Record<string, ClassResult>;
+  /** Arrivals turned away because their first node was full (demand `whenFull: "reject"`), and their share. */
+  rejected: number;
+  rejectionRate: number;
+  /** Failures sent back for rework, and escalated to people, per completed item. */
+  reworkRate: number;
+  escalationRate: number;
+  /** Share of completed items that never failed. */
+  firstTimeRight: number;
+  /** Moves between different nodes, per completed item. */
+  handoffsPerItem: number;
+  /** Node-time lost to outages in the window (summed over nodes, per replication). */
+  timeLostToOutages: number;
+  /** Time-average number of items waiting in the CONWIP backlog, before commitment. */
+  backlog: { mean: number };
+  /** Work-item age of what was in progress when arrivals stopped (pooled over replications). */
+  workItemAge: { count: number; mean: number; p50: number; p85: number; max: number };
+  /** The bottleneck in each time window between warm-up and duration, so a moving bottleneck shows. */
+  bottlenecks: BottleneckWindow[];
   /** Little's law, L = lambda W: time-average WIP against throughput x mean lead time. */
   littlesLaw: { wip: number; throughputTimesLeadTime: number; relativeDifference: number };
   /** The node with the highest utilisation. */
@@ -82,6 +133,8 @@ export interface SimulationResult {
     t: number[];
     wip: number[];
     queues: Record<string, number[]>;
+    /** Share of each node's servers working at each point. */
+    utilization: Record<string, number[]>;
     /** Cumulative counts for a cumulative flow diagram: arrived, entered each step, done. */
     cumulative: { arrived: number[]; steps: Record<string, number[]>; done: number[] };
   };

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';
+import { demandMechanisms, nodeMechanisms, scenarioMechanisms } from './mechanisms.ts';
 
 export const ROUTING_STRATEGIES = [
   'fixed',
@@ -17,6 +18,7 @@ export const ROUTING_STRATEGIES = [
   'least-work',
   'power-of-two',
   'fastest',
+  'reliability',
 ] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
@@ -60,6 +62,13 @@ export const runSchema = z
       .describe(
         'Hard cap on simulated time while the system drains after arrivals stop; default 10 x duration.',
       ),
+    windows: z
+      .number({ error: 'windows must be a number' })
+      .int({ error: 'windows must be a whole number between 1 and 200' })
+      .min(1, { error: 'windows must be a whole number between 1 and 200' })
+      .max(200, { error: 'windows must be a whole number between 1 and 200' })
+      .default(20)
+      .describe('Time windows between warm-up and duration in which the bottleneck is reported.'),
   })
   .describe('How long to run: arrivals stop at duration, then work in progress drains.');
 
@@ -72,6 +81,7 @@ export const demandSchema = z
       .array(capability, { error: 'steps must be a list of capability names' })
       .min(1, { error: 'steps must name at least one capability' })
       .describe('The capabilities an item needs, in order.'),
+    ...demandMechanisms,
   })
   .describe('A class of work items: how often they arrive and which steps they need.');
 
@@ -89,6 +99,7 @@ export const nodeSchema = z
       .record(capability, distributionSchema, { error: 'serves must map capability names to service times' })
       .refine((s) => Object.keys(s).length > 0, { error: 'serves must name at least one capability' })
       .describe('Capability -> service-time distribution at this node.'),
+    ...nodeMechanisms,
   })
   .describe('A team, AI agent, shared service or gate that does work.');
 
@@ -107,6 +118,7 @@ const scenarioShape = z.strictObject({
   nodes: z
     .array(nodeSchema, { error: 'nodes must be a list of teams, agents, services or gates' })
     .min(1, { error: 'nodes must list at least one node' }),
+  ...scenarioMechanisms,
 });
 
 /** Rules that span several fields: ids are unique, every step has someone to do it, and so on. */
@@ -131,6 +143,18 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
       );
   });
 
+  s.nodes.forEach((node, i) => {
+    checkNodeMechanisms(s, node, i, served, issue);
+  });
+  s.demand.forEach((d, i) => {
+    if (!d.schedule) return;
+    ascending(d.schedule, ['demand', i, 'schedule'], issue);
+    d.schedule.forEach((change, j) => {
+      if (!(distributionMean(change.interarrival) > 0))
+        issue(['demand', i, 'schedule', j, 'interarrival'], 'interarrival must have a mean greater than 0');
+    });
+  });
+
   if (s.run.warmup >= s.run.duration)
     issue(['run', 'warmup'], `warmup (${s.run.warmup}) must be shorter than duration (${s.run.duration})`);
   if (s.run.maxTime !== undefined && s.run.maxTime < s.run.duration)
@@ -139,7 +163,11 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
       `maxTime (${s.run.maxTime}) must not be shorter than duration (${s.run.duration})`,
     );
 
-  const expected = s.demand.reduce((sum, d) => sum + s.run.duration / distributionMean(d.interarrival), 0);
+  // The busiest arrival process a class ever has bounds how many items a run can make.
+  const expected = s.demand.reduce((sum, d) => {
+    const means = [d.interarrival, ...(d.schedule ?? []).map((c) => c.interarrival)].map(distributionMean);
+    return sum + s.run.duration / Math.min(...means);
+  }, 0);
   if (expected * s.run.replications > MAX_EXPECTED_ARRIVALS)
     issue(
       ['run', 'duration'],
@@ -147,6 +175,63 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
         `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; shorten duration or use fewer replications`,
     );
 });
+
+type Issue = (path: (string | number)[], message: string) => void;
+type ScenarioShape = z.infer<typeof scenarioShape>;
+
+function checkNodeMechanisms(
+  s: ScenarioShape,
+  node: ScenarioShape['nodes'][number],
+  i: number,
+  served: Set<string>,
+  issue: Issue,
+) {
+  const at = (...path: (string | number)[]) => ['nodes', i, ...path];
+  const capacities = [node.capacity, ...(node.capacitySchedule ?? []).map((c) => c.capacity)];
+  const most = Math.max(...capacities);
+  if (node.wipLimit !== undefined && node.wipLimit < most)
+    issue(
+      at('wipLimit'),
+      `wipLimit (${node.wipLimit}) must be at least the node's capacity (${most}), or servers would sit idle by rule`,
+    );
+  if (node.capacitySchedule) ascending(node.capacitySchedule, at('capacitySchedule'), issue);
+  if (node.schedule && node.schedule.open >= node.schedule.every)
+    issue(
+      at('schedule', 'open'),
+      `open (${node.schedule.open}) must be shorter than every (${node.schedule.every})`,
+    );
+  if (node.multitasking && node.batch)
+    issue(at('multitasking'), 'a node cannot both multitask and work in batches');
+  if (node.multitasking && node.schedule)
+    issue(at('multitasking'), 'a gate with a schedule cannot multitask');
+  const failure = node.failure;
+  if (failure?.escalateTo !== undefined && !served.has(failure.escalateTo))
+    issue(
+      at('failure', 'escalateTo'),
+      `no node serves "${failure.escalateTo}" (nodes serve: ${[...served].join(', ')}), so nobody could take escalations`,
+    );
+  if (failure?.reworkTo !== undefined) {
+    const reworkTo = failure.reworkTo;
+    for (const d of s.demand)
+      d.steps.forEach((step, j) => {
+        if (step in node.serves && !d.steps.slice(0, j).includes(reworkTo))
+          issue(
+            at('failure', 'reworkTo'),
+            `reworkTo "${reworkTo}" must be a step that comes before "${step}" in demand "${d.id}" (${d.steps.join(' → ')})`,
+          );
+      });
+  }
+}
+
+function ascending(changes: readonly { from: number }[], path: (string | number)[], issue: Issue) {
+  changes.forEach((c, j) => {
+    if (j > 0 && c.from <= changes[j - 1].from)
+      issue(
+        [...path, j, 'from'],
+        `changes must be in time order: ${c.from} comes after ${changes[j - 1].from}`,
+      );
+  });
+}
 
 function uniqueIds(
   list: readonly { id: string }[],

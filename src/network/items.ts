@@ -6,18 +6,35 @@
  */
 export class Items {
   /** Demand class of the item. */
-  demandClass: Int32Array;
+  demandClass!: Int32Array;
+  /** Priority level (0 is served first). */
+  level!: Int32Array;
   /** Index of the step the item is at (or waiting for). */
-  step: Int32Array;
-  /** Node doing (or queued for) the current step. */
-  node: Int32Array;
-  arrival: Float64Array;
-  /** When the item's first service started (commitment); -1 until then. */
-  firstStart: Float64Array;
+  step!: Int32Array;
+  /** A capability the item must visit before carrying on (an escalation), or -1. */
+  detour!: Int32Array;
+  /** Node the item is at: queued, in service, or finished there and blocked; -1 before its first node. */
+  node!: Int32Array;
+  /** Node the item is headed for while blocked or in transit, else -1. */
+  target!: Int32Array;
+  arrival!: Float64Array;
+  /** Commitment: release from the backlog, or the first service start; -1 until then. */
+  committed!: Float64Array;
   /** Total time the item has been worked on (touch time). */
-  touch: Float64Array;
+  touch!: Float64Array;
   /** When the item joined its current queue. */
-  enqueued: Float64Array;
+  enqueued!: Float64Array;
+  /** Work left of a service interrupted by a more urgent item (preemption), else 0. */
+  remaining!: Float64Array;
+  /** The service unit (see units.ts) the item is part of while at a node after starting, or -1. */
+  unit!: Int32Array;
+  /** Next member of the same batch, or -1. */
+  nextInUnit!: Int32Array;
+  failures!: Int32Array;
+  handoffs!: Int32Array;
+  /** 1 while the slot holds an item. */
+  live!: Uint8Array;
+
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
@@ -25,18 +42,12 @@ export class Items {
   inProgress = 0;
 
   constructor(initialCapacity = 256) {
-    this.demandClass = new Int32Array(initialCapacity);
-    this.step = new Int32Array(initialCapacity);
-    this.node = new Int32Array(initialCapacity);
-    this.arrival = new Float64Array(initialCapacity);
-    this.firstStart = new Float64Array(initialCapacity);
-    this.touch = new Float64Array(initialCapacity);
-    this.enqueued = new Float64Array(initialCapacity);
+    this.allocate(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
   /** Takes a slot for a new item. */
-  take(demandClass: number, time: number): number {
+  take(demandClass: number, level: number, time: number): number {
     let slot: number;
     if (this.freeCount > 0) slot = this.free[--this.freeCount];
     else {
@@ -44,17 +55,27 @@ export class Items {
       slot = this.used++;
     }
     this.demandClass[slot] = demandClass;
+    this.level[slot] = level;
     this.step[slot] = 0;
+    this.detour[slot] = -1;
     this.node[slot] = -1;
+    this.target[slot] = -1;
     this.arrival[slot] = time;
-    this.firstStart[slot] = -1;
+    this.committed[slot] = -1;
     this.touch[slot] = 0;
     this.enqueued[slot] = time;
+    this.remaining[slot] = 0;
+    this.unit[slot] = -1;
+    this.nextInUnit[slot] = -1;
+    this.failures[slot] = 0;
+    this.handoffs[slot] = 0;
+    this.live[slot] = 1;
     this.inProgress++;
     return slot;
   }
 
   release(slot: number): void {
+    this.live[slot] = 0;
     this.free[this.freeCount++] = slot;
     this.inProgress--;
   }
@@ -64,20 +85,35 @@ export class Items {
     return this.used;
   }
 
+  private allocate(n: number): void {
+    const old = this.arrival;
+    const ints = (a: Int32Array | undefined) => copyInto(a, new Int32Array(n));
+    const floats = (a: Float64Array | undefined) => copyInto(a, new Float64Array(n));
+    this.demandClass = ints(this.demandClass);
+    this.level = ints(this.level);
+    this.step = ints(this.step);
+    this.detour = ints(this.detour);
+    this.node = ints(this.node);
+    this.target = ints(this.target);
+    this.arrival = floats(old);
+    this.committed = floats(this.committed);
+    this.touch = floats(this.touch);
+    this.enqueued = floats(this.enqueued);
+    this.remaining = floats(this.remaining);
+    this.unit = ints(this.unit);
+    this.nextInUnit = ints(this.nextInUnit);
+    this.failures = ints(this.failures);
+    this.handoffs = ints(this.handoffs);
+    this.live = copyInto(this.live, new Uint8Array(n));
+  }
+
   private grow(): void {
-    const n = this.arrival.length * 2;
-    this.demandClass = copyInto(this.demandClass, new Int32Array(n));
-    this.step = copyInto(this.step, new Int32Array(n));
-    this.node = copyInto(this.node, new Int32Array(n));
-    this.arrival = copyInto(this.arrival, new Float64Array(n));
-    this.firstStart = copyInto(this.firstStart, new Float64Array(n));
-    this.touch = copyInto(this.touch, new Float64Array(n));
-    this.enqueued = copyInto(this.enqueued, new Float64Array(n));
-    this.free = copyInto(this.free, new Int32Array(n));
+    this.allocate(this.arrival.length * 2);
+    this.free = copyInto(this.free, new Int32Array(this.arrival.length));
   }
 }
 
-function copyInto<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
+function copyInto<T extends Int32Array | Float64Array | Uint8Array>(from: T | undefined, to: T): T {
+  if (from) to.set(from);
   return to;
 }

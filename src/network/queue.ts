@@ -25,6 +25,19 @@ export class ItemQueue {
     return item;
   }
 
+  /** Puts an item back at the front (an interrupted item resumes before the others). */
+  unshift(item: number): void {
+    if (this.length === this.slots.length) this.grow();
+    this.head = (this.head - 1) & (this.slots.length - 1);
+    this.slots[this.head] = item;
+    this.length++;
+  }
+
+  /** The oldest item, without removing it; the caller checks `length` first. */
+  peek(): number {
+    return this.slots[this.head];
+  }
+
   private grow(): void {
     // Capacity stays a power of two so wrapping is a mask, not a division.
     const bigger = new Int32Array(this.slots.length * 2);

@@ -3,14 +3,15 @@
  *
  * Each strategy is a small function with one signature, looked up by name (as in Ciw's
  * routing objects). They read the live state through a `RoutingView` and return a node
- * index. Ties always go to the node listed first in the file, so choices are deterministic.
+ * index from the list of candidates they are given: the nodes that serve the step, less
+ * those that are down or full when the network has such nodes (the caller filters).
+ * Ties always go to the node listed first in the file, so choices are deterministic.
  */
 import type { Random } from '../engine/random.ts';
 import type { RoutingStrategy } from '../model/scenario.ts';
+import { type Reliability, unreliability } from './reliability.ts';
 
 export interface RoutingView {
-  readonly candidates: Int32Array;
-  readonly candidateStart: Int32Array;
   readonly capabilityCount: number;
   readonly capacity: Int32Array;
   /** Servers busy at each node. */
@@ -25,45 +26,51 @@ export interface RoutingView {
   /** Per capability: the candidate round-robin gives the next item to. */
   readonly roundRobin: Int32Array;
   readonly random: Random;
+  readonly reliability: Reliability;
 }
 
-/** Chooses a node for capability `cap`; called only when two or more nodes serve it. */
-export type Route = (view: RoutingView, cap: number) => number;
+/**
+ * Chooses a node for capability `cap` among `list[first .. first + count)` (count >= 2),
+ * in file order.
+ */
+export type Route = (
+  view: RoutingView,
+  list: Int32Array,
+  first: number,
+  count: number,
+  cap: number,
+) => number;
 
 /** The token ring: always the first node in the file that serves the step. */
-const fixed: Route = (v, cap) => v.candidates[v.candidateStart[cap]];
+const fixed: Route = (_v, list, first) => list[first];
 
-const random: Route = (v, cap) => {
-  const first = v.candidateStart[cap];
-  const count = v.candidateStart[cap + 1] - first;
-  return v.candidates[first + Math.floor(v.random() * count)];
-};
+const random: Route = (v, list, first, count) => list[first + Math.floor(v.random() * count)];
 
-const roundRobin: Route = (v, cap) => {
-  const first = v.candidateStart[cap];
-  const count = v.candidateStart[cap + 1] - first;
-  const turn = v.roundRobin[cap];
-  v.roundRobin[cap] = (turn + 1) % count;
-  return v.candidates[first + turn];
+const roundRobin: Route = (v, list, first, count, cap) => {
+  const turn = v.roundRobin[cap] % count;
+  v.roundRobin[cap] = turn + 1;
+  return list[first + turn];
 };
 
 /** Items waiting or in service per server: an idle server scores below any busy one. */
 function occupancy(v: RoutingView, n: number): number {
-  return (v.queued[n] + v.busy[n]) / v.capacity[n];
+  return (v.queued[n] + v.busy[n]) / Math.max(1, v.capacity[n]);
 }
 
 /** The candidate with the lowest score; the first listed wins a tie. */
 function lowest(
   v: RoutingView,
+  list: Int32Array,
+  first: number,
+  count: number,
   cap: number,
   score: (v: RoutingView, n: number, cap: number) => number,
 ): number {
-  const first = v.candidateStart[cap];
-  const end = v.candidateStart[cap + 1];
-  let best = v.candidates[first];
+  const end = first + count;
+  let best = list[first];
   let bestScore = score(v, best, cap);
   for (let i = first + 1; i < end; i++) {
-    const n = v.candidates[i];
+    const n = list[i];
     const s = score(v, n, cap);
     if (s < bestScore) {
       best = n;
@@ -73,32 +80,54 @@ function lowest(
   return best;
 }
 
-const shortestQueue: Route = (v, cap) => lowest(v, cap, occupancy);
+const shortestQueue: Route = (v, list, first, count, cap) => lowest(v, list, first, count, cap, occupancy);
 
 /** Least expected work waiting or in service, per server. */
-const leastWork: Route = (v, cap) =>
-  lowest(v, cap, (v, n) => (v.queuedWork[n] + v.busyWork[n]) / v.capacity[n]);
+const leastWork: Route = (v, list, first, count, cap) =>
+  lowest(
+    v,
+    list,
+    first,
+    count,
+    cap,
+    (v, n) => (v.queuedWork[n] + v.busyWork[n]) / Math.max(1, v.capacity[n]),
+  );
 
 /**
  * Earliest expected completion of this item: no wait if a server is free, otherwise the
  * work ahead of it shared by the node's servers; plus this node's own mean for this step
  * (so a fast agent can beat an idle but slow team).
  */
-const fastest: Route = (v, cap) =>
-  lowest(v, cap, (v, n, c) => {
-    const wait = v.busy[n] < v.capacity[n] ? 0 : (v.queuedWork[n] + v.busyWork[n]) / v.capacity[n];
-    return wait + v.meanService[n * v.capabilityCount + c];
-  });
+const fastest: Route = (v, list, first, count, cap) => lowest(v, list, first, count, cap, expectedCompletion);
+
+function expectedCompletion(v: RoutingView, n: number, c: number): number {
+  const wait = v.busy[n] < v.capacity[n] ? 0 : (v.queuedWork[n] + v.busyWork[n]) / Math.max(1, v.capacity[n]);
+  return wait + v.meanService[n * v.capabilityCount + c];
+}
+
+/**
+ * Reliability-aware: the expected completion, stretched by how unreliable the node has
+ * been lately. A node that fails a share p of its work needs 1 / (1 - p) attempts on
+ * average, and one that has been down a share d of the recent past delivers 1 - d of
+ * its time; both come from exponentially weighted records (reliability.ts).
+ */
+const reliability: Route = (v, list, first, count, cap) =>
+  lowest(
+    v,
+    list,
+    first,
+    count,
+    cap,
+    (v, n, c) => expectedCompletion(v, n, c) * unreliability(v.reliability, n),
+  );
 
 /** Power of two choices (Mitzenmacher): sample two distinct candidates, take the less occupied. */
-const powerOfTwo: Route = (v, cap) => {
-  const first = v.candidateStart[cap];
-  const count = v.candidateStart[cap + 1] - first;
+const powerOfTwo: Route = (v, list, first, count) => {
   const i = Math.floor(v.random() * count);
   let j = Math.floor(v.random() * (count - 1));
   if (j >= i) j++;
-  const a = v.candidates[first + Math.min(i, j)];
-  const b = v.candidates[first + Math.max(i, j)];
+  const a = list[first + Math.min(i, j)];
+  const b = list[first + Math.max(i, j)];
   return occupancy(v, b) < occupancy(v, a) ? b : a;
 };
 
@@ -110,4 +139,5 @@ export const ROUTES: Record<RoutingStrategy, Route> = {
   'least-work': leastWork,
   'power-of-two': powerOfTwo,
   fastest,
+  reliability,
 };

@@ -1,221 +1,276 @@
 /**
  * One replication of a scenario: work items arrive, are routed step by step to nodes that
- * serve each step, wait in the node's queue if its servers are busy, and leave when their
- * last step is done.
+ * serve each step, wait in the node's queue while its servers are busy, and leave when
+ * their last step is done. The lean mechanisms (WIP limits, batches, gates, failures,
+ * outages, handoffs, priorities, changing capacity and demand) hang off that same path.
  *
- * The run loop is `advance()`: pop the next event, move the clock, handle it. There are
- * two kinds of event, an arrival of a demand class and the end of an item's service at a
- * node. Everything else (routing, queueing, starting service, statistics) happens inside
- * those two handlers. The loop can be driven in slices (`advance(maxEvents)`) so a worker
- * can report progress and stop at once when cancelled.
+ * This file holds the state and the run loop: pop the next event, move the clock, hand the
+ * event to its handler. The handlers live beside it, one concept per file: arrivals.ts,
+ * work.ts (starting and pausing service), moves.ts (finishing a step, routing, blocking,
+ * handoffs, completion), disruptions.ts (outages, gates, capacity changes) and
+ * observe.ts (statistics). The loop can be driven in slices (`advance(maxEvents)`), so a
+ * worker can report progress and stop at once when cancelled.
  *
- * Statistics are streamed: lead and cycle times go into summaries and log-bucketed
- * histograms, queues, WIP and busy servers into time-weighted areas, so memory depends on
- * the work in progress, not on the number of items.
+ * Statistics are streamed, so memory depends on the work in progress, not on the number
+ * of items: nothing here grows with the length of the run.
  */
 import { Calendar } from '../engine/calendar.ts';
+import type { Sampler } from '../engine/distributions.ts';
 import { type Random, randomStream } from '../engine/random.ts';
-import { QuantileHistogram } from '../metrics/histogram.ts';
-import { SeriesRecorder } from '../metrics/series.ts';
-import { RunningSummary } from '../metrics/summary.ts';
-import { ThinnedPoints } from '../metrics/thinned-points.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { arrive, changeDemand, startArrivals } from './arrivals.ts';
+import {
+  changeCapacity,
+  closeGate,
+  endOutage,
+  openGate,
+  startDisruptions,
+  startOutage,
+} from './disruptions.ts';
 import { Items } from './items.ts';
+import { compileMechanics, type Mechanics } from './mechanics.ts';
+import { arriveFromHandoff, finishService } from './moves.ts';
+import { NodeQueue } from './node-queue.ts';
+import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
+import type { ReplicationOutcome } from './outcome.ts';
+import { newOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
+import { createReliability } from './reliability.ts';
 import { ROUTES, type Route, type RoutingView } from './routing.ts';
 import type { Topology } from './topology.ts';
+import { UnitList, Units } from './units.ts';
+import { batchTimeout } from './work.ts';
 
-/** Event kinds on the calendar; the subject is a demand class for ARRIVAL, an item slot for DONE. */
-export const ARRIVAL = 0;
-export const DONE = 1;
+/** Event kinds on the calendar, and what their subject is. */
+export const ARRIVAL = 0; // demand class
+export const DONE = 1; // service unit
+export const HANDOFF = 2; // item
+export const OUTAGE_START = 3; // node
+export const OUTAGE_END = 4; // node
+export const GATE_OPEN = 5; // node
+export const GATE_CLOSE = 6; // node
+export const BATCH_TIMEOUT = 7; // node
+export const CAPACITY_CHANGE = 8; // node
+export const DEMAND_CHANGE = 9; // demand class
+export const AGE_SNAPSHOT = 10; // none
+export const WINDOW_END = 11; // bottleneck window index
 
-export type StopReason = 'drained' | 'time-cap';
+export type StopReason = 'drained' | 'time-cap' | 'deadlock';
 
-export type TraceEvent = 'arrive' | 'start' | 'finish' | 'complete';
+export type TraceEvent =
+  | 'arrive'
+  | 'reject'
+  | 'admit'
+  | 'start'
+  | 'finish'
+  | 'leave'
+  | 'preempt'
+  | 'complete'
+  | 'unavailable'
+  | 'available';
 
 export interface ReplicationOptions {
   /**
-   * Called at each step of each item (tests and traces only; leave unset for speed):
-   * an item arrives, starts or finishes service at a node for a capability, or is done.
-   * `node` and `capability` are -1 where they do not apply.
+   * Called at each step of each item and each change of a node's availability (tests and
+   * traces only; leave unset for speed). `item`, `node` and `capability` are -1 where they
+   * do not apply. `admit` and `leave` bracket an item's stay at a node (for WIP limits).
    */
   trace?: (event: TraceEvent, time: number, item: number, node: number, capability: number) => void;
   /** Points kept in the time series (default 1000). */
   seriesPoints?: number;
 }
 
-/** What one replication measured; aggregated across replications by `experiment/`. */
-export interface ReplicationOutcome {
-  seed: number;
-  stoppedBy: StopReason;
-  endTime: number;
-  events: number;
-  /** Items that arrived at or after warm-up (the ones statistics describe). */
-  arrived: number;
-  /** Of those, how many were done by the end. */
-  completed: number;
-  /** Items of any arrival time still in the system at the end (non-zero only when capped). */
-  inProgressAtEnd: number;
-  /** Items done inside the observation window [warmup, duration], whatever their arrival. */
-  completedInWindow: number;
-  window: number;
-  leadTime: RunningSummary;
-  leadTimeHistogram: QuantileHistogram;
-  cycleTime: RunningSummary;
-  cycleTimeHistogram: QuantileHistogram;
-  touchTime: number;
-  leadTimeTotal: number;
-  wipArea: number;
-  wipMax: number;
-  nodes: {
-    busyArea: Float64Array;
-    queueArea: Float64Array;
-    queueMax: Int32Array;
-    /** Total time items waited in the node's queue, and how many waits that is. */
-    waitTotal: Float64Array;
-    waitCount: Float64Array;
-    served: Float64Array;
-  };
-  /** Items moved from node a to node b at `a * (N + 1) + b`; a = N is arrival, b = N is done. */
-  moves: Float64Array;
-  series: SeriesRecorder;
-  cycleTimes: ThinnedPoints;
-}
+export type { ReplicationOutcome } from './outcome.ts';
 
 export class Replication {
   now = 0;
   events = 0;
   finished = false;
 
-  // The topology's tables, held directly so the hot loop reads one field, not two.
-  private readonly interarrival: Topology['interarrival'];
-  private readonly steps: Topology['steps'];
-  private readonly candidates: Int32Array;
-  private readonly candidateStart: Int32Array;
-  private readonly capacity: Int32Array;
-  private readonly meanService: Float64Array;
-  private readonly service: Topology['service'];
-  private readonly calendar = new Calendar();
-  // The outcome's per-node arrays, held directly for the same reason.
-  private readonly busyArea: Float64Array;
-  private readonly queueArea: Float64Array;
-  private readonly queueMax: Int32Array;
-  private readonly waitTotal: Float64Array;
-  private readonly waitCount: Float64Array;
-  private readonly served: Float64Array;
-  private readonly items = new Items();
-  private readonly queues: ItemQueue[];
-  private readonly route: Route;
-  private readonly view: RoutingView;
-  private readonly busy: Int32Array;
-  private readonly queued: Int32Array;
-  private readonly queuedWork: Float64Array;
-  private readonly busyWork: Float64Array;
-  private readonly arrivalStreams: Random[];
-  private readonly serviceStreams: Random[];
-  private readonly lastChange: Float64Array;
-  private readonly entered: Float64Array;
-  private readonly sample: Float64Array;
-  private readonly warmup: number;
-  private readonly duration: number;
-  private readonly maxTime: number;
-  private readonly nodeCount: number;
-  private readonly capCount: number;
-  private wip = 0;
-  private wipLast = 0;
-  private arrivedTotal = 0;
-  private doneTotal = 0;
-  private readonly out: ReplicationOutcome;
+  // What the scenario says, compiled.
+  readonly nodeCount: number;
+  readonly capCount: number;
+  readonly warmup: number;
+  readonly duration: number;
+  readonly maxTime: number;
+  readonly routing: Scenario['routing'];
+  readonly mech: Mechanics;
+  readonly steps: Int32Array[];
+  readonly candidates: Int32Array;
+  readonly candidateStart: Int32Array;
+  readonly meanService: Float64Array;
+  readonly service: (Sampler | undefined)[];
+  readonly route: Route;
+  readonly view: RoutingView;
+  readonly trace: ReplicationOptions['trace'];
+
+  // Random streams, one per purpose.
+  readonly arrivalStreams: Random[];
+  readonly serviceStreams: Random[];
+  readonly failureStreams: Random[];
+  readonly outageStreams: Random[];
+  readonly handoffStream: Random;
+
+  // The calendar, the items and the service units.
+  readonly calendar = new Calendar();
+  readonly items = new Items();
+  readonly units = new Units();
+
+  // Arrivals.
+  readonly interarrival: Sampler[];
+  readonly nextArrivalAt: Float64Array;
+  readonly demandChangeIndex: Int32Array;
+  /** Items that have arrived and are not done, backlog included. */
+  wip = 0;
+  /** Items committed to the system (not in the CONWIP backlog). */
+  committedWip = 0;
+  readonly backlog: NodeQueue;
+
+  // Each node's state.
+  readonly capacity: Int32Array;
+  /** Servers held: working, paused, or kept by finished items blocked downstream. */
+  readonly busy: Int32Array;
+  /** Servers working right now (for utilisation). */
+  readonly working: Int32Array;
+  readonly queued: Int32Array;
+  readonly queues: NodeQueue[];
+  readonly queuedWork: Float64Array;
+  readonly busyWork: Float64Array;
+  /** Items at or headed for the node: queued, in service, finished but blocked, in transit to it. */
+  readonly nodeWip: Int32Array;
+  /** Finished items waiting at the node for room downstream. */
+  readonly blockedHere: Int32Array;
+  /** Items waiting for room at the node (blocked upstream, or arrivals). */
+  readonly waitingForRoom: ItemQueue[];
+  readonly serving: UnitList[];
+  readonly up: Uint8Array;
+  readonly open: Uint8Array;
+  readonly available: Uint8Array;
+  readonly gateBatchPending: Uint8Array;
+  readonly batchTimeoutAt: Float64Array;
+  readonly capacityChangeIndex: Int32Array;
+  /** Multitasking nodes: the rate at which each item in service progresses, and since when. */
+  readonly shareRate: Float64Array;
+  readonly shareSince: Float64Array;
+
+  /** Scratch list of candidate nodes for routing. */
+  readonly scratch: Int32Array;
+
+  // Counters that tell when nothing can move any more (deadlock).
+  unitsInService = 0;
+  inTransit = 0;
+  blocked = 0;
+
+  // Statistics.
+  readonly out: ReplicationOutcome;
+  readonly lastChange: Float64Array;
+  // The outcome's per-node areas, held directly: they are updated on every change.
+  readonly busyArea: Float64Array;
+  readonly capacityArea: Float64Array;
+  readonly queueArea: Float64Array;
+  readonly blockedArea: Float64Array;
+  readonly downArea: Float64Array;
+  /** Areas at the start of the current bottleneck window (busy, capacity, queue per node). */
+  readonly windowStart: Float64Array;
+  windowsClosed = 0;
+  wipLast = 0;
+  arrivedTotal = 0;
+  doneTotal = 0;
+  readonly entered: Float64Array;
+  readonly sample: Float64Array;
 
   constructor(
     scenario: Scenario,
-    topology: Topology,
+    readonly topology: Topology,
     readonly seed: number,
-    private readonly options: ReplicationOptions = {},
+    options: ReplicationOptions = {},
   ) {
     const n = topology.nodeIds.length;
     const nc = topology.capabilities.length;
     this.nodeCount = n;
-    ({
-      interarrival: this.interarrival,
-      steps: this.steps,
-      candidates: this.candidates,
-      candidateStart: this.candidateStart,
-      capacity: this.capacity,
-      meanService: this.meanService,
-      service: this.service,
-    } = topology);
     this.capCount = nc;
     this.warmup = scenario.run.warmup;
     this.duration = scenario.run.duration;
     this.maxTime = scenario.run.maxTime ?? 10 * scenario.run.duration;
-    this.queues = Array.from({ length: n }, () => new ItemQueue());
-    this.busy = new Int32Array(n);
-    this.queued = new Int32Array(n);
-    this.queuedWork = new Float64Array(n);
-    this.busyWork = new Float64Array(n);
-    this.lastChange = new Float64Array(n);
-    this.entered = new Float64Array(nc);
+    this.routing = scenario.routing;
+    this.trace = options.trace;
+    this.mech = compileMechanics(scenario, topology);
+    this.steps = topology.steps;
+    this.candidates = topology.candidates;
+    this.candidateStart = topology.candidateStart;
+    this.meanService = topology.meanService;
+    this.service = topology.service;
+
     this.arrivalStreams = topology.classIds.map((id) => randomStream(seed, `arrivals:${id}`));
     this.serviceStreams = topology.nodeIds.map((id) => randomStream(seed, `service:${id}`));
+    this.failureStreams = topology.nodeIds.map((id) => randomStream(seed, `failure:${id}`));
+    this.outageStreams = topology.nodeIds.map((id) => randomStream(seed, `outages:${id}`));
+    this.handoffStream = randomStream(seed, 'handoff');
+
+    this.interarrival = [...topology.interarrival];
+    this.nextArrivalAt = new Float64Array(topology.classIds.length).fill(-1);
+    this.demandChangeIndex = new Int32Array(topology.classIds.length);
+    this.backlog = new NodeQueue(this.mech.levels);
+
+    this.capacity = Int32Array.from(topology.capacity);
+    this.busy = new Int32Array(n);
+    this.working = new Int32Array(n);
+    this.queued = new Int32Array(n);
+    this.queues = Array.from({ length: n }, () => new NodeQueue(this.mech.levels));
+    this.queuedWork = new Float64Array(n);
+    this.busyWork = new Float64Array(n);
+    this.nodeWip = new Int32Array(n);
+    this.blockedHere = new Int32Array(n);
+    this.waitingForRoom = Array.from({ length: n }, () => new ItemQueue());
+    this.serving = Array.from({ length: n }, () => new UnitList());
+    this.up = new Uint8Array(n).fill(1);
+    this.open = Uint8Array.from(this.mech.gate, (g) => (g ? 0 : 1));
+    this.available = Uint8Array.from(this.open);
+    this.gateBatchPending = new Uint8Array(n);
+    this.batchTimeoutAt = new Float64Array(n).fill(-1);
+    this.capacityChangeIndex = new Int32Array(n);
+    this.shareRate = new Float64Array(n);
+    this.shareSince = new Float64Array(n);
+
+    this.scratch = new Int32Array(n);
     this.route = ROUTES[scenario.routing];
     this.view = {
-      candidates: topology.candidates,
-      candidateStart: topology.candidateStart,
       capabilityCount: nc,
-      capacity: topology.capacity,
+      capacity: this.capacity,
       busy: this.busy,
       queued: this.queued,
       queuedWork: this.queuedWork,
       busyWork: this.busyWork,
-      meanService: topology.meanService,
+      meanService: this.meanService,
       roundRobin: new Int32Array(nc),
       random: randomStream(seed, 'routing'),
+      // "Recent" for the downtime record: one bottleneck window of the run.
+      reliability: createReliability(n, this.duration / scenario.run.windows, this),
     };
-    // Series channels: WIP, each node's queue, then cumulative counts for a cumulative
-    // flow diagram: arrived, entered each capability, done.
-    const channels = 1 + n + 1 + nc + 1;
-    const seriesPoints = options.seriesPoints ?? 1000;
+
+    this.lastChange = new Float64Array(n);
+    this.entered = new Float64Array(nc);
+    // Series channels: WIP, each node's queue, each node's utilisation, then cumulative
+    // counts for a cumulative flow diagram: arrived, entered each capability, done.
+    const channels = 1 + 2 * n + 1 + nc + 1;
     this.sample = new Float64Array(channels);
-    this.out = {
-      seed,
-      stoppedBy: 'drained',
-      endTime: 0,
-      events: 0,
-      arrived: 0,
-      completed: 0,
-      inProgressAtEnd: 0,
-      completedInWindow: 0,
-      window: this.duration - this.warmup,
-      leadTime: new RunningSummary(),
-      leadTimeHistogram: new QuantileHistogram(),
-      cycleTime: new RunningSummary(),
-      cycleTimeHistogram: new QuantileHistogram(),
-      touchTime: 0,
-      leadTimeTotal: 0,
-      wipArea: 0,
-      wipMax: 0,
-      nodes: {
-        busyArea: new Float64Array(n),
-        queueArea: new Float64Array(n),
-        queueMax: new Int32Array(n),
-        waitTotal: new Float64Array(n),
-        waitCount: new Float64Array(n),
-        served: new Float64Array(n),
-      },
-      moves: new Float64Array((n + 1) * (n + 1)),
-      series: new SeriesRecorder(0, this.duration / seriesPoints, channels, seriesPoints),
-      cycleTimes: new ThinnedPoints(),
-    };
+    const seriesPoints = options.seriesPoints ?? 1000;
+    this.out = newOutcome(scenario, topology, seed, channels, seriesPoints);
     ({
       busyArea: this.busyArea,
+      capacityArea: this.capacityArea,
       queueArea: this.queueArea,
-      queueMax: this.queueMax,
-      waitTotal: this.waitTotal,
-      waitCount: this.waitCount,
-      served: this.served,
+      blockedArea: this.blockedArea,
+      downArea: this.downArea,
     } = this.out.nodes);
-    for (let c = 0; c < topology.classIds.length; c++) this.scheduleArrival(c);
+    this.windowStart = new Float64Array(3 * n);
+    const windows = this.out.windows;
+    for (let w = 0; w < windows.count; w++)
+      this.calendar.schedule(this.warmup + (w + 1) * windows.width, WINDOW_END, w);
+
+    startArrivals(this);
+    startDisruptions(this);
+    this.calendar.schedule(this.duration, AGE_SNAPSHOT, 0);
   }
 
   /** Handles up to `maxEvents` events; returns true once the replication has finished. */
@@ -224,15 +279,56 @@ export class Replication {
     const series = this.out.series;
     for (let budget = maxEvents; budget > 0 && !this.finished; budget--) {
       const t = calendar.peekTime();
-      if (t === Number.POSITIVE_INFINITY) return this.finish('drained');
+      if (t === Number.POSITIVE_INFINITY) return this.finish(this.wip > 0 ? 'deadlock' : 'drained');
       if (t > this.maxTime) return this.finish('time-cap');
-      if (t >= series.nextDue) this.recordSeries(t);
+      if (t >= series.nextDue) recordSeries(this, t);
       calendar.pop();
       this.now = t;
       this.events++;
       const subject = calendar.subject;
-      if (calendar.kind === ARRIVAL) this.arrive(subject);
-      else this.serviceDone(subject);
+      switch (calendar.kind) {
+        case ARRIVAL:
+          arrive(this, subject);
+          break;
+        case DONE:
+          finishService(this, subject);
+          break;
+        case HANDOFF:
+          arriveFromHandoff(this, subject);
+          break;
+        case OUTAGE_START:
+          startOutage(this, subject);
+          break;
+        case OUTAGE_END:
+          endOutage(this, subject);
+          break;
+        case GATE_OPEN:
+          openGate(this, subject);
+          break;
+        case GATE_CLOSE:
+          closeGate(this, subject);
+          break;
+        case BATCH_TIMEOUT:
+          batchTimeout(this, subject);
+          break;
+        case CAPACITY_CHANGE:
+          changeCapacity(this, subject);
+          break;
+        case DEMAND_CHANGE:
+          changeDemand(this, subject);
+          break;
+        case AGE_SNAPSHOT:
+          snapshotAges(this);
+          break;
+        case WINDOW_END:
+          closeWindow(this, subject);
+          break;
+      }
+      // Outages, gates and capacity changes recur for ever: the run ends once arrivals have
+      // stopped and the last item is done, or when nothing can move any more.
+      if (t >= this.duration && this.wip === 0) return this.finish('drained');
+      if (this.unitsInService === 0 && this.inTransit === 0 && this.wip > 0 && this.stuck())
+        return this.finish('deadlock');
     }
     return this.finished;
   }
@@ -247,151 +343,31 @@ export class Replication {
     return this.finished ? 1 : Math.min(0.99, this.now / this.duration);
   }
 
-  private scheduleArrival(demandClass: number): void {
-    const gap = this.interarrival[demandClass](this.arrivalStreams[demandClass]);
-    const at = this.now + gap;
-    // Arrivals stop at `duration`; the items already in the system then drain.
-    if (at < this.duration) this.calendar.schedule(at, ARRIVAL, demandClass);
-  }
-
-  private arrive(demandClass: number): void {
-    const slot = this.items.take(demandClass, this.now);
-    this.arrivedTotal++;
-    if (this.now >= this.warmup) this.out.arrived++;
-    this.changeWip(1);
-    if (this.options.trace) this.options.trace('arrive', this.now, slot, -1, -1);
-    this.scheduleArrival(demandClass);
-    this.routeToStep(slot, this.nodeCount);
-  }
-
-  /** Chooses the node for the item's current step and starts it there or queues it. */
-  private routeToStep(slot: number, from: number): void {
-    const items = this.items;
-    const cap = this.steps[items.demandClass[slot]][items.step[slot]];
-    const start = this.candidateStart[cap];
-    const node =
-      this.candidateStart[cap + 1] - start === 1 ? this.candidates[start] : this.route(this.view, cap);
-    items.node[slot] = node;
-    this.entered[cap]++;
-    if (items.arrival[slot] >= this.warmup) this.out.moves[from * (this.nodeCount + 1) + node]++;
-    if (this.busy[node] < this.capacity[node]) {
-      items.enqueued[slot] = this.now;
-      this.startService(slot, node, cap);
-      return;
+  /**
+   * Nothing is in service or in transit, yet items are in the system: deadlock, unless some
+   * node could still start work it has queued, now or later (its servers freed, its
+   * capacity grown by schedule, its gate or outage over). Before arrivals stop, only a
+   * circular wait of blocked items counts (new arrivals might yet fill a waiting batch);
+   * after, a batch that can never fill counts as stuck too.
+   */
+  private stuck(): boolean {
+    const arrivalsOver = this.now >= this.duration;
+    if (!arrivalsOver && this.blocked === 0) return false;
+    for (let n = 0; n < this.nodeCount; n++) {
+      if (this.queued[n] === 0) continue;
+      let servers = this.capacity[n];
+      const schedule = this.mech.capacitySchedule[n];
+      if (schedule)
+        for (let i = this.capacityChangeIndex[n]; i < schedule.length; i++)
+          servers = Math.max(servers, schedule[i].capacity);
+      if (this.busy[n] >= servers) continue;
+      const batchCannotFill =
+        this.queued[n] < this.mech.batchSize[n] &&
+        this.mech.batchTimeout[n] === Number.POSITIVE_INFINITY &&
+        !this.mech.gate[n]?.batch;
+      if (!(arrivalsOver && batchCannotFill)) return false;
     }
-    this.accrue(node);
-    this.queues[node].push(slot);
-    this.queued[node]++;
-    this.queuedWork[node] += this.meanService[node * this.capCount + cap];
-    items.enqueued[slot] = this.now;
-    if (this.queued[node] > this.queueMax[node] && this.inWindow(this.now))
-      this.queueMax[node] = this.queued[node];
-  }
-
-  private startService(slot: number, node: number, cap: number): void {
-    const items = this.items;
-    this.accrue(node);
-    this.busy[node]++;
-    const at = node * this.capCount + cap;
-    this.busyWork[node] += this.meanService[at];
-    const duration = this.service[at]!(this.serviceStreams[node]);
-    items.touch[slot] += duration;
-    if (items.firstStart[slot] < 0) items.firstStart[slot] = this.now;
-    if (items.arrival[slot] >= this.warmup) {
-      this.waitTotal[node] += this.now - items.enqueued[slot];
-      this.waitCount[node]++;
-    }
-    if (this.options.trace) this.options.trace('start', this.now, slot, node, cap);
-    this.calendar.schedule(this.now + duration, DONE, slot);
-  }
-
-  private serviceDone(slot: number): void {
-    const items = this.items;
-    const node = items.node[slot];
-    const steps = this.steps[items.demandClass[slot]];
-    const cap = steps[items.step[slot]];
-    this.accrue(node);
-    this.busy[node]--;
-    this.busyWork[node] -= this.meanService[node * this.capCount + cap];
-    if (items.arrival[slot] >= this.warmup) this.served[node]++;
-    if (this.options.trace) this.options.trace('finish', this.now, slot, node, cap);
-
-    // The freed server takes the oldest waiting item before this one moves on, so an item
-    // that comes back to the same node for its next step joins the back of the queue.
-    if (this.queued[node] > 0) {
-      const next = this.queues[node].shift();
-      this.queued[node]--;
-      const nextCap = this.steps[items.demandClass[next]][items.step[next]];
-      this.queuedWork[node] -= this.meanService[node * this.capCount + nextCap];
-      this.startService(next, node, nextCap);
-    }
-
-    const step = ++items.step[slot];
-    if (step < steps.length) this.routeToStep(slot, node);
-    else this.complete(slot, node);
-  }
-
-  private complete(slot: number, node: number): void {
-    const items = this.items;
-    const out = this.out;
-    const now = this.now;
-    this.changeWip(-1);
-    this.doneTotal++;
-    if (this.options.trace) this.options.trace('complete', now, slot, -1, -1);
-    if (this.inWindow(now)) out.completedInWindow++;
-    const arrival = items.arrival[slot];
-    if (arrival >= this.warmup) {
-      const lead = now - arrival;
-      const cycle = now - items.firstStart[slot];
-      out.completed++;
-      out.leadTime.add(lead);
-      out.leadTimeHistogram.add(lead);
-      out.cycleTime.add(cycle);
-      out.cycleTimeHistogram.add(cycle);
-      out.touchTime += items.touch[slot];
-      out.leadTimeTotal += lead;
-      out.moves[node * (this.nodeCount + 1) + this.nodeCount]++;
-      out.cycleTimes.offer(now, cycle);
-    }
-    items.release(slot);
-  }
-
-  private inWindow(t: number): boolean {
-    return t >= this.warmup && t <= this.duration;
-  }
-
-  /** Adds the node's queue and busy servers since its last change to the time-weighted areas. */
-  private accrue(node: number): void {
-    const from = clamp(this.lastChange[node], this.warmup, this.duration);
-    const to = clamp(this.now, this.warmup, this.duration);
-    if (to > from) {
-      this.queueArea[node] += this.queued[node] * (to - from);
-      this.busyArea[node] += this.busy[node] * (to - from);
-    }
-    this.lastChange[node] = this.now;
-  }
-
-  /** Adds WIP since its last change to the time-weighted area, then applies the change. */
-  private changeWip(delta: number): void {
-    const from = clamp(this.wipLast, this.warmup, this.duration);
-    const to = clamp(this.now, this.warmup, this.duration);
-    if (to > from) this.out.wipArea += this.wip * (to - from);
-    this.wipLast = this.now;
-    this.wip += delta;
-    if (this.wip > this.out.wipMax && this.inWindow(this.now)) this.out.wipMax = this.wip;
-  }
-
-  private recordSeries(t: number): void {
-    const series = this.out.series;
-    const sample = this.sample;
-    const n = this.nodeCount;
-    const nc = this.capCount;
-    sample[0] = this.wip;
-    for (let i = 0; i < n; i++) sample[1 + i] = this.queued[i];
-    sample[1 + n] = this.arrivedTotal;
-    for (let c = 0; c < nc; c++) sample[2 + n + c] = this.entered[c];
-    sample[2 + n + nc] = this.doneTotal;
-    while (t >= series.nextDue) series.record(sample);
+    return true;
   }
 
   private finish(reason: StopReason): boolean {
@@ -400,14 +376,37 @@ export class Replication {
     out.stoppedBy = reason;
     out.endTime = this.now;
     out.events = this.events;
-    out.inProgressAtEnd = this.items.inProgress;
-    // Close the time-weighted areas at the end of the run.
-    for (let node = 0; node < this.nodeCount; node++) this.accrue(node);
-    this.changeWip(0);
+    out.inProgressAtEnd = this.wip;
+    if (reason === 'deadlock') out.deadlock = this.describeDeadlock();
+    accrueAll(this);
+    changeWip(this, 0);
+    // A window ending a hair after the last event (rounding) still gets its areas.
+    for (let w = this.windowsClosed; w < out.windows.count; w++) closeWindow(this, w);
     return true;
   }
-}
 
-function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  /** Where the work is stuck: each node holding blocked items, and the full node they wait for. */
+  private describeDeadlock(): { time: number; nodes: string[]; detail: string } {
+    const ids = this.topology.nodeIds;
+    const parts: string[] = [];
+    const nodes = new Set<string>();
+    for (let n = 0; n < this.nodeCount; n++) {
+      const waiting = this.waitingForRoom[n].length;
+      if (waiting === 0) continue;
+      nodes.add(ids[n]);
+      parts.push(
+        `${waiting} item(s) wait for room at "${ids[n]}" (${this.nodeWip[n]}/${this.mech.wipLimit[n]} full)`,
+      );
+    }
+    for (let n = 0; n < this.nodeCount; n++) {
+      if (this.blockedHere[n] > 0) nodes.add(ids[n]);
+      if (this.queued[n] > 0 && this.queued[n] < this.mech.batchSize[n] && this.busy[n] < this.capacity[n]) {
+        nodes.add(ids[n]);
+        parts.push(
+          `${this.queued[n]} item(s) at "${ids[n]}" wait for a batch of ${this.mech.batchSize[n]} that can never fill (give the batch a timeout)`,
+        );
+      }
+    }
+    return { time: this.now, nodes: [...nodes], detail: parts.join('; ') };
+  }
 }

@@ -1,0 +1,77 @@
+/**
+ * Demand: items arriving, the CONWIP backlog in front of the system, and demand that
+ * changes over time (a surge).
+ */
+import { UNLIMITED } from './mechanics.ts';
+import { chooseNode, moveTo } from './moves.ts';
+import { changeWip } from './observe.ts';
+import { ARRIVAL, DEMAND_CHANGE, type Replication } from './simulation.ts';
+
+export function startArrivals(r: Replication): void {
+  for (let c = 0; c < r.interarrival.length; c++) {
+    const schedule = r.mech.demandSchedule[c];
+    if (schedule) {
+      // A change at time 0 replaces the base interarrival from the start.
+      while (r.demandChangeIndex[c] < schedule.length && schedule[r.demandChangeIndex[c]].from === 0)
+        r.interarrival[c] = schedule[r.demandChangeIndex[c]++].interarrival;
+      const next = schedule[r.demandChangeIndex[c]];
+      if (next && next.from < r.duration) r.calendar.schedule(next.from, DEMAND_CHANGE, c);
+    }
+    scheduleArrival(r, c);
+  }
+}
+
+function scheduleArrival(r: Replication, c: number): void {
+  const at = r.now + r.interarrival[c](r.arrivalStreams[c]);
+  // Arrivals stop at `duration`; the items already in the system then drain.
+  if (at < r.duration) {
+    r.nextArrivalAt[c] = at;
+    r.calendar.schedule(at, ARRIVAL, c);
+  } else r.nextArrivalAt[c] = -1;
+}
+
+/**
+ * From now on the class arrives by the next distribution of its schedule. The pending
+ * arrival is drawn again from now, which is exact for Poisson arrivals (memoryless) and
+ * a close approximation for others.
+ */
+export function changeDemand(r: Replication, c: number): void {
+  const schedule = r.mech.demandSchedule[c]!;
+  r.interarrival[c] = schedule[r.demandChangeIndex[c]++].interarrival;
+  const next = schedule[r.demandChangeIndex[c]];
+  if (next && next.from < r.duration) r.calendar.schedule(next.from, DEMAND_CHANGE, c);
+  scheduleArrival(r, c);
+}
+
+export function arrive(r: Replication, c: number): void {
+  // An arrival drawn before a change of demand is superseded by the one drawn after it.
+  if (r.now !== r.nextArrivalAt[c]) return;
+  const slot = r.items.take(c, r.mech.level[c], r.now);
+  r.arrivedTotal++;
+  if (r.now >= r.warmup) r.out.arrived++;
+  changeWip(r, 1);
+  if (r.trace) r.trace('arrive', r.now, slot, -1, -1);
+  scheduleArrival(r, c);
+  if (r.committedWip >= r.mech.systemWipLimit) {
+    // CONWIP: wait in the backlog, uncommitted, until an item is done.
+    r.backlog.push(slot, r.items.level[slot]);
+    return;
+  }
+  commit(r, slot);
+}
+
+/** The item enters the system: with CONWIP, this is its commitment point. */
+function commit(r: Replication, slot: number): void {
+  r.committedWip++;
+  if (r.mech.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
+  moveTo(r, slot, -1, chooseNode(r, slot, -1));
+}
+
+/** An item is done (or turned away): the backlog lets in as many as the limit allows. */
+export function releaseBacklog(r: Replication): void {
+  r.committedWip--;
+  while (r.backlog.length > 0 && r.committedWip < r.mech.systemWipLimit) {
+    changeWip(r, 0);
+    commit(r, r.backlog.shift());
+  }
+}

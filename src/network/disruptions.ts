@@ -1,0 +1,72 @@
+/**
+ * What happens to nodes over time, apart from work: outages (down for a drawn time, up for
+ * a drawn time), gates that open on a calendar, and capacity that follows a schedule.
+ * Each recurs through its own events; work paused by an outage or a closed gate resumes
+ * where it stopped.
+ */
+import { accrue } from './observe.ts';
+import {
+  CAPACITY_CHANGE,
+  GATE_CLOSE,
+  GATE_OPEN,
+  OUTAGE_END,
+  OUTAGE_START,
+  type Replication,
+} from './simulation.ts';
+import { setUp, shareRebalance, shareUpdate, tryStart, updateAvailability } from './work.ts';
+
+export function startDisruptions(r: Replication): void {
+  for (let n = 0; n < r.nodeCount; n++) {
+    const mtbf = r.mech.mtbf[n];
+    if (mtbf) r.calendar.schedule(mtbf(r.outageStreams[n]), OUTAGE_START, n);
+    const gate = r.mech.gate[n];
+    if (gate) r.calendar.schedule(gate.offset, GATE_OPEN, n);
+    const schedule = r.mech.capacitySchedule[n];
+    if (schedule) {
+      while (r.capacityChangeIndex[n] < schedule.length && schedule[r.capacityChangeIndex[n]].from === 0)
+        r.capacity[n] = schedule[r.capacityChangeIndex[n]++].capacity;
+      if (r.capacityChangeIndex[n] < schedule.length)
+        r.calendar.schedule(schedule[r.capacityChangeIndex[n]].from, CAPACITY_CHANGE, n);
+    }
+  }
+}
+
+export function startOutage(r: Replication, n: number): void {
+  if (r.now >= r.warmup && r.now <= r.duration) r.out.nodes.outages[n]++;
+  setUp(r, n, false);
+  r.calendar.schedule(r.now + r.mech.mttr[n]!(r.outageStreams[n]), OUTAGE_END, n);
+}
+
+export function endOutage(r: Replication, n: number): void {
+  setUp(r, n, true);
+  r.calendar.schedule(r.now + r.mech.mtbf[n]!(r.outageStreams[n]), OUTAGE_START, n);
+}
+
+export function openGate(r: Replication, n: number): void {
+  const gate = r.mech.gate[n]!;
+  r.open[n] = 1;
+  if (gate.batch) r.gateBatchPending[n] = 1;
+  r.calendar.schedule(r.now + gate.open, GATE_CLOSE, n);
+  updateAvailability(r, n);
+  tryStart(r, n);
+}
+
+export function closeGate(r: Replication, n: number): void {
+  const gate = r.mech.gate[n]!;
+  r.open[n] = 0;
+  r.gateBatchPending[n] = 0;
+  r.calendar.schedule(r.now + gate.every - gate.open, GATE_OPEN, n);
+  updateAvailability(r, n);
+}
+
+/** Capacity moves to its next scheduled value; servers beyond it finish what they hold. */
+export function changeCapacity(r: Replication, n: number): void {
+  const schedule = r.mech.capacitySchedule[n]!;
+  if (r.mech.switchCost[n] >= 0) shareUpdate(r, n);
+  accrue(r, n);
+  r.capacity[n] = schedule[r.capacityChangeIndex[n]++].capacity;
+  if (r.capacityChangeIndex[n] < schedule.length)
+    r.calendar.schedule(schedule[r.capacityChangeIndex[n]].from, CAPACITY_CHANGE, n);
+  if (r.mech.switchCost[n] >= 0) shareRebalance(r, n);
+  else tryStart(r, n);
+}

@@ -1,0 +1,86 @@
+/**
+ * The scenario's lean mechanisms compiled into per-node and per-class tables, so the run
+ * loop asks `wipLimit[n]` rather than walking optional JSON fields. A node without a
+ * mechanism gets the neutral value (no limit, batch of 1, never fails, never down).
+ */
+import { makeSampler, type Sampler } from '../engine/distributions.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { Topology } from './topology.ts';
+
+/** Stands for "no WIP limit" in an Int32Array. */
+export const UNLIMITED = 0x3fffffff;
+
+export interface Mechanics {
+  wipLimit: Int32Array;
+  systemWipLimit: number;
+  /** Batch size (1 = one item at a time) and how long the oldest item waits before a smaller batch starts. */
+  batchSize: Int32Array;
+  batchTimeout: Float64Array;
+  failureProbability: Float64Array;
+  /** 1 if one failure sends the whole batch back. */
+  failureScopeBatch: Uint8Array;
+  /** Capability index failed items go back to (-1: the same step again). */
+  reworkTo: Int32Array;
+  /** Capability index failed items are escalated to (-1: none). */
+  escalateTo: Int32Array;
+  /** Multitasking switch cost, or -1 for a node whose people take one item each. */
+  switchCost: Float64Array;
+  mtbf: (Sampler | undefined)[];
+  mttr: (Sampler | undefined)[];
+  gate: ({ every: number; open: number; offset: number; batch: boolean } | undefined)[];
+  capacitySchedule: ({ from: number; capacity: number }[] | undefined)[];
+  /** Most servers a node ever has, for sizing its list of service units. */
+  maxCapacity: Int32Array;
+  /** Priority level per demand class: 0 is the most urgent. */
+  level: Int32Array;
+  levels: number;
+  rejectWhenFull: Uint8Array;
+  demandSchedule: ({ from: number; interarrival: Sampler }[] | undefined)[];
+  handoff: Sampler | undefined;
+  affinity: boolean;
+  preemption: boolean;
+  /** 1 for nodes whose work can be paused or shared, which must keep a list of their units in service. */
+  listsServing: Uint8Array;
+  /** True when routing must look past nodes that are down or full. */
+  nodesCanBeUnavailable: boolean;
+}
+
+export function compileMechanics(scenario: Scenario, topology: Topology): Mechanics {
+  const nodes = scenario.nodes;
+  const capIndex = (name: string | undefined) =>
+    name === undefined ? -1 : topology.capabilities.indexOf(name);
+  const priorities = [...new Set(scenario.demand.map((d) => d.priority))].sort((a, b) => b - a);
+  return {
+    wipLimit: Int32Array.from(nodes, (n) => n.wipLimit ?? UNLIMITED),
+    systemWipLimit: scenario.wipLimit ?? UNLIMITED,
+    batchSize: Int32Array.from(nodes, (n) => n.batch?.size ?? 1),
+    batchTimeout: Float64Array.from(nodes, (n) => n.batch?.timeout ?? Number.POSITIVE_INFINITY),
+    failureProbability: Float64Array.from(nodes, (n) => n.failure?.probability ?? 0),
+    failureScopeBatch: Uint8Array.from(nodes, (n) => (n.failure?.scope === 'batch' ? 1 : 0)),
+    reworkTo: Int32Array.from(nodes, (n) => capIndex(n.failure?.reworkTo)),
+    escalateTo: Int32Array.from(nodes, (n) => capIndex(n.failure?.escalateTo)),
+    switchCost: Float64Array.from(nodes, (n) => n.multitasking?.switchCost ?? -1),
+    mtbf: nodes.map((n) => (n.outages ? makeSampler(n.outages.mtbf) : undefined)),
+    mttr: nodes.map((n) => (n.outages ? makeSampler(n.outages.mttr) : undefined)),
+    gate: nodes.map((n) => n.schedule),
+    capacitySchedule: nodes.map((n) => n.capacitySchedule),
+    maxCapacity: Int32Array.from(nodes, (n) =>
+      Math.max(n.capacity, ...(n.capacitySchedule ?? []).map((c) => c.capacity)),
+    ),
+    level: Int32Array.from(scenario.demand, (d) => priorities.indexOf(d.priority)),
+    levels: priorities.length,
+    rejectWhenFull: Uint8Array.from(scenario.demand, (d) => (d.whenFull === 'reject' ? 1 : 0)),
+    demandSchedule: scenario.demand.map((d) =>
+      d.schedule?.map((c) => ({ from: c.from, interarrival: makeSampler(c.interarrival) })),
+    ),
+    handoff: scenario.handoff === undefined ? undefined : makeSampler(scenario.handoff),
+    affinity: scenario.affinity,
+    preemption: scenario.preemption,
+    listsServing: Uint8Array.from(nodes, (n) =>
+      n.outages || n.schedule || n.multitasking || scenario.preemption ? 1 : 0,
+    ),
+    nodesCanBeUnavailable: nodes.some(
+      (n) => n.wipLimit !== undefined || n.outages || n.schedule || n.capacitySchedule,
+    ),
+  };
+}

@@ -1,0 +1,308 @@
+/**
+ * What happens when work finishes at a node: did it fail (rework, escalation), which node
+ * takes the next step (routing, affinity), is there room there (WIP limits: if not, the
+ * item blocks, holding its server), the handoff on the way, and completion.
+ */
+import { releaseBacklog } from './arrivals.ts';
+import { accrue, changeWip } from './observe.ts';
+import { recordService } from './reliability.ts';
+import { HANDOFF, type Replication } from './simulation.ts';
+import { preemptFor, shareRebalance, shareUpdate, startUnit, tryStart } from './work.ts';
+
+/** The capability the item needs next: its current step, or an escalation it was sent to. */
+export function currentCapability(r: Replication, slot: number): number {
+  const detour = r.items.detour[slot];
+  return detour >= 0 ? detour : r.steps[r.items.demandClass[slot]][r.items.step[slot]];
+}
+
+/** Can take work now: up, gate open, servers at all, and room under its WIP limit. */
+function usable(r: Replication, n: number): boolean {
+  return r.available[n] === 1 && r.capacity[n] > 0 && r.nodeWip[n] < r.mech.wipLimit[n];
+}
+
+/**
+ * The node for the item's next step. With affinity, the node that did the previous step
+ * keeps the item if it serves this one and can take it. Fixed routing always takes the
+ * first node that serves the step (the token ring does not route around anything); the
+ * dynamic strategies choose among the nodes that are usable, or among all when none is.
+ */
+export function chooseNode(r: Replication, slot: number, from: number): number {
+  const cap = currentCapability(r, slot);
+  if (r.mech.affinity && from >= 0 && r.service[from * r.capCount + cap] !== undefined && usable(r, from))
+    return from;
+  const first = r.candidateStart[cap];
+  const count = r.candidateStart[cap + 1] - first;
+  if (count === 1 || r.routing === 'fixed') return r.candidates[first];
+  if (r.mech.nodesCanBeUnavailable) {
+    const choice = r.scratch;
+    let k = 0;
+    for (let i = first; i < first + count; i++) if (usable(r, r.candidates[i])) choice[k++] = r.candidates[i];
+    if (k === 1) return choice[0];
+    if (k > 1) return r.route(r.view, choice, 0, k, cap);
+  }
+  return r.route(r.view, r.candidates, first, count, cap);
+}
+
+/** Moves the item from node `from` (-1: it has just arrived) to `dest`, or blocks it if dest is full. */
+export function moveTo(r: Replication, slot: number, from: number, dest: number): void {
+  // Staying at the same node needs no room: the item is already counted there.
+  if (dest !== from && r.nodeWip[dest] >= r.mech.wipLimit[dest]) blockOrReject(r, slot, from, dest);
+  else admit(r, slot, from, dest);
+}
+
+/** No room at dest: blocking after service (the item waits where it is, holding its server), or rejection. */
+function blockOrReject(r: Replication, slot: number, from: number, dest: number): void {
+  if (from < 0 && r.mech.rejectWhenFull[r.items.demandClass[slot]] === 1) {
+    reject(r, slot);
+    return;
+  }
+  r.items.target[slot] = dest;
+  r.waitingForRoom[dest].push(slot);
+  r.blocked++;
+  if (from >= 0) {
+    accrue(r, from);
+    r.blockedHere[from]++;
+  }
+}
+
+/** The item takes its place at dest (WIP counted there from now) and leaves `from`. */
+function admit(r: Replication, slot: number, from: number, dest: number): void {
+  const items = r.items;
+  if (items.target[slot] >= 0) unblock(r, from);
+  r.nodeWip[dest]++;
+  if (r.trace) r.trace('admit', r.now, slot, dest, -1);
+  r.entered[currentCapability(r, slot)]++;
+  if (items.arrival[slot] >= r.warmup)
+    r.out.moves[(from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest]++;
+  if (from < 0) {
+    joinQueue(r, slot, dest);
+    return;
+  }
+  const unit = items.unit[slot];
+  items.unit[slot] = -1;
+  if (from !== dest && handOff(r, slot, dest)) {
+    leave(r, slot, from, unit);
+    return;
+  }
+  joinQueue(r, slot, dest);
+  leave(r, slot, from, unit);
+}
+
+function unblock(r: Replication, from: number): void {
+  r.blocked--;
+  if (from >= 0) {
+    accrue(r, from);
+    r.blockedHere[from]--;
+  }
+}
+
+/** Counts a handoff between two nodes; with a handoff delay, puts the item in transit (returns true). */
+function handOff(r: Replication, slot: number, dest: number): boolean {
+  const items = r.items;
+  items.handoffs[slot]++;
+  if (!r.mech.handoff) return false;
+  items.node[slot] = dest;
+  items.target[slot] = dest;
+  r.inTransit++;
+  r.calendar.schedule(r.now + r.mech.handoff(r.handoffStream), HANDOFF, slot);
+  return true;
+}
+
+export function arriveFromHandoff(r: Replication, slot: number): void {
+  r.inTransit--;
+  joinQueue(r, slot, r.items.target[slot]);
+}
+
+function joinQueue(r: Replication, slot: number, n: number): void {
+  const items = r.items;
+  items.node[slot] = n;
+  items.target[slot] = -1;
+  items.enqueued[slot] = r.now;
+  if (
+    r.queued[n] === 0 &&
+    r.busy[n] < r.capacity[n] &&
+    r.available[n] === 1 &&
+    r.mech.batchSize[n] === 1 &&
+    r.mech.switchCost[n] < 0 &&
+    r.gateBatchPending[n] === 0
+  ) {
+    // A free server and nobody waiting: straight into service.
+    startUnit(r, n, 1, slot);
+    return;
+  }
+  accrue(r, n);
+  r.queues[n].push(slot, items.level[slot]);
+  r.queued[n]++;
+  r.queuedWork[n] += r.meanService[n * r.capCount + currentCapability(r, slot)];
+  if (r.mech.preemption) preemptFor(r, n, slot);
+  // With every server busy nothing can start (preemption aside, handled above).
+  if (r.busy[n] < r.capacity[n] || r.mech.switchCost[n] >= 0) tryStart(r, n);
+  if (r.queued[n] > r.out.nodes.queueMax[n] && r.now >= r.warmup && r.now <= r.duration)
+    r.out.nodes.queueMax[n] = r.queued[n];
+}
+
+/** The item has left node n: its server is freed once its whole unit has gone, and there is room. */
+function leave(r: Replication, slot: number, n: number, unit: number): void {
+  if (r.trace) r.trace('leave', r.now, slot, n, -1);
+  r.nodeWip[n]--;
+  if (unit >= 0 && --r.units.left[unit] === 0) {
+    accrue(r, n);
+    r.busy[n]--;
+    r.units.release(unit);
+    if (r.queued[n] > 0) tryStart(r, n);
+  }
+  if (r.waitingForRoom[n].length > 0) admitWaiting(r, n);
+}
+
+/** Room at node n: let in the items waiting for it, first come first served. */
+function admitWaiting(r: Replication, n: number): void {
+  const waiting = r.waitingForRoom[n];
+  while (waiting.length > 0 && r.nodeWip[n] < r.mech.wipLimit[n]) {
+    const slot = waiting.shift();
+    admit(r, slot, r.items.node[slot], n);
+  }
+}
+
+/** A service unit's work is done (a DONE event): decide each item's fate, then move them on. */
+export function finishService(r: Replication, u: number): void {
+  const units = r.units;
+  const items = r.items;
+  if (r.calendar.tag !== units.generation[u]) return; // paused, preempted or re-timed since
+  const n = units.node[u];
+  const sharing = r.mech.switchCost[n] >= 0;
+  if (sharing) shareUpdate(r, n);
+  accrue(r, n);
+  units.doneAt[u] = -1;
+  if (r.mech.listsServing[n] === 1) r.serving[n].remove(u, units.position);
+  r.unitsInService--;
+  r.busyWork[n] -= r.meanService[n * r.capCount + units.capability[u]];
+  if (!sharing) r.working[n]--;
+
+  const first = units.first[u];
+  const size = units.size[u];
+  if (size === 1 && r.mech.failureProbability[n] === 0 && items.detour[first] < 0 && !r.trace) {
+    // The common case, kept short: one item that cannot fail moves to its next step.
+    if (items.arrival[first] >= r.warmup) r.out.nodes.served[n]++;
+    items.step[first]++;
+  } else settleUnit(r, u, n);
+
+  if (sharing) {
+    // People who multitask hold no server for a finished item: it just waits at the node.
+    items.unit[first] = -1;
+    units.release(u);
+    r.busy[n]--;
+    shareRebalance(r, n);
+  }
+  if (size === 1) moveOn(r, first, n);
+  else
+    for (let slot = first; slot >= 0; ) {
+      const next = items.nextInUnit[slot];
+      moveOn(r, slot, n);
+      slot = next;
+    }
+}
+
+/** Whether each item of the unit failed (once for the whole batch, with batch scope), and its next step. */
+function settleUnit(r: Replication, u: number, n: number): void {
+  const units = r.units;
+  const items = r.items;
+  const p = r.mech.failureProbability[n];
+  const stream = r.failureStreams[n];
+  const wholeBatch = r.mech.failureScopeBatch[n] === 1;
+  const batchFailed = p > 0 && wholeBatch && stream() < p;
+  let anyFailed = false;
+  for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
+    const failed = p > 0 && items.detour[slot] < 0 && (wholeBatch ? batchFailed : stream() < p);
+    anyFailed ||= failed;
+    if (r.trace) r.trace('finish', r.now, slot, n, units.capability[u]);
+    if (items.arrival[slot] >= r.warmup) {
+      r.out.nodes.served[n]++;
+      if (failed) r.out.nodes.failures[n]++;
+    }
+    advanceStep(r, slot, n, failed);
+  }
+  if (p > 0) recordService(r.view.reliability, n, anyFailed);
+}
+
+/** Failed work goes to a person (escalation) or back to an earlier step (rework); else the next step. */
+function advanceStep(r: Replication, slot: number, n: number, failed: boolean): void {
+  const items = r.items;
+  if (items.detour[slot] >= 0) {
+    // The person who took the escalation has done the step the agent failed.
+    items.detour[slot] = -1;
+    items.step[slot]++;
+    return;
+  }
+  if (!failed) {
+    items.step[slot]++;
+    return;
+  }
+  items.failures[slot]++;
+  const counted = items.arrival[slot] >= r.warmup;
+  const escalateTo = r.mech.escalateTo[n];
+  if (escalateTo >= 0) {
+    items.detour[slot] = escalateTo;
+    if (counted) r.out.escalations++;
+    return;
+  }
+  if (counted) r.out.reworks++;
+  const back = r.mech.reworkTo[n];
+  if (back < 0) return; // the same step again
+  const steps = r.steps[items.demandClass[slot]];
+  for (let k = items.step[slot] - 1; k >= 0; k--)
+    if (steps[k] === back) {
+      items.step[slot] = k;
+      return;
+    }
+}
+
+function moveOn(r: Replication, slot: number, n: number): void {
+  const items = r.items;
+  if (items.detour[slot] < 0 && items.step[slot] >= r.steps[items.demandClass[slot]].length)
+    complete(r, slot, n);
+  else moveTo(r, slot, n, chooseNode(r, slot, n));
+}
+
+function complete(r: Replication, slot: number, n: number): void {
+  const items = r.items;
+  const out = r.out;
+  const now = r.now;
+  const unit = items.unit[slot];
+  items.unit[slot] = -1;
+  changeWip(r, -1);
+  r.doneTotal++;
+  if (now >= r.warmup && now <= r.duration) out.completedInWindow++;
+  const arrival = items.arrival[slot];
+  if (arrival >= r.warmup) {
+    const lead = now - arrival;
+    const cycle = now - items.committed[slot];
+    const c = items.demandClass[slot];
+    out.completed++;
+    out.leadTime.add(lead);
+    out.leadTimeHistogram.add(lead);
+    out.cycleTime.add(cycle);
+    out.cycleTimeHistogram.add(cycle);
+    out.classes[c].leadTime.add(lead);
+    out.classes[c].leadTimeHistogram.add(lead);
+    out.classes[c].cycleTime.add(cycle);
+    out.touchTime += items.touch[slot];
+    out.leadTimeTotal += lead;
+    out.handoffs += items.handoffs[slot];
+    if (items.failures[slot] === 0) out.firstTimeRight++;
+    out.moves[n * (r.nodeCount + 1) + r.nodeCount]++;
+    out.cycleTimes.offer(now, cycle);
+  }
+  if (r.trace) r.trace('complete', now, slot, n, -1);
+  items.release(slot);
+  leave(r, slot, n, unit);
+  releaseBacklog(r);
+}
+
+/** An arrival whose first node is full, for a class that is turned away rather than waiting. */
+function reject(r: Replication, slot: number): void {
+  if (r.items.arrival[slot] >= r.warmup) r.out.rejected++;
+  if (r.trace) r.trace('reject', r.now, slot, -1, -1);
+  changeWip(r, -1);
+  r.items.release(slot);
+  releaseBacklog(r);
+}

@@ -1,0 +1,99 @@
+/**
+ * Measuring while the simulation runs: time-weighted areas (queues, working servers,
+ * capacity, blocked items, downtime, WIP) over the observation window [warmup, duration],
+ * also per bottleneck window; the time series; item ages when arrivals stop.
+ *
+ * Each `accrue` adds the state held since the node's last change, so it must be called
+ * just before anything that changes that state.
+ */
+import type { Replication } from './simulation.ts';
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/** Adds node n's state since its last change to the areas. */
+export function accrue(r: Replication, n: number): void {
+  const from = clamp(r.lastChange[n], r.warmup, r.duration);
+  const to = clamp(r.now, r.warmup, r.duration);
+  r.lastChange[n] = r.now;
+  if (!(to > from)) return;
+  const dt = to - from;
+  r.queueArea[n] += r.queued[n] * dt;
+  r.busyArea[n] += r.working[n] * dt;
+  r.capacityArea[n] += r.capacity[n] * dt;
+  if (r.blockedHere[n] > 0) r.blockedArea[n] += r.blockedHere[n] * dt;
+  if (r.up[n] === 0) r.downArea[n] += dt;
+}
+
+/**
+ * At the end of each bottleneck window: the areas so far, node by node, so that a
+ * window's own areas are the difference from the previous boundary. (Keeping the split
+ * here, once per window, keeps it out of `accrue`, which runs on every change.)
+ */
+export function closeWindow(r: Replication, w: number): void {
+  accrueAll(r);
+  const win = r.out.windows;
+  for (let n = 0; n < r.nodeCount; n++) {
+    const i = w * r.nodeCount + n;
+    win.busy[i] = r.busyArea[n] - r.windowStart[3 * n];
+    win.capacity[i] = r.capacityArea[n] - r.windowStart[3 * n + 1];
+    win.queue[i] = r.queueArea[n] - r.windowStart[3 * n + 2];
+    r.windowStart[3 * n] = r.busyArea[n];
+    r.windowStart[3 * n + 1] = r.capacityArea[n];
+    r.windowStart[3 * n + 2] = r.queueArea[n];
+  }
+  r.windowsClosed = w + 1;
+}
+
+export function accrueAll(r: Replication): void {
+  for (let n = 0; n < r.nodeCount; n++) accrue(r, n);
+}
+
+/** Adds WIP and the backlog since their last change to their areas, then changes WIP by delta. */
+export function changeWip(r: Replication, delta: number): void {
+  const from = clamp(r.wipLast, r.warmup, r.duration);
+  const to = clamp(r.now, r.warmup, r.duration);
+  if (to > from) {
+    r.out.wipArea += r.wip * (to - from);
+    r.out.backlogArea += r.backlog.length * (to - from);
+  }
+  r.wipLast = r.now;
+  r.wip += delta;
+  if (r.wip > r.out.wipMax && r.now >= r.warmup && r.now <= r.duration) r.out.wipMax = r.wip;
+}
+
+/** Records the state at every sample time up to t (the state has held since the last event). */
+export function recordSeries(r: Replication, t: number): void {
+  const series = r.out.series;
+  const sample = r.sample;
+  const n = r.nodeCount;
+  const nc = r.capCount;
+  sample[0] = r.wip;
+  for (let i = 0; i < n; i++) {
+    sample[1 + i] = r.queued[i];
+    sample[1 + n + i] = r.capacity[i] > 0 ? Math.min(1, r.working[i] / r.capacity[i]) : 0;
+  }
+  sample[1 + 2 * n] = r.arrivedTotal;
+  for (let c = 0; c < nc; c++) sample[2 + 2 * n + c] = r.entered[c];
+  sample[2 + 2 * n + nc] = r.doneTotal;
+  while (t >= series.nextDue) series.record(sample);
+}
+
+/** Work-item age of everything in progress when arrivals stop: what a coach sees on the board. */
+export function snapshotAges(r: Replication): void {
+  const items = r.items;
+  const ages: number[] = [];
+  for (let slot = 0; slot < items.highWater; slot++)
+    if (items.live[slot]) ages.push(r.now - items.arrival[slot]);
+  if (ages.length === 0) return;
+  ages.sort((a, b) => a - b);
+  const at = (p: number) => ages[Math.min(ages.length - 1, Math.max(0, Math.ceil(p * ages.length) - 1))];
+  r.out.agesAtEnd = {
+    count: ages.length,
+    mean: ages.reduce((s, a) => s + a, 0) / ages.length,
+    p50: at(0.5),
+    p85: at(0.85),
+    max: ages[ages.length - 1],
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * What one replication measured, in streaming form (sums, time-weighted areas, histograms),
+ * to be folded across replications by `experiment/aggregate.ts`.
+ */
+import { QuantileHistogram } from '../metrics/histogram.ts';
+import { SeriesRecorder } from '../metrics/series.ts';
+import { RunningSummary } from '../metrics/summary.ts';
+import { ThinnedPoints } from '../metrics/thinned-points.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { StopReason } from './simulation.ts';
+import type { Topology } from './topology.ts';
+
+export interface ClassOutcome {
+  leadTime: RunningSummary;
+  leadTimeHistogram: QuantileHistogram;
+  cycleTime: RunningSummary;
+}
+
+export interface AgeSummary {
+  count: number;
+  mean: number;
+  p50: number;
+  p85: number;
+  max: number;
+}
+
+export interface ReplicationOutcome {
+  seed: number;
+  stoppedBy: StopReason;
+  deadlock?: { time: number; nodes: string[]; detail: string };
+  endTime: number;
+  events: number;
+  /** Items that arrived at or after warm-up (the ones statistics describe), rejected ones included. */
+  arrived: number;
+  /** Of those, how many were turned away because their first node was full. */
+  rejected: number;
+  /** Of those, how many were done by the end. */
+  completed: number;
+  /** Items of any arrival time still in the system at the end (non-zero only when stopped early). */
+  inProgressAtEnd: number;
+  /** Items done inside the observation window [warmup, duration], whatever their arrival. */
+  completedInWindow: number;
+  window: number;
+  leadTime: RunningSummary;
+  leadTimeHistogram: QuantileHistogram;
+  cycleTime: RunningSummary;
+  cycleTimeHistogram: QuantileHistogram;
+  classes: ClassOutcome[];
+  touchTime: number;
+  leadTimeTotal: number;
+  /** Completed items that never failed anywhere. */
+  firstTimeRight: number;
+  /** Failures that sent work back, failures that went to a person, and handoffs, of completed items. */
+  reworks: number;
+  escalations: number;
+  handoffs: number;
+  wipArea: number;
+  wipMax: number;
+  /** Time-weighted number of items in the CONWIP backlog. */
+  backlogArea: number;
+  nodes: {
+    /** Time-integrals over the window of: servers working, capacity, queue length, blocked items, downtime. */
+    busyArea: Float64Array;
+    capacityArea: Float64Array;
+    queueArea: Float64Array;
+    blockedArea: Float64Array;
+    downArea: Float64Array;
+    queueMax: Int32Array;
+    /** Total time items waited in the node's queue, and how many waits that is. */
+    waitTotal: Float64Array;
+    waitCount: Float64Array;
+    served: Float64Array;
+    failures: Float64Array;
+    outages: Float64Array;
+  };
+  /** Per bottleneck window w and node n, at w * N + n: areas of working servers, capacity, queue. */
+  windows: { count: number; width: number; busy: Float64Array; capacity: Float64Array; queue: Float64Array };
+  /** Items moved from node a to node b at `a * (N + 1) + b`; a = N is arrival, b = N is done. */
+  moves: Float64Array;
+  series: SeriesRecorder;
+  cycleTimes: ThinnedPoints;
+  /** Ages of the items in progress when arrivals stopped (at `duration`). */
+  agesAtEnd: AgeSummary;
+}
+
+export function newOutcome(
+  scenario: Scenario,
+  topology: Topology,
+  seed: number,
+  channels: number,
+  seriesPoints: number,
+): ReplicationOutcome {
+  const n = topology.nodeIds.length;
+  const windows = scenario.run.windows;
+  const window = scenario.run.duration - scenario.run.warmup;
+  return {
+    seed,
+    stoppedBy: 'drained',
+    endTime: 0,
+    events: 0,
+    arrived: 0,
+    rejected: 0,
+    completed: 0,
+    inProgressAtEnd: 0,
+    completedInWindow: 0,
+    window,
+    leadTime: new RunningSummary(),
+    leadTimeHistogram: new QuantileHistogram(),
+    cycleTime: new RunningSummary(),
+    cycleTimeHistogram: new QuantileHistogram(),
+    classes: topology.classIds.map(() => ({
+      leadTime: new RunningSummary(),
+      leadTimeHistogram: new QuantileHistogram(),
+      cycleTime: new RunningSummary(),
+    })),
+    touchTime: 0,
+    leadTimeTotal: 0,
+    firstTimeRight: 0,
+    reworks: 0,
+    escalations: 0,
+    handoffs: 0,
+    wipArea: 0,
+    wipMax: 0,
+    backlogArea: 0,
+    nodes: {
+      busyArea: new Float64Array(n),
+      capacityArea: new Float64Array(n),
+      queueArea: new Float64Array(n),
+      blockedArea: new Float64Array(n),
+      downArea: new Float64Array(n),
+      queueMax: new Int32Array(n),
+      waitTotal: new Float64Array(n),
+      waitCount: new Float64Array(n),
+      served: new Float64Array(n),
+      failures: new Float64Array(n),
+      outages: new Float64Array(n),
+    },
+    windows: {
+      count: windows,
+      width: window / windows,
+      busy: new Float64Array(windows * n),
+      capacity: new Float64Array(windows * n),
+      queue: new Float64Array(windows * n),
+    },
+    moves: new Float64Array((n + 1) * (n + 1)),
+    series: new SeriesRecorder(0, scenario.run.duration / seriesPoints, channels, seriesPoints),
+    cycleTimes: new ThinnedPoints(),
+    agesAtEnd: { count: 0, mean: 0, p50: 0, p85: 0, max: 0 },
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * Work at a node: starting service (one item, or a batch), pausing and resuming it when the
+ * node goes down or a gate closes, preemption by more urgent work, and multitasking, where
+ * people start every item at once and share their time, losing some of it to switching.
+ */
+
+import { currentCapability } from './moves.ts';
+import { accrue } from './observe.ts';
+import { recordAvailability } from './reliability.ts';
+import { BATCH_TIMEOUT, DONE, type Replication } from './simulation.ts';
+
+/** Starts as much queued work as the node's free servers, batch rule and availability allow. */
+export function tryStart(r: Replication, n: number): void {
+  if (r.available[n] === 0) return;
+  if (r.mech.switchCost[n] >= 0) {
+    startSharing(r, n);
+    return;
+  }
+  const size = r.mech.batchSize[n];
+  while (r.busy[n] < r.capacity[n] && r.queued[n] > 0) {
+    if (r.gateBatchPending[n] === 1) {
+      // A gate that meets on a schedule takes everything waiting as one batch.
+      r.gateBatchPending[n] = 0;
+      startUnit(r, n, r.queued[n]);
+    } else if (size === 1) startUnit(r, n, 1);
+    else if (r.queued[n] >= size) startUnit(r, n, size);
+    else {
+      const oldest = r.queues[n].oldest(r.items.enqueued);
+      const due = r.items.enqueued[oldest] + r.mech.batchTimeout[n];
+      if (r.now >= due) startUnit(r, n, r.queued[n]);
+      else {
+        if (due !== r.batchTimeoutAt[n] && due < Number.POSITIVE_INFINITY) {
+          r.batchTimeoutAt[n] = due;
+          r.calendar.schedule(due, BATCH_TIMEOUT, n);
+        }
+        return;
+      }
+    }
+  }
+}
+
+/** The oldest item of a part-filled batch has waited its timeout. */
+export function batchTimeout(r: Replication, n: number): void {
+  if (r.now !== r.batchTimeoutAt[n]) return;
+  r.batchTimeoutAt[n] = -1;
+  tryStart(r, n);
+}
+
+function takeFromQueue(r: Replication, n: number): number {
+  const slot = r.queues[n].shift();
+  r.queued[n]--;
+  r.queuedWork[n] -= r.meanService[n * r.capCount + currentCapability(r, slot)];
+  return slot;
+}
+
+/** Some of the work starts now: wait statistics, commitment, the trace. */
+function started(r: Replication, slot: number, n: number, cap: number, work: number): void {
+  const items = r.items;
+  items.touch[slot] += work;
+  if (items.committed[slot] < 0) items.committed[slot] = r.now;
+  if (items.arrival[slot] >= r.warmup) {
+    r.out.nodes.waitTotal[n] += r.now - items.enqueued[slot];
+    r.out.nodes.waitCount[n]++;
+  }
+  if (r.trace) r.trace('start', r.now, slot, n, cap);
+}
+
+/**
+ * One server starts on k items as one unit (k = 1: a single item): the next k queued, or
+ * `arriving` and nothing else when an item finds a free server and no queue.
+ */
+export function startUnit(r: Replication, n: number, k: number, arriving = -1): void {
+  const items = r.items;
+  const units = r.units;
+  accrue(r, n);
+  const first = arriving >= 0 ? arriving : takeFromQueue(r, n);
+  const cap = currentCapability(r, first);
+  const u = units.take(n, first, k, cap);
+  // An item interrupted by more urgent work resumes with the work it had left.
+  const resumed = items.remaining[first];
+  items.remaining[first] = 0;
+  const work = k === 1 && resumed > 0 ? resumed : r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+  items.unit[first] = u;
+  started(r, first, n, cap, resumed > 0 ? 0 : work);
+  let previous = first;
+  for (let i = 1; i < k; i++) {
+    const slot = takeFromQueue(r, n);
+    items.unit[slot] = u;
+    items.nextInUnit[previous] = slot;
+    // A batch is served in one service time: each of its items is worked on for all of it.
+    started(r, slot, n, cap, work);
+    previous = slot;
+  }
+  items.nextInUnit[previous] = -1;
+  r.busy[n]++;
+  r.working[n]++;
+  r.unitsInService++;
+  if (r.mech.listsServing[n] === 1) r.serving[n].add(u, units.position);
+  r.busyWork[n] += r.meanService[n * r.capCount + cap];
+  units.doneAt[u] = r.now + work;
+  r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
+}
+
+/** The node goes down, or its gate closes (available 0), or comes back: pause or resume its work. */
+export function updateAvailability(r: Replication, n: number): void {
+  const available = r.up[n] & r.open[n];
+  if (available === r.available[n]) return;
+  accrue(r, n);
+  r.available[n] = available;
+  if (r.trace) r.trace(available ? 'available' : 'unavailable', r.now, -1, n, -1);
+  if (r.mech.switchCost[n] >= 0) {
+    shareUpdate(r, n);
+    shareRebalance(r, n);
+    if (available) startSharing(r, n);
+    return;
+  }
+  const units = r.units;
+  const list = r.serving[n];
+  for (let i = 0; i < list.length; i++) {
+    const u = list.units[i];
+    if (available === 0) {
+      units.remaining[u] = units.doneAt[u] - r.now;
+      units.doneAt[u] = -1;
+      units.generation[u]++;
+      r.working[n]--;
+    } else {
+      units.doneAt[u] = r.now + units.remaining[u];
+      units.remaining[u] = 0;
+      r.calendar.schedule(units.doneAt[u], DONE, u, units.generation[u]);
+      r.working[n]++;
+    }
+  }
+  if (available) tryStart(r, n);
+}
+
+/** An outage starts or ends (gates closing are not failures, so they are not recorded). */
+export function setUp(r: Replication, n: number, up: boolean): void {
+  accrue(r, n);
+  r.up[n] = up ? 1 : 0;
+  recordAvailability(r.view.reliability, n, !up);
+  updateAvailability(r, n);
+}
+
+/**
+ * With preemption, an urgent item arriving at a node whose servers are all busy interrupts
+ * the least urgent single item in service; that one goes back to the front of its line and
+ * later resumes the work it had left (preempt-resume).
+ */
+export function preemptFor(r: Replication, n: number, slot: number): void {
+  if (r.available[n] === 0 || r.busy[n] < r.capacity[n]) return;
+  if (r.mech.batchSize[n] > 1 || r.mech.switchCost[n] >= 0) return;
+  const items = r.items;
+  const units = r.units;
+  const list = r.serving[n];
+  let victim = -1;
+  let leastUrgent = items.level[slot];
+  for (let i = 0; i < list.length; i++) {
+    const u = list.units[i];
+    const level = items.level[units.first[u]];
+    if (units.size[u] === 1 && level > leastUrgent) {
+      leastUrgent = level;
+      victim = u;
+    }
+  }
+  if (victim < 0) return;
+  accrue(r, n);
+  const interrupted = units.first[victim];
+  items.remaining[interrupted] = Math.max(units.doneAt[victim] - r.now, Number.MIN_VALUE);
+  list.remove(victim, units.position);
+  r.unitsInService--;
+  r.working[n]--;
+  r.busy[n]--;
+  const cap = units.capability[victim];
+  r.busyWork[n] -= r.meanService[n * r.capCount + cap];
+  units.release(victim);
+  items.unit[interrupted] = -1;
+  r.queues[n].pushFront(interrupted, items.level[interrupted]);
+  r.queued[n]++;
+  r.queuedWork[n] += r.meanService[n * r.capCount + cap];
+  items.enqueued[interrupted] = r.now;
+  if (r.trace) r.trace('preempt', r.now, interrupted, n, cap);
+}
+
+/**
+ * Multitasking: people start everything queued at once. k items shared by c people each
+ * progress at rate 1 while k <= c; beyond that each person holds k / c items and loses
+ * `switchCost` of their time per item beyond the first, so each item progresses at
+ * c * max(0.1, 1 - switchCost (k/c - 1)) / k (the floor keeps work moving at all).
+ */
+export function startSharing(r: Replication, n: number): void {
+  if (r.queued[n] === 0 || r.available[n] === 0) return;
+  const items = r.items;
+  const units = r.units;
+  shareUpdate(r, n);
+  accrue(r, n);
+  while (r.queued[n] > 0) {
+    const slot = takeFromQueue(r, n);
+    const cap = currentCapability(r, slot);
+    const u = units.take(n, slot, 1, cap);
+    items.unit[slot] = u;
+    items.nextInUnit[slot] = -1;
+    units.remaining[u] = r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+    started(r, slot, n, cap, units.remaining[u]);
+    r.serving[n].add(u, units.position);
+    r.busy[n]++;
+    r.unitsInService++;
+    r.busyWork[n] += r.meanService[n * r.capCount + cap];
+  }
+  shareRebalance(r, n);
+}
+
+/** Brings each shared item's remaining work up to now at the current rate. */
+export function shareUpdate(r: Replication, n: number): void {
+  const elapsed = r.now - r.shareSince[n];
+  r.shareSince[n] = r.now;
+  const rate = r.shareRate[n];
+  if (!(elapsed > 0 && rate > 0)) return;
+  const units = r.units;
+  const list = r.serving[n];
+  for (let i = 0; i < list.length; i++) {
+    const u = list.units[i];
+    units.remaining[u] = Math.max(0, units.remaining[u] - rate * elapsed);
+  }
+}
+
+/** Sets the shared rate for the items now in service and schedules the first to finish. */
+export function shareRebalance(r: Replication, n: number): void {
+  accrue(r, n);
+  const units = r.units;
+  const list = r.serving[n];
+  const k = list.length;
+  const c = r.capacity[n];
+  const on = r.available[n] === 1 && c > 0 && k > 0;
+  const efficiency = Math.max(0.1, 1 - r.mech.switchCost[n] * (k / c - 1));
+  const rate = on ? (k <= c ? 1 : (c * efficiency) / k) : 0;
+  r.shareRate[n] = rate;
+  r.working[n] = on ? Math.min(k, c) : 0;
+  let first = -1;
+  for (let i = 0; i < k; i++) {
+    const u = list.units[i];
+    units.generation[u]++;
+    units.doneAt[u] = -1;
+    if (first < 0 || units.remaining[u] < units.remaining[first]) first = u;
+  }
+  if (rate > 0 && first >= 0) {
+    units.doneAt[first] = r.now + units.remaining[first] / rate;
+    r.calendar.schedule(units.doneAt[first], DONE, first, units.generation[first]);
+  }
+}
