@@ -1,0 +1,90 @@
+/**
+ * Chart data for a comparison, on shared axes: every variant is drawn against the same
+ * scales, so a taller bar or a longer line means a bigger number, not a different zoom.
+ */
+import type { Comparison, Difference } from '../../../src/index.ts';
+import { legendNames } from '../comparison-setup.ts';
+import type { Line } from './series-data.ts';
+import { MAX_LINE_POINTS, thinIndices } from './thin.ts';
+
+export interface VariantInterval {
+  name: string;
+  legend: string;
+  mean: number;
+  ci95: [number, number] | null;
+  p85: number;
+  baseline: boolean;
+}
+
+export function leadTimeIntervals(c: Comparison): VariantInterval[] {
+  const legends = legendNames(c.variants.map((v) => v.name));
+  return c.variants.map((v, i) => ({
+    name: v.name,
+    legend: legends[i],
+    mean: v.result.leadTime.mean,
+    ci95: v.result.leadTime.ci95,
+    p85: v.result.leadTime.p85,
+    baseline: i === 0,
+  }));
+}
+
+export interface SharedHistogram {
+  variants: {
+    name: string;
+    legend: string;
+    bars: { from: number; to: number; share: number }[];
+    p85: number;
+  }[];
+  xMax: number;
+  yMax: number;
+}
+
+/** Each variant's lead-time distribution as shares of its items, so different totals compare fairly. */
+export function sharedHistogram(c: Comparison): SharedHistogram {
+  const legends = legendNames(c.variants.map((v) => v.name));
+  const variants = c.variants.map((v, i) => {
+    const total = v.result.leadTimeHistogram.reduce((s, b) => s + b.count, 0) || 1;
+    return {
+      name: v.name,
+      legend: legends[i],
+      bars: v.result.leadTimeHistogram.map((b) => ({ from: b.from, to: b.to, share: b.count / total })),
+      p85: v.result.leadTime.p85,
+    };
+  });
+  return {
+    variants,
+    xMax: Math.max(1e-9, ...variants.flatMap((v) => v.bars.map((b) => b.to))),
+    yMax: Math.max(1e-9, ...variants.flatMap((v) => v.bars.map((b) => b.share))),
+  };
+}
+
+/** One line per variant of a series (first replication): WIP, or items done so far. */
+export function variantLines(c: Comparison, pick: 'wip' | 'done', max = MAX_LINE_POINTS): Line[] {
+  const legends = legendNames(c.variants.map((v) => v.name));
+  return c.variants.map((v, i) => {
+    const s = v.result.series;
+    const values = pick === 'wip' ? s.wip : s.cumulative.done;
+    return {
+      key: `variant:${i}`,
+      label: legends[i],
+      points: thinIndices(s.t.length, max).map((k) => [s.t[k], values[k]] as [number, number]),
+    };
+  });
+}
+
+export interface DifferenceRow {
+  name: string;
+  metric: 'leadTime' | 'throughput';
+  difference: Difference;
+}
+
+export function differenceRows(c: Comparison): DifferenceRow[] {
+  return c.variants.flatMap((v) =>
+    v.vsBaseline
+      ? [
+          { name: v.name, metric: 'leadTime' as const, difference: v.vsBaseline.leadTime },
+          { name: v.name, metric: 'throughput' as const, difference: v.vsBaseline.throughput },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Where the network chart puts each node: left to right in the order work reaches it. A node's
+ * column is the average position (in its demand's steps) of the steps it serves, so a token
+ * ring reads as a line of stages and a network as a few broad nodes that work flows between.
+ * Arrivals enter on the left and leave on the right ("done").
+ */
+import type { Scenario, SimulationResult } from '../../../src/index.ts';
+
+export interface LaidOutNode {
+  id: string;
+  kind: string;
+  /** 0 (arrivals) to 1 (done). */
+  x: number;
+  /** 0 (top) to 1 (bottom). */
+  y: number;
+  column: number;
+  capacity: number;
+  utilization: number;
+  offeredLoad: number;
+  queue: number;
+  served: number;
+  bottleneck: boolean;
+  /** Capabilities it serves, for the tooltip. */
+  serves: string[];
+}
+
+export interface NetworkEdge {
+  from: string;
+  to: string;
+  items: number;
+  /** Items per replication, which is what a coach compares with `served`. */
+  perReplication: number;
+}
+
+export interface NetworkLayout {
+  nodes: LaidOutNode[];
+  ends: { arrival: { x: number; y: number }; done: { x: number; y: number } };
+  edges: NetworkEdge[];
+  maxItems: number;
+  columns: number;
+}
+
+export function networkLayout(scenario: Scenario, r: SimulationResult): NetworkLayout {
+  const position = (nodeServes: Record<string, unknown>) => {
+    const places: number[] = [];
+    for (const d of scenario.demand)
+      d.steps.forEach((step, j) => {
+        if (step in nodeServes) places.push(d.steps.length > 1 ? j / (d.steps.length - 1) : 0.5);
+      });
+    return places.length ? places.reduce((a, b) => a + b, 0) / places.length : 1;
+  };
+  const placed = scenario.nodes.map((n, i) => ({ node: n, index: i, at: position(n.serves) }));
+  // Nodes whose positions are close share a column, stacked top to bottom in file order.
+  const sorted = [...placed].sort((a, b) => a.at - b.at || a.index - b.index);
+  const columns: (typeof placed)[] = [];
+  for (const p of sorted) {
+    const last = columns[columns.length - 1];
+    if (last && p.at - last[0].at < 0.12) last.push(p);
+    else columns.push([p]);
+  }
+  const span = columns.length + 1;
+  const nodes: LaidOutNode[] = [];
+  columns.forEach((column, c) => {
+    column.sort((a, b) => a.index - b.index);
+    column.forEach((p, k) => {
+      const n = r.nodes[p.node.id];
+      nodes.push({
+        id: p.node.id,
+        kind: p.node.kind,
+        x: (c + 1) / span,
+        y: column.length === 1 ? 0.5 : 0.12 + (0.76 * k) / (column.length - 1),
+        column: c + 1,
+        capacity: p.node.capacity,
+        utilization: n?.utilization ?? 0,
+        offeredLoad: n?.offeredLoad ?? 0,
+        queue: n?.queue.mean ?? 0,
+        served: n?.served ?? 0,
+        bottleneck: p.node.id === r.bottleneck,
+        serves: Object.keys(p.node.serves),
+      });
+    });
+  });
+  nodes.sort(
+    (a, b) => scenario.nodes.findIndex((n) => n.id === a.id) - scenario.nodes.findIndex((n) => n.id === b.id),
+  );
+  const edges = r.flow.map((f) => ({ ...f, perReplication: f.items / Math.max(1, r.replications) }));
+  return {
+    nodes,
+    ends: { arrival: { x: 0, y: 0.5 }, done: { x: 1, y: 0.5 } },
+    edges,
+    maxItems: Math.max(1, ...edges.map((e) => e.items)),
+    columns: span,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The headline numbers above the charts: what a coach reads out first. Each comes with the
+ * interval that says how sure the simulation is, and a line saying what it means.
+ */
+import type { SimulationResult } from '../../src/index.ts';
+import {
+  formatDuration,
+  formatInterval,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  pluralUnit,
+} from './format.ts';
+
+export interface Headline {
+  key: string;
+  label: string;
+  value: string;
+  /** The 95% interval, or why there is none. */
+  interval: string | null;
+  note: string;
+  /** 'warn' when the number should make someone look twice. */
+  tone: 'plain' | 'warn';
+}
+
+export function headlines(r: SimulationResult): Headline[] {
+  const u = r.timeUnit;
+  const days = (x: number) => formatDuration(x, u);
+  const little = r.littlesLaw;
+  const littleOk = Math.abs(little.relativeDifference) <= 0.1;
+  return [
+    {
+      key: 'lead-time-mean',
+      label: 'Mean lead time',
+      value: days(r.leadTime.mean),
+      interval: `95% interval ${formatInterval(r.leadTime.ci95, days)}`,
+      note: 'from arrival to done, averaged over replications',
+      tone: 'plain',
+    },
+    {
+      key: 'lead-time-p85',
+      label: '85th percentile lead time',
+      value: days(r.leadTime.p85),
+      interval: null,
+      note: `85% of items were done within this; p50 ${days(r.leadTime.p50)}, p95 ${days(r.leadTime.p95)}`,
+      tone: 'plain',
+    },
+    {
+      key: 'throughput',
+      label: 'Throughput',
+      value: formatRate(r.throughput, u),
+      interval: `95% interval ${formatInterval(r.throughputCi95)}`,
+      note: `items done per ${u}; ${formatNumber(r.completed)} items completed in all`,
+      tone: 'plain',
+    },
+    {
+      key: 'wip',
+      label: 'Work in progress',
+      value: `${formatNumber(r.wip.mean)} items`,
+      interval: `95% interval ${formatInterval(r.wip.ci95)}`,
+      note: `time-average items in the system; at most ${formatNumber(r.wip.max)}`,
+      tone: 'plain',
+    },
+    {
+      key: 'flow-efficiency',
+      label: 'Flow efficiency',
+      value: formatPercent(r.flowEfficiency),
+      interval: null,
+      note: 'share of lead time an item is being worked on; the rest it waits',
+      tone: r.flowEfficiency < 0.15 ? 'warn' : 'plain',
+    },
+    {
+      key: 'littles-law',
+      label: 'Little’s law check',
+      value: littleOk
+        ? `holds (${signedPercent(little.relativeDifference)})`
+        : `off by ${signedPercent(little.relativeDifference)}`,
+      interval: null,
+      note: `WIP ${formatNumber(little.wip)} against throughput × lead time ${formatNumber(little.throughputTimesLeadTime)} items (L = λW)`,
+      tone: littleOk ? 'plain' : 'warn',
+    },
+  ];
+}
+
+function signedPercent(x: number): string {
+  const text = formatPercent(Math.abs(x));
+  return x < 0 ? `−${text}` : `+${text}`;
+}
+
+/** A one-line summary of the run for the results header. */
+export function runSummary(r: SimulationResult): string {
+  const reps = `${r.replications} replication${r.replications === 1 ? '' : 's'}`;
+  return `${r.scenario}: ${reps} of ${formatNumber(r.window.duration)} ${pluralUnit(r.timeUnit)} (warm-up ${formatNumber(r.window.warmup)}), seed ${r.seed}, ${r.routing} routing; bottleneck ${r.bottleneck}.`;
+}
