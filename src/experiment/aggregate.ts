@@ -171,12 +171,18 @@ function mergedHistogram(histograms: QuantileHistogram[]): QuantileHistogram {
 
 function classesOf(topology: Topology, outcomes: readonly ReplicationOutcome[]): Record<string, ClassResult> {
   const classes: Record<string, ClassResult> = {};
+  const single = topology.classIds.length === 1;
   topology.classIds.forEach((id, c) => {
-    const parts = outcomes.map((o) => o.classes[c]);
+    // With one class the engine keeps only the overall statistics, which are the class's.
+    const parts = outcomes.map((o) =>
+      single
+        ? { leadTime: o.leadTime, leadTimeHistogram: o.leadTimeHistogram, cycleTime: o.cycleTime }
+        : o.classes[c],
+    );
     const done = parts.filter((p) => p.leadTime.count > 0);
     const cycleMeans = done.map((p) => p.cycleTime.mean);
     classes[id] = {
-      completed: sum(outcomes, (o) => o.classes[c].leadTime.count),
+      completed: parts.reduce((s, p) => s + p.leadTime.count, 0),
       leadTime: timeStatistics(
         parts.map((p) => [p.leadTime, p.leadTimeHistogram]),
         done.map((p) => p.leadTime.mean),

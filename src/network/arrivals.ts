@@ -46,7 +46,7 @@ export function changeDemand(r: Replication, c: number): void {
 export function arrive(r: Replication, c: number): void {
   // An arrival drawn before a change of demand is superseded by the one drawn after it.
   if (r.now !== r.nextArrivalAt[c]) return;
-  const slot = r.items.take(c, r.mech.level[c], r.now);
+  const slot = r.items.take(c, r.mech.level[c], r.now, r.steps[c][0]);
   r.arrivedTotal++;
   if (r.now >= r.warmup) r.out.arrived++;
   changeWip(r, 1);

@@ -11,6 +11,8 @@ export class Items {
   level!: Int32Array;
   /** Index of the step the item is at (or waiting for). */
   step!: Int32Array;
+  /** The capability the item needs now: that of its step, or of its detour (kept up to date by moves.ts). */
+  capability!: Int32Array;
   /** A capability the item must visit before carrying on (an escalation), or -1. */
   detour!: Int32Array;
   /** Node the item is at: queued, in service, or finished there and blocked; -1 before its first node. */
@@ -47,7 +49,7 @@ export class Items {
   }
 
   /** Takes a slot for a new item. */
-  take(demandClass: number, level: number, time: number): number {
+  take(demandClass: number, level: number, time: number, capability: number): number {
     let slot: number;
     if (this.freeCount > 0) slot = this.free[--this.freeCount];
     else {
@@ -57,6 +59,7 @@ export class Items {
     this.demandClass[slot] = demandClass;
     this.level[slot] = level;
     this.step[slot] = 0;
+    this.capability[slot] = capability;
     this.detour[slot] = -1;
     this.node[slot] = -1;
     this.target[slot] = -1;
@@ -92,6 +95,7 @@ export class Items {
     this.demandClass = ints(this.demandClass);
     this.level = ints(this.level);
     this.step = ints(this.step);
+    this.capability = ints(this.capability);
     this.detour = ints(this.detour);
     this.node = ints(this.node);
     this.target = ints(this.target);

@@ -11,8 +11,16 @@ import { preemptFor, shareRebalance, shareUpdate, startUnit, tryStart } from './
 
 /** The capability the item needs next: its current step, or an escalation it was sent to. */
 export function currentCapability(r: Replication, slot: number): number {
-  const detour = r.items.detour[slot];
-  return detour >= 0 ? detour : r.steps[r.items.demandClass[slot]][r.items.step[slot]];
+  return r.items.capability[slot];
+}
+
+/** Keeps `items.capability` in step with the item's step and detour. */
+function updateCapability(r: Replication, slot: number): void {
+  const items = r.items;
+  const steps = r.steps[items.demandClass[slot]];
+  const detour = items.detour[slot];
+  items.capability[slot] =
+    detour >= 0 ? detour : items.step[slot] < steps.length ? steps[items.step[slot]] : -1;
 }
 
 /** Can take work now: up, gate open, servers at all, and room under its WIP limit. */
@@ -184,6 +192,7 @@ export function finishService(r: Replication, u: number): void {
     // The common case, kept short: one item that cannot fail moves to its next step.
     if (items.arrival[first] >= r.warmup) r.out.nodes.served[n]++;
     items.step[first]++;
+    updateCapability(r, first);
   } else settleUnit(r, u, n);
 
   if (sharing) {
@@ -220,6 +229,7 @@ function settleUnit(r: Replication, u: number, n: number): void {
       if (failed) r.out.nodes.failures[n]++;
     }
     advanceStep(r, slot, n, failed);
+    updateCapability(r, slot);
   }
   if (p > 0) recordService(r.view.reliability, n, anyFailed);
 }
@@ -282,9 +292,12 @@ function complete(r: Replication, slot: number, n: number): void {
     out.leadTimeHistogram.add(lead);
     out.cycleTime.add(cycle);
     out.cycleTimeHistogram.add(cycle);
-    out.classes[c].leadTime.add(lead);
-    out.classes[c].leadTimeHistogram.add(lead);
-    out.classes[c].cycleTime.add(cycle);
+    // With one class, its statistics are the overall ones (aggregate.ts reads them there).
+    if (r.topology.classIds.length > 1) {
+      out.classes[c].leadTime.add(lead);
+      out.classes[c].leadTimeHistogram.add(lead);
+      out.classes[c].cycleTime.add(cycle);
+    }
     out.touchTime += items.touch[slot];
     out.leadTimeTotal += lead;
     out.handoffs += items.handoffs[slot];

@@ -6,7 +6,7 @@
  * Each `accrue` adds the state held since the node's last change, so it must be called
  * just before anything that changes that state.
  */
-import type { Replication } from './simulation.ts';
+import { type Replication, WINDOW_END } from './simulation.ts';
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
@@ -14,11 +14,16 @@ function clamp(x: number, lo: number, hi: number): number {
 
 /** Adds node n's state since its last change to the areas. */
 export function accrue(r: Replication, n: number): void {
-  const from = clamp(r.lastChange[n], r.warmup, r.duration);
-  const to = clamp(r.now, r.warmup, r.duration);
-  r.lastChange[n] = r.now;
-  if (!(to > from)) return;
-  const dt = to - from;
+  const last = r.lastChange[n];
+  const now = r.now;
+  if (last === now) return;
+  r.lastChange[n] = now;
+  // Most changes fall inside the observation window; clip only those that do not.
+  const dt =
+    last >= r.warmup && now <= r.duration
+      ? now - last
+      : clamp(now, r.warmup, r.duration) - clamp(last, r.warmup, r.duration);
+  if (!(dt > 0)) return;
   r.queueArea[n] += r.queued[n] * dt;
   r.busyArea[n] += r.working[n] * dt;
   r.capacityArea[n] += r.capacity[n] * dt;
@@ -44,6 +49,7 @@ export function closeWindow(r: Replication, w: number): void {
     r.windowStart[3 * n + 2] = r.queueArea[n];
   }
   r.windowsClosed = w + 1;
+  if (w + 1 < win.count) r.calendar.schedule(r.warmup + (w + 2) * win.width, WINDOW_END, w + 1);
 }
 
 export function accrueAll(r: Replication): void {
