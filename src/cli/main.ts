@@ -1,4 +1,72 @@
+/**
+ * The flowlab command line: dispatches to a command and turns its outcome into an exit
+ * code. A user's mistake is a message and exit 2; anything else is a bug: exit 1.
+ */
+import { readFileSync } from 'node:fs';
+import { compareCommand, compareHelp } from './commands/compare.ts';
+import { runCommand, runHelp } from './commands/run.ts';
+import { validateCommand, validateHelp } from './commands/validate.ts';
+import { EXIT, UsageError } from './errors.ts';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
+  run: { run: runCommand, help: runHelp },
+  compare: { run: compareCommand, help: compareHelp },
+  validate: { run: validateCommand, help: validateHelp },
+};
+
+const usage = `flowlab: simulate value streams, from token rings to routed networks
+
+Usage:
+  flowlab run FILE [--seed N] [--reps N] [--set path=value ...] [--json]
+  flowlab compare FILE [FILE ...] [--routing a,b,...] [--reps N] [--json]
+  flowlab validate FILE [FILE ...]
+  flowlab help COMMAND | flowlab COMMAND --help
+  flowlab --version
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or arguments.
+Scenario format and result fields: README.md.`;
+
 export async function main(argv: string[]): Promise<number> {
-  console.log('hello', argv);
-  return 0;
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h') {
+      console.log(usage);
+      return EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      console.log(version());
+      return EXIT.ok;
+    }
+    if (command === 'help') {
+      const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
+      if (rest[0] && !topic)
+        throw new UsageError(`help: no command "${rest[0]}" (${Object.keys(COMMANDS).join(', ')})`);
+      console.log(topic ? topic.help : usage);
+      return EXIT.ok;
+    }
+    const handler = COMMANDS[command];
+    if (!handler)
+      throw new UsageError(
+        `no command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')} (see flowlab --help)`,
+      );
+    return await handler.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`flowlab: internal error: ${message}`);
+    console.error(
+      'This is a bug in flowlab, not in your scenario. Please report it with the command you ran.',
+    );
+    if (process.env.FLOWLAB_DEBUG === '1' && error instanceof Error) console.error(error.stack);
+    else console.error('(set FLOWLAB_DEBUG=1 to see where it happened)');
+    return EXIT.internal;
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return `flowlab ${pkg.version}`;
 }

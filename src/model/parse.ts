@@ -78,7 +78,7 @@ export function formatPath(at: readonly (string | number)[], document?: unknown)
   return out;
 }
 
-function describeJsonSyntaxError(text: string, error: unknown): string {
+export function describeJsonSyntaxError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
   if (!position) return `not valid JSON: ${message}`;

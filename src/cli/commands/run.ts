@@ -1,0 +1,213 @@
+/**
+ * `flowlab run FILE`: simulate one scenario and show the flow metrics, or print the
+ * result as JSON (exactly what the library's `simulate()` returns).
+ */
+import type { SimulationResult } from '../../experiment/result.ts';
+import { createRun } from '../../experiment/simulate.ts';
+import { parse, wholeNumber } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { number, percent, time, withInterval } from '../format.ts';
+import { loadScenario } from '../load.ts';
+import { runWithProgress } from '../progress.ts';
+import { table } from '../table.ts';
+
+export const runHelp = `flowlab run FILE [options]
+
+Simulates the scenario in FILE and prints lead time, cycle time, throughput, WIP,
+flow efficiency and a table of nodes with the bottleneck marked.
+
+Options:
+  --seed N            use seed N instead of the file's run.seed
+  --reps N            run N replications (95% intervals need at least 2)
+  --set path=value    override any field before validation; repeatable.
+                      Nodes and demand classes are addressed by id:
+                      --set run.duration=500 --set nodes.analysts.capacity=3
+  --json              print the result as JSON (the same as the library's simulate())
+  -h, --help          this help
+
+Examples:
+  flowlab run scenarios/token-ring.json
+  flowlab run scenarios/token-ring.json --reps 20 --set nodes.reviewers.capacity=3
+  flowlab run scenarios/dynamic-network.json --json > result.json`;
+
+export function runCommand(argv: string[]): number {
+  const { values, positionals } = parse('run', argv, {
+    seed: { type: 'string' },
+    reps: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(runHelp);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `run: give exactly one scenario file (got ${positionals.length}); see flowlab run --help`,
+    );
+  const loaded = loadScenario(positionals[0], {
+    set: values.set,
+    seed: wholeNumber('seed', values.seed, 0),
+    replications: wholeNumber('reps', values.reps, 1),
+  });
+  const run = createRun(loaded.document);
+  runWithProgress(run, !values.json && process.stderr.isTTY === true, loaded.scenario.name);
+  const result = run.result();
+  console.log(values.json ? JSON.stringify(result, null, 2) : describeResult(result));
+  return 0;
+}
+
+/** The readable report of one result. */
+export function describeResult(r: SimulationResult): string {
+  const unit = r.timeUnit;
+  const lines: string[] = [];
+  lines.push(`${r.scenario}`);
+  lines.push(
+    `seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}, routing ${r.routing}, ` +
+      `time in ${unit}s, window ${number(r.window.warmup)}–${number(r.window.duration)}, ${stopped(r)}`,
+  );
+  lines.push('');
+  const headline: string[][] = [
+    [
+      'lead time',
+      withInterval(r.leadTime.mean, r.leadTime.ci95),
+      number(r.leadTime.p50),
+      number(r.leadTime.p85),
+      number(r.leadTime.p95),
+      number(r.leadTime.max),
+    ],
+    [
+      'cycle time',
+      withInterval(r.cycleTime.mean, r.cycleTime.ci95),
+      number(r.cycleTime.p50),
+      number(r.cycleTime.p85),
+      number(r.cycleTime.p95),
+      number(r.cycleTime.max),
+    ],
+  ];
+  lines.push(
+    table(
+      [`time (${unit}s)`, `mean${r.replications > 1 ? ' [95% interval]' : ''}`, 'p50', 'p85', 'p95', 'max'],
+      headline,
+    ),
+  );
+  lines.push('');
+  lines.push(`throughput       ${withInterval(r.throughput, r.throughputCi95)} items per ${unit}`);
+  lines.push(`WIP              ${withInterval(r.wip.mean, r.wip.ci95)} items on average (most ${r.wip.max})`);
+  lines.push(`flow efficiency  ${percent(r.flowEfficiency)} of lead time is touch time`);
+  lines.push(
+    `Little's law     WIP ${number(r.littlesLaw.wip)} vs throughput x lead time ${number(r.littlesLaw.throughputTimesLeadTime)} ` +
+      `(${percent(Math.abs(r.littlesLaw.relativeDifference))} apart)`,
+  );
+  lines.push(`completed        ${number(r.completed)} items after warm-up`);
+  const extras = leanLines(r);
+  if (extras.length > 0) lines.push(...extras);
+  lines.push('');
+  lines.push(nodeTable(r));
+  const classes = Object.entries(r.classes);
+  if (classes.length > 1) {
+    lines.push('');
+    lines.push(
+      table(
+        ['class', 'done', `mean lead time`, 'p85', 'mean cycle time'],
+        classes.map(([id, c]) => [
+          id,
+          number(c.completed),
+          withInterval(c.leadTime.mean, c.leadTime.ci95),
+          number(c.leadTime.p85),
+          number(c.cycleTime.mean),
+        ]),
+      ),
+    );
+  }
+  const moving = movingBottleneck(r);
+  if (moving) lines.push('', moving);
+  if (r.warnings.length > 0) lines.push('', ...r.warnings.map((w) => `warning: ${w}`));
+  return lines.join('\n');
+}
+
+function stopped(r: SimulationResult): string {
+  if (r.stoppedBy === 'drained') return 'all work finished';
+  if (r.stoppedBy === 'deadlock') return 'STOPPED: deadlock';
+  return 'STOPPED at run.maxTime with work in progress';
+}
+
+function leanLines(r: SimulationResult): string[] {
+  const lines: string[] = [];
+  if (r.reworkRate > 0 || r.escalationRate > 0)
+    lines.push(
+      `rework           ${number(r.reworkRate)} per item, escalations ${number(r.escalationRate)} per item, first time right ${percent(r.firstTimeRight)}`,
+    );
+  if (r.handoffsPerItem > 0) lines.push(`handoffs         ${number(r.handoffsPerItem)} per item`);
+  if (r.rejected > 0)
+    lines.push(
+      `rejected         ${number(r.rejected)} arrivals (${percent(r.rejectionRate)}) found their first node full`,
+    );
+  if (r.backlog.mean > 0)
+    lines.push(`backlog          ${number(r.backlog.mean)} items waiting before commitment on average`);
+  if (r.timeLostToOutages > 0)
+    lines.push(`outages          ${time(r.timeLostToOutages, r.timeUnit)} of node time lost per replication`);
+  if (r.workItemAge.count > 0)
+    lines.push(
+      `work-item age    ${number(r.workItemAge.count)} items in progress when arrivals stopped: p50 ${number(r.workItemAge.p50)}, p85 ${number(r.workItemAge.p85)}, oldest ${number(r.workItemAge.max)}`,
+    );
+  return lines;
+}
+
+function nodeTable(r: SimulationResult): string {
+  const ids = Object.keys(r.nodes);
+  const anyBlocked = ids.some((id) => r.nodes[id].blocked > 0);
+  const anyDown = ids.some((id) => r.nodes[id].timeDown > 0);
+  const header = [
+    'node',
+    'kind',
+    'servers',
+    'utilisation',
+    'offered',
+    'queue',
+    'max queue',
+    'wait',
+    'served',
+  ];
+  if (anyBlocked) header.push('blocked');
+  if (anyDown) header.push('down');
+  header.push('');
+  const rows = ids.map((id) => {
+    const n = r.nodes[id];
+    const row = [
+      id,
+      n.kind,
+      String(n.capacity),
+      percent(n.utilization),
+      percent(n.offeredLoad),
+      number(n.queue.mean),
+      String(n.queue.max),
+      number(n.wait.mean),
+      number(n.served),
+    ];
+    if (anyBlocked) row.push(number(n.blocked));
+    if (anyDown) row.push(number(n.timeDown));
+    row.push(id === r.bottleneck ? '◀ bottleneck' : n.offeredLoad >= 1 ? '◀ overloaded' : '');
+    return row;
+  });
+  return table(header, rows);
+}
+
+/** One line when the bottleneck moves between windows: where it was, and when. */
+function movingBottleneck(r: SimulationResult): string | undefined {
+  const runs: { node: string; from: number; to: number }[] = [];
+  for (const w of r.bottlenecks) {
+    const last = runs[runs.length - 1];
+    if (last && last.node === w.node) last.to = w.to;
+    else runs.push({ node: w.node, from: w.from, to: w.to });
+  }
+  if (runs.length < 2) return undefined;
+  if (runs.length <= 4)
+    return `the bottleneck moves: ${runs.map((x) => `${x.node} (${number(x.from)}–${number(x.to)})`).join(' → ')}`;
+  // Many changes: nodes take turns, so say how often each was the bottleneck.
+  const share = new Map<string, number>();
+  for (const w of r.bottlenecks) share.set(w.node, (share.get(w.node) ?? 0) + 1 / r.bottlenecks.length);
+  const parts = [...share].sort((a, b) => b[1] - a[1]).map(([node, s]) => `${node} ${percent(s, 0)}`);
+  return `bottleneck by time window (${r.bottlenecks.length} windows): ${parts.join(', ')}`;
+}

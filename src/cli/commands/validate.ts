@@ -1,0 +1,35 @@
+/** `flowlab validate FILE ...`: every problem with its JSON path, or that the file is valid. */
+import { parse } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { loadScenario } from '../load.ts';
+
+export const validateHelp = `flowlab validate FILE [FILE ...]
+
+Checks each scenario file against the schema and reports every problem with its JSON
+path and the rule broken, or says it is valid. Exit code 2 if any file is invalid.
+
+Example:
+  flowlab validate scenarios/*.json`;
+
+export function validateCommand(argv: string[]): number {
+  const { values, positionals } = parse('validate', argv, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    console.log(validateHelp);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('validate: give at least one scenario file');
+  let invalid = 0;
+  for (const file of positionals) {
+    try {
+      const { scenario } = loadScenario(file);
+      console.log(
+        `${file}: valid (${scenario.name}, ${scenario.nodes.length} nodes, ${scenario.demand.length} demand class${scenario.demand.length === 1 ? '' : 'es'})`,
+      );
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      invalid++;
+      console.error(error.message);
+    }
+  }
+  return invalid > 0 ? 2 : 0;
+}

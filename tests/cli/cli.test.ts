@@ -1,0 +1,226 @@
+/**
+ * The command line end to end: the real bin, in a child process, as a user runs it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readJson } from '../../src/cli/load.ts';
+import { applyOverrides, simulate } from '../../src/index.ts';
+
+function flowlab(...args: string[]) {
+  const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env },
+  });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const small = ['--set', 'run.duration=300', '--set', 'run.warmup=30', '--reps', '3'];
+const tmp = mkdtempSync(join(tmpdir(), 'flowlab-cli-'));
+function scenarioFile(name: string, content: unknown): string {
+  const file = join(tmp, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+describe('flowlab run', () => {
+  it('prints the flow metrics and a node table with the bottleneck marked', () => {
+    const { code, stdout } = flowlab('run', 'scenarios/token-ring.json', ...small);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/lead time/);
+    expect(stdout).toMatch(/throughput/);
+    expect(stdout).toMatch(/flow efficiency/);
+    expect(stdout).toMatch(/Little's law/);
+    expect(stdout).toMatch(/◀ bottleneck/);
+  });
+
+  it('--json prints exactly what the library returns, byte for byte the same each time', () => {
+    const once = flowlab('run', 'scenarios/dynamic-network.json', ...small, '--json');
+    const again = flowlab('run', 'scenarios/dynamic-network.json', ...small, '--json');
+    expect(once.code).toBe(0);
+    expect(again.stdout).toBe(once.stdout);
+    const overridden = applyOverrides(readJson('scenarios/dynamic-network.json'), [
+      'run.duration=300',
+      'run.warmup=30',
+      'run.replications=3',
+    ]);
+    if (!overridden.ok) throw new Error('override failed');
+    expect(once.stdout.trim()).toBe(JSON.stringify(simulate(overridden.value), null, 2));
+  });
+
+  it('--set addresses nodes by id and changes the result', () => {
+    const base = JSON.parse(flowlab('run', 'scenarios/token-ring.json', ...small, '--json').stdout);
+    const more = JSON.parse(
+      flowlab(
+        'run',
+        'scenarios/token-ring.json',
+        ...small,
+        '--set',
+        'nodes.change-board.capacity=3',
+        '--json',
+      ).stdout,
+    );
+    expect(more.nodes['change-board'].utilization).toBeLessThan(base.nodes['change-board'].utilization / 2);
+    expect(more.leadTime.mean).toBeLessThan(base.leadTime.mean);
+  });
+
+  it('--seed gives another run; the same seed the same run', () => {
+    const a = flowlab('run', 'scenarios/token-ring.json', ...small, '--seed', '7', '--json').stdout;
+    const b = flowlab('run', 'scenarios/token-ring.json', ...small, '--seed', '8', '--json').stdout;
+    expect(JSON.parse(a).seed).toBe(7);
+    expect(a).not.toBe(b);
+  });
+
+  it('a --set naming a node that does not exist exits 2 naming it and the ids there are', () => {
+    const { code, stderr } = flowlab('run', 'scenarios/token-ring.json', '--set', 'nodes.testers.capacity=3');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /scenarios\/token-ring.json: --set nodes.testers.capacity: no entry with id "testers"/,
+    );
+    expect(stderr).toMatch(/change-board/);
+    noStackTrace(stderr);
+  });
+
+  it('bad --reps, unknown flags and missing files exit 2 with a message, never a stack trace', () => {
+    for (const args of [
+      ['run', 'scenarios/token-ring.json', '--reps', '0'],
+      ['run', 'scenarios/token-ring.json', '--repz', '3'],
+      ['run', join(tmp, 'nowhere.json')],
+      ['run'],
+      ['fly', 'x.json'],
+    ]) {
+      const { code, stderr } = flowlab(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr.length).toBeGreaterThan(10);
+      noStackTrace(stderr);
+    }
+    expect(flowlab('run', 'scenarios/token-ring.json', '--reps', '0').stderr).toMatch(
+      /--reps must be a whole number of at least 1/,
+    );
+    expect(flowlab('run', join(tmp, 'nowhere.json')).stderr).toMatch(/nowhere.json: no such file/);
+  });
+
+  it('an unstable system is run to the end and the overloaded node is named in a warning', () => {
+    const { code, stdout } = flowlab(
+      'run',
+      'scenarios/token-ring.json',
+      ...small,
+      '--set',
+      'nodes.change-board.serves.approval=1.5',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/warning: node "change-board" is offered 120% of its capacity/);
+  });
+});
+
+describe('flowlab compare', () => {
+  it('states the difference in mean lead time with its 95% interval', () => {
+    const { code, stdout } = flowlab(
+      'compare',
+      'scenarios/token-ring.json',
+      'scenarios/dynamic-network.json',
+      '--set',
+      'run.duration=400',
+      '--reps',
+      '5',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Dynamic value-stream network: mean lead time \d+% shorter than Token-ring pipeline \(95% interval \d+% to \d+% shorter\)/,
+    );
+  });
+
+  it('--json has the paired differences; --routing makes one variant per strategy', () => {
+    const { stdout } = flowlab(
+      'compare',
+      'scenarios/dynamic-network.json',
+      '--routing',
+      'fixed,shortest-queue',
+      '--reps',
+      '3',
+      '--set',
+      'run.duration=300',
+      '--json',
+    );
+    const comparison = JSON.parse(stdout);
+    expect(comparison.variants.map((v: { name: string }) => v.name)).toEqual([
+      'Dynamic value-stream network (fixed)',
+      'Dynamic value-stream network (shortest-queue)',
+    ]);
+    expect(comparison.variants[1].vsBaseline.leadTime.ci95).toHaveLength(2);
+    expect(comparison.variants[0].result.seed).toBe(comparison.variants[1].result.seed);
+  });
+
+  it('an unknown routing strategy exits 2 listing the valid ones', () => {
+    const { code, stderr } = flowlab('compare', 'scenarios/token-ring.json', '--routing', 'fixed,fastes');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/"fastes" is not a routing strategy \(fixed, random/);
+  });
+});
+
+describe('flowlab validate', () => {
+  it('says a good file is valid', () => {
+    const { code, stdout } = flowlab(
+      'validate',
+      'scenarios/token-ring.json',
+      'scenarios/dynamic-network.json',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/token-ring.json: valid \(Token-ring pipeline, 7 nodes, 1 demand class\)/);
+  });
+
+  it('reports every problem with the file, the JSON path and the rule, and exits 2', () => {
+    const file = scenarioFile('bad.json', {
+      name: 'bad',
+      run: { duration: 100 },
+      demand: [{ id: 'feature', interarrival: 2, steps: ['build', 'deploy'] }],
+      nodes: [
+        { id: 'devs', capactiy: 2, serves: { build: 1 } },
+        { id: 'ops', capacity: -1, serves: { run: 1 } },
+      ],
+    });
+    const { code, stderr } = flowlab('validate', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: nodes[0] (devs): unknown key "capactiy"`);
+    expect(stderr).toContain(
+      `${file}: nodes[1] (ops).capacity: capacity must be a whole number of at least 1`,
+    );
+    noStackTrace(stderr);
+  });
+
+  it('broken JSON is reported with its line and column', () => {
+    const file = scenarioFile('broken.json', '{\n  "name": "x",\n  "run": { "duration": 10, }\n}');
+    const { code, stderr } = flowlab('validate', file);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/broken.json: not valid JSON at line 3, column \d+/);
+  });
+
+  it('a step nobody serves is named', () => {
+    const file = scenarioFile('unserved.json', {
+      name: 'unserved',
+      run: { duration: 100 },
+      demand: [{ id: 'feature', interarrival: 2, steps: ['build', 'deploy'] }],
+      nodes: [{ id: 'devs', capacity: 1, serves: { build: 1 } }],
+    });
+    expect(flowlab('run', file).stderr).toContain(
+      `${file}: demand[0] (feature).steps[1]: no node serves "deploy" (nodes serve: build)`,
+    );
+  });
+});
+
+describe('help and version', () => {
+  it('every command has --help, and help names the commands', () => {
+    for (const command of ['run', 'compare', 'validate']) {
+      const { code, stdout } = flowlab(command, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^flowlab ${command}`));
+    }
+    expect(flowlab('--help').stdout).toMatch(/flowlab run FILE/);
+    expect(flowlab('help', 'compare').stdout).toMatch(/--routing/);
+    expect(flowlab('--version').stdout).toMatch(/^flowlab \d+\.\d+\.\d+/);
+  });
+});
