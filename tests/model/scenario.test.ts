@@ -226,3 +226,57 @@ describe('--set overrides', () => {
     expect(original.nodes[0].capacity).toBe(2);
   });
 });
+
+describe('lean mechanisms are checked with the path and the reason', () => {
+  it('a WIP limit below the capacity (or a scheduled capacity) is rejected', () => {
+    const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
+    input.nodes[0].wipLimit = 1;
+    expect(problemsOf(input)[0]).toMatchObject({
+      path: 'nodes[0] (devs).wipLimit',
+      message: expect.stringMatching(/wipLimit \(1\) must be at least the node's capacity \(2\)/),
+    });
+    input.nodes[0].wipLimit = 3;
+    input.nodes[0].capacitySchedule = [{ from: 10, capacity: 4 }];
+    expect(problemsOf(input)[0].message).toMatch(/capacity \(4\)/);
+  });
+
+  it('a reworkTo step that does not come before the failing step is rejected', () => {
+    const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
+    input.nodes[0].failure = { probability: 0.1, reworkTo: 'review' };
+    expect(problemsOf(input)[0]).toMatchObject({
+      path: 'nodes[0] (devs).failure.reworkTo',
+      message:
+        'reworkTo "review" must be a step that comes before "build" in demand "feature" (build → review)',
+    });
+    input.nodes[0].failure = undefined;
+    input.nodes[1].failure = { probability: 0.1, reworkTo: 'build' };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
+  it('an escalateTo capability nobody serves is rejected', () => {
+    const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
+    input.nodes[0].failure = { probability: 0.1, escalateTo: 'judgement' };
+    expect(problemsOf(input)[0]).toMatchObject({
+      path: 'nodes[0] (devs).failure.escalateTo',
+      message: expect.stringMatching(/no node serves "judgement"/),
+    });
+  });
+
+  it('a gate open longer than its interval, or a schedule out of time order, is rejected', () => {
+    const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
+    input.nodes[1].schedule = { every: 5, open: 5 };
+    expect(problemsOf(input)[0].path).toBe('nodes[1] (reviewers).schedule.open');
+    input.nodes[1].schedule = undefined;
+    input.nodes[1].capacitySchedule = [
+      { from: 10, capacity: 2 },
+      { from: 5, capacity: 1 },
+    ];
+    expect(problemsOf(input)[0].path).toBe('nodes[1] (reviewers).capacitySchedule[1].from');
+  });
+
+  it('typos inside a mechanism are errors too', () => {
+    const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
+    input.nodes[0].batch = { size: 5, timout: 2 };
+    expect(problemsOf(input)[0].message).toMatch(/unknown key "timout"/);
+  });
+});
