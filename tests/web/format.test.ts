@@ -13,7 +13,7 @@ describe('formatting numbers for people', () => {
     expect(formatNumber(46.5500985)).toBe('46.6');
     expect(formatNumber(0.816888)).toBe('0.817');
     expect(formatNumber(1469)).toBe('1,469');
-    expect(formatNumber(2.71828)).toBe('2.72');
+    expect(formatNumber(5.4321)).toBe('5.43');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(-2.5)).toBe('−2.5');
   });

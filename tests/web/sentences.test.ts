@@ -39,6 +39,16 @@ describe('differences in words', () => {
     expect(s).toContain('from 2% lower to 2.6% higher');
   });
 
+  it('says so when an interval reaches past 100% lower, which no time can be', () => {
+    const s = differenceSentence(
+      { diff: -1200, ci95: [-1380, -1080], relative: -0.99, relativeCi95: [-1.11, -0.87] },
+      subject,
+    );
+    expect(s).toBe(
+      'the network’s mean lead time is 99% lower than the token ring’s, 95% interval 87% to 111% (wider than the difference can be: run more replications).',
+    );
+  });
+
   it('explains a missing interval (one replication)', () => {
     const s = differenceSentence({ diff: -1, ci95: null, relative: -0.1, relativeCi95: null }, subject);
     expect(s).toContain('10% lower');

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compare, ROUTING_STRATEGIES, simulate } from '../../src/index.ts';
-import { routingVariants, scenarioVariants } from '../../web/viewmodel/comparison-setup.ts';
+import {
+  comparisonSubject,
+  legendNames,
+  routingVariants,
+  scenarioVariants,
+} from '../../web/viewmodel/comparison-setup.ts';
 import { compareSliced, type Progress, runSliced } from '../../web/viewmodel/sliced-run.ts';
 import { quickDocument } from './results-fixture.ts';
 
@@ -26,11 +31,20 @@ describe('runs in slices, as the worker does them', () => {
   });
 
   it('one scenario under every routing strategy, with the same seeds', () => {
-    const variants = routingVariants('Network', quickDocument('dynamic-network'), ROUTING_STRATEGIES);
+    const variants = routingVariants(quickDocument('dynamic-network'), ROUTING_STRATEGIES);
     const c = compareSliced(variants);
     expect(c.variants.map((v) => v.result.routing)).toEqual([...ROUTING_STRATEGIES]);
     expect(new Set(c.variants.map((v) => v.result.runs.map((r) => r.seed).join()))).toHaveProperty('size', 1);
     expect(c).toEqual(compare(variants));
+  });
+
+  it('names routing variants by strategy, and legends drop the common word', () => {
+    const names = routingVariants({ name: 'x' }, ['fixed', 'random']).map((v) => v.name);
+    expect(names).toEqual(['fixed routing', 'random routing']);
+    expect(legendNames(names)).toEqual(['fixed', 'random']);
+    expect(legendNames(['Token ring', 'Network'])).toEqual(['Token ring', 'Network']);
+    expect(comparisonSubject(['A', 'A', 'A'], 3)).toBe('A: 3 variants');
+    expect(comparisonSubject(['A', 'B'], 2)).toBe('2 scenarios');
   });
 
   it('names repeated presets apart', () => {

@@ -10,14 +10,13 @@ export interface PresetChoice {
   document: unknown;
 }
 
-/** One scenario under each routing strategy, named after the strategy. */
-export function routingVariants(
-  name: string,
-  document: unknown,
-  strategies: readonly string[],
-): NamedScenario[] {
+/**
+ * One scenario under each routing strategy, named after the strategy ("shortest-queue
+ * routing") so the sentences stay short; the scenario's name is in each result.
+ */
+export function routingVariants(document: unknown, strategies: readonly string[]): NamedScenario[] {
   return strategies.map((routing) => ({
-    name: `${name} · ${routing}`,
+    name: `${routing} routing`,
     scenario: { ...(document as Record<string, unknown>), routing },
   }));
 }
@@ -32,10 +31,15 @@ export function scenarioVariants(choices: readonly PresetChoice[]): NamedScenari
   });
 }
 
-/** Short variant names for legends: the part after " · " when every name shares the prefix. */
+/** Short variant names for legends: "shortest-queue" when every name ends in " routing". */
 export function legendNames(names: readonly string[]): string[] {
-  const prefixes = new Set(names.map((n) => n.split(' · ')[0]));
-  if (prefixes.size === 1 && names.every((n) => n.includes(' · ')))
-    return names.map((n) => n.split(' · ')[1]);
+  if (names.length > 1 && names.every((n) => n.endsWith(' routing')))
+    return names.map((n) => n.slice(0, -' routing'.length));
   return [...names];
+}
+
+/** What a comparison is of, for its heading: one scenario's variants, or several scenarios. */
+export function comparisonSubject(scenarioNames: readonly string[], variants: number): string {
+  const distinct = [...new Set(scenarioNames)];
+  return distinct.length === 1 ? `${distinct[0]}: ${variants} variants` : `${variants} scenarios`;
 }

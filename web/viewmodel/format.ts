@@ -50,3 +50,10 @@ export function formatInterval(
   if (!interval) return 'no interval (one replication)';
   return `${format(interval[0])} to ${format(interval[1])}`;
 }
+
+/** A relative change as a percentage of its size: whole percents from 10%, one decimal from 1%, two figures below. */
+export function formatRelative(x: number): string {
+  const p = Math.abs(x) * 100;
+  const text = p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p === 0 ? '0' : p.toPrecision(2);
+  return `${Number(text).toLocaleString('en', { maximumFractionDigits: 3 })}%`;
+}

@@ -9,6 +9,7 @@ import {
   formatNumber,
   formatPercent,
   formatRate,
+  formatRelative,
   pluralUnit,
 } from './format.ts';
 
@@ -83,7 +84,7 @@ export function headlines(r: SimulationResult): Headline[] {
 }
 
 function signedPercent(x: number): string {
-  const text = formatPercent(Math.abs(x));
+  const text = formatRelative(x);
   return x < 0 ? `−${text}` : `+${text}`;
 }
 

@@ -5,7 +5,7 @@
  * says both how big the difference is and how sure the simulation is of it.
  */
 import type { Difference } from '../../src/index.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, formatRelative } from './format.ts';
 
 export interface SentenceSubject {
   variant: string;
@@ -16,7 +16,7 @@ export interface SentenceSubject {
   unit: string;
 }
 
-const pct = (x: number) => `${formatNumber(Math.abs(x) * 100)}%`;
+const pct = formatRelative;
 
 export function differenceSentence(d: Difference, s: SentenceSubject): string {
   const subject = `${s.variant}’s ${s.metric}`;
@@ -37,5 +37,8 @@ export function differenceSentence(d: Difference, s: SentenceSubject): string {
     return `${head}, but the 95% interval runs from ${pct(lo)} lower to ${pct(hi)} higher, so this could be chance.`;
   // Both ends on the same side: state them as sizes of the same change, smaller first.
   const [a, b] = [Math.abs(lo), Math.abs(hi)].sort((x, y) => x - y);
-  return `${head}, 95% interval ${pct(a)} to ${pct(b)}.`;
+  // More than 100% lower is impossible for a time or a rate: the interval is too wide to pin down.
+  const tooWide =
+    direction === 'lower' && b > 1 ? ' (wider than the difference can be: run more replications)' : '';
+  return `${head}, 95% interval ${pct(a)} to ${pct(b)}${tooWide}.`;
 }

@@ -16,13 +16,22 @@ export interface CfdBand {
 export interface CfdData {
   /** Top band first (arrived but not started), "done" last (at the bottom). */
   bands: CfdBand[];
+  xMin: number;
   xMax: number;
+  /** Where the y axis starts: above 0 when zoomed in, so the bands are tall enough to read. */
+  yMin: number;
   yMax: number;
 }
 
-export function cfdData(r: SimulationResult, max = MAX_LINE_POINTS): CfdData {
+/**
+ * Over a whole long run the bands are thin slivers on a tall ramp (WIP is small next to the
+ * items done), so the chart can zoom to a window of time; the y axis then spans only the counts
+ * seen in that window.
+ */
+export function cfdData(r: SimulationResult, window?: [number, number], max = MAX_LINE_POINTS): CfdData {
   const { t, cumulative } = r.series;
-  const keep = thinIndices(t.length, max);
+  const inWindow = t.flatMap((x, i) => (!window || (x >= window[0] && x <= window[1]) ? [i] : []));
+  const keep = thinIndices(inWindow.length, max).map((k) => inWindow[k]);
   const steps = Object.entries(cumulative.steps);
   const stages: { key: string; label: string; values: number[] }[] = [
     { key: 'arrived', label: 'waiting to start', values: cumulative.arrived },
@@ -40,6 +49,28 @@ export function cfdData(r: SimulationResult, max = MAX_LINE_POINTS): CfdData {
   });
   // The backlog band is only worth a legend entry when something ever waited there (CONWIP).
   const visible = bands.filter((b) => b.key !== 'arrived' || b.points.some(([, lo, hi]) => hi - lo > 0));
-  const yMax = Math.max(1, ...cumulative.arrived);
-  return { bands: visible, xMax: t.length ? t[t.length - 1] : 1, yMax };
+  const top = visible[0]?.points ?? [];
+  const bottom = visible[visible.length - 1]?.points ?? [];
+  const yMax = Math.max(1, ...top.map((p) => p[2]));
+  // The floor of the window: the least items done in it (0 for the whole run).
+  const yMin = window ? Math.min(...bottom.map((p) => p[2])) : 0;
+  return {
+    bands: visible,
+    xMin: window ? (t[keep[0]] ?? 0) : 0,
+    xMax: keep.length ? t[keep[keep.length - 1]] : 1,
+    yMin: Number.isFinite(yMin) ? yMin : 0,
+    yMax,
+  };
+}
+
+/**
+ * A window where the bands can be read: three mean lead times long, from the end of warm-up.
+ * By Little's law the items done in one lead time about equal the WIP, so over three the
+ * bands fill roughly a quarter to a third of the chart's height.
+ */
+export function cfdZoomWindow(r: SimulationResult): [number, number] {
+  const { warmup, duration } = r.window;
+  const step = r.series.t[1] ?? 0;
+  const length = Math.max(3 * (r.leadTime.mean || 0), step * 20);
+  return [warmup, Math.min(duration, warmup + length)];
 }

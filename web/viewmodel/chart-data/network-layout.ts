@@ -37,6 +37,7 @@ export interface NetworkLayout {
   ends: { arrival: { x: number; y: number }; done: { x: number; y: number } };
   edges: NetworkEdge[];
   maxItems: number;
+  /** How many node widths fit across: the columns plus the margins for arrivals and done. */
   columns: number;
 }
 
@@ -58,7 +59,8 @@ export function networkLayout(scenario: Scenario, r: SimulationResult): NetworkL
     if (last && p.at - last[0].at < 0.12) last.push(p);
     else columns.push([p]);
   }
-  const span = columns.length + 1;
+  // Arrivals and done need less room than a column of nodes: a little over half a column each.
+  const span = columns.length + 0.6;
   const nodes: LaidOutNode[] = [];
   columns.forEach((column, c) => {
     column.sort((a, b) => a.index - b.index);
@@ -67,7 +69,7 @@ export function networkLayout(scenario: Scenario, r: SimulationResult): NetworkL
       nodes.push({
         id: p.node.id,
         kind: p.node.kind,
-        x: (c + 1) / span,
+        x: (c + 0.8) / span,
         y: column.length === 1 ? 0.5 : 0.12 + (0.76 * k) / (column.length - 1),
         column: c + 1,
         capacity: p.node.capacity,

@@ -1,0 +1,120 @@
+/**
+ * Cumulative flow diagram: stacked bands, one per step, each as tall as the items in that step.
+ * Parallel bands are steady flow; a band that widens is a queue building up in that step.
+ */
+import { area, scaleLinear } from 'd3';
+import type { CfdData } from '../viewmodel/chart-data/cfd-data.ts';
+import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
+import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { categorical } from './theme.ts';
+import { hideTooltip, showTooltip } from './tooltip.ts';
+
+const DONE = '#c9ced8';
+
+/** Steps in the palette's order; "done" a quiet grey, since it grows to fill the chart. */
+function cfdColour(key: string, stepIndex: number): string {
+  return key === 'done' ? DONE : key === 'arrived' ? '#F0E442' : categorical(stepIndex);
+}
+
+export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
+  const labels = data.bands.map((b) => b.label);
+  const frame = createFrame(host, ctx, {
+    label: 'Cumulative flow diagram',
+    legend: labels,
+  });
+  const { plot, inner } = frame;
+  const unit = pluralUnit(ctx.unit);
+  const x = scaleLinear().domain([data.xMin, data.xMax]).range([0, inner.width]);
+  const y = scaleLinear().domain([data.yMin, data.yMax]).range([inner.height, 0]).nice();
+  if (data.xMin === 0) x.nice();
+  drawAxes(frame, x, y, { x: `time (${unit})`, y: 'items (cumulative)' });
+  const band = area<[number, number, number]>()
+    .x((p) => x(p[0]))
+    .y0((p) => y(p[1]))
+    .y1((p) => y(p[2]));
+  let step = 0;
+  const colours = data.bands.map((b) => cfdColour(b.key, b.key.startsWith('step:') ? step++ : 0));
+  // Zoomed in, the bands start below the axis: clip them to the plot.
+  const clipId = `cfd-clip-${Math.random().toString(36).slice(2, 8)}`;
+  plot
+    .append('clipPath')
+    .attr('id', clipId)
+    .append('rect')
+    .attr('width', inner.width)
+    .attr('height', inner.height);
+  const bands = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  data.bands.forEach((b, i) => {
+    bands
+      .append('path')
+      .attr('class', 'band')
+      .attr('data-key', b.key)
+      .attr('d', band(b.points))
+      .attr('fill', colours[i])
+      .attr('stroke', '#ffffff')
+      .attr('stroke-width', 0.6);
+  });
+  const cursor = plot
+    .append('line')
+    .attr('y1', 0)
+    .attr('y2', inner.height)
+    .attr('stroke', '#1d2433')
+    .attr('stroke-opacity', 0.5)
+    .attr('visibility', 'hidden');
+  const overlay = plot
+    .append('rect')
+    .attr('class', 'overlay')
+    .attr('width', inner.width)
+    .attr('height', inner.height)
+    .attr('fill', 'transparent')
+    .attr('tabindex', 0)
+    .attr(
+      'aria-label',
+      'Cumulative flow diagram; use the arrow keys to read the items in each step over time',
+    );
+  const samples = data.bands[0]?.points ?? [];
+  let index = 0;
+  const show = (i: number, pageX?: number, pageY?: number) => {
+    index = Math.max(0, Math.min(samples.length - 1, i));
+    const t = samples[index]?.[0] ?? 0;
+    cursor.attr('x1', x(t)).attr('x2', x(t)).attr('visibility', 'visible');
+    const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
+    showTooltip(
+      [
+        `at ${formatNumber(t)} ${unit}`,
+        ...data.bands.map((b) => {
+          const p = b.points[index];
+          return b.key === 'done'
+            ? `done so far: ${formatNumber(p[2])}`
+            : `in ${b.label}: ${formatNumber(p[2] - p[1])}`;
+        }),
+      ],
+      pageX ?? window.scrollX + box.left + (x(t) * box.width) / inner.width,
+      pageY ?? window.scrollY + box.top + 20,
+    );
+  };
+  const nearest = (t: number) => {
+    let best = 0;
+    for (let i = 1; i < samples.length; i++)
+      if (Math.abs(samples[i][0] - t) < Math.abs(samples[best][0] - t)) best = i;
+    return best;
+  };
+  overlay
+    .on('pointermove', (e: PointerEvent) => {
+      const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
+      show(nearest(x.invert(((e.clientX - box.left) * inner.width) / box.width)), e.pageX, e.pageY);
+    })
+    .on('pointerleave blur', () => {
+      cursor.attr('visibility', 'hidden');
+      hideTooltip();
+    })
+    .on('keydown', (e: KeyboardEvent) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      e.preventDefault();
+      show(index + (e.key === 'ArrowRight' ? 1 : -1) * Math.max(1, Math.round(samples.length / 50)));
+    });
+  drawLegend(
+    frame,
+    data.bands.map((b, i) => ({ label: b.label, colour: colours[i] })),
+  );
+  host.dataset.items = String(samples.length * data.bands.length);
+}

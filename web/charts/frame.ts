@@ -1,0 +1,217 @@
+/**
+ * The frame every chart is drawn in: an SVG as wide as its card, margins that leave room for
+ * the axis labels at the current type size, and axes with the unit in their title.
+ */
+import { type Axis, axisBottom, axisLeft, type ScaleLinear, select } from 'd3';
+import { GRID, INK, MUTED, typeScale } from './theme.ts';
+
+export interface ChartContext {
+  /** Pixels available. */
+  width: number;
+  large: boolean;
+  /** The scenario's time unit, for axis titles. */
+  unit: string;
+}
+
+export interface Frame {
+  svg: ReturnType<typeof select<SVGSVGElement, unknown>>;
+  plot: ReturnType<typeof select<SVGGElement, unknown>>;
+  width: number;
+  height: number;
+  inner: { width: number; height: number };
+  margin: { top: number; right: number; bottom: number; left: number };
+  type: ReturnType<typeof typeScale>;
+}
+
+export function createFrame(
+  host: HTMLElement,
+  ctx: ChartContext,
+  options: {
+    label: string;
+    aspect?: number;
+    height?: number;
+    /** Legend labels, so the frame can leave room for as many rows as they need at this width. */
+    legend?: readonly string[];
+    /** Rows to reserve for a legend the chart lays out itself. */
+    legendRows?: number;
+    left?: number;
+    right?: number;
+    bottom?: number;
+  },
+): Frame {
+  host.replaceChildren();
+  const type = typeScale(ctx.large);
+  const width = Math.max(280, Math.floor(ctx.width));
+  // Wide charts (full-width cards) get a flatter shape, so they do not tower over the page.
+  const aspect = options.aspect ?? (width > 900 ? 0.34 : 0.5);
+  const height = options.height ?? Math.round(Math.max(220, Math.min(440, width * aspect)));
+  const left = options.left ?? type.base * 4.4;
+  const rows =
+    options.legendRows ?? (options.legend ? legendRows(width, ctx.large, options.legend, left) : 0);
+  const legend = rows * type.base * 1.6;
+  const margin = {
+    top: 10 + legend,
+    right: options.right ?? 18,
+    bottom: options.bottom ?? type.base * 3.4,
+    left,
+  };
+  const svg = select(host)
+    .append('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('width', width)
+    .attr('height', height + legend)
+    .attr('viewBox', `0 0 ${width} ${height + legend}`)
+    .attr('role', 'img')
+    .attr('aria-label', options.label)
+    .attr('font-family', type.font)
+    .attr('font-size', type.base)
+    .attr('fill', INK);
+  svg
+    .append('rect')
+    .attr('class', 'background')
+    .attr('width', width)
+    .attr('height', height + legend)
+    .attr('fill', '#ffffff');
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  return {
+    svg,
+    plot,
+    width,
+    height: height + legend,
+    inner: {
+      width: width - margin.left - margin.right,
+      height: height + legend - margin.top - margin.bottom,
+    },
+    margin,
+    type,
+  };
+}
+
+/** Bottom and left axes with light grid lines and titles such as "lead time (days)". */
+export function drawAxes(
+  frame: Frame,
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  titles: { x: string; y: string },
+  format?: { x?: (v: number) => string; y?: (v: number) => string },
+) {
+  const { plot, inner, type } = frame;
+  const xTicks = Math.max(2, Math.floor(inner.width / (type.base * 7)));
+  const yTicks = Math.max(2, Math.floor(inner.height / (type.base * 3.2)));
+  const style = <D>(g: ReturnType<typeof select<SVGGElement, unknown>>, axis: Axis<D>) => {
+    g.call(axis as never);
+    g.attr('font-size', type.small).attr('font-family', type.font);
+    g.selectAll('text').attr('fill', MUTED);
+    g.selectAll('line,path').attr('stroke', '#9aa3b2');
+  };
+  plot
+    .append('g')
+    .attr('class', 'grid')
+    .selectAll('line')
+    .data(y.ticks(yTicks))
+    .join('line')
+    .attr('x1', 0)
+    .attr('x2', inner.width)
+    .attr('y1', (d) => y(d))
+    .attr('y2', (d) => y(d))
+    .attr('stroke', GRID);
+  const xAxis = axisBottom(x).ticks(xTicks);
+  if (format?.x) xAxis.tickFormat((v) => format.x?.(Number(v)) ?? String(v));
+  const yAxis = axisLeft(y).ticks(yTicks);
+  if (format?.y) yAxis.tickFormat((v) => format.y?.(Number(v)) ?? String(v));
+  style(plot.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${inner.height})`), xAxis);
+  style(plot.append('g').attr('class', 'y-axis'), yAxis);
+  plot
+    .append('text')
+    .attr('class', 'axis-title')
+    .attr('x', inner.width)
+    .attr('y', inner.height + type.base * 2.7)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text(titles.x);
+  plot
+    .append('text')
+    .attr('class', 'axis-title')
+    .attr('transform', `translate(${-frame.margin.left + type.base * 1.1},0) rotate(-90)`)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text(titles.y);
+}
+
+/** A row of legend swatches above the plot; wraps to further rows when they do not fit. */
+export function drawLegend(
+  frame: Frame,
+  items: readonly { label: string; colour: string; kind?: 'line' | 'box' | 'dash' | 'diamond' }[],
+): number {
+  const { svg, type } = frame;
+  const g = svg.append('g').attr('class', 'legend').attr('font-size', type.small);
+  let x = frame.margin.left;
+  let row = 0;
+  const gap = type.base * 1.2;
+  for (const item of items) {
+    const w = type.base * 1.6 + item.label.length * type.small * 0.56 + gap;
+    if (x + w > frame.width - 8 && x > frame.margin.left) {
+      row++;
+      x = frame.margin.left;
+    }
+    const y = 10 + row * type.base * 1.6 + type.base * 0.5;
+    const swatch = g.append('g').attr('transform', `translate(${x},${y})`);
+    if (item.kind === 'line' || item.kind === 'dash')
+      swatch
+        .append('line')
+        .attr('x1', 0)
+        .attr('x2', type.base * 1.2)
+        .attr('stroke', item.colour)
+        .attr('stroke-width', 2.5)
+        .attr('stroke-dasharray', item.kind === 'dash' ? '4 3' : null);
+    else if (item.kind === 'diamond') {
+      const r = type.base * 0.45;
+      swatch
+        .append('path')
+        .attr('d', `M${r},${-r}l${r},${r}l${-r},${r}l${-r},${-r}z`)
+        .attr('fill', '#ffffff')
+        .attr('stroke', item.colour)
+        .attr('stroke-width', 2);
+    } else
+      swatch
+        .append('rect')
+        .attr('y', -type.base * 0.45)
+        .attr('width', type.base * 1.2)
+        .attr('height', type.base * 0.9)
+        .attr('rx', 2)
+        .attr('fill', item.colour);
+    swatch
+      .append('text')
+      .attr('x', type.base * 1.6)
+      .attr('dy', '0.35em')
+      .attr('fill', INK)
+      .text(item.label);
+    x += w;
+  }
+  return row + 1;
+}
+
+/** Rows a legend will need at this width, so the frame can leave room for it before drawing. */
+export function legendRows(width: number, large: boolean, labels: readonly string[], left = 60): number {
+  const type = typeScale(large);
+  let x = left;
+  let rows = 1;
+  for (const label of labels) {
+    const w = type.base * 1.6 + label.length * type.small * 0.56 + type.base * 1.2;
+    if (x + w > width - 8 && x > left) {
+      rows++;
+      x = left;
+    }
+    x += w;
+  }
+  return labels.length ? rows : 0;
+}
+
+/** A white halo behind text drawn over data, so labels stay readable on bars and lines. */
+export function halo<T extends { attr(name: string, value: string | number): T }>(text: T): T {
+  return text
+    .attr('stroke', '#ffffff')
+    .attr('stroke-width', 3.5)
+    .attr('stroke-linejoin', 'round')
+    .attr('paint-order', 'stroke');
+}

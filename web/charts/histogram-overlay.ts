@@ -1,0 +1,75 @@
+/**
+ * Lead-time distributions of several variants on one pair of axes, as outlines, each as shares
+ * of its own items so a variant that finished more items does not look taller for that alone.
+ */
+import { scaleLinear } from 'd3';
+import type { SharedHistogram } from '../viewmodel/chart-data/compare-data.ts';
+import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
+import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { categorical } from './theme.ts';
+import { hideTooltip, showTooltip } from './tooltip.ts';
+
+export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, ctx: ChartContext) {
+  const labels = data.variants.map((v) => `${v.legend} (p85 ${formatNumber(v.p85)})`);
+  const frame = createFrame(host, ctx, { label: 'Lead-time distributions on shared axes', legend: labels });
+  const { plot, inner } = frame;
+  const unit = pluralUnit(ctx.unit);
+  const x = scaleLinear().domain([0, data.xMax]).range([0, inner.width]).nice();
+  const y = scaleLinear().domain([0, data.yMax]).range([inner.height, 0]).nice();
+  drawAxes(frame, x, y, { x: `lead time (${unit})`, y: 'share of items' }, { y: (v) => formatPercent(v) });
+  data.variants.forEach((v, i) => {
+    const colour = categorical(i);
+    let d = '';
+    for (const b of v.bars) d += `${d ? 'L' : 'M'}${x(b.from)},${y(b.share)}H${x(b.to)}`;
+    if (v.bars.length) {
+      const first = v.bars[0];
+      const last = v.bars[v.bars.length - 1];
+      const area = `M${x(first.from)},${y(0)}${d.replace(/^M/, 'L')}L${x(last.to)},${y(0)}Z`;
+      plot.append('path').attr('d', area).attr('fill', colour).attr('fill-opacity', 0.12);
+    }
+    plot
+      .append('path')
+      .attr('class', 'series')
+      .attr('d', d)
+      .attr('fill', 'none')
+      .attr('stroke', colour)
+      .attr('stroke-width', 2);
+    plot
+      .append('line')
+      .attr('x1', x(v.p85))
+      .attr('x2', x(v.p85))
+      .attr('y1', 0)
+      .attr('y2', inner.height)
+      .attr('stroke', colour)
+      .attr('stroke-dasharray', '5 3')
+      .attr('stroke-width', 1.5);
+  });
+  const overlay = plot
+    .append('rect')
+    .attr('class', 'overlay')
+    .attr('width', inner.width)
+    .attr('height', inner.height)
+    .attr('fill', 'transparent');
+  overlay
+    .on('pointermove', (e: PointerEvent) => {
+      const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
+      const t = x.invert(((e.clientX - box.left) * inner.width) / box.width);
+      showTooltip(
+        [
+          `lead time ${formatNumber(t)} ${unit}`,
+          ...data.variants.map((v) => {
+            const bin = v.bars.find((b) => b.from <= t && t < b.to);
+            return `${v.legend}: ${formatPercent(bin?.share ?? 0)} of items`;
+          }),
+        ],
+        e.pageX,
+        e.pageY,
+      );
+    })
+    .on('pointerleave', hideTooltip);
+  drawLegend(
+    frame,
+    data.variants.map((_, i) => ({ label: labels[i], colour: categorical(i), kind: 'line' as const })),
+  );
+  host.dataset.items = String(data.variants.reduce((n, v) => n + v.bars.length, 0));
+}

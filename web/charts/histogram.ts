@@ -1,0 +1,70 @@
+/**
+ * Lead-time distribution: how many items took how long, with p50, p85 and p95 marked. The
+ * p85 line is the one to quote as a forecast ("85% of items are done within …").
+ */
+import { scaleLinear } from 'd3';
+import type { HistogramData } from '../viewmodel/chart-data/histogram-data.ts';
+import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
+import { type ChartContext, createFrame, drawAxes, drawLegend, halo } from './frame.ts';
+import { INK } from './theme.ts';
+import { attachTooltip } from './tooltip.ts';
+
+const BAR = '#56B4E9';
+const MARKS: Record<string, string> = { p50: '#0072B2', p85: '#D55E00', p95: '#7F7F7F' };
+
+export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: ChartContext) {
+  const legend = [
+    { label: 'items per lead-time range', colour: BAR },
+    { label: 'p50 (median)', colour: MARKS.p50, kind: 'dash' as const },
+    { label: 'p85 (forecast)', colour: MARKS.p85, kind: 'line' as const },
+    { label: 'p95', colour: MARKS.p95, kind: 'dash' as const },
+  ];
+  const frame = createFrame(host, ctx, {
+    label: 'Lead-time distribution with p50, p85 and p95',
+    legend: legend.map((l) => l.label),
+  });
+  const { plot, inner, type } = frame;
+  const x = scaleLinear().domain(data.domain).range([0, inner.width]).nice();
+  // Headroom above the tallest bar for the percentile labels.
+  const y = scaleLinear()
+    .domain([0, (data.maxCount || 1) * 1.2])
+    .range([inner.height, 0])
+    .nice();
+  drawAxes(frame, x, y, { x: `lead time (${pluralUnit(ctx.unit)})`, y: 'items' });
+  const unit = pluralUnit(ctx.unit);
+  plot
+    .append('g')
+    .selectAll('rect')
+    .data(data.bars)
+    .join('rect')
+    .attr('x', (b) => x(b.from) + 0.5)
+    .attr('width', (b) => Math.max(1, x(b.to) - x(b.from) - 1))
+    .attr('y', (b) => y(b.count))
+    .attr('height', (b) => inner.height - y(b.count))
+    .attr('fill', BAR)
+    .each(function (b) {
+      attachTooltip(this as SVGRectElement, () => [
+        `${formatNumber(b.from)} to ${formatNumber(b.to)} ${unit}`,
+        `${formatNumber(b.count)} items (${formatPercent(b.share)} of all)`,
+      ]);
+    });
+  data.marks.forEach((m, i) => {
+    const g = plot
+      .append('g')
+      .attr('class', `mark mark-${m.label}`)
+      .attr('transform', `translate(${x(m.value)},0)`);
+    g.append('line')
+      .attr('y1', 0)
+      .attr('y2', inner.height)
+      .attr('stroke', MARKS[m.label])
+      .attr('stroke-width', 2)
+      .attr('stroke-dasharray', m.label === 'p85' ? null : '5 3');
+    halo(g.append('text'))
+      .attr('x', 4)
+      .attr('y', type.base * (1 + i * 1.2))
+      .attr('fill', MARKS[m.label] === '#7F7F7F' ? INK : MARKS[m.label])
+      .attr('font-weight', 600)
+      .text(`${m.label} ${formatNumber(m.value)}`);
+  });
+  drawLegend(frame, legend);
+}

@@ -1,0 +1,117 @@
+/**
+ * Mean lead time of each variant with its 95% interval (the whisker) and its p85 (the open
+ * diamond), on one shared axis: intervals that do not overlap are differences to believe.
+ */
+import { scaleBand, scaleLinear } from 'd3';
+import type { VariantInterval } from '../viewmodel/chart-data/compare-data.ts';
+import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
+import { type ChartContext, createFrame, drawLegend } from './frame.ts';
+import { categorical, GRID, INK, MUTED } from './theme.ts';
+import { attachTooltip } from './tooltip.ts';
+
+export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[], ctx: ChartContext) {
+  const base = ctx.large ? 17 : 12.5;
+  const longest = Math.max(...rows.map((r) => r.legend.length), 6);
+  const frame = createFrame(host, ctx, {
+    label: 'Mean lead time of each variant with its 95% interval, and its p85',
+    height: rows.length * base * 3 + base * 6,
+    legend: ['mean', '95% interval of the mean', 'p85'],
+    left: Math.min(ctx.width * 0.4, longest * base * 0.6 + 20),
+    right: base * 2,
+  });
+  const { plot, inner, type } = frame;
+  const unit = pluralUnit(ctx.unit);
+  const xMax = Math.max(...rows.map((r) => Math.max(r.p85, r.ci95?.[1] ?? r.mean)));
+  const x = scaleLinear().domain([0, xMax]).range([0, inner.width]).nice();
+  const y = scaleBand()
+    .domain(rows.map((r) => r.name))
+    .range([0, inner.height])
+    .padding(0.35);
+  for (const t of x.ticks(6)) {
+    plot
+      .append('line')
+      .attr('x1', x(t))
+      .attr('x2', x(t))
+      .attr('y1', 0)
+      .attr('y2', inner.height)
+      .attr('stroke', GRID);
+    plot
+      .append('text')
+      .attr('x', x(t))
+      .attr('y', inner.height + type.base * 1.3)
+      .attr('text-anchor', 'middle')
+      .attr('fill', MUTED)
+      .attr('font-size', type.small)
+      .text(formatNumber(t));
+  }
+  plot
+    .append('text')
+    .attr('x', inner.width)
+    .attr('y', inner.height + type.base * 2.7)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text(`lead time (${unit})`);
+  rows.forEach((r, i) => {
+    const cy = (y(r.name) ?? 0) + y.bandwidth() / 2;
+    const colour = categorical(i);
+    const g = plot.append('g').attr('class', 'variant');
+    g.append('text')
+      .attr('x', -10)
+      .attr('y', cy)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end')
+      .attr('fill', INK)
+      .attr('font-weight', r.baseline ? 700 : 400)
+      .text(r.legend);
+    if (r.ci95) {
+      g.append('line')
+        .attr('x1', x(r.ci95[0]))
+        .attr('x2', x(r.ci95[1]))
+        .attr('y1', cy)
+        .attr('y2', cy)
+        .attr('stroke', colour)
+        .attr('stroke-width', 3);
+      for (const end of r.ci95)
+        g.append('line')
+          .attr('x1', x(end))
+          .attr('x2', x(end))
+          .attr('y1', cy - base * 0.5)
+          .attr('y2', cy + base * 0.5)
+          .attr('stroke', colour)
+          .attr('stroke-width', 2);
+    }
+    const dot = g
+      .append('circle')
+      .attr('cx', x(r.mean))
+      .attr('cy', cy)
+      .attr('r', base * 0.45)
+      .attr('fill', colour);
+    g.append('path')
+      .attr(
+        'd',
+        `M${x(r.p85)},${cy - base * 0.5}l${base * 0.5},${base * 0.5}l${-base * 0.5},${base * 0.5}l${-base * 0.5},${-base * 0.5}z`,
+      )
+      .attr('fill', '#ffffff')
+      .attr('stroke', colour)
+      .attr('stroke-width', 2);
+    g.append('text')
+      .attr('x', x(r.mean))
+      .attr('y', cy - base * 0.9)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', type.small)
+      .attr('fill', INK)
+      .text(formatNumber(r.mean));
+    attachTooltip(dot.node() as SVGCircleElement, () => [
+      `${r.name}${r.baseline ? ' (baseline)' : ''}`,
+      `mean lead time ${formatNumber(r.mean)} ${unit}`,
+      `95% interval ${formatInterval(r.ci95)}`,
+      `p85 ${formatNumber(r.p85)} ${unit}`,
+    ]);
+  });
+  drawLegend(frame, [
+    { label: 'mean', colour: INK },
+    { label: '95% interval of the mean', colour: INK, kind: 'line' },
+    { label: 'p85', colour: INK, kind: 'diamond' },
+  ]);
+  host.dataset.items = String(rows.length);
+}

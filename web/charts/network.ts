@@ -1,0 +1,299 @@
+/**
+ * The network: every node, the routes items took between them (wider = more items), each
+ * node coloured by how busy it was, its average queue beside it, and the bottleneck outlined.
+ */
+import { type Selection, scaleLinear } from 'd3';
+import type { NetworkLayout } from '../viewmodel/chart-data/network-layout.ts';
+import { formatNumber, formatPercent } from '../viewmodel/format.ts';
+import { type ChartContext, createFrame } from './frame.ts';
+import { INK, inkOn, loadColour, MUTED } from './theme.ts';
+import { attachTooltip } from './tooltip.ts';
+
+interface Box {
+  x: number;
+  y: number;
+  hw: number;
+  hh: number;
+}
+
+const EDGE = '#5b7fa6';
+const QUEUE = '#4a5568';
+
+export function drawNetwork(host: HTMLElement, layout: NetworkLayout, ctx: ChartContext) {
+  const base = ctx.large ? 17 : 12.5;
+  const rows = Math.max(1, ...countByColumn(layout));
+  const frame = createFrame(host, ctx, {
+    label: 'The network: nodes coloured by utilisation, routes by items moved',
+    height: Math.round(Math.min(600, rows * base * 7.5 + base * 5)),
+    left: base * 2.4,
+    right: base * 2.4,
+    bottom: base * 0.8,
+    legendRows: 2,
+  });
+  const { svg, plot, inner, type } = frame;
+  const spacing = inner.width / layout.columns;
+  const longest = Math.max(6, ...layout.nodes.map((n) => n.id.length));
+  const nodeWidth = Math.min(spacing * 0.84, longest * type.base * 0.62 + 24);
+  // Names shrink to fit a crowded ring rather than spill over their neighbours.
+  const nameSize = Math.min(type.base, (nodeWidth - 10) / (longest * 0.6));
+  const top = base * 1.6;
+  const usable = inner.height - top - base * 2.2;
+  const boxes = new Map<string, Box>();
+  for (const n of layout.nodes)
+    boxes.set(n.id, {
+      x: n.x * inner.width,
+      y: top + n.y * usable,
+      hw: nodeWidth / 2,
+      hh: Math.max(nameSize, type.small) * 1.45,
+    });
+  boxes.set('arrival', { x: 0, y: top + 0.5 * usable, hw: 4, hh: 4 });
+  boxes.set('done', { x: inner.width, y: top + 0.5 * usable, hw: 4, hh: 4 });
+
+  const markerId = `arrow-${Math.random().toString(36).slice(2, 8)}`;
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', markerId)
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 8)
+    .attr('refY', 5)
+    .attr('markerWidth', base * 0.8)
+    .attr('markerHeight', base * 0.8)
+    .attr('orient', 'auto-start-reverse')
+    .attr('markerUnits', 'userSpaceOnUse')
+    .append('path')
+    .attr('d', 'M0,0 L10,5 L0,10 z')
+    .attr('fill', EDGE);
+
+  const width = scaleLinear()
+    .domain([0, layout.maxItems])
+    .range([1.2, Math.min(base * 0.8, nodeWidth / 7)]);
+  const pairs = new Set(layout.edges.map((e) => `${e.from}>${e.to}`));
+  const edges = plot.append('g').attr('class', 'edges');
+  for (const e of layout.edges) {
+    const a = boxes.get(e.from);
+    const b = boxes.get(e.to);
+    if (!a || !b) continue;
+    const path = edges
+      .append('path')
+      .attr('class', 'edge')
+      .attr('fill', 'none')
+      .attr('stroke', EDGE)
+      .attr('stroke-opacity', 0.6)
+      .attr('stroke-width', width(e.items))
+      .attr('d', e.from === e.to ? selfLoop(a) : curve(a, b, bend(a, b, pairs.has(`${e.to}>${e.from}`))))
+      .attr('marker-end', `url(#${markerId})`);
+    attachTooltip(path.node() as SVGPathElement, () => [
+      `${e.from} → ${e.to}`,
+      `${formatNumber(e.perReplication)} items per replication`,
+    ]);
+  }
+  for (const end of ['arrival', 'done'] as const) {
+    const p = boxes.get(end) as Box;
+    plot.append('circle').attr('cx', p.x).attr('cy', p.y).attr('r', 5).attr('fill', MUTED);
+    plot
+      .append('text')
+      .attr('x', p.x)
+      .attr('y', p.y + base * 1.5)
+      .attr('text-anchor', end === 'arrival' ? 'start' : 'end')
+      .attr('fill', MUTED)
+      .attr('font-size', type.small)
+      .text(end === 'arrival' ? 'arrivals' : 'done');
+  }
+
+  const queueMax = Math.max(1, ...layout.nodes.map((n) => n.queue));
+  const nodes = plot.append('g').attr('class', 'nodes');
+  for (const n of layout.nodes) {
+    const box = boxes.get(n.id) as Box;
+    const g = nodes
+      .append('g')
+      .attr('class', 'node')
+      .attr('data-id', n.id)
+      .attr('transform', `translate(${box.x},${box.y})`);
+    const fill = loadColour(n.utilization);
+    const ink = inkOn(fill);
+    const rect = g
+      .append('rect')
+      .attr('x', -box.hw)
+      .attr('y', -box.hh)
+      .attr('width', box.hw * 2)
+      .attr('height', box.hh * 2)
+      .attr('rx', type.base * 0.45)
+      .attr('fill', fill)
+      .attr('stroke', n.bottleneck ? INK : '#ffffff')
+      .attr('stroke-width', n.bottleneck ? 3 : 1.5);
+    g.append('text')
+      .attr('y', -box.hh * 0.12)
+      .attr('text-anchor', 'middle')
+      .attr('font-weight', 650)
+      .attr('font-size', nameSize)
+      .attr('fill', ink)
+      .attr('pointer-events', 'none')
+      .text(n.id);
+    g.append('text')
+      .attr('y', box.hh * 0.62)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', Math.min(type.small, nameSize))
+      .attr('fill', ink)
+      .attr('pointer-events', 'none')
+      .text(`${formatPercent(n.utilization)} busy`);
+    drawQueue(g, box, n.queue, queueMax, type.small);
+    if (n.bottleneck)
+      g.append('text')
+        .attr('y', -box.hh - type.base * 0.45)
+        .attr('text-anchor', 'middle')
+        .attr('font-size', type.small * 0.9)
+        .attr('font-weight', 700)
+        .attr('letter-spacing', '0.06em')
+        .attr('fill', INK)
+        .text('BOTTLENECK');
+    const unit = n.kind === 'agent' ? 'slot' : 'server';
+    attachTooltip(rect.node() as SVGRectElement, () => [
+      `${n.id} (${n.kind})${n.bottleneck ? ' — the bottleneck' : ''}`,
+      `serves ${n.serves.join(', ')}`,
+      `busy ${formatPercent(n.utilization)} of ${n.capacity} ${unit}${n.capacity === 1 ? '' : 's'}; offered load ${formatPercent(n.offeredLoad)}`,
+      `${formatNumber(n.queue)} items waiting on average`,
+      `${formatNumber(n.served)} items served per replication`,
+    ]);
+  }
+  drawNetworkLegend(frame, base);
+  host.dataset.items = String(layout.nodes.length + layout.edges.length);
+}
+
+function countByColumn(layout: NetworkLayout): number[] {
+  const counts = new Map<number, number>();
+  for (const n of layout.nodes) counts.set(n.column, (counts.get(n.column) ?? 0) + 1);
+  return [...counts.values()];
+}
+
+/** The average queue as a bar under the node: longer = more items waiting. */
+function drawQueue(
+  g: Selection<SVGGElement, unknown, null, undefined>,
+  box: Box,
+  queue: number,
+  max: number,
+  size: number,
+) {
+  const w = box.hw * 2;
+  const y = box.hh + 5;
+  g.append('rect')
+    .attr('x', -box.hw)
+    .attr('y', y)
+    .attr('width', w)
+    .attr('height', 5)
+    .attr('rx', 2.5)
+    .attr('fill', '#e6e9ef');
+  g.append('rect')
+    .attr('class', 'queue')
+    .attr('x', -box.hw)
+    .attr('y', y)
+    .attr('width', Math.max(2, (w * queue) / max))
+    .attr('height', 5)
+    .attr('rx', 2.5)
+    .attr('fill', QUEUE);
+  g.append('text')
+    .attr('y', y + 5 + size * 1.05)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', size * 0.92)
+    .attr('fill', MUTED)
+    .text(`${formatNumber(queue)} waiting`);
+}
+
+/** How far an edge bows: straight between neighbours, bowed when it has a twin or runs backwards. */
+function bend(a: Box, b: Box, twin: boolean): number {
+  if (Math.abs(a.x - b.x) < 1) return 0.45;
+  if (b.x < a.x) return 0.35;
+  return twin ? 0.22 : a.y === b.y ? 0 : 0.08;
+}
+
+function curve(a: Box, b: Box, k: number): string {
+  const mx = (a.x + b.x) / 2;
+  const my = (a.y + b.y) / 2;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  // Control point off the chord's midpoint, to the chord's left: a→b and b→a bow apart.
+  const cx = mx - dy * k - (Math.abs(dx) < 1 ? Math.max(a.hw, 40) * 1.2 : 0);
+  const cy = my + dx * k;
+  const start = clip(a, cx, cy);
+  const end = clip(b, cx, cy, 3);
+  return `M${start.x},${start.y} Q${cx},${cy} ${end.x},${end.y}`;
+}
+
+/** Where the line from the box's centre toward (tx, ty) leaves the box, plus a gap. */
+function clip(box: Box, tx: number, ty: number, gap = 1): { x: number; y: number } {
+  const dx = tx - box.x;
+  const dy = ty - box.y;
+  if (dx === 0 && dy === 0) return { x: box.x, y: box.y };
+  const t = Math.min(
+    dx === 0 ? Infinity : (box.hw + gap) / Math.abs(dx),
+    dy === 0 ? Infinity : (box.hh + gap) / Math.abs(dy),
+  );
+  return { x: box.x + dx * t, y: box.y + dy * t };
+}
+
+/** Work that stays with a node for its next step: a loop over the node. */
+function selfLoop(box: Box): string {
+  const x1 = box.x - box.hw * 0.35;
+  const x2 = box.x + box.hw * 0.35;
+  const y = box.y - box.hh - 2;
+  const h = box.hh * 1.6;
+  return `M${x1},${y} C${x1 - box.hw * 0.2},${y - h} ${x2 + box.hw * 0.2},${y - h} ${x2},${y - 2}`;
+}
+
+function drawNetworkLegend(frame: ReturnType<typeof createFrame>, base: number) {
+  const { svg, type } = frame;
+  const g = svg
+    .append('g')
+    .attr('class', 'legend')
+    .attr('font-size', type.small)
+    .attr('transform', `translate(${frame.margin.left},${base * 1.1})`);
+  const stops = 24;
+  const w = base * 9;
+  for (let i = 0; i < stops; i++)
+    g.append('rect')
+      .attr('x', (i * w) / stops)
+      .attr('y', 0)
+      .attr('width', w / stops + 0.5)
+      .attr('height', base * 0.8)
+      .attr('fill', loadColour(i / (stops - 1)));
+  g.append('text')
+    .attr('x', 0)
+    .attr('y', base * 1.9)
+    .attr('fill', MUTED)
+    .text('0%');
+  g.append('text')
+    .attr('x', w)
+    .attr('y', base * 1.9)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text('100% busy');
+  let x = w + base * 1.5;
+  g.append('line')
+    .attr('x1', x)
+    .attr('x2', x + base * 2)
+    .attr('y1', base * 0.4)
+    .attr('y2', base * 0.4)
+    .attr('stroke', EDGE)
+    .attr('stroke-opacity', 0.6)
+    .attr('stroke-width', base * 0.9);
+  g.append('text')
+    .attr('x', x + base * 2.4)
+    .attr('y', base * 0.4)
+    .attr('dy', '0.35em')
+    .attr('fill', INK)
+    .text('route, width = items moved');
+  x += base * 2.4 + 'route, width = items moved'.length * type.small * 0.56 + base * 1.5;
+  g.append('rect')
+    .attr('x', x)
+    .attr('y', base * 0.15)
+    .attr('width', base * 1.6)
+    .attr('height', 5)
+    .attr('rx', 2.5)
+    .attr('fill', QUEUE);
+  g.append('text')
+    .attr('x', x + base * 2)
+    .attr('y', base * 0.4)
+    .attr('dy', '0.35em')
+    .attr('fill', INK)
+    .text('average queue');
+}

@@ -1,0 +1,108 @@
+/**
+ * Utilisation per node: how much of each node's capacity was busy (the bar) against what the
+ * arrivals demand of it (the tick). Above about 85% queues grow fast; at 100% without end.
+ */
+import { scaleBand, scaleLinear } from 'd3';
+import type { UtilisationBar } from '../viewmodel/chart-data/utilisation-data.ts';
+import { formatNumber, formatPercent } from '../viewmodel/format.ts';
+import { type ChartContext, createFrame, drawLegend } from './frame.ts';
+import { GRID, INK, loadColour, MUTED } from './theme.ts';
+import { attachTooltip } from './tooltip.ts';
+
+export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar[], ctx: ChartContext) {
+  const longest = Math.max(...bars.map((b) => b.id.length), 6);
+  const base = ctx.large ? 17 : 12.5;
+  const rowHeight = base * 2.3;
+  const frame = createFrame(host, ctx, {
+    label: 'Utilisation per node against offered load',
+    height: Math.max(160, bars.length * rowHeight + base * 5.5),
+    legend: ['busy (colour darkens with load)', 'offered load'],
+    left: Math.min(ctx.width * 0.35, longest * base * 0.62 + 16),
+    right: base * 9,
+  });
+  const { plot, inner, type } = frame;
+  const xMax = Math.max(1, ...bars.map((b) => Math.max(b.utilization, b.offeredLoad)));
+  const x = scaleLinear().domain([0, xMax]).range([0, inner.width]);
+  const y = scaleBand()
+    .domain(bars.map((b) => b.id))
+    .range([0, inner.height])
+    .padding(0.28);
+  for (const t of x.ticks(5)) {
+    plot
+      .append('line')
+      .attr('x1', x(t))
+      .attr('x2', x(t))
+      .attr('y1', 0)
+      .attr('y2', inner.height)
+      .attr('stroke', t === 1 ? '#9aa3b2' : GRID)
+      .attr('stroke-dasharray', t === 1 ? '4 3' : null);
+    plot
+      .append('text')
+      .attr('x', x(t))
+      .attr('y', inner.height + type.base * 1.3)
+      .attr('text-anchor', 'middle')
+      .attr('fill', MUTED)
+      .attr('font-size', type.small)
+      .text(formatPercent(t));
+  }
+  plot
+    .append('text')
+    .attr('x', inner.width)
+    .attr('y', inner.height + type.base * 2.7)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text('share of capacity busy');
+  const rows = plot
+    .selectAll('g.row')
+    .data(bars)
+    .join('g')
+    .attr('class', 'row')
+    .attr('transform', (b) => `translate(0,${y(b.id)})`);
+  rows
+    .append('text')
+    .attr('x', -8)
+    .attr('y', y.bandwidth() / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .attr('font-weight', (b) => (b.bottleneck ? 700 : 400))
+    .attr('fill', INK)
+    .text((b) => b.id);
+  rows
+    .append('rect')
+    .attr('class', 'bar')
+    .attr('width', (b) => Math.max(1, x(b.utilization)))
+    .attr('height', y.bandwidth())
+    .attr('rx', 3)
+    .attr('fill', (b) => loadColour(b.utilization))
+    .attr('stroke', (b) => (b.bottleneck ? INK : 'none'))
+    .attr('stroke-width', 1.5)
+    .each(function (b) {
+      attachTooltip(this as SVGRectElement, () => [
+        `${b.id} (${b.kind}, capacity ${b.capacity})${b.bottleneck ? ' — the bottleneck' : ''}`,
+        `busy ${formatPercent(b.utilization)} of the time`,
+        `offered load ${formatPercent(b.offeredLoad)}${b.offeredLoad >= 1 ? ' — cannot keep up' : ''}`,
+        `${formatNumber(b.queue)} items waiting on average`,
+      ]);
+    });
+  rows
+    .append('line')
+    .attr('x1', (b) => x(b.offeredLoad))
+    .attr('x2', (b) => x(b.offeredLoad))
+    .attr('y1', -3)
+    .attr('y2', y.bandwidth() + 3)
+    .attr('stroke', INK)
+    .attr('stroke-width', 2.5);
+  rows
+    .append('text')
+    .attr('x', (b) => Math.max(x(b.utilization), x(b.offeredLoad)) + 6)
+    .attr('y', y.bandwidth() / 2)
+    .attr('dy', '0.35em')
+    .attr('font-size', type.small)
+    .attr('fill', INK)
+    .text((b) => `${formatPercent(b.utilization)}${b.bottleneck ? ' ◀ bottleneck' : ''}`);
+  drawLegend(frame, [
+    { label: 'busy (colour darkens with load)', colour: loadColour(0.8) },
+    { label: 'offered load', colour: INK, kind: 'line' },
+  ]);
+  host.dataset.items = String(bars.length);
+}

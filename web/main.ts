@@ -1,0 +1,401 @@
+/**
+ * The sandbox page: wires the views to the workspace (what the coach typed), the simulation
+ * worker and the URL. The views draw; the view-model decides; this file only connects them.
+ */
+import './styles.css';
+import { parseScenarioText, type Scenario } from '../src/index.ts';
+import { formFieldPaths, readForm } from './viewmodel/form-model.ts';
+import { offeredLoads } from './viewmodel/offered-load.ts';
+import { PRESETS } from './viewmodel/preset-files.ts';
+import { prettyJson } from './viewmodel/pretty-json.ts';
+import { problemsByField, problemsByLine } from './viewmodel/problems.ts';
+import { encodeShare, type SharePayload } from './viewmodel/share.ts';
+import {
+  activeDraft,
+  draftOf,
+  editText,
+  isEdited,
+  openDocument,
+  resetDraft,
+  restoreWorkspace,
+  revertToLastGood,
+  SHARED,
+  STORAGE_KEY,
+  selectSource,
+  serializeWorkspace,
+  type Workspace,
+} from './viewmodel/workspace.ts';
+import { CompareResults } from './views/compare-results.ts';
+import { CompareSetup, type CompareSource } from './views/compare-setup.ts';
+import { byId, h } from './views/dom.ts';
+import { JsonEditor } from './views/json-editor.ts';
+import { hideNotice, showNotice } from './views/notice.ts';
+import { openLink } from './views/open-link.ts';
+import { renderPicker } from './views/preset-picker.ts';
+import { ResultsView } from './views/results-view.ts';
+import { RunControls } from './views/run-controls.ts';
+import { ScenarioEditor } from './views/scenario-editor.ts';
+import { ScenarioForm } from './views/scenario-form.ts';
+import { openShareDialog } from './views/share-dialog.ts';
+import { Cancelled, Simulator } from './views/simulator.ts';
+
+let ws: Workspace = restoreWorkspace(readStorage(), PRESETS);
+let linked: CompareSource['linked'] = null;
+/** The text of the scenario whose results are on screen, to say when they are out of date. */
+let shownText: string | null = null;
+let running = false;
+
+const simulator = new Simulator();
+const notice = byId('notice');
+const large = () => ws.largeType;
+const results = new ResultsView(byId('results'), large);
+const form = new ScenarioForm(onFormChange, () => refreshRunState());
+const json = new JsonEditor(onJsonInput, () => {
+  ws = revertToLastGood(ws, PRESETS, prettyJson);
+  save();
+  refreshScenario(false);
+});
+const editor = new ScenarioEditor(form, json);
+const controls = new RunControls('Run', run, () => simulator.cancel(), 'scenario', showFirstProblem);
+byId('scenario-editor').append(editor.root);
+// The run bar replaces its placeholder so it is the panel's own child: sticky needs that to stay in view.
+byId('run-controls').replaceWith(controls.root);
+
+const compareView = byId('view-compare');
+const compareSetup = new CompareSetup(
+  () => refreshCompare(),
+  () => refreshCompareState(),
+);
+const compareControls = new RunControls('Run comparison', runComparison, () => simulator.cancel(), 'compare');
+const compareResultsHost = h('section', {
+  class: 'results',
+  id: 'compare-results',
+  'aria-label': 'Comparison results',
+  tabindex: -1,
+});
+compareView.append(
+  h('aside', { class: 'scenario-panel' }, compareSetup.root, compareControls.root),
+  compareResultsHost,
+);
+const compareResults = new CompareResults(compareResultsHost, large);
+
+function readStorage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORAGE_KEY, serializeWorkspace(ws));
+  } catch {
+    // Storage full or disabled (private mode): the page still works, edits just do not persist.
+  }
+}
+
+function onFormChange(doc: unknown) {
+  ws = editText(ws, prettyJson(doc), PRESETS).workspace;
+  save();
+  refreshScenario(true);
+}
+
+function onJsonInput(text: string) {
+  ws = editText(ws, text, PRESETS).workspace;
+  save();
+  refreshScenario(false);
+}
+
+function sharedName(): string {
+  const doc = draftOf(ws, SHARED, PRESETS).lastGood as { name?: unknown } | null;
+  return typeof doc?.name === 'string' ? `${doc.name} (from a link)` : 'Scenario from a link';
+}
+
+/** Everything that shows the active draft: picker, form, JSON, Run. */
+function refreshScenario(fromForm: boolean) {
+  const draft = activeDraft(ws, PRESETS);
+  const outcome = parseScenarioText(draft.text);
+  let doc: unknown = null;
+  try {
+    doc = JSON.parse(draft.text);
+  } catch {
+    doc = null;
+  }
+  const problems = outcome.ok ? [] : outcome.problems;
+  const byField = doc === null ? new Map() : problemsByField(problems, formFieldPaths(readForm(doc)));
+  const loads = outcome.ok ? new Map(offeredLoads(outcome.scenario).map((n) => [n.id, n])) : null;
+  form.update({ doc, problems: byField, loads, fromForm });
+  json.update(draft.text, problemsByLine(draft.text, problems), draft.lastGood !== null);
+  const onForm = [...byField.values()].reduce((n, m) => n + m.length, 0);
+  editor.setCounts(doc === null ? problems.length : onForm, problems.length);
+  renderPicker(
+    byId('preset-picker'),
+    {
+      presets: PRESETS,
+      active: ws.active,
+      edited: (id) => isEdited(ws, id, PRESETS),
+      shared: ws.drafts[SHARED] ? { id: SHARED, name: sharedName() } : null,
+    },
+    {
+      select: (id) => {
+        ws = selectSource(ws, id);
+        save();
+        refreshScenario(false);
+      },
+      reset: (id) => {
+        ws = resetDraft(ws, id);
+        save();
+        refreshScenario(false);
+      },
+    },
+  );
+  results.setStale(shownText !== null && shownText !== draft.text);
+  refreshRunState();
+  refreshCompare();
+}
+
+/** Takes the coach to the first problem: its field in the form, or its line in the JSON. */
+function showFirstProblem() {
+  const field = document.querySelector<HTMLInputElement>(
+    '.scenario-form .field.invalid input, .scenario-form .field.invalid select',
+  );
+  if (field) {
+    editor.show('form');
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+    return;
+  }
+  const draft = activeDraft(ws, PRESETS);
+  const outcome = parseScenarioText(draft.text);
+  editor.show('json');
+  if (!outcome.ok) json.selectLine(problemsByLine(draft.text, outcome.problems)[0].line);
+}
+
+function blockReason(): string | null {
+  const outcome = parseScenarioText(activeDraft(ws, PRESETS).text);
+  if (!outcome.ok) {
+    const n = outcome.problems.length;
+    return `Fix ${n} problem${n === 1 ? '' : 's'} in the scenario to run it.`;
+  }
+  if (form.localProblems > 0) return 'Fix the highlighted field to run.';
+  return null;
+}
+
+function refreshRunState() {
+  if (!running) controls.idle(blockReason());
+}
+
+async function run() {
+  const text = activeDraft(ws, PRESETS).text;
+  const outcome = parseScenarioText(text);
+  if (running || !outcome.ok || form.localProblems > 0) return;
+  const scenario: Scenario = outcome.scenario;
+  running = true;
+  controls.running();
+  compareControls.idle('A run is in progress.');
+  const started = performance.now();
+  performance.mark('run-start');
+  try {
+    const result = await simulator.run(JSON.parse(text), (p) => controls.progress(p, scenario.timeUnit));
+    shownText = text;
+    await results.show({ result, scenario });
+    results.setStale(false);
+    performance.measure('run-to-charts', 'run-start');
+    const ms = performance.now() - started;
+    document.body.dataset.runToChartsMs = ms.toFixed(0);
+    running = false;
+    controls.idle(blockReason(), `Done in ${(ms / 1000).toFixed(ms < 10_000 ? 2 : 0)} s.`);
+  } catch (error) {
+    running = false;
+    if (error instanceof Cancelled) controls.idle(blockReason(), 'Cancelled.');
+    else {
+      controls.idle(blockReason(), 'The run failed.');
+      showNotice(
+        notice,
+        `The run failed: ${error instanceof Error ? error.message : String(error)}`,
+        'error',
+      );
+    }
+  }
+  refreshCompare();
+}
+
+function compareSource(): CompareSource {
+  const docOf = (id: string) => {
+    const draft = draftOf(ws, id, PRESETS);
+    return parseScenarioText(draft.text).ok ? JSON.parse(draft.text) : null;
+  };
+  const current = activeDraft(ws, PRESETS);
+  const currentOk = parseScenarioText(current.text);
+  return {
+    presets: PRESETS.map((p) => ({
+      id: p.id,
+      name: p.name,
+      edited: isEdited(ws, p.id, PRESETS),
+      document: docOf(p.id),
+    })),
+    current: {
+      name: currentOk.ok ? currentOk.scenario.name : 'the scenario',
+      document: currentOk.ok ? JSON.parse(current.text) : null,
+      routing: currentOk.ok ? currentOk.scenario.routing : 'fixed',
+    },
+    linked,
+  };
+}
+
+function refreshCompare() {
+  // Re-rendering replaces the inputs; keep keyboard focus on the one the coach was using.
+  const active = document.activeElement;
+  const focused =
+    active instanceof HTMLInputElement && compareView.contains(active)
+      ? `${active.name}=${active.value}`
+      : null;
+  compareSetup.render(compareSource());
+  if (focused) {
+    const [name, value] = focused.split('=');
+    compareView.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)?.focus();
+  }
+  refreshCompareState();
+}
+
+function refreshCompareState() {
+  if (running) return;
+  const request = compareSetup.request(compareSource());
+  compareControls.idle(typeof request === 'string' ? `To compare, ${request}.` : null);
+}
+
+async function runComparison() {
+  const request = compareSetup.request(compareSource());
+  if (running || typeof request === 'string') return;
+  running = true;
+  compareControls.running();
+  controls.idle('A comparison is in progress.');
+  try {
+    const unit = (request.variants[0].scenario as { timeUnit?: string }).timeUnit ?? 'day';
+    const comparison = await simulator.compare(
+      request.variants,
+      { seed: request.seed, replications: request.replications },
+      (p) => compareControls.progress(p, unit),
+    );
+    await compareResults.show(comparison);
+    running = false;
+    compareControls.idle(null, 'Done.');
+  } catch (error) {
+    running = false;
+    if (error instanceof Cancelled) compareControls.idle(null, 'Cancelled.');
+    else
+      showNotice(
+        notice,
+        `The comparison failed: ${error instanceof Error ? error.message : String(error)}`,
+        'error',
+      );
+  }
+  refreshRunState();
+  refreshCompare();
+}
+
+// Views: the scenario and its results, or a comparison. Arrow keys move between the tabs.
+const tabs = { run: byId<HTMLButtonElement>('tab-run'), compare: byId<HTMLButtonElement>('tab-compare') };
+function showView(view: 'run' | 'compare') {
+  for (const key of ['run', 'compare'] as const) {
+    tabs[key].setAttribute('aria-selected', String(key === view));
+    tabs[key].tabIndex = key === view ? 0 : -1;
+    byId(`view-${key}`).hidden = key !== view;
+  }
+  if (view === 'compare') compareResults.redraw();
+  else results.redraw();
+}
+for (const key of ['run', 'compare'] as const) {
+  tabs[key].addEventListener('click', () => showView(key));
+  tabs[key].addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = key === 'run' ? 'compare' : 'run';
+    showView(next);
+    tabs[next].focus();
+  });
+}
+const currentView = () => (byId('view-compare').hidden ? 'run' : 'compare');
+
+// Large type, for projectors.
+const largeButton = byId<HTMLButtonElement>('large-type');
+function applyLargeType() {
+  document.documentElement.classList.toggle('large-type', ws.largeType);
+  largeButton.setAttribute('aria-pressed', String(ws.largeType));
+}
+largeButton.addEventListener('click', () => {
+  ws = { ...ws, largeType: !ws.largeType };
+  save();
+  applyLargeType();
+  results.redraw();
+  compareResults.redraw();
+});
+
+// Share: the comparison when on the Compare view, otherwise the scenario.
+byId('share-button').addEventListener('click', async () => {
+  let payload: SharePayload;
+  let what: string;
+  if (currentView() === 'compare') {
+    const request = compareSetup.request(compareSource());
+    if (typeof request === 'string')
+      return showNotice(notice, `Nothing to share yet: to compare, ${request}.`, 'error');
+    payload = { v: 1, compare: request };
+    what = 'this comparison';
+  } else {
+    const text = activeDraft(ws, PRESETS).text;
+    if (!parseScenarioText(text).ok)
+      return showNotice(notice, 'Fix the scenario’s problems before sharing it.', 'error');
+    payload = { v: 1, scenario: JSON.parse(text) };
+    what = 'this scenario';
+  }
+  const url = `${location.origin}${location.pathname}${location.search}${await encodeShare(payload)}`;
+  openShareDialog(byId<HTMLDialogElement>('share-dialog'), what, url);
+});
+
+/** Opens a link in the hash, then removes it from the address bar so a reload keeps later edits. */
+async function handleHash() {
+  const opened = await openLink(location.hash);
+  if (opened.kind === 'none') return;
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  if (opened.kind === 'refused') return showNotice(notice, opened.message, 'error');
+  if (opened.kind === 'scenario') {
+    ws = openDocument(ws, SHARED, prettyJson(opened.document));
+    save();
+    showView('run');
+    refreshScenario(false);
+    showNotice(
+      notice,
+      'Opened the scenario from the link. Press Run to simulate it; your own edits to the presets are kept.',
+    );
+  } else {
+    linked = { variants: opened.variants, seed: opened.seed, replications: opened.replications };
+    compareSetup.useLinked();
+    showView('compare');
+    refreshCompare();
+    showNotice(
+      notice,
+      `Opened a comparison of ${opened.variants.map((v) => v.name).join(', ')} from the link. Press Run comparison to see it.`,
+    );
+  }
+}
+window.addEventListener('hashchange', handleHash);
+
+// Charts follow the width of their cards.
+let lastWidth = 0;
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+new ResizeObserver(([entry]) => {
+  const width = Math.round(entry.contentRect.width);
+  if (Math.abs(width - lastWidth) < 8) return;
+  lastWidth = width;
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(
+    () => (currentView() === 'compare' ? compareResults.redraw() : results.redraw()),
+    150,
+  );
+}).observe(document.querySelector('main') as HTMLElement);
+
+applyLargeType();
+refreshScenario(false);
+hideNotice(notice);
+await handleHash();
+document.body.dataset.ready = 'true';

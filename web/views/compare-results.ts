@@ -1,0 +1,271 @@
+/**
+ * A comparison's results: the differences in words, a table of every variant's numbers, and
+ * charts on shared axes. Charts are drawn one per task, like a single run's.
+ */
+import type { Comparison } from '../../src/index.ts';
+import { download } from '../charts/export.ts';
+import { drawHistogramOverlay } from '../charts/histogram-overlay.ts';
+import { drawIntervals } from '../charts/intervals.ts';
+import { drawLines } from '../charts/lines.ts';
+import { categorical } from '../charts/theme.ts';
+import {
+  differenceRows,
+  leadTimeIntervals,
+  sharedHistogram,
+  variantLines,
+} from '../viewmodel/chart-data/compare-data.ts';
+import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
+import { comparisonCsv } from '../viewmodel/csv.ts';
+import {
+  formatDuration,
+  formatInterval,
+  formatNumber,
+  formatPercent,
+  pluralUnit,
+} from '../viewmodel/format.ts';
+import { differenceSentence } from '../viewmodel/sentences.ts';
+import { type ChartCard, chartCard } from './chart-card.ts';
+import { EXPLAIN } from './chart-texts.ts';
+import { h, yieldToPage } from './dom.ts';
+
+export class CompareResults {
+  private cards: ChartCard[] = [];
+  private drawing = 0;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly large: () => boolean,
+  ) {
+    this.empty();
+  }
+
+  empty(message = 'Choose the variants on the left and press Run comparison.') {
+    this.cards = [];
+    this.host.replaceChildren(
+      h('div', { class: 'empty-state' }, h('h2', {}, 'Comparison'), h('p', {}, message)),
+    );
+  }
+
+  async show(c: Comparison): Promise<void> {
+    const unit = c.variants[0].result.timeUnit;
+    const plural = pluralUnit(unit);
+    const ctx = (width: number) => ({ width, large: this.large(), unit });
+    const sentences = differenceRows(c).map((row) =>
+      h(
+        'li',
+        { class: 'difference', 'data-variant': row.name, 'data-metric': row.metric },
+        differenceSentence(row.difference, {
+          variant: row.name,
+          baseline: c.baseline,
+          metric: row.metric === 'leadTime' ? 'mean lead time' : 'throughput',
+          unit: row.metric === 'leadTime' ? plural : `items per ${unit}`,
+        }),
+      ),
+    );
+    const sharedMax = Math.max(...c.variants.map((v) => Math.max(...v.result.series.wip, 1)));
+    const doneMax = Math.max(...c.variants.map((v) => v.result.series.cumulative.done.at(-1) ?? 1));
+    const xMax = Math.max(...c.variants.map((v) => v.result.series.t.at(-1) ?? 1));
+    this.cards = [
+      chartCard({
+        id: 'compare-intervals',
+        title: 'Mean lead time with 95% intervals',
+        explain: EXPLAIN.intervals,
+        file: 'comparison-lead-time',
+        wide: true,
+        draw: (host, w) => drawIntervals(host, leadTimeIntervals(c), ctx(w)),
+      }),
+      chartCard({
+        id: 'compare-overlay',
+        title: 'Lead-time distributions',
+        explain: EXPLAIN.overlay,
+        file: 'comparison-distributions',
+        draw: (host, w) => drawHistogramOverlay(host, sharedHistogram(c), ctx(w)),
+      }),
+      chartCard({
+        id: 'compare-wip',
+        title: 'WIP over time',
+        explain: EXPLAIN.compareWip,
+        file: 'comparison-wip',
+        draw: (host, w) =>
+          drawLines(
+            host,
+            variantLines(c, 'wip'),
+            (_, i) => ({ colour: categorical(i), width: 1.8 }),
+            ctx(w),
+            {
+              label: 'WIP over time, per variant',
+              y: 'items in the system',
+              value: (v) => `${formatNumber(v)} items`,
+              yMax: sharedMax,
+              xMax,
+            },
+          ),
+      }),
+      chartCard({
+        id: 'compare-done',
+        title: 'Items done over time',
+        explain: EXPLAIN.compareDone,
+        file: 'comparison-done',
+        wide: true,
+        draw: (host, w) =>
+          drawLines(
+            host,
+            variantLines(c, 'done'),
+            (_, i) => ({ colour: categorical(i), width: 1.8, dash: i > 0 ? '6 3' : undefined }),
+            ctx(w),
+            {
+              label: 'Items done over time, per variant',
+              y: 'items done (cumulative)',
+              value: (v) => `${formatNumber(v)} items`,
+              yMax: doneMax,
+              xMax,
+            },
+          ),
+      }),
+    ];
+    this.host.replaceChildren(
+      h(
+        'div',
+        { class: 'results-head' },
+        h(
+          'div',
+          {},
+          h('h2', {}, 'Comparison'),
+          h(
+            'p',
+            { class: 'run-summary' },
+            `${comparisonSubject(
+              c.variants.map((v) => v.result.scenario),
+              c.variants.length,
+            )}, seed ${c.seed}, ${c.replications} replication${c.replications === 1 ? '' : 's'} each; baseline: ${c.baseline}.`,
+          ),
+        ),
+        h(
+          'div',
+          { class: 'export-buttons', role: 'group', 'aria-label': 'Export comparison' },
+          h('span', { class: 'export-label' }, 'Export'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tiny',
+              id: 'export-comparison-json',
+              onclick: () =>
+                download('comparison.json', `${JSON.stringify(c, null, 2)}\n`, 'application/json'),
+            },
+            'JSON',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tiny',
+              id: 'export-comparison-csv',
+              onclick: () => download('comparison.csv', comparisonCsv(c), 'text/csv'),
+            },
+            'CSV',
+          ),
+        ),
+      ),
+      h('ul', { class: 'differences' }, sentences),
+      ...this.warnings(c),
+      this.table(c, unit),
+      h(
+        'div',
+        { class: 'chart-grid' },
+        this.cards.map((card) => card.root),
+      ),
+    );
+    await this.redraw();
+  }
+
+  /** A variant's own warnings (an unstable node, a run stopped at the cap) next to its numbers. */
+  private warnings(c: Comparison): HTMLElement[] {
+    const items = c.variants.flatMap((v) =>
+      v.result.warnings.map((w) => h('li', {}, h('strong', {}, `${v.name}: `), w)),
+    );
+    return items.length
+      ? [
+          h(
+            'div',
+            { class: 'callout warn', role: 'note' },
+            h('strong', {}, 'Look twice: '),
+            h('ul', {}, items),
+          ),
+        ]
+      : [];
+  }
+
+  private table(c: Comparison, unit: string) {
+    const days = (x: number) => formatDuration(x, unit);
+    return h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'compare-table' },
+        h('caption', { class: 'visually-hidden' }, 'Headline numbers per variant'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [
+              'Variant',
+              'Mean lead time (95% interval)',
+              'p85 lead time',
+              'Throughput',
+              'WIP',
+              'Flow efficiency',
+              'Bottleneck',
+            ].map((x) => h('th', { scope: 'col' }, x)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          c.variants.map((v, i) =>
+            h(
+              'tr',
+              { 'data-variant': v.name },
+              h(
+                'th',
+                { scope: 'row' },
+                h('span', { class: 'swatch', style: `background:${categorical(i)}` }),
+                v.name,
+                i === 0 ? h('span', { class: 'badge baseline' }, 'baseline') : null,
+              ),
+              h(
+                'td',
+                { 'data-key': 'lead-time-mean' },
+                days(v.result.leadTime.mean),
+                h('span', { class: 'sub' }, formatInterval(v.result.leadTime.ci95)),
+              ),
+              h('td', {}, days(v.result.leadTime.p85)),
+              h('td', {}, `${formatNumber(v.result.throughput)} per ${unit}`),
+              h('td', {}, formatNumber(v.result.wip.mean)),
+              h('td', {}, formatPercent(v.result.flowEfficiency)),
+              h('td', {}, v.result.bottleneck),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async redraw(): Promise<void> {
+    if (this.cards.length === 0) return;
+    const generation = ++this.drawing;
+    this.host.dataset.drawn = 'false';
+    for (const card of this.cards) {
+      await yieldToPage();
+      if (generation !== this.drawing) return;
+      // Each chart's drawing time shows in the browser's performance panel (and in the e2e report).
+      const start = performance.now();
+      card.draw();
+      performance.measure(`draw ${card.root.id}`, { start, end: performance.now() });
+    }
+    this.host.dataset.drawn = 'true';
+  }
+}

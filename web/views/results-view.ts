@@ -1,0 +1,259 @@
+/**
+ * One run's results: the headline numbers, then the charts, drawn one per task so the page
+ * keeps answering input while they appear (no task should come near 50 ms).
+ */
+import type { Scenario, SimulationResult } from '../../src/index.ts';
+import { drawCfd } from '../charts/cfd.ts';
+import { download } from '../charts/export.ts';
+import { drawHistogram } from '../charts/histogram.ts';
+import { drawLines } from '../charts/lines.ts';
+import { drawNetwork } from '../charts/network.ts';
+import { drawScatter } from '../charts/scatter.ts';
+import { categorical, WIP_COLOUR } from '../charts/theme.ts';
+import { drawUtilisation } from '../charts/utilisation.ts';
+import { cfdData, cfdZoomWindow } from '../viewmodel/chart-data/cfd-data.ts';
+import { histogramData } from '../viewmodel/chart-data/histogram-data.ts';
+import { networkLayout } from '../viewmodel/chart-data/network-layout.ts';
+import { scatterData } from '../viewmodel/chart-data/scatter-data.ts';
+import { wipAndQueueLines } from '../viewmodel/chart-data/series-data.ts';
+import { utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
+import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
+import { formatNumber } from '../viewmodel/format.ts';
+import { headlines, runSummary } from '../viewmodel/headline.ts';
+import { type ChartCard, chartCard } from './chart-card.ts';
+import { EXPLAIN } from './chart-texts.ts';
+import { h, yieldToPage } from './dom.ts';
+import { headlineCards } from './headline-cards.ts';
+
+export interface Shown {
+  result: SimulationResult;
+  scenario: Scenario;
+}
+
+export class ResultsView {
+  private cards: ChartCard[] = [];
+  private drawing = 0;
+  private readonly stale = h(
+    'p',
+    { class: 'stale-note', hidden: true },
+    'The scenario has changed since this run. Run again to see the new numbers.',
+  );
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly large: () => boolean,
+  ) {
+    this.empty();
+  }
+
+  empty(message = 'Pick a scenario, change what you like, and press Run. The results appear here.') {
+    this.cards = [];
+    this.host.replaceChildren(
+      h('div', { class: 'empty-state' }, h('h2', {}, 'Results'), h('p', {}, message)),
+    );
+  }
+
+  setStale(stale: boolean) {
+    this.stale.hidden = !stale;
+  }
+
+  /** Shows a result; resolves once every chart is drawn. */
+  async show({ result, scenario }: Shown): Promise<void> {
+    const built = performance.now();
+    const slug =
+      result.scenario
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'scenario';
+    const ctx = (width: number) => ({ width, large: this.large(), unit: result.timeUnit });
+    const unit = result.timeUnit;
+    this.cards = [
+      chartCard({
+        id: 'chart-network',
+        title: 'The network',
+        explain: EXPLAIN.network,
+        file: `${slug}-network`,
+        wide: true,
+        draw: (host, w) => drawNetwork(host, networkLayout(scenario, result), ctx(w)),
+      }),
+      chartCard({
+        id: 'chart-utilisation',
+        title: 'Utilisation per node',
+        explain: EXPLAIN.utilisation,
+        file: `${slug}-utilisation`,
+        draw: (host, w) => drawUtilisation(host, utilisationBars(result), ctx(w)),
+      }),
+      chartCard({
+        id: 'chart-histogram',
+        title: 'Lead-time distribution',
+        explain: EXPLAIN.histogram,
+        file: `${slug}-lead-time`,
+        draw: (host, w) => {
+          const data = histogramData(result);
+          drawHistogram(host, data, ctx(w));
+          host.dataset.items = String(data.bars.length);
+        },
+      }),
+      chartCard({
+        id: 'chart-scatter',
+        title: 'Cycle time of each item',
+        explain: EXPLAIN.scatter,
+        file: `${slug}-cycle-times`,
+        draw: (host, w) => {
+          const data = scatterData(result);
+          drawScatter(host, data, ctx(w));
+          host.dataset.items = String(data.points.length);
+        },
+      }),
+      this.cfdCard(result, slug, ctx),
+      chartCard({
+        id: 'chart-wip',
+        title: 'WIP and queues over time',
+        explain: EXPLAIN.wip,
+        file: `${slug}-wip-queues`,
+        wide: true,
+        draw: (host, w) =>
+          drawLines(
+            host,
+            wipAndQueueLines(result),
+            (l, i) =>
+              l.key === 'wip'
+                ? { colour: WIP_COLOUR, width: 2.4 }
+                : { colour: categorical(i - 1), width: 1.1, opacity: 0.85 },
+            ctx(w),
+            {
+              label: 'WIP and queue length over time',
+              y: 'items',
+              value: (v) => `${formatNumber(v)} items`,
+            },
+          ),
+      }),
+    ];
+    const warnings = result.warnings.length
+      ? h(
+          'div',
+          { class: 'callout warn', role: 'note' },
+          h('strong', {}, 'Look twice: '),
+          h(
+            'ul',
+            {},
+            result.warnings.map((w) => h('li', {}, w)),
+          ),
+        )
+      : null;
+    this.host.replaceChildren(
+      h(
+        'div',
+        { class: 'results-head' },
+        h(
+          'div',
+          {},
+          h('h2', {}, `Results: ${result.scenario}`),
+          h('p', { class: 'run-summary' }, runSummary(result)),
+          this.stale,
+        ),
+        h(
+          'div',
+          { class: 'export-buttons', role: 'group', 'aria-label': 'Export results' },
+          h('span', { class: 'export-label' }, 'Export'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tiny',
+              id: 'export-json',
+              onclick: () =>
+                download(`${slug}-result.json`, `${JSON.stringify(result, null, 2)}\n`, 'application/json'),
+            },
+            'JSON',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tiny',
+              id: 'export-summary-csv',
+              onclick: () => download(`${slug}-summary.csv`, summaryCsv(result), 'text/csv'),
+            },
+            'Summary CSV',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tiny',
+              id: 'export-nodes-csv',
+              onclick: () => download(`${slug}-nodes.csv`, nodesCsv(result), 'text/csv'),
+            },
+            'Nodes CSV',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tiny',
+              id: 'export-series-csv',
+              onclick: () => download(`${slug}-series.csv`, seriesCsv(result), 'text/csv'),
+            },
+            'Series CSV',
+          ),
+        ),
+      ),
+      headlineCards(headlines(result)),
+      ...(warnings ? [warnings] : []),
+      h(
+        'div',
+        { class: 'chart-grid' },
+        this.cards.map((c) => c.root),
+      ),
+    );
+    this.host.dataset.unit = unit;
+    performance.measure('build results', { start: built, end: performance.now() });
+    await this.redraw();
+  }
+
+  /** The cumulative flow diagram, zoomed to a readable window, with a toggle for the whole run. */
+  private cfdCard(
+    result: SimulationResult,
+    slug: string,
+    ctx: (w: number) => { width: number; large: boolean; unit: string },
+  ) {
+    let zoomed = true;
+    const window = cfdZoomWindow(result);
+    const toggle = h(
+      'button',
+      { type: 'button', class: 'tiny', 'aria-pressed': 'false', id: 'cfd-zoom' },
+      'Whole run',
+    );
+    const card = chartCard({
+      id: 'chart-cfd',
+      title: 'Cumulative flow',
+      explain: EXPLAIN.cfd,
+      file: `${slug}-cfd`,
+      controls: toggle,
+      draw: (host, w) => drawCfd(host, cfdData(result, zoomed ? window : undefined), ctx(w)),
+    });
+    toggle.addEventListener('click', () => {
+      zoomed = !zoomed;
+      toggle.setAttribute('aria-pressed', String(!zoomed));
+      card.draw();
+    });
+    return card;
+  }
+
+  /** Draws every chart again (after a resize or a change of type size), one per task. */
+  async redraw(): Promise<void> {
+    if (this.cards.length === 0) return;
+    const generation = ++this.drawing;
+    this.host.dataset.drawn = 'false';
+    for (const card of this.cards) {
+      await yieldToPage();
+      if (generation !== this.drawing) return;
+      // Each chart's drawing time shows in the browser's performance panel (and in the e2e report).
+      const start = performance.now();
+      card.draw();
+      performance.measure(`draw ${card.root.id}`, { start, end: performance.now() });
+    }
+    this.host.dataset.drawn = 'true';
+  }
+}
