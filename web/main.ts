@@ -4,6 +4,7 @@
  */
 import './styles.css';
 import { parseScenarioText, type Scenario } from '../src/index.ts';
+import { presetChoices } from './viewmodel/comparison-setup.ts';
 import { formFieldPaths, readForm } from './viewmodel/form-model.ts';
 import { offeredLoads } from './viewmodel/offered-load.ts';
 import { PRESETS } from './viewmodel/preset-files.ts';
@@ -27,7 +28,7 @@ import {
 } from './viewmodel/workspace.ts';
 import { CompareResults } from './views/compare-results.ts';
 import { CompareSetup, type CompareSource } from './views/compare-setup.ts';
-import { byId, h } from './views/dom.ts';
+import { byId, h, yieldToPage } from './views/dom.ts';
 import { JsonEditor } from './views/json-editor.ts';
 import { hideNotice, showNotice } from './views/notice.ts';
 import { openLink } from './views/open-link.ts';
@@ -229,12 +230,7 @@ function compareSource(): CompareSource {
   const current = activeDraft(ws, PRESETS);
   const currentOk = parseScenarioText(current.text);
   return {
-    presets: PRESETS.map((p) => ({
-      id: p.id,
-      name: p.name,
-      edited: isEdited(ws, p.id, PRESETS),
-      document: docOf(p.id),
-    })),
+    presets: presetChoices(PRESETS, (id) => ({ edited: isEdited(ws, id, PRESETS), document: docOf(id) })),
     current: {
       name: currentOk.ok ? currentOk.scenario.name : 'the scenario',
       document: currentOk.ok ? JSON.parse(current.text) : null,
@@ -395,6 +391,9 @@ new ResizeObserver(([entry]) => {
 }).observe(document.querySelector('main') as HTMLElement);
 
 applyLargeType();
+// The first render in its own task: on a cold load, evaluating the scripts is already a long
+// task, and the page answers input sooner if the form is built after it rather than in it.
+await yieldToPage();
 refreshScenario(false);
 hideNotice(notice);
 await handleHash();

@@ -192,6 +192,16 @@ describe('the sandbox in Chromium', () => {
     expect([...png.content.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
+  it('explains each mark in a tooltip, on hover and on keyboard focus', async () => {
+    await page.hover('#chart-histogram rect[tabindex]');
+    expect(await page.textContent('.chart-tooltip')).toMatch(/items \(\d+(\.\d)?% of all\)/);
+    await page.focus('#chart-utilisation rect.bar');
+    expect(await page.textContent('.chart-tooltip')).toContain('busy');
+    await page.focus('#chart-wip .overlay');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('.chart-tooltip')).toContain('WIP (whole system)');
+  });
+
   it('shows problems beside the field and at the JSON line, and disables Run until fixed', async () => {
     await freshStart(page, site.url);
     await page.click('#editor-tab-form');

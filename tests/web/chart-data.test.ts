@@ -68,6 +68,20 @@ describe('chart data', () => {
     expect(layout.edges.find((e) => e.from === 'arrival')?.items).toBe(r.completed);
   });
 
+  it('network: a long chain wraps onto rows read left to right, arrivals on the first, done on the last', () => {
+    const r = quickResult('token-ring');
+    const parsed = parseScenario(quickDocument('token-ring'));
+    if (!parsed.ok) throw new Error('invalid');
+    const layout = networkLayout(parsed.scenario, r, 4);
+    const ys = [...new Set(layout.nodes.map((n) => n.y))];
+    expect(ys).toHaveLength(2);
+    expect(layout.height).toBe(2);
+    const [first, second] = [layout.nodes.slice(0, 4), layout.nodes.slice(4)];
+    expect(first.every((n) => n.y === ys[0]) && second.every((n) => n.y === ys[1])).toBe(true);
+    expect(layout.ends.arrival.y).toBe(ys[0]);
+    expect(layout.ends.done.y).toBe(ys[1]);
+  });
+
   it('network: cross-functional teams that serve the same steps share a column', () => {
     const r = quickResult('dynamic-network');
     const parsed = parseScenario(quickDocument('dynamic-network'));

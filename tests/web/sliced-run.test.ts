@@ -3,6 +3,7 @@ import { compare, ROUTING_STRATEGIES, simulate } from '../../src/index.ts';
 import {
   comparisonSubject,
   legendNames,
+  presetChoices,
   routingVariants,
   scenarioVariants,
 } from '../../web/viewmodel/comparison-setup.ts';
@@ -45,6 +46,22 @@ describe('runs in slices, as the worker does them', () => {
     expect(legendNames(['Token ring', 'Network'])).toEqual(['Token ring', 'Network']);
     expect(comparisonSubject(['A', 'A', 'A'], 3)).toBe('A: 3 variants');
     expect(comparisonSubject(['A', 'B'], 2)).toBe('2 scenarios');
+  });
+
+  it('offers an edited preset both as edited and as shipped, to compare a change', () => {
+    const presets = [
+      { id: 'a', name: 'A', document: { v: 1 } },
+      { id: 'b', name: 'B', document: { v: 2 } },
+    ];
+    const choices = presetChoices(presets, (id) => ({
+      edited: id === 'a',
+      document: id === 'a' ? { v: 9 } : { v: 2 },
+    }));
+    expect(choices.map((c) => [c.id, c.name, c.document])).toEqual([
+      ['a', 'A (edited)', { v: 9 }],
+      ['a@shipped', 'A', { v: 1 }],
+      ['b', 'B', { v: 2 }],
+    ]);
   });
 
   it('names repeated presets apart', () => {

@@ -19,12 +19,25 @@ interface Box {
 const EDGE = '#5b7fa6';
 const QUEUE = '#4a5568';
 
-export function drawNetwork(host: HTMLElement, layout: NetworkLayout, ctx: ChartContext) {
+/**
+ * Draws the network; `layoutFor(maxColumns)` lays it out with at most that many columns a row,
+ * so a long chain wraps rather than shrinking its names below reading size.
+ */
+export function drawNetwork(
+  host: HTMLElement,
+  layoutFor: (maxColumns: number) => NetworkLayout,
+  ctx: ChartContext,
+) {
   const base = ctx.large ? 17 : 12.5;
-  const rows = Math.max(1, ...countByColumn(layout));
+  let layout = layoutFor(Number.POSITIVE_INFINITY);
+  const longestName = Math.max(6, ...layout.nodes.map((n) => n.id.length));
+  // A node may shrink to 85% of its natural width before the chain wraps.
+  const smallest = ((longestName * base * 0.62 + 24) * 0.85) / 0.84;
+  const fit = Math.max(1, Math.floor((ctx.width - base * 4.8) / smallest - 0.6));
+  if (layout.columns - 0.6 > fit) layout = layoutFor(fit);
   const frame = createFrame(host, ctx, {
     label: 'The network: nodes coloured by utilisation, routes by items moved',
-    height: Math.round(Math.min(600, rows * base * 7.5 + base * 5)),
+    height: Math.round(Math.min(900, layout.height * base * 7.5 + base * 5)),
     left: base * 2.4,
     right: base * 2.4,
     bottom: base * 0.8,
@@ -46,8 +59,18 @@ export function drawNetwork(host: HTMLElement, layout: NetworkLayout, ctx: Chart
       hw: nodeWidth / 2,
       hh: Math.max(nameSize, type.small) * 1.45,
     });
-  boxes.set('arrival', { x: 0, y: top + 0.5 * usable, hw: 4, hh: 4 });
-  boxes.set('done', { x: inner.width, y: top + 0.5 * usable, hw: 4, hh: 4 });
+  boxes.set('arrival', {
+    x: layout.ends.arrival.x * inner.width,
+    y: top + layout.ends.arrival.y * usable,
+    hw: 4,
+    hh: 4,
+  });
+  boxes.set('done', {
+    x: layout.ends.done.x * inner.width,
+    y: top + layout.ends.done.y * usable,
+    hw: 4,
+    hh: 4,
+  });
 
   const markerId = `arrow-${Math.random().toString(36).slice(2, 8)}`;
   svg
@@ -95,7 +118,7 @@ export function drawNetwork(host: HTMLElement, layout: NetworkLayout, ctx: Chart
       .append('text')
       .attr('x', p.x)
       .attr('y', p.y + base * 1.5)
-      .attr('text-anchor', end === 'arrival' ? 'start' : 'end')
+      .attr('text-anchor', p.x < inner.width / 2 ? 'start' : 'end')
       .attr('fill', MUTED)
       .attr('font-size', type.small)
       .text(end === 'arrival' ? 'arrivals' : 'done');
@@ -160,12 +183,6 @@ export function drawNetwork(host: HTMLElement, layout: NetworkLayout, ctx: Chart
   host.dataset.items = String(layout.nodes.length + layout.edges.length);
 }
 
-function countByColumn(layout: NetworkLayout): number[] {
-  const counts = new Map<number, number>();
-  for (const n of layout.nodes) counts.set(n.column, (counts.get(n.column) ?? 0) + 1);
-  return [...counts.values()];
-}
-
 /** The average queue as a bar under the node: longer = more items waiting. */
 function drawQueue(
   g: Selection<SVGGElement, unknown, null, undefined>,
@@ -199,11 +216,15 @@ function drawQueue(
     .text(`${formatNumber(queue)} waiting`);
 }
 
-/** How far an edge bows: straight between neighbours, bowed when it has a twin or runs backwards. */
+/**
+ * How far an edge bows: straight along a row or down a column (neighbours in a chain, and the
+ * drop between snaking rows); bowed apart when items also flow the other way; bowed when it
+ * runs backwards across other nodes.
+ */
 function bend(a: Box, b: Box, twin: boolean): number {
-  if (Math.abs(a.x - b.x) < 1) return 0.45;
-  if (b.x < a.x) return 0.35;
-  return twin ? 0.22 : a.y === b.y ? 0 : 0.08;
+  if (twin) return Math.abs(a.x - b.x) < 1 ? 0.45 : 0.22;
+  if (Math.abs(a.y - b.y) < 1 || Math.abs(a.x - b.x) < 1) return 0;
+  return b.x < a.x ? 0.35 : 0.08;
 }
 
 function curve(a: Box, b: Box, k: number): string {
@@ -212,7 +233,7 @@ function curve(a: Box, b: Box, k: number): string {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   // Control point off the chord's midpoint, to the chord's left: a→b and b→a bow apart.
-  const cx = mx - dy * k - (Math.abs(dx) < 1 ? Math.max(a.hw, 40) * 1.2 : 0);
+  const cx = mx - dy * k - (Math.abs(dx) < 1 && k !== 0 ? Math.max(a.hw, 40) * 1.2 : 0);
   const cy = my + dx * k;
   const start = clip(a, cx, cy);
   const end = clip(b, cx, cy, 3);

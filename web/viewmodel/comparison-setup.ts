@@ -43,3 +43,29 @@ export function comparisonSubject(scenarioNames: readonly string[], variants: nu
   const distinct = [...new Set(scenarioNames)];
   return distinct.length === 1 ? `${distinct[0]}: ${variants} variants` : `${variants} scenarios`;
 }
+
+export interface ComparisonChoice {
+  id: string;
+  name: string;
+  edited: boolean;
+  /** The scenario to run, or null while its draft has problems. */
+  document: unknown | null;
+}
+
+/**
+ * The scenarios a coach can put side by side: every preset as currently edited, and for an
+ * edited one also the preset as shipped, so "what did my change do?" is one comparison.
+ */
+export function presetChoices(
+  presets: readonly { id: string; name: string; document: unknown }[],
+  draft: (id: string) => { edited: boolean; document: unknown | null },
+): ComparisonChoice[] {
+  return presets.flatMap((p) => {
+    const d = draft(p.id);
+    if (!d.edited) return [{ id: p.id, name: p.name, edited: false, document: d.document }];
+    return [
+      { id: p.id, name: `${p.name} (edited)`, edited: true, document: d.document },
+      { id: `${p.id}@shipped`, name: p.name, edited: false, document: p.document },
+    ];
+  });
+}

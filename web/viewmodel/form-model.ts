@@ -50,19 +50,19 @@ export const MECHANISM_FIELDS: Record<
   wipLimit: {
     label: 'WIP limit',
     path: ['wipLimit'],
-    hint: 'items waiting or in service; empty = none',
+    hint: 'most items here at once',
     step: '1',
   },
   batchSize: {
     label: 'Batch size',
     path: ['batch', 'size'],
-    hint: 'items started together; empty = one at a time',
+    hint: 'items started together',
     step: '1',
   },
   failureProbability: {
     label: 'Failure rate',
     path: ['failure', 'probability'],
-    hint: 'share of items that fail and go back; empty = never',
+    hint: 'share that fails, 0 to 1',
     step: '0.01',
   },
 };

@@ -4,7 +4,7 @@
  * The first variant listed is the baseline.
  */
 import type { NamedScenario } from '../../src/index.ts';
-import { routingVariants, scenarioVariants } from '../viewmodel/comparison-setup.ts';
+import { type ComparisonChoice, routingVariants, scenarioVariants } from '../viewmodel/comparison-setup.ts';
 import { readInput } from '../viewmodel/document-edit.ts';
 import { ROUTING_CHOICES } from '../viewmodel/form-model.ts';
 import { routingHelp } from '../viewmodel/routing-help.ts';
@@ -12,8 +12,8 @@ import { DEFAULT_PRESET } from '../viewmodel/workspace.ts';
 import { h } from './dom.ts';
 
 export interface CompareSource {
-  /** Presets (id, display name, current document or null when the draft is invalid). */
-  presets: { id: string; name: string; edited: boolean; document: unknown | null }[];
+  /** Presets as edited (and as shipped, when edited); the document is null while a draft has problems. */
+  presets: ComparisonChoice[];
   /** The scenario being edited in the first tab. */
   current: { name: string; document: unknown | null; routing: string };
   /** A comparison opened from a link, if any. */
@@ -142,7 +142,6 @@ export class CompareSetup {
             'span',
             { class: 'choice-text' },
             p.name,
-            p.edited ? h('span', { class: 'badge' }, 'your edit') : null,
             p.document === null ? h('span', { class: 'hint' }, ' (has problems; fix it first)') : null,
             this.chosenPresets[0] === p.id ? h('span', { class: 'badge baseline' }, 'baseline') : null,
           ),

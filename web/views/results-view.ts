@@ -74,7 +74,7 @@ export class ResultsView {
         explain: EXPLAIN.network,
         file: `${slug}-network`,
         wide: true,
-        draw: (host, w) => drawNetwork(host, networkLayout(scenario, result), ctx(w)),
+        draw: (host, w) => drawNetwork(host, (columns) => networkLayout(scenario, result, columns), ctx(w)),
       }),
       chartCard({
         id: 'chart-utilisation',

@@ -160,19 +160,32 @@ export class ScenarioForm {
                   set: (text) => this.setMean(s.path, text),
                 }),
               ),
-              n.mechanisms.map((mech) => {
-                const spec = MECHANISM_FIELDS[mech.key];
-                return this.field({
-                  path: mech.path,
-                  label: spec.label,
-                  value: mech.value === undefined ? '' : String(mech.value),
-                  suffix: '',
-                  hint: spec.hint,
-                  placeholder: 'none',
-                  set: (text) => this.onChange(setOptional(this.doc, mech.path, readInput(text), 2)),
-                });
-              }),
             ),
+            // Lean mechanisms fold away: most nodes do not use them, and seven nodes' worth of
+            // empty fields would bury the numbers coaches change most. Open when one is set.
+            n.mechanisms.length
+              ? h(
+                  'details',
+                  { class: 'mechanisms', open: n.mechanisms.some((m) => m.value !== undefined) },
+                  h('summary', {}, n.mechanisms.map((m) => MECHANISM_FIELDS[m.key].label).join(', ')),
+                  h(
+                    'div',
+                    { class: 'field-grid' },
+                    n.mechanisms.map((mech) => {
+                      const spec = MECHANISM_FIELDS[mech.key];
+                      return this.field({
+                        path: mech.path,
+                        label: spec.label,
+                        value: mech.value === undefined ? '' : String(mech.value),
+                        suffix: '',
+                        hint: spec.hint,
+                        placeholder: 'none',
+                        set: (text) => this.onChange(setOptional(this.doc, mech.path, readInput(text), 2)),
+                      });
+                    }),
+                  ),
+                )
+              : null,
           ),
         ),
       ),
@@ -320,7 +333,11 @@ export class ScenarioForm {
         continue;
       }
       const verdict = loadVerdict(load);
-      text.textContent = `${formatPercent(load)} load${verdict === 'overloaded' ? ' — cannot keep up' : ''}`;
+      text.textContent = `${formatPercent(load)} load${verdict === 'overloaded' ? ' · overloaded' : ''}`;
+      el.title =
+        verdict === 'overloaded'
+          ? 'Offered load of 100% or more: the arrivals need more than this node can do, so its queue grows without end'
+          : 'Offered load: the share of this node’s capacity the arrivals demand';
       fill.style.width = `${Math.min(100, load * 100)}%`;
       fill.style.background = loadColour(load);
       el.dataset.verdict = verdict;

@@ -39,9 +39,15 @@ export interface NetworkLayout {
   maxItems: number;
   /** How many node widths fit across: the columns plus the margins for arrivals and done. */
   columns: number;
+  /** Nodes stacked top to bottom at the tallest point, over all rows: what sets the chart's height. */
+  height: number;
 }
 
-export function networkLayout(scenario: Scenario, r: SimulationResult): NetworkLayout {
+export function networkLayout(
+  scenario: Scenario,
+  r: SimulationResult,
+  maxColumns = Number.POSITIVE_INFINITY,
+): NetworkLayout {
   const position = (nodeServes: Record<string, unknown>) => {
     const places: number[] = [];
     for (const d of scenario.demand)
@@ -59,18 +65,29 @@ export function networkLayout(scenario: Scenario, r: SimulationResult): NetworkL
     if (last && p.at - last[0].at < 0.12) last.push(p);
     else columns.push([p]);
   }
-  // Arrivals and done need less room than a column of nodes: a little over half a column each.
-  const span = columns.length + 0.6;
+  // A long chain wraps onto further rows so nodes keep a readable size (on a projector in
+  // large type, say). Rows snake (the second runs right to left), so the step from one row to
+  // the next is a short drop rather than a line across the chart. Arrivals and done need less
+  // room than a column of nodes: a little over half a column each.
+  const rows = Math.max(1, Math.ceil(columns.length / Math.max(1, maxColumns)));
+  const perRow = Math.ceil(columns.length / rows);
+  const span = perRow + 0.6;
+  const stackOf = (row: number) =>
+    Math.max(...columns.slice(row * perRow, (row + 1) * perRow).map((c) => c.length));
+  const stacks = Array.from({ length: rows }, (_, row) => stackOf(row));
+  const height = stacks.reduce((a, b) => a + b, 0);
+  const offsets = stacks.map((_, row) => stacks.slice(0, row).reduce((a, b) => a + b, 0));
   const nodes: LaidOutNode[] = [];
   columns.forEach((column, c) => {
+    const row = Math.floor(c / perRow);
     column.sort((a, b) => a.index - b.index);
     column.forEach((p, k) => {
       const n = r.nodes[p.node.id];
       nodes.push({
         id: p.node.id,
         kind: p.node.kind,
-        x: (c + 0.8) / span,
-        y: column.length === 1 ? 0.5 : 0.12 + (0.76 * k) / (column.length - 1),
+        x: ((row % 2 === 0 ? c % perRow : perRow - 1 - (c % perRow)) + 0.8) / span,
+        y: (offsets[row] + ((k + 0.5) * stacks[row]) / column.length) / height,
         column: c + 1,
         capacity: p.node.capacity,
         utilization: n?.utilization ?? 0,
@@ -82,15 +99,20 @@ export function networkLayout(scenario: Scenario, r: SimulationResult): NetworkL
       });
     });
   });
+  const rowMiddle = (row: number) => (offsets[row] + stacks[row] / 2) / height;
   nodes.sort(
     (a, b) => scenario.nodes.findIndex((n) => n.id === a.id) - scenario.nodes.findIndex((n) => n.id === b.id),
   );
   const edges = r.flow.map((f) => ({ ...f, perReplication: f.items / Math.max(1, r.replications) }));
   return {
     nodes,
-    ends: { arrival: { x: 0, y: 0.5 }, done: { x: 1, y: 0.5 } },
+    ends: {
+      arrival: { x: 0, y: rowMiddle(0) },
+      done: { x: (rows - 1) % 2 === 0 ? 1 : 0, y: rowMiddle(rows - 1) },
+    },
     edges,
     maxItems: Math.max(1, ...edges.map((e) => e.items)),
     columns: span,
+    height,
   };
 }
