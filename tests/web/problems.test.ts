@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/index.ts';
 import { lineOfPath, lineRange, locateValues } from '../../web/viewmodel/json-locate.ts';
@@ -15,6 +16,26 @@ describe('showing problems where they are', () => {
     expect(lineOfPath(text, ['nodes', 1, 'capacity'])).toBe(5);
     expect(lineOfPath(text, [])).toBe(1);
     expect(locateValues('{"a": [1, {"b": "}"}]}').get('["a",1,"b"]')).toBe(11);
+  });
+
+  it('finds every value of any pretty-printed document, at its key or its first character', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 })), (doc) => {
+        const text = prettyJson(doc);
+        const located = locateValues(text);
+        const walk = (value: unknown, path: (string | number)[]) => {
+          const at = located.get(JSON.stringify(path));
+          expect(at, JSON.stringify(path)).toBeDefined();
+          const last = path[path.length - 1];
+          if (typeof last === 'string')
+            expect(text.slice(at)).toMatch(new RegExp(`^${escape(JSON.stringify(last))}`));
+          if (value && typeof value === 'object')
+            for (const [k, v] of Object.entries(value))
+              walk(v, [...path, Array.isArray(value) ? Number(k) : k]);
+        };
+        walk(JSON.parse(text), []);
+      }),
+    );
   });
 
   it('gives the character range of a line', () => {
@@ -60,3 +81,7 @@ describe('showing problems where they are', () => {
     expect([...byField.keys()]).toEqual(['nodes.0.serves.build']);
   });
 });
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -20,10 +20,17 @@ export function drawLines(
   lines: readonly Line[],
   style: (line: Line, i: number) => LineStyle,
   ctx: ChartContext,
-  text: { label: string; y: string; value: (v: number) => string; yMax?: number; xMax?: number },
+  text: {
+    label: string;
+    y: string;
+    value: (v: number) => string;
+    yMax?: number;
+    xMax?: number;
+    aspect?: number;
+  },
 ) {
   const labels = lines.map((l) => l.label);
-  const frame = createFrame(host, ctx, { label: text.label, legend: labels });
+  const frame = createFrame(host, ctx, { label: text.label, legend: labels, aspect: text.aspect });
   const { plot, inner } = frame;
   const unit = pluralUnit(ctx.unit);
   const extent = lineExtent(lines);

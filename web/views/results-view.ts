@@ -46,10 +46,42 @@ export class ResultsView {
     this.empty();
   }
 
-  empty(message = 'Pick a scenario, change what you like, and press Run. The results appear here.') {
+  /** The first thing a visitor sees: what the sandbox is for, in three steps. */
+  empty() {
     this.cards = [];
     this.host.replaceChildren(
-      h('div', { class: 'empty-state' }, h('h2', {}, 'Results'), h('p', {}, message)),
+      h(
+        'div',
+        { class: 'empty-state' },
+        h('h2', {}, 'See how work flows'),
+        h(
+          'p',
+          { class: 'empty-lead' },
+          'Simulate a value stream: where the queues build up, how long work takes from arrival to done, and what changes when the same people are organised as a network instead of a chain of hand-offs.',
+        ),
+        h(
+          'ol',
+          { class: 'steps' },
+          h(
+            'li',
+            {},
+            h('strong', {}, 'Pick a scenario. '),
+            'The token ring is the classic pipeline; the network is the same people reorganised.',
+          ),
+          h(
+            'li',
+            {},
+            h('strong', {}, 'Change what you like. '),
+            'Arrival rate, people per team, how long each step takes: the load on each node updates as you type.',
+          ),
+          h(
+            'li',
+            {},
+            h('strong', {}, 'Press Run. '),
+            'The simulation runs in the background and the charts appear here. Then put scenarios side by side under Compare.',
+          ),
+        ),
+      ),
     );
   }
 
