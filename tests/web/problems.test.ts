@@ -27,8 +27,7 @@ describe('showing problems where they are', () => {
           const at = located.get(JSON.stringify(path));
           expect(at, JSON.stringify(path)).toBeDefined();
           const last = path[path.length - 1];
-          if (typeof last === 'string')
-            expect(text.slice(at)).toMatch(new RegExp(`^${escape(JSON.stringify(last))}`));
+          if (typeof last === 'string') expect(text.startsWith(JSON.stringify(last), at)).toBe(true);
           if (value && typeof value === 'object')
             for (const [k, v] of Object.entries(value))
               walk(v, [...path, Array.isArray(value) ? Number(k) : k]);
@@ -81,7 +80,3 @@ describe('showing problems where they are', () => {
     expect([...byField.keys()]).toEqual(['nodes.0.serves.build']);
   });
 });
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
