@@ -195,6 +195,12 @@ describe('the sandbox in Chromium', () => {
   it('explains each mark in a tooltip, on hover and on keyboard focus', async () => {
     await page.hover('#chart-histogram rect[tabindex]');
     expect(await page.textContent('.chart-tooltip')).toMatch(/items \(\d+(\.\d)?% of all\)/);
+    // One tab stop per chart's marks; the arrow keys walk along them.
+    expect(await page.locator('#chart-histogram rect[tabindex="0"]').count()).toBe(1);
+    await page.focus('#chart-histogram rect[tabindex="0"]');
+    const first = await page.textContent('.chart-tooltip');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('.chart-tooltip')).not.toBe(first);
     await page.focus('#chart-utilisation rect.bar');
     expect(await page.textContent('.chart-tooltip')).toContain('busy');
     await page.focus('#chart-wip .overlay');

@@ -7,7 +7,7 @@ import type { HistogramData } from '../viewmodel/chart-data/histogram-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes, drawLegend, halo } from './frame.ts';
 import { INK } from './theme.ts';
-import { attachTooltip } from './tooltip.ts';
+import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 const BAR = '#56B4E9';
 const MARKS: Record<string, string> = { p50: '#0072B2', p85: '#D55E00', p95: '#7F7F7F' };
@@ -48,6 +48,7 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
         `${formatNumber(b.count)} items (${formatPercent(b.share)} of all)`,
       ]);
     });
+  rovingFocus(plot.selectAll<SVGRectElement, unknown>('rect[tabindex]').nodes());
   data.marks.forEach((m, i) => {
     const g = plot
       .append('g')

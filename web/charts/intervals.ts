@@ -7,7 +7,7 @@ import type { VariantInterval } from '../viewmodel/chart-data/compare-data.ts';
 import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawLegend } from './frame.ts';
 import { categorical, GRID, INK, MUTED } from './theme.ts';
-import { attachTooltip } from './tooltip.ts';
+import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[], ctx: ChartContext) {
   const base = ctx.large ? 17 : 12.5;
@@ -108,6 +108,7 @@ export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[
       `p85 ${formatNumber(r.p85)} ${unit}`,
     ]);
   });
+  rovingFocus(plot.selectAll<SVGCircleElement, unknown>('circle[tabindex]').nodes());
   drawLegend(frame, [
     { label: 'mean', colour: INK },
     { label: '95% interval of the mean', colour: INK, kind: 'line' },

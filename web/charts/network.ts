@@ -7,7 +7,7 @@ import type { NetworkLayout } from '../viewmodel/chart-data/network-layout.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame } from './frame.ts';
 import { INK, inkOn, loadColour, MUTED } from './theme.ts';
-import { attachTooltip } from './tooltip.ts';
+import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 interface Box {
   x: number;
@@ -179,6 +179,8 @@ export function drawNetwork(
       `${formatNumber(n.served)} items served per replication`,
     ]);
   }
+  rovingFocus(nodes.selectAll<SVGRectElement, unknown>('rect[tabindex]').nodes());
+  rovingFocus(edges.selectAll<SVGPathElement, unknown>('path[tabindex]').nodes());
   drawNetworkLegend(frame, base);
   host.dataset.items = String(layout.nodes.length + layout.edges.length);
 }

@@ -7,7 +7,7 @@ import type { UtilisationBar } from '../viewmodel/chart-data/utilisation-data.ts
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawLegend } from './frame.ts';
 import { GRID, INK, loadColour, MUTED } from './theme.ts';
-import { attachTooltip } from './tooltip.ts';
+import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar[], ctx: ChartContext) {
   const longest = Math.max(...bars.map((b) => b.id.length), 6);
@@ -84,6 +84,7 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
         `${formatNumber(b.queue)} items waiting on average`,
       ]);
     });
+  rovingFocus(plot.selectAll<SVGRectElement, unknown>('rect.bar').nodes());
   rows
     .append('line')
     .attr('x1', (b) => x(b.offeredLoad))
