@@ -12,7 +12,7 @@ describe('live utilisation in the form', () => {
       nodes: [{ id: 'n', capacity: 2, serves: { s: 3 } }],
     });
     if (!parsed.ok) throw new Error('invalid');
-    expect(offeredLoads(parsed.scenario)).toEqual([{ id: 'n', capacity: 2, load: 0.75 }]);
+    expect(offeredLoads(parsed.scenario)).toEqual([{ id: 'n', capacity: 2, load: 0.75, exact: true }]);
   });
 
   // The form promises the same number the results will show, for every preset and strategy.
@@ -27,6 +27,16 @@ describe('live utilisation in the form', () => {
         expect(n.load).toBeCloseTo(result.nodes[n.id].offeredLoad, 12);
     },
   );
+
+  it('says when a load is only an estimate: adaptive routing over shared steps', () => {
+    const parsed = parseScenario(presetDocument('dynamic-network'));
+    if (!parsed.ok) throw new Error('invalid');
+    const exact = Object.fromEntries(offeredLoads(parsed.scenario).map((n) => [n.id, n.exact]));
+    expect(exact).toEqual({ 'stream-a': false, 'stream-b': false, platform: false, 'ai-agents': true });
+    const fixed = parseScenario({ ...presetDocument('dynamic-network'), routing: 'round-robin' });
+    if (!fixed.ok) throw new Error('invalid');
+    expect(offeredLoads(fixed.scenario).every((n) => n.exact)).toBe(true);
+  });
 
   it('reads out a load in words', () => {
     expect(loadVerdict(1.2)).toBe('overloaded');

@@ -15,6 +15,11 @@ export interface NodeLoad {
   capacity: number;
   /** Offered load: >= 1 means the queue grows without bound. */
   load: number;
+  /**
+   * False when adaptive routing shares one of its steps with other nodes: then the load is the
+   * engine's estimate (work split by service rate), and the measured utilisation can differ.
+   */
+  exact: boolean;
 }
 
 export function offeredLoads(scenario: Scenario): NodeLoad[] {
@@ -38,7 +43,15 @@ export function offeredLoads(scenario: Scenario): NodeLoad[] {
       }
     }
   }
-  return scenario.nodes.map((n) => ({ id: n.id, capacity: n.capacity, load: load.get(n.id) ?? 0 }));
+  const adaptive = scenario.routing !== 'fixed' && !even;
+  const shared = (step: string) => scenario.nodes.filter((n) => step in n.serves).length > 1;
+  const used = new Set(scenario.demand.flatMap((d) => d.steps));
+  return scenario.nodes.map((n) => ({
+    id: n.id,
+    capacity: n.capacity,
+    load: load.get(n.id) ?? 0,
+    exact: !adaptive || !Object.keys(n.serves).some((step) => used.has(step) && shared(step)),
+  }));
 }
 
 /** How a load reads to a coach. */

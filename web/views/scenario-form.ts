@@ -333,11 +333,14 @@ export class ScenarioForm {
         continue;
       }
       const verdict = loadVerdict(load);
-      text.textContent = `${formatPercent(load)} load${verdict === 'overloaded' ? ' · overloaded' : ''}`;
+      const exact = loads?.get(el.dataset.load ?? '')?.exact !== false;
+      text.textContent = `${exact ? '' : '≈'}${formatPercent(load)} load${verdict === 'overloaded' ? ' · overloaded' : ''}`;
       el.title =
         verdict === 'overloaded'
           ? 'Offered load of 100% or more: the arrivals need more than this node can do, so its queue grows without end'
-          : 'Offered load: the share of this node’s capacity the arrivals demand';
+          : exact
+            ? 'Offered load: the share of this node’s capacity the arrivals demand'
+            : 'Estimated offered load: this routing balances shared steps as it goes, so the estimate splits them by each node’s speed; the run measures the real share';
       fill.style.width = `${Math.min(100, load * 100)}%`;
       fill.style.background = loadColour(load);
       el.dataset.verdict = verdict;
