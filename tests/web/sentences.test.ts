@@ -15,7 +15,7 @@ describe('differences in words', () => {
       subject,
     );
     expect(s).toBe(
-      'the network’s mean lead time is 43% lower than the token ring’s, 95% interval 38% to 48%.',
+      'The network’s mean lead time is 43% lower than the token ring’s, 95% interval 38% to 48%.',
     );
   });
 
@@ -27,7 +27,7 @@ describe('differences in words', () => {
         metric: 'throughput',
       },
     );
-    expect(s).toBe('the network’s throughput is 12% higher than the token ring’s, 95% interval 6% to 18%.');
+    expect(s).toBe('The network’s throughput is 12% higher than the token ring’s, 95% interval 6% to 18%.');
   });
 
   it('warns when the interval includes no difference at all', () => {
@@ -45,7 +45,7 @@ describe('differences in words', () => {
       subject,
     );
     expect(s).toBe(
-      'the network’s mean lead time is 99% lower than the token ring’s, 95% interval 87% to 111% (wider than the difference can be: run more replications).',
+      'The network’s mean lead time is 99% lower than the token ring’s, 95% interval 87% to 111% (wider than the difference can be: run more replications).',
     );
   });
 
@@ -64,6 +64,6 @@ describe('differences in words', () => {
         unit: 'items per day',
       },
     );
-    expect(s).toBe('the network’s throughput is 0.5 items per day higher than the token ring’s.');
+    expect(s).toBe('The network’s throughput is 0.5 items per day higher than the token ring’s.');
   });
 });

@@ -18,7 +18,13 @@ export interface SentenceSubject {
 
 const pct = formatRelative;
 
+/** The sentence, starting with a capital whatever the variant is called. */
 export function differenceSentence(d: Difference, s: SentenceSubject): string {
+  const text = sentence(d, s);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sentence(d: Difference, s: SentenceSubject): string {
   const subject = `${s.variant}’s ${s.metric}`;
   if (d.relative === null) {
     const direction = d.diff < 0 ? 'lower' : 'higher';
