@@ -31,8 +31,8 @@ export function drawNetwork(
   const base = ctx.large ? 17 : 12.5;
   let layout = layoutFor(Number.POSITIVE_INFINITY);
   const longestName = Math.max(6, ...layout.nodes.map((n) => n.id.length));
-  // A node may shrink to 85% of its natural width before the chain wraps.
-  const smallest = ((longestName * base * 0.62 + 24) * 0.85) / 0.84;
+  // A node may shrink to 75% of its natural width (names stay above 9 px) before the chain wraps.
+  const smallest = ((longestName * base * 0.62 + 24) * 0.75) / 0.84;
   const fit = Math.max(1, Math.floor((ctx.width - base * 4.8) / smallest - 0.6));
   if (layout.columns - 0.6 > fit) layout = layoutFor(fit);
   const frame = createFrame(host, ctx, {
