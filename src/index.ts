@@ -27,3 +27,4 @@ export {
   type ScenarioInput,
   scenarioSchema,
 } from './model/scenario.ts';
+export { type NodeLoad, nodeLoads } from './network/load.ts';

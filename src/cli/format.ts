@@ -1,9 +1,9 @@
 /**
  * Numbers for people: a few significant digits, thousands separators, percentages,
- * times with their unit.
+ * times with their unit, counted things with their noun.
  */
 
-/** 9.83, 0.793, 1,432, 12.5k is not used: analysts want the digits. */
+/** 9.83, 0.793, 1,432: three significant digits, never "1.43k" (analysts want the digits). */
 export function number(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
@@ -16,23 +16,37 @@ export function number(x: number, digits = 3): string {
     .replace(/\.$/, '');
 }
 
+/** 41%, 1.2%: one decimal below 10%, where it still says something. */
 export function percent(x: number, decimals = 1): string {
   if (!Number.isFinite(x)) return String(x);
   const p = x * 100;
   return `${Math.abs(p) >= 10 || decimals === 0 ? p.toFixed(0) : p.toFixed(decimals)}%`;
 }
 
-/** "day" -> "days" for anything but exactly 1. */
+/** "day" -> "days" for anything but exactly 1; a unit already plural is left alone. */
 export function plural(unit: string, x: number): string {
   if (x === 1 || unit.endsWith('s')) return unit;
   return `${unit}s`;
 }
 
+/** "9.83 days", "1 day". */
 export function time(x: number, unit: string): string {
   return `${number(x)} ${plural(unit, x)}`;
 }
 
-/** "9.83 [9.10, 10.5]" with an interval, or just the number. */
-export function withInterval(x: number, ci: [number, number] | null | undefined): string {
-  return ci ? `${number(x)} [${number(ci[0])}, ${number(ci[1])}]` : number(x);
+/** "1 replication", "10 replications", "1,432 items". */
+export function count(n: number, noun: string): string {
+  return `${number(n)} ${plural(noun, n)}`;
+}
+
+/**
+ * "9.83 ± 0.71" for a 95% interval centred on the mean (a t-interval), "9.83 [9.1, 10.9]"
+ * for one that is not, or just the number without an interval.
+ */
+export function withInterval(x: number, ci: readonly [number, number] | null | undefined): string {
+  if (!ci) return number(x);
+  const [lo, hi] = ci;
+  const half = (hi - lo) / 2;
+  const centred = Math.abs((lo + hi) / 2 - x) <= 1e-9 * Math.max(1, Math.abs(x));
+  return centred ? `${number(x)} ± ${number(half)}` : `${number(x)} [${number(lo)}, ${number(hi)}]`;
 }

@@ -18,7 +18,7 @@ const usage = `flowlab: simulate value streams, from token rings to routed netwo
 
 Usage:
   flowlab run FILE [--seed N] [--reps N] [--set path=value ...] [--json]
-  flowlab compare FILE [FILE ...] [--routing a,b,...] [--reps N] [--json]
+  flowlab compare FILE [FILE ...] [--routing a,b,...] [--seed N] [--reps N] [--set path=value ...] [--json]
   flowlab validate FILE [FILE ...]
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version

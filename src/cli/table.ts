@@ -1,9 +1,11 @@
 /** Plain-text tables: columns padded to their widest cell, numbers right-aligned. */
+
+/** A cell that is a number, a percentage, an estimate ("~35%") or a number with its interval. */
+const NUMERIC = /^~?[-\d.,%±[\] ]+$/;
+
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map(
-    (_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,%[\] ]+$|^-$/.test(r[i] ?? '')),
-  );
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i])))

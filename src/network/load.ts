@@ -12,7 +12,7 @@
  */
 import { distributionMean } from '../model/distribution.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { Topology } from './topology.ts';
+import { compileTopology, type Topology } from './topology.ts';
 
 export function offeredLoad(scenario: Scenario, topology: Topology): Float64Array {
   const nc = topology.capabilities.length;
@@ -40,4 +40,35 @@ export function offeredLoad(scenario: Scenario, topology: Topology): Float64Arra
     }
   });
   return load;
+}
+
+/** One node's offered load, by id, as the CLI's table and the sandbox's form show it. */
+export interface NodeLoad {
+  id: string;
+  capacity: number;
+  /** Offered load: >= 1 means the queue grows without bound. */
+  load: number;
+  /**
+   * False where adaptive routing shares one of the node's steps with other nodes: the load is
+   * then the estimate above (work split by service rate), and measured utilisation can differ.
+   */
+  exact: boolean;
+}
+
+const EXACT_SPLIT = new Set(['fixed', 'random', 'round-robin']);
+
+/** Offered load per node, straight from a scenario, before anything is simulated. */
+export function nodeLoads(scenario: Scenario): NodeLoad[] {
+  const topology = compileTopology(scenario);
+  const load = offeredLoad(scenario, topology);
+  const used = new Set(scenario.demand.flatMap((d) => d.steps));
+  const shared = (step: string) => scenario.nodes.filter((n) => step in n.serves).length > 1;
+  return scenario.nodes.map((n, i) => ({
+    id: n.id,
+    capacity: n.capacity,
+    load: load[i], // the topology numbers nodes in file order
+    exact:
+      EXACT_SPLIT.has(scenario.routing) ||
+      !Object.keys(n.serves).some((step) => used.has(step) && shared(step)),
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { number, percent, plural, time, withInterval } from '../../src/cli/format.ts';
+import { count, number, percent, plural, time, withInterval } from '../../src/cli/format.ts';
 import { table } from '../../src/cli/table.ts';
 
 describe('numbers for people', () => {
@@ -17,7 +17,13 @@ describe('numbers for people', () => {
     expect(time(1, 'day')).toBe('1 day');
     expect(time(9.83, 'day')).toBe('9.83 days');
     expect(plural('hours', 2)).toBe('hours');
-    expect(withInterval(9.8, [9.1, 10.5])).toBe('9.8 [9.1, 10.5]');
+    expect(count(1, 'replication')).toBe('1 replication');
+    expect(count(1432, 'item')).toBe('1,432 items');
+  });
+
+  it('write a t-interval as plus-or-minus and any other interval as its ends', () => {
+    expect(withInterval(9.8, [9.1, 10.5])).toBe('9.8 ± 0.7');
+    expect(withInterval(9.8, [9.5, 10.5])).toBe('9.8 [9.5, 10.5]');
     expect(withInterval(9.8, null)).toBe('9.8');
   });
 

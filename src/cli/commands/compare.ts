@@ -6,7 +6,7 @@ import { type Comparison, compare, type Difference } from '../../experiment/comp
 import { ROUTING_STRATEGIES } from '../../model/scenario.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { number, percent, withInterval } from '../format.ts';
+import { count, number, percent, plural, withInterval } from '../format.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
 
@@ -69,7 +69,7 @@ export function compareCommand(argv: string[]): number {
 export function describeComparison(c: Comparison): string {
   const unit = c.variants[0].result.timeUnit;
   const rows: [string, (r: Comparison['variants'][number]['result']) => string][] = [
-    [`mean lead time (${unit}s)`, (r) => withInterval(r.leadTime.mean, r.leadTime.ci95)],
+    [`mean lead time (${plural(unit, 2)})`, (r) => withInterval(r.leadTime.mean, r.leadTime.ci95)],
     [`p85 lead time`, (r) => number(r.leadTime.p85)],
     [`mean cycle time`, (r) => number(r.cycleTime.mean)],
     [`throughput (per ${unit})`, (r) => number(r.throughput)],
@@ -78,7 +78,7 @@ export function describeComparison(c: Comparison): string {
     ['bottleneck', (r) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`],
   ];
   const lines = [
-    `${c.variants.length} variants, seed ${c.seed}, ${c.replications} replications each, same random numbers`,
+    `${c.variants.length} variants, seed ${c.seed}, ${count(c.replications, 'replication')} each, same random numbers`,
     '',
     table(
       ['', ...c.variants.map((v) => v.name)],
@@ -94,17 +94,22 @@ export function describeComparison(c: Comparison): string {
       `${' '.repeat(v.name.length)}  ${sentence('throughput', vs.throughput, c.baseline, 'lower', 'higher')}`,
     );
   }
-  if (c.replications < 2) lines.push('', 'intervals need at least 2 replications: add --reps 10');
+  if (c.replications < 2)
+    lines.push('', 'a 95% interval on a difference needs at least 2 replications: add --reps 10');
   for (const v of c.variants) for (const w of v.result.warnings) lines.push(`warning (${v.name}): ${w}`);
   return lines.join('\n');
 }
 
 /** "mean lead time 43% shorter than X (95% interval 38% to 48% shorter)". */
 function sentence(what: string, d: Difference, baseline: string, down: string, up: string): string {
-  if (d.relative === null) return `${what}: no baseline to compare with`;
+  if (d.relative === null) return `${what}: no relative difference, as ${baseline}'s is 0`;
   const word = (x: number) => (x < 0 ? down : up);
-  const size = (x: number) => percent(Math.abs(x), 0);
-  const head = `${what} ${size(d.relative)} ${word(d.relative)} than ${baseline}`;
+  const size = (x: number) => percent(Math.abs(x));
+  // Below 0.05% the percentage would print as 0.0%: say so in words instead.
+  const head =
+    Math.abs(d.relative) < 0.0005
+      ? `${what} the same as ${baseline}`
+      : `${what} ${size(d.relative)} ${word(d.relative)} than ${baseline}`;
   if (!d.relativeCi95) return head;
   const [lo, hi] = d.relativeCi95;
   const interval =

@@ -4,9 +4,11 @@
  */
 import type { SimulationResult } from '../../experiment/result.ts';
 import { createRun } from '../../experiment/simulate.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import { nodeLoads } from '../../network/load.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { number, percent, time, withInterval } from '../format.ts';
+import { count, number, percent, plural, time, withInterval } from '../format.ts';
 import { loadScenario } from '../load.ts';
 import { runWithProgress } from '../progress.ts';
 import { table } from '../table.ts';
@@ -54,18 +56,33 @@ export function runCommand(argv: string[]): number {
   const run = createRun(loaded.document);
   runWithProgress(run, !values.json && process.stderr.isTTY === true, loaded.scenario.name);
   const result = run.result();
-  console.log(values.json ? JSON.stringify(result, null, 2) : describeResult(result));
+  console.log(
+    values.json ? JSON.stringify(result, null, 2) : describeResult(result, estimatedLoads(loaded.scenario)),
+  );
   return 0;
 }
 
-/** The readable report of one result. */
-export function describeResult(r: SimulationResult): string {
+/** The nodes whose offered load is an estimate rather than exact. */
+function estimatedLoads(scenario: Scenario): Set<string> {
+  return new Set(
+    nodeLoads(scenario)
+      .filter((n) => !n.exact)
+      .map((n) => n.id),
+  );
+}
+
+/**
+ * The readable report of one result. `estimated` names the nodes whose offered load is an
+ * estimate (adaptive routing shares a step among them); they are marked with "~".
+ */
+export function describeResult(r: SimulationResult, estimated: ReadonlySet<string> = new Set()): string {
   const unit = r.timeUnit;
+  const units = plural(unit, 2);
   const lines: string[] = [];
   lines.push(`${r.scenario}`);
   lines.push(
-    `seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}, routing ${r.routing}, ` +
-      `time in ${unit}s, window ${number(r.window.warmup)}–${number(r.window.duration)}, ${stopped(r)}`,
+    `seed ${r.seed}, ${count(r.replications, 'replication')}, routing ${r.routing}, ` +
+      `time in ${units}, window ${number(r.window.warmup)}–${number(r.window.duration)}, ${stopped(r)}`,
   );
   lines.push('');
   const headline: string[][] = [
@@ -88,7 +105,7 @@ export function describeResult(r: SimulationResult): string {
   ];
   lines.push(
     table(
-      [`time (${unit}s)`, `mean${r.replications > 1 ? ' [95% interval]' : ''}`, 'p50', 'p85', 'p95', 'max'],
+      [`time (${units})`, `mean${r.replications > 1 ? ' ± 95% interval' : ''}`, 'p50', 'p85', 'p95', 'max'],
       headline,
     ),
   );
@@ -100,11 +117,17 @@ export function describeResult(r: SimulationResult): string {
     `Little's law     WIP ${number(r.littlesLaw.wip)} vs throughput x lead time ${number(r.littlesLaw.throughputTimesLeadTime)} ` +
       `(${percent(Math.abs(r.littlesLaw.relativeDifference))} apart)`,
   );
-  lines.push(`completed        ${number(r.completed)} items after warm-up`);
+  lines.push(
+    `completed        ${count(r.completed, 'item')} after warm-up${r.replications > 1 ? `, over all ${r.replications} replications` : ''}`,
+  );
   const extras = leanLines(r);
   if (extras.length > 0) lines.push(...extras);
   lines.push('');
-  lines.push(nodeTable(r));
+  lines.push(nodeTable(r, estimated));
+  if ([...estimated].some((id) => id in r.nodes))
+    lines.push(
+      `~ an estimate: ${r.routing} routing shares steps between these nodes as it goes, so utilisation can differ`,
+    );
   const classes = Object.entries(r.classes);
   if (classes.length > 1) {
     lines.push('');
@@ -121,6 +144,7 @@ export function describeResult(r: SimulationResult): string {
       ),
     );
   }
+  if (r.replications < 2) lines.push('', 'one replication, so no 95% intervals: add --reps 10 for them');
   const moving = movingBottleneck(r);
   if (moving) lines.push('', moving);
   if (r.warnings.length > 0) lines.push('', ...r.warnings.map((w) => `warning: ${w}`));
@@ -155,7 +179,7 @@ function leanLines(r: SimulationResult): string[] {
   return lines;
 }
 
-function nodeTable(r: SimulationResult): string {
+function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>): string {
   const ids = Object.keys(r.nodes);
   const anyBlocked = ids.some((id) => r.nodes[id].blocked > 0);
   const anyDown = ids.some((id) => r.nodes[id].timeDown > 0);
@@ -167,7 +191,7 @@ function nodeTable(r: SimulationResult): string {
     'offered',
     'queue',
     'max queue',
-    'wait',
+    `wait (${plural(r.timeUnit, 2)})`,
     'served',
   ];
   if (anyBlocked) header.push('blocked');
@@ -180,7 +204,7 @@ function nodeTable(r: SimulationResult): string {
       n.kind,
       String(n.capacity),
       percent(n.utilization),
-      percent(n.offeredLoad),
+      `${estimated.has(id) ? '~' : ''}${percent(n.offeredLoad)}`,
       number(n.queue.mean),
       String(n.queue.max),
       number(n.wait.mean),
