@@ -6,6 +6,8 @@ export {
   type CompareOptions,
   type Comparison,
   compare,
+  comparisonOf,
+  comparisonPlan,
   type Difference,
   type NamedScenario,
 } from './experiment/compare.ts';

@@ -49,11 +49,31 @@ export interface CompareOptions {
  * given), and compares each with the first.
  */
 export function compare(variants: readonly NamedScenario[], options: CompareOptions = {}): Comparison {
+  const plan = comparisonPlan(variants, options);
+  return comparisonOf(
+    variants,
+    plan.map((scenario) => simulate(scenario)),
+  );
+}
+
+/**
+ * The scenarios a comparison runs: each variant with the comparison's seed and
+ * replications, so they share random numbers. Whoever runs them (in one go, a slice at a
+ * time for progress, or on several workers) hands the results to `comparisonOf`.
+ */
+export function comparisonPlan(variants: readonly NamedScenario[], options: CompareOptions = {}): unknown[] {
   if (variants.length === 0) throw new Error('compare needs at least one variant');
   const first = parseScenario(variants[0].scenario);
   const seed = options.seed ?? (first.ok ? first.scenario.run.seed : undefined);
   const replications = options.replications ?? (first.ok ? first.scenario.run.replications : undefined);
-  const results = variants.map((v) => simulate(withRun(v.scenario, seed, replications)));
+  return variants.map((v) => withRun(v.scenario, seed, replications));
+}
+
+/** The comparison of the variants' results, each against the first, paired by replication. */
+export function comparisonOf(
+  variants: readonly NamedScenario[],
+  results: readonly SimulationResult[],
+): Comparison {
   const base = results[0];
   return {
     baseline: variants[0].name,

@@ -3,19 +3,19 @@
  * worker calls these; they are plain functions so the tests can check that a sliced run and
  * a sliced comparison give exactly what `simulate()` and `compare()` give.
  *
- * A comparison is run here rather than through `compare()` only to report progress while
- * each variant runs: the variants get the same seed and replications (common random
- * numbers) and the paired differences use the same interval function as `compare()`.
+ * A comparison runs the same plan as `compare()` (every variant with the same seed and
+ * replications: common random numbers) and is assembled by the same `comparisonOf`; only
+ * the running is sliced, to report progress while each variant runs.
  */
 import {
   type CompareOptions,
   type Comparison,
+  comparisonOf,
+  comparisonPlan,
   createRun,
   type NamedScenario,
-  parseScenario,
   type SimulationResult,
 } from '../../src/index.ts';
-import { ratioCi95 } from '../../src/metrics/confidence.ts';
 
 export interface Progress {
   /** 0 to 1 over the whole job. */
@@ -59,47 +59,9 @@ export function compareSliced(
   compareOptions: CompareOptions = {},
   options: SliceOptions = {},
 ): Comparison {
-  if (variants.length === 0) throw new Error('a comparison needs at least one variant');
-  const first = parseScenario(variants[0].scenario);
-  const seed = compareOptions.seed ?? (first.ok ? first.scenario.run.seed : undefined);
-  const replications =
-    compareOptions.replications ?? (first.ok ? first.scenario.run.replications : undefined);
-  const results = variants.map((v, i) =>
-    runSliced(withRun(v.scenario, seed, replications), options, i, variants.length),
+  const plan = comparisonPlan(variants, compareOptions);
+  return comparisonOf(
+    variants,
+    plan.map((scenario, i) => runSliced(scenario, options, i, plan.length)),
   );
-  const base = results[0];
-  return {
-    baseline: variants[0].name,
-    seed: base.seed,
-    replications: base.replications,
-    variants: results.map((result, i) => ({
-      name: variants[i].name,
-      result,
-      ...(i === 0
-        ? {}
-        : {
-            vsBaseline: {
-              leadTime: paired(base, result, (r) => r.runs.map((x) => x.leadTimeMean)),
-              throughput: paired(base, result, (r) => r.runs.map((x) => x.throughput)),
-            },
-          }),
-    })),
-  };
-}
-
-function paired(base: SimulationResult, other: SimulationResult, values: (r: SimulationResult) => number[]) {
-  const a = values(base);
-  const b = values(other);
-  const n = Math.min(a.length, b.length);
-  return ratioCi95(a.slice(0, n), b.slice(0, n));
-}
-
-/** The scenario with the comparison's seed and replications. */
-export function withRun(scenario: unknown, seed?: number, replications?: number): unknown {
-  if (!scenario || typeof scenario !== 'object') return scenario;
-  const s = scenario as { run?: Record<string, unknown> };
-  const run = { ...(s.run ?? {}) };
-  if (seed !== undefined) run.seed = seed;
-  if (replications !== undefined) run.replications = replications;
-  return { ...s, run };
 }
