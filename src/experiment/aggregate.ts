@@ -151,13 +151,17 @@ function timeStatistics(
   const all = new RunningSummary();
   for (const [summary] of parts) all.merge(summary);
   const histogram = mergedHistogram(parts.map(([, h]) => h));
-  if (all.count === 0) return { mean: 0, ci95: null, sd: 0, p50: 0, p85: 0, p95: 0, max: 0 };
+  if (all.count === 0) return { mean: 0, ci95: null, sd: 0, p50: 0, p85: 0, p85ci95: null, p95: 0, max: 0 };
+  // Each replication's own p85 is one independent estimate: their t-interval says how
+  // much the pooled p85 could move with another set of replications.
+  const replicationP85s = parts.filter(([summary]) => summary.count > 0).map(([, h]) => h.quantile(0.85));
   return {
     mean: meanOf(replicationMeans),
     ci95: ci95(replicationMeans),
     sd: all.count > 1 ? all.sd : 0,
     p50: histogram.quantile(0.5),
     p85: histogram.quantile(0.85),
+    p85ci95: ci95(replicationP85s),
     p95: histogram.quantile(0.95),
     max: all.max,
   };

@@ -15,6 +15,8 @@ export interface TimeStatistics {
   sd: number;
   p50: number;
   p85: number;
+  /** 95% t-interval over replications of each replication's p85 (null with one replication). */
+  p85ci95: Interval;
   p95: number;
   max: number;
 }

@@ -42,7 +42,7 @@ export function headlines(r: SimulationResult): Headline[] {
       key: 'lead-time-p85',
       label: '85th percentile lead time',
       value: days(r.leadTime.p85),
-      interval: null,
+      interval: `95% interval ${formatInterval(r.leadTime.p85ci95, days)}`,
       note: `85% of items were done within this; p50 ${days(r.leadTime.p50)}, p95 ${days(r.leadTime.p95)}`,
       tone: 'plain',
     },

@@ -110,6 +110,11 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
     ),
   );
   lines.push('');
+  const p85 = r.leadTime.p85ci95;
+  if (p85)
+    lines.push(
+      `p85 lead time    ${number(r.leadTime.p85)}, 95% interval ${number(p85[0])} to ${number(p85[1])}`,
+    );
   lines.push(`throughput       ${withInterval(r.throughput, r.throughputCi95)} items per ${unit}`);
   lines.push(`WIP              ${withInterval(r.wip.mean, r.wip.ci95)} items on average (most ${r.wip.max})`);
   lines.push(`flow efficiency  ${percent(r.flowEfficiency)} of lead time is touch time`);
