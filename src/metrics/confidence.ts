@@ -236,9 +236,11 @@ export interface PairedComparison {
  * shares its random streams, so the paired differences b[i] - a[i] cancel most of the shared
  * noise and give a much tighter interval than comparing two independent means.
  *
- * The relative interval divides the paired interval by mean(a), treating mean(a) as fixed. That
- * is the usual simplification; it ignores the uncertainty in mean(a) itself (a Fieller or delta-
- * method interval would widen it slightly), which is small when a is estimated as tightly as b - a.
+ * The relative difference is mean(b) / mean(a) - 1. Where both means are positive (lead
+ * times, throughputs), its interval comes from the log of the ratio by the delta method for
+ * paired samples, var(log R) ~ (s_b^2 / m_b^2 - 2 s_ab / (m_a m_b) + s_a^2 / m_a^2) / n, so it
+ * counts the uncertainty of the baseline too and can never say "more than 100% lower".
+ * Otherwise it falls back to the paired interval divided by mean(a).
  */
 export function ratioCi95(a: readonly number[], b: readonly number[]): PairedComparison {
   if (a.length !== b.length) {
@@ -250,8 +252,37 @@ export function ratioCi95(a: readonly number[], b: readonly number[]): PairedCom
   const interval = ci95(differences);
   const base = meanOf(a);
   if (base === 0) return { diff, ci95: interval, relative: null, relativeCi95: null };
-  const relativeCi95: [number, number] | null = interval
-    ? [Math.min(interval[0] / base, interval[1] / base), Math.max(interval[0] / base, interval[1] / base)]
-    : null;
-  return { diff, ci95: interval, relative: diff / base, relativeCi95 };
+  const relative = diff / base;
+  if (!interval) return { diff, ci95: interval, relative, relativeCi95: null };
+  const other = base + diff;
+  if (base > 0 && other > 0) {
+    return { diff, ci95: interval, relative, relativeCi95: logRatioInterval(a, b, base, other) };
+  }
+  const ends = [interval[0] / base, interval[1] / base];
+  return { diff, ci95: interval, relative, relativeCi95: [Math.min(...ends), Math.max(...ends)] };
+}
+
+/** exp(log(m_b / m_a) -/+ t * se) - 1, the delta-method interval on the log of the ratio. */
+function logRatioInterval(
+  a: readonly number[],
+  b: readonly number[],
+  ma: number,
+  mb: number,
+): [number, number] {
+  const n = a.length;
+  let va = 0;
+  let vb = 0;
+  let cab = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - ma;
+    const db = b[i] - mb;
+    va += da * da;
+    vb += db * db;
+    cab += da * db;
+  }
+  const variance = (vb / (mb * mb) - (2 * cab) / (ma * mb) + va / (ma * ma)) / (n - 1);
+  const se = Math.sqrt(Math.max(0, variance) / n);
+  const half = studentTQuantile(0.975, n - 1) * se;
+  const logRatio = Math.log(mb / ma);
+  return [Math.exp(logRatio - half) - 1, Math.exp(logRatio + half) - 1];
 }
