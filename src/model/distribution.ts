@@ -238,6 +238,9 @@ function moments(d: Distribution): { mean: number; variance: number } {
 function truncatedNormalMoments(mean: number, sd: number): { mean: number; variance: number } {
   if (sd === 0) return { mean, variance: 0 };
   const alpha = -mean / sd;
+  // Eight sd above 0, the truncation moves nothing a double can hold (Phi(-8) ~ 6e-16); and
+  // for a vanishing sd, alpha * lambda would be -Infinity * 0 = NaN.
+  if (alpha < -8) return { mean, variance: sd * sd };
   const density = Math.exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
   const lambda = density / (0.5 * erfc(alpha / Math.SQRT2));
   return { mean: mean + sd * lambda, variance: sd * sd * (1 + alpha * lambda - lambda * lambda) };

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import {
   DISTRIBUTION_NAMES,
   describeDistribution,
+  distributionMean,
   distributionSchema,
+  distributionVariance,
   logGamma,
 } from '../../src/model/distribution.ts';
 
@@ -160,5 +162,27 @@ describe('logGamma', () => {
     [171.5, 709.1431630309282],
   ])('ln Gamma(%d) = %d', (x, expected) => {
     expect(Math.abs(logGamma(x) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+  });
+});
+
+describe('the moments of a normal truncated at 0', () => {
+  it('are the untruncated ones when 0 is far below the mean, down to a vanishing sd', () => {
+    expect(distributionVariance({ dist: 'normal', mean: 5, sd: 5e-324 })).toBe(5e-324 * 5e-324);
+    expect(distributionMean({ dist: 'normal', mean: 5, sd: 1e-300 })).toBe(5);
+    expect(distributionVariance({ dist: 'normal', mean: 10, sd: 1 })).toBe(1);
+  });
+
+  it('are finite and non-negative for any valid mean and sd', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (mean, sd) => {
+          const d = { dist: 'normal' as const, mean, sd };
+          expect(Number.isFinite(distributionMean(d))).toBe(true);
+          expect(distributionVariance(d)).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
   });
 });
