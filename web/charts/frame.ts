@@ -139,6 +139,44 @@ export function drawAxes(
     .text(titles.y);
 }
 
+/**
+ * The value axis of a horizontal bar or interval chart: a vertical grid line and a label per
+ * tick, and the axis title under them. `marked` ticks (e.g. 100% busy) get a dashed darker line.
+ */
+export function drawValueAxis(
+  frame: Frame,
+  x: ScaleLinear<number, number>,
+  options: { ticks: number; format: (v: number) => string; title: string; marked?: (v: number) => boolean },
+) {
+  const { plot, inner, type } = frame;
+  for (const t of x.ticks(options.ticks)) {
+    const marked = options.marked?.(t) ?? false;
+    plot
+      .append('line')
+      .attr('x1', x(t))
+      .attr('x2', x(t))
+      .attr('y1', 0)
+      .attr('y2', inner.height)
+      .attr('stroke', marked ? '#9aa3b2' : GRID)
+      .attr('stroke-dasharray', marked ? '4 3' : null);
+    plot
+      .append('text')
+      .attr('x', x(t))
+      .attr('y', inner.height + type.base * 1.3)
+      .attr('text-anchor', 'middle')
+      .attr('fill', MUTED)
+      .attr('font-size', type.small)
+      .text(options.format(t));
+  }
+  plot
+    .append('text')
+    .attr('x', inner.width)
+    .attr('y', inner.height + type.base * 2.7)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text(options.title);
+}
+
 /** A row of legend swatches above the plot; wraps to further rows when they do not fit. */
 export function drawLegend(
   frame: Frame,

@@ -5,8 +5,8 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { VariantInterval } from '../viewmodel/chart-data/compare-data.ts';
 import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawLegend } from './frame.ts';
-import { categorical, GRID, INK, MUTED } from './theme.ts';
+import { type ChartContext, createFrame, drawLegend, drawValueAxis } from './frame.ts';
+import { categorical, INK } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[], ctx: ChartContext) {
@@ -27,30 +27,7 @@ export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[
     .domain(rows.map((r) => r.name))
     .range([0, inner.height])
     .padding(0.35);
-  for (const t of x.ticks(6)) {
-    plot
-      .append('line')
-      .attr('x1', x(t))
-      .attr('x2', x(t))
-      .attr('y1', 0)
-      .attr('y2', inner.height)
-      .attr('stroke', GRID);
-    plot
-      .append('text')
-      .attr('x', x(t))
-      .attr('y', inner.height + type.base * 1.3)
-      .attr('text-anchor', 'middle')
-      .attr('fill', MUTED)
-      .attr('font-size', type.small)
-      .text(formatNumber(t));
-  }
-  plot
-    .append('text')
-    .attr('x', inner.width)
-    .attr('y', inner.height + type.base * 2.7)
-    .attr('text-anchor', 'end')
-    .attr('fill', MUTED)
-    .text(`lead time (${unit})`);
+  drawValueAxis(frame, x, { ticks: 6, format: formatNumber, title: `lead time (${unit})` });
   rows.forEach((r, i) => {
     const cy = (y(r.name) ?? 0) + y.bandwidth() / 2;
     const colour = categorical(i);

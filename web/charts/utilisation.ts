@@ -5,8 +5,8 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { UtilisationBar } from '../viewmodel/chart-data/utilisation-data.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawLegend } from './frame.ts';
-import { GRID, INK, loadColour, MUTED } from './theme.ts';
+import { type ChartContext, createFrame, drawLegend, drawValueAxis } from './frame.ts';
+import { INK, loadColour } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar[], ctx: ChartContext) {
@@ -27,31 +27,12 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     .domain(bars.map((b) => b.id))
     .range([0, inner.height])
     .padding(0.28);
-  for (const t of x.ticks(5)) {
-    plot
-      .append('line')
-      .attr('x1', x(t))
-      .attr('x2', x(t))
-      .attr('y1', 0)
-      .attr('y2', inner.height)
-      .attr('stroke', t === 1 ? '#9aa3b2' : GRID)
-      .attr('stroke-dasharray', t === 1 ? '4 3' : null);
-    plot
-      .append('text')
-      .attr('x', x(t))
-      .attr('y', inner.height + type.base * 1.3)
-      .attr('text-anchor', 'middle')
-      .attr('fill', MUTED)
-      .attr('font-size', type.small)
-      .text(formatPercent(t));
-  }
-  plot
-    .append('text')
-    .attr('x', inner.width)
-    .attr('y', inner.height + type.base * 2.7)
-    .attr('text-anchor', 'end')
-    .attr('fill', MUTED)
-    .text('share of capacity busy');
+  drawValueAxis(frame, x, {
+    ticks: 5,
+    format: formatPercent,
+    title: 'share of capacity busy',
+    marked: (t) => t === 1,
+  });
   const rows = plot
     .selectAll('g.row')
     .data(bars)

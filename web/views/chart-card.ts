@@ -4,7 +4,7 @@
  * or type size.
  */
 import { download, svgText, svgToPng } from '../charts/export.ts';
-import { h } from './dom.ts';
+import { h, yieldToPage } from './dom.ts';
 
 export interface ChartCard {
   root: HTMLElement;
@@ -75,4 +75,26 @@ export function chartCard(options: {
     host,
     draw: () => options.draw(host, Math.max(280, host.clientWidth || root.clientWidth - 32)),
   };
+}
+
+/**
+ * Draws the cards one per task, so the page stays responsive (no long task) while a results
+ * page fills in, and stops as soon as `current()` says a newer drawing has begun. The host's
+ * `data-drawn` tells tests when every chart is there.
+ */
+export async function drawInTurn(
+  host: HTMLElement,
+  cards: readonly ChartCard[],
+  current: () => boolean,
+): Promise<void> {
+  host.dataset.drawn = 'false';
+  for (const card of cards) {
+    await yieldToPage();
+    if (!current()) return;
+    // Each chart's drawing time shows in the browser's performance panel (and in the e2e report).
+    const start = performance.now();
+    card.draw();
+    performance.measure(`draw ${card.root.id}`, { start, end: performance.now() });
+  }
+  host.dataset.drawn = 'true';
 }

@@ -24,9 +24,9 @@ import {
   pluralUnit,
 } from '../viewmodel/format.ts';
 import { differenceSentence } from '../viewmodel/sentences.ts';
-import { type ChartCard, chartCard } from './chart-card.ts';
+import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
-import { h, yieldToPage } from './dom.ts';
+import { h } from './dom.ts';
 
 export class CompareResults {
   private cards: ChartCard[] = [];
@@ -259,15 +259,6 @@ export class CompareResults {
   async redraw(): Promise<void> {
     if (this.cards.length === 0) return;
     const generation = ++this.drawing;
-    this.host.dataset.drawn = 'false';
-    for (const card of this.cards) {
-      await yieldToPage();
-      if (generation !== this.drawing) return;
-      // Each chart's drawing time shows in the browser's performance panel (and in the e2e report).
-      const start = performance.now();
-      card.draw();
-      performance.measure(`draw ${card.root.id}`, { start, end: performance.now() });
-    }
-    this.host.dataset.drawn = 'true';
+    await drawInTurn(this.host, this.cards, () => generation === this.drawing);
   }
 }

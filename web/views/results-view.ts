@@ -20,9 +20,9 @@ import { utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { formatNumber } from '../viewmodel/format.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
-import { type ChartCard, chartCard } from './chart-card.ts';
+import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
-import { h, yieldToPage } from './dom.ts';
+import { h } from './dom.ts';
 import { headlineCards } from './headline-cards.ts';
 
 export interface Shown {
@@ -277,15 +277,6 @@ export class ResultsView {
   async redraw(): Promise<void> {
     if (this.cards.length === 0) return;
     const generation = ++this.drawing;
-    this.host.dataset.drawn = 'false';
-    for (const card of this.cards) {
-      await yieldToPage();
-      if (generation !== this.drawing) return;
-      // Each chart's drawing time shows in the browser's performance panel (and in the e2e report).
-      const start = performance.now();
-      card.draw();
-      performance.measure(`draw ${card.root.id}`, { start, end: performance.now() });
-    }
-    this.host.dataset.drawn = 'true';
+    await drawInTurn(this.host, this.cards, () => generation === this.drawing);
   }
 }
