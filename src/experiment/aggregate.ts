@@ -119,6 +119,7 @@ export function aggregate(
     rejected,
     rejectionRate: arrived > 0 ? rejected / arrived : 0,
     reworkRate: perItem(sum(outcomes, (o) => o.reworks)),
+    reworkPerFailure: reworkPerFailure(scenario, outcomes),
     escalationRate: perItem(sum(outcomes, (o) => o.escalations)),
     firstTimeRight: perItem(sum(outcomes, (o) => o.firstTimeRight)),
     handoffsPerItem: perItem(sum(outcomes, (o) => o.handoffs)),
@@ -319,4 +320,18 @@ function warningsFor(scenario: Scenario, topology: Topology, result: SimulationR
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(0)}%`;
+}
+
+/**
+ * Items sent back for rework per item that failed, at the nodes that send work back rather
+ * than escalate it: 1 where failures are per item, the batch size where one failed item
+ * sends its whole batch back (the blast radius). 0 when nothing failed.
+ */
+function reworkPerFailure(scenario: Scenario, outcomes: readonly ReplicationOutcome[]): number {
+  let failures = 0;
+  scenario.nodes.forEach((node, n) => {
+    if (node.failure && node.failure.escalateTo === undefined)
+      failures += sum(outcomes, (o) => o.nodes.failures[n]);
+  });
+  return failures > 0 ? sum(outcomes, (o) => o.reworks) / failures : 0;
 }

@@ -108,6 +108,8 @@ export interface SimulationResult {
   rejectionRate: number;
   /** Failures sent back for rework, and escalated to people, per completed item. */
   reworkRate: number;
+  /** Items sent back per item that failed: 1 for item-scope failures, up to the batch size for batch scope. */
+  reworkPerFailure: number;
   escalationRate: number;
   /** Share of completed items that never failed. */
   firstTimeRight: number;

@@ -211,14 +211,26 @@ export function finishService(r: Replication, u: number): void {
     }
 }
 
-/** Whether each item of the unit failed (once for the whole batch, with batch scope), and its next step. */
+/**
+ * Whether each item of the unit failed, and its next step. Each item fails with the node's
+ * probability; with batch scope one failed item sends the whole batch back (the blast
+ * radius), so a bigger batch both fails more often and sends more work back when it does.
+ * `failures` counts the items that failed, so rework per failure shows the blast radius.
+ */
 function settleUnit(r: Replication, u: number, n: number): void {
   const units = r.units;
   const items = r.items;
   const p = r.mech.failureProbability[n];
   const stream = r.failureStreams[n];
   const wholeBatch = r.mech.failureScopeBatch[n] === 1;
-  const batchFailed = p > 0 && wholeBatch && stream() < p;
+  let batchFailed = false;
+  if (p > 0 && wholeBatch) {
+    for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
+      if (items.detour[slot] >= 0 || !(stream() < p)) continue;
+      batchFailed = true;
+      if (items.arrival[slot] >= r.warmup) r.out.nodes.failures[n]++;
+    }
+  }
   let anyFailed = false;
   for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
     const failed = p > 0 && items.detour[slot] < 0 && (wholeBatch ? batchFailed : stream() < p);
@@ -226,7 +238,7 @@ function settleUnit(r: Replication, u: number, n: number): void {
     if (r.trace) r.trace('finish', r.now, slot, n, units.capability[u]);
     if (items.arrival[slot] >= r.warmup) {
       r.out.nodes.served[n]++;
-      if (failed) r.out.nodes.failures[n]++;
+      if (failed && !wholeBatch) r.out.nodes.failures[n]++;
     }
     advanceStep(r, slot, n, failed);
     updateCapability(r, slot);

@@ -168,6 +168,10 @@ function leanLines(r: SimulationResult): string[] {
     lines.push(
       `rework           ${number(r.reworkRate)} per item, escalations ${number(r.escalationRate)} per item, first time right ${percent(r.firstTimeRight)}`,
     );
+  if (r.reworkPerFailure > 1.0001)
+    lines.push(
+      `blast radius     ${number(r.reworkPerFailure)} items sent back per failed item (batch-scope failures)`,
+    );
   if (r.handoffsPerItem > 0) lines.push(`handoffs         ${number(r.handoffsPerItem)} per item`);
   if (r.rejected > 0)
     lines.push(
