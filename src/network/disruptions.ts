@@ -49,6 +49,8 @@ export function openGate(r: Replication, n: number): void {
   r.calendar.schedule(r.now + gate.open, GATE_CLOSE, n);
   updateAvailability(r, n);
   tryStart(r, n);
+  // The agenda is fixed when the meeting opens: whatever arrives during it waits for the next.
+  r.gateBatchPending[n] = 0;
 }
 
 export function closeGate(r: Replication, n: number): void {

@@ -53,7 +53,9 @@ export function compileMechanics(scenario: Scenario, topology: Topology): Mechan
   return {
     wipLimit: Int32Array.from(nodes, (n) => n.wipLimit ?? UNLIMITED),
     systemWipLimit: scenario.wipLimit ?? UNLIMITED,
-    batchSize: Int32Array.from(nodes, (n) => n.batch?.size ?? 1),
+    // A board that meets in batches takes only what waited for the meeting: its batch never
+    // fills by itself, so work starts only when it opens (work.ts, gateBatchPending).
+    batchSize: Int32Array.from(nodes, (n) => (n.schedule?.batch ? UNLIMITED : (n.batch?.size ?? 1))),
     batchTimeout: Float64Array.from(nodes, (n) => n.batch?.timeout ?? Number.POSITIVE_INFINITY),
     failureProbability: Float64Array.from(nodes, (n) => n.failure?.probability ?? 0),
     failureScopeBatch: Uint8Array.from(nodes, (n) => (n.failure?.scope === 'batch' ? 1 : 0)),

@@ -58,6 +58,26 @@ describe('gates on a schedule', () => {
     // Opening at 9.5: the nine changes that arrived at 1..9 start together.
     expect(starts(log, 'board').filter((t) => t === 9.5)).toHaveLength(9);
   });
+  it('with batch: true, what arrives during a meeting waits for the next one', () => {
+    const { log } = trace({
+      name: 'board',
+      run: { duration: 60 },
+      demand: [{ id: 'change', interarrival: { dist: 'exponential', mean: 0.5 }, steps: ['approve'] }],
+      nodes: [
+        {
+          id: 'board',
+          kind: 'gate',
+          capacity: 1,
+          schedule: { every: 7, open: 1, batch: true },
+          serves: { approve: 0.2 },
+        },
+      ],
+    });
+    // Every start is at an opening, never later in the meeting.
+    const times = starts(log, 'board');
+    expect(times.length).toBeGreaterThan(50);
+    for (const t of times) expect(t % 7).toBe(0);
+  });
 });
 
 describe('batches', () => {
