@@ -5,7 +5,9 @@
  * routing objects). They read the live state through a `RoutingView` and return a node
  * index from the list of candidates they are given: the nodes that serve the step, less
  * those that are down or full when the network has such nodes (the caller filters).
- * Ties always go to the node listed first in the file, so choices are deterministic.
+ * Ties are broken at random (from the seeded `routing` stream, so runs stay reproducible):
+ * sending every tie to the node listed first would load it more than its equals, the
+ * more so the lighter the load, when ties are most common.
  */
 import type { Random } from '../engine/random.ts';
 import type { RoutingStrategy } from '../model/scenario.ts';
@@ -57,7 +59,7 @@ function occupancy(v: RoutingView, n: number): number {
   return (v.queued[n] + v.busy[n]) / Math.max(1, v.capacity[n]);
 }
 
-/** The candidate with the lowest score; the first listed wins a tie. */
+/** The candidate with the lowest score; a tie goes to any of the tied, each equally likely. */
 function lowest(
   v: RoutingView,
   list: Int32Array,
@@ -69,12 +71,17 @@ function lowest(
   const end = first + count;
   let best = list[first];
   let bestScore = score(v, best, cap);
+  let tied = 1;
   for (let i = first + 1; i < end; i++) {
     const n = list[i];
     const s = score(v, n, cap);
     if (s < bestScore) {
       best = n;
       bestScore = s;
+      tied = 1;
+    } else if (s === bestScore && v.random() * ++tied < 1) {
+      // Reservoir sampling: the k-th tied candidate replaces the choice with chance 1/k.
+      best = n;
     }
   }
   return best;
