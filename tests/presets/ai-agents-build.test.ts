@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { edited, interval, paired, preset, runSeeds } from './paired.ts';
+
+const withAgents = preset('ai-agents-build.json');
+// The before the description gives: developers build, five times slower, and never escalate.
+const withDevelopers = edited(withAgents, (d) => {
+  d.nodes[1] = {
+    id: 'developers',
+    kind: 'team',
+    capacity: 4,
+    serves: { build: { dist: 'lognormal', mean: 3.6, cv: 0.6 } },
+  };
+});
+
+describe('AI agents build five times faster, review stays as it was (ai-agents-build.json)', () => {
+  const before = runSeeds(withDevelopers, 20);
+  const after = runSeeds(withAgents, 20);
+
+  it('lead time barely moves: the 95% interval of the change lies within 25% either way', () => {
+    const [lo, hi] = interval(
+      paired(before, after, (r) => r.leadTime.mean),
+      true,
+    );
+    expect(lo).toBeGreaterThan(-0.25);
+    expect(hi).toBeLessThan(0.25);
+  });
+
+  it('the bottleneck moves from the developers to review', () => {
+    for (const r of before) expect(r.bottleneck).toBe('developers');
+    for (const r of after) expect(r.bottleneck).toBe('reviewers');
+    const [lo] = interval(paired(before, after, (r) => r.nodes.reviewers.queue.mean));
+    expect(lo).toBeGreaterThan(0);
+  });
+});
