@@ -29,6 +29,8 @@ export interface Workspace {
 /** The draft slot for a scenario opened from a shared link. */
 export const SHARED = 'shared-link';
 export const DEFAULT_PRESET = 'token-ring';
+/** What the Compare view puts beside the default preset at first. */
+export const DEFAULT_COMPARISON = 'dynamic-network';
 export const STORAGE_KEY = 'flowlab.sandbox.v1';
 
 const workspaceSchema = z.object({

@@ -8,7 +8,7 @@ import { type ComparisonChoice, routingVariants, scenarioVariants } from '../vie
 import { readInput } from '../viewmodel/document-edit.ts';
 import { ROUTING_CHOICES } from '../viewmodel/form-model.ts';
 import { routingHelp } from '../viewmodel/routing-help.ts';
-import { DEFAULT_PRESET } from '../viewmodel/workspace.ts';
+import { DEFAULT_COMPARISON, DEFAULT_PRESET } from '../viewmodel/workspace.ts';
 import { h } from './dom.ts';
 
 export interface CompareSource {
@@ -43,12 +43,15 @@ export class CompareSetup {
   ) {}
 
   render(source: CompareSource) {
-    // Start with the default preset as the baseline (the token ring: the "before" picture).
-    if (this.chosenPresets.length === 0)
+    // Start with the flagship pair: the token ring (the "before" picture) as the baseline
+    // against the dynamic network; any other two presets if those are missing.
+    if (this.chosenPresets.length === 0) {
+      const rank = (id: string) => [DEFAULT_PRESET, DEFAULT_COMPARISON].indexOf(id) >>> 0;
       this.chosenPresets = [...source.presets]
-        .sort((a, b) => Number(b.id === DEFAULT_PRESET) - Number(a.id === DEFAULT_PRESET))
+        .sort((a, b) => rank(a.id) - rank(b.id))
         .slice(0, 2)
         .map((p) => p.id);
+    }
     if (this.mode === 'linked' && !source.linked) this.mode = 'presets';
     const modes: { key: CompareMode; label: string }[] = [
       { key: 'presets', label: 'Scenarios side by side' },
