@@ -15,7 +15,13 @@ export interface Preset {
   text: string;
 }
 
-/** Presets from `{ path: module }` as `import.meta.glob` gives them, sorted by name. */
+/**
+ * The two scenarios the sandbox is about come first, the before and the after; then one
+ * preset per lean mechanism, by name.
+ */
+const FIRST = ['token-ring', 'dynamic-network'];
+
+/** Presets from `{ path: module }` as `import.meta.glob` gives them, in picker order. */
 export function presetsFrom(modules: Record<string, unknown>): Preset[] {
   const presets: Preset[] = [];
   for (const [path, module] of Object.entries(modules)) {
@@ -31,5 +37,6 @@ export function presetsFrom(modules: Record<string, unknown>): Preset[] {
       text: prettyJson(document),
     });
   }
-  return presets.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const rank = (p: Preset) => FIRST.indexOf(p.id) >>> 0;
+  return presets.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en'));
 }
