@@ -9,6 +9,7 @@
  * logarithm of it is always finite.
  */
 import type { Distribution } from '../model/distribution.ts';
+import { exp, log, log1p, pow } from './math.ts';
 import type { Random } from './random.ts';
 
 /** Draws one time using the given stream. */
@@ -49,7 +50,7 @@ function constant(value: number): Sampler {
 /** Inverse CDF: -mean ln(1 - U). */
 function exponential(mean: number): Sampler {
   const negMean = -mean;
-  return (random) => negMean * Math.log(1 - random());
+  return (random) => negMean * log(1 - random());
 }
 
 function uniform(min: number, max: number): Sampler {
@@ -82,11 +83,11 @@ function truncatedNormal(mean: number, sd: number): Sampler {
 
 /** exp(mu + sigma Z) with sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2, so that E = mean and sd = cv mean. */
 function lognormal(mean: number, cv: number): Sampler {
-  const sigma2 = Math.log1p(cv * cv);
-  const mu = Math.log(mean) - sigma2 / 2;
+  const sigma2 = log1p(cv * cv);
+  const mu = log(mean) - sigma2 / 2;
   const sigma = Math.sqrt(sigma2);
   const normal = standardNormal();
-  return (random) => Math.exp(mu + sigma * normal(random));
+  return (random) => exp(mu + sigma * normal(random));
 }
 
 /**
@@ -113,16 +114,16 @@ function gamma(shape: number, scale: number): Sampler {
       const u = 1 - random();
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) break;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) break;
+      if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) break;
     }
-    return boost ? dScale * v * (1 - random()) ** invShape : dScale * v;
+    return boost ? dScale * v * pow(1 - random(), invShape) : dScale * v;
   };
 }
 
 /** Inverse CDF: scale (-ln(1 - U))^(1/shape). */
 function weibull(shape: number, scale: number): Sampler {
   const invShape = 1 / shape;
-  return (random) => scale * (-Math.log(1 - random())) ** invShape;
+  return (random) => scale * pow(-log(1 - random()), invShape);
 }
 
 /** One of the measured values, each equally likely. */
@@ -154,7 +155,7 @@ function standardNormal(): Sampler {
       v = 2 * random() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    const factor = Math.sqrt((-2 * log(s)) / s);
     spare = v * factor;
     spareStream = random;
     return u * factor;

@@ -9,6 +9,7 @@
  * about the normal quantile (A&S 26.7.5). For df above 1e5 that expansion alone is exact to
  * double precision, and it avoids the continued fraction's slow convergence for huge df.
  */
+import { cotPi, exp, log, log1p } from '../engine/math.ts';
 
 /** Newton is skipped above this df: the four-term expansion's error is O(df^-5). */
 const EXPANSION_DF = 1e5;
@@ -32,7 +33,7 @@ export function studentTQuantile(p: number, df: number): number {
 /** t > 0 with P(T > t) = q, for 0 < q < 1/2. */
 function upperTQuantile(q: number, df: number): number {
   // Closed forms: Cauchy for df = 1, and P(T > t) = (1 - t / sqrt(2 + t^2)) / 2 for df = 2.
-  if (df === 1) return 1 / Math.tan(Math.PI * q);
+  if (df === 1) return cotPi(q);
   if (df === 2) return (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
   // -normalQuantile(q) rather than normalQuantile(1 - q): 1 - q would round away a tiny q.
   const expansion = cornishFisher(-normalQuantile(q), df);
@@ -46,7 +47,7 @@ function upperTQuantile(q: number, df: number): number {
     const tail = tTail(t, df);
     if (tail > q) lo = t;
     else hi = t;
-    let next = t + (tail * Math.log(tail / q)) / tDensity(t, df);
+    let next = t + (tail * log(tail / q)) / tDensity(t, df);
     if (!(next > lo && next < hi)) next = hi === Number.POSITIVE_INFINITY ? 2 * t : (lo + hi) / 2;
     if (Math.abs(next - t) <= 1e-14 * t) return next;
     t = next;
@@ -71,15 +72,15 @@ function tTail(t: number, df: number): number {
   const y = t2 / (df + t2);
   const a = df / 2;
   // ln(x^a * y^(1/2) / B(a, 1/2)), with ln x = -log1p(t^2/df) exact for small t^2/df.
-  const logFront = -a * Math.log1p(t2 / df) + 0.5 * Math.log(y) - logBeta(a, 0.5);
+  const logFront = -a * log1p(t2 / df) + 0.5 * log(y) - logBeta(a, 0.5);
   // The fraction converges fast below x = (a + 1)/(a + b + 2); above, use I_x(a, b) = 1 - I_y(b, a).
-  if (x < (a + 1) / (a + 2.5)) return (0.5 * Math.exp(logFront) * betaFraction(a, 0.5, x)) / a;
-  return 0.5 - Math.exp(logFront) * betaFraction(0.5, a, y);
+  if (x < (a + 1) / (a + 2.5)) return (0.5 * exp(logFront) * betaFraction(a, 0.5, x)) / a;
+  return 0.5 - exp(logFront) * betaFraction(0.5, a, y);
 }
 
 /** Density of Student's t: (1 + t^2/df)^(-(df+1)/2) / (sqrt(df) B(df/2, 1/2)). */
 function tDensity(t: number, df: number): number {
-  return Math.exp(-((df + 1) / 2) * Math.log1p((t * t) / df) - 0.5 * Math.log(df) - logBeta(df / 2, 0.5));
+  return exp(-((df + 1) / 2) * log1p((t * t) / df) - 0.5 * log(df) - logBeta(df / 2, 0.5));
 }
 
 /**
@@ -127,7 +128,7 @@ function stirlingTail(z: number): number {
 function logGamma(x: number): number {
   let product = 1;
   while (x < 15) product *= x++;
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + stirlingTail(x) - Math.log(product);
+  return (x - 0.5) * log(x) - x + 0.5 * log(2 * Math.PI) + stirlingTail(x) - log(product);
 }
 
 /**
@@ -139,7 +140,7 @@ function logBeta(a: number, b: number): number {
   const big = Math.max(a, b);
   if (big < 15) return logGamma(a) + logGamma(b) - logGamma(a + b);
   const sum = big + small;
-  const ratio = -(big - 0.5) * Math.log1p(small / big) - small * Math.log(sum) + small;
+  const ratio = -(big - 0.5) * log1p(small / big) - small * log(sum) + small;
   return logGamma(small) + ratio + stirlingTail(big) - stirlingTail(sum);
 }
 
@@ -179,7 +180,7 @@ function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * polynomial(AS241_CENTRAL_NUM, r)) / polynomial(AS241_CENTRAL_DEN, r);
   }
-  const r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  const r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   const value =
     r <= 5
       ? polynomial(AS241_NEAR_NUM, r - 1.6) / polynomial(AS241_NEAR_DEN, r - 1.6)
@@ -283,6 +284,6 @@ function logRatioInterval(
   const variance = (vb / (mb * mb) - (2 * cab) / (ma * mb) + va / (ma * ma)) / (n - 1);
   const se = Math.sqrt(Math.max(0, variance) / n);
   const half = studentTQuantile(0.975, n - 1) * se;
-  const logRatio = Math.log(mb / ma);
-  return [Math.exp(logRatio - half) - 1, Math.exp(logRatio + half) - 1];
+  const logRatio = log(mb / ma);
+  return [exp(logRatio - half) - 1, exp(logRatio + half) - 1];
 }

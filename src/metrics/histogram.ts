@@ -10,16 +10,17 @@
  * The layout is a module constant, so any two histograms can be merged exactly (bucket-wise sums),
  * across workers and processes via toJSON/fromJSON.
  */
+import { exp, log } from '../engine/math.ts';
 
 /** Ratio between a bucket's upper and lower edge. */
 const GAMMA = 1.01;
-const LOG_GAMMA = Math.log(GAMMA);
+const LOG_GAMMA = log(GAMMA);
 /** Values below this count as zero: they are far below any time unit a scenario uses. */
 const SMALLEST = 1e-9;
 /** Values above this share the top bucket (still exact for min and max). */
 const LARGEST = 1e12;
-const MIN_KEY = Math.ceil(Math.log(SMALLEST) / LOG_GAMMA);
-const MAX_KEY = Math.ceil(Math.log(LARGEST) / LOG_GAMMA);
+const MIN_KEY = Math.ceil(log(SMALLEST) / LOG_GAMMA);
+const MAX_KEY = Math.ceil(log(LARGEST) / LOG_GAMMA);
 /** About 4,860 buckets: 39 KB of counts per histogram. */
 const BUCKETS = MAX_KEY - MIN_KEY + 1;
 
@@ -207,13 +208,13 @@ export class QuantileHistogram {
   }
 
   private representative(slot: number): number {
-    const mid = Math.exp((slot + MIN_KEY - 0.5) * LOG_GAMMA);
+    const mid = exp((slot + MIN_KEY - 0.5) * LOG_GAMMA);
     return mid < this.lo ? this.lo : mid > this.hi ? this.hi : mid;
   }
 }
 
 /** Bucket index of x >= SMALLEST; values past LARGEST share the top bucket. */
 function slotOf(x: number): number {
-  const slot = Math.ceil(Math.log(x) / LOG_GAMMA) - MIN_KEY;
+  const slot = Math.ceil(log(x) / LOG_GAMMA) - MIN_KEY;
   return slot < 0 ? 0 : slot >= BUCKETS ? BUCKETS - 1 : slot;
 }

@@ -10,6 +10,7 @@
  * and what its theoretical moments are (used for offered load and for checking the sampler).
  */
 import { z } from 'zod';
+import { exp, log } from '../engine/math.ts';
 
 export const DISTRIBUTION_NAMES = [
   'constant',
@@ -218,7 +219,7 @@ function moments(d: Distribution): { mean: number; variance: number } {
       // against rounding for a very large shape (almost constant times).
       const logG1 = logGamma(1 + 1 / d.shape);
       const logG2 = logGamma(1 + 2 / d.shape);
-      const mean = d.scale * Math.exp(logG1);
+      const mean = d.scale * exp(logG1);
       return { mean, variance: mean * mean * Math.max(0, Math.expm1(logG2 - 2 * logG1)) };
     }
     case 'empirical': {
@@ -241,7 +242,7 @@ function truncatedNormalMoments(mean: number, sd: number): { mean: number; varia
   // Eight sd above 0, the truncation moves nothing a double can hold (Phi(-8) ~ 6e-16); and
   // for a vanishing sd, alpha * lambda would be -Infinity * 0 = NaN.
   if (alpha < -8) return { mean, variance: sd * sd };
-  const density = Math.exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
+  const density = exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
   const lambda = density / (0.5 * erfc(alpha / Math.SQRT2));
   return { mean: mean + sd * lambda, variance: sd * sd * (1 + alpha * lambda - lambda * lambda) };
 }
@@ -264,7 +265,7 @@ function erfc(x: number): number {
                     t *
                       (0.27886807 +
                         t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-  const r = t * Math.exp(poly);
+  const r = t * exp(poly);
   return x >= 0 ? r : 2 - r;
 }
 
@@ -276,12 +277,14 @@ const LANCZOS = [
 
 /** ln Gamma(x) for x > 0 (Lanczos; the reflection formula covers 0 < x < 1/2). */
 export function logGamma(x: number): number {
+  // Results only ever ask for x >= 1 (Weibull moments), so the platform's sin here never
+  // reaches them; the rest uses the engine's own log, the same in every JavaScript engine.
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const y = x - 1;
   let sum = LANCZOS[0];
   for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (y + i);
   const t = y + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+  return 0.5 * log(2 * Math.PI) + (y + 0.5) * log(t) - t + log(sum);
 }
 
 /** Short text for tables and tooltips, e.g. "exponential, mean 1.6". */

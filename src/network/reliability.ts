@@ -3,6 +3,7 @@
  * of its recent work that failed, and the share of the recent past it was down. Routing
  * strategy `reliability` reads it to steer work around unreliable nodes.
  */
+import { exp } from '../engine/math.ts';
 export interface Reliability {
   /** Exponentially weighted share of failed services (weight ALPHA per service). */
   failure: Float64Array;
@@ -35,7 +36,7 @@ export function recordService(r: Reliability, node: number, failed: boolean): vo
 
 /** The share of recent time down, decayed to now: d(t) = d(t0) e^-(dt/h) + [down] (1 - e^-(dt/h)). */
 export function downShare(r: Reliability, node: number): number {
-  const decay = Math.exp(-(r.clock.now - r.lastUpdate[node]) / r.horizon);
+  const decay = exp(-(r.clock.now - r.lastUpdate[node]) / r.horizon);
   return r.down[node] * decay + (r.isDown[node] ? 1 - decay : 0);
 }
 

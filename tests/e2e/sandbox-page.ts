@@ -49,8 +49,13 @@ export async function download(page: Page, selector: string): Promise<{ name: st
   return { name: file.suggestedFilename(), content: await readFile(path) };
 }
 
+/** The result JSON as the sandbox exports it, byte for byte. */
+export async function exportedText(page: Page): Promise<string> {
+  return (await download(page, '#export-json')).content.toString('utf8');
+}
+
 export async function exportedResult(page: Page): Promise<unknown> {
-  return JSON.parse((await download(page, '#export-json')).content.toString('utf8'));
+  return JSON.parse(await exportedText(page));
 }
 
 export async function headline(page: Page, key: string): Promise<string> {
