@@ -11,9 +11,12 @@
  * A third system is the same tandem with the lean mechanisms switched on together (WIP
  * limits with blocking, a batch stage, failures with rework, outages): its items/s is
  * printed as a share of the plain tandem's, which should stay above one half.
+ *
+ * Last, the sandbox: the time from pressing Run to every chart drawn, for the default preset.
  */
 import { createRun } from '../src/index.ts';
 import { mm1, tandemSojourn } from '../src/metrics/theory.ts';
+import { measureRunToCharts } from '../tests/e2e/measure.ts';
 
 const exponential = (mean: number) => ({ dist: 'exponential', mean });
 
@@ -123,3 +126,17 @@ console.table(rows);
 console.log(
   `lean mechanisms run at ${((lean / plain) * 100).toFixed(0)}% of the plain tandem's items/s (target: over 50%)`,
 );
+
+// The sandbox: from pressing Run to every chart drawn, for the default preset, in Chromium
+// against the built site (tests/e2e/measure.ts). Skipped, with the reason, without Chromium.
+try {
+  const sandbox = await measureRunToCharts(5);
+  const worst = Math.max(0, ...sandbox.longTasks);
+  console.log(
+    `sandbox: Run to charts drawn for the default preset, median ${sandbox.medianMs.toFixed(0)} ms over ` +
+      `${sandbox.runToChartsMs.length} runs (${sandbox.runToChartsMs.map((t) => t.toFixed(0)).join(', ')}); ` +
+      `main-thread tasks over 50 ms: ${sandbox.longTasks.length} (worst ${worst.toFixed(0)} ms)`,
+  );
+} catch (error) {
+  console.log(`sandbox: not measured (${error instanceof Error ? error.message : String(error)})`);
+}
