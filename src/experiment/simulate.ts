@@ -6,21 +6,14 @@
  * and cancel between slices; `simulate` runs it to the end.
  */
 import { replicationSeed } from '../engine/random.ts';
-import { formatProblems, parseScenario, type ScenarioProblem } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { offeredLoad } from '../network/load.ts';
 import { Replication, type ReplicationOutcome } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
-import { aggregate } from './aggregate.ts';
+import { resultOf, runnableScenario } from './replications.ts';
 import type { SimulationResult } from './result.ts';
+import { ScenarioError } from './scenario-error.ts';
 
-/** Thrown by the library when it is handed a scenario that does not validate. */
-export class ScenarioError extends Error {
-  constructor(readonly problems: ScenarioProblem[]) {
-    super(`invalid scenario:\n${formatProblems(problems)}`);
-    this.name = 'ScenarioError';
-  }
-}
+export { ScenarioError };
 
 export interface RunProgress {
   /** Replications finished. */
@@ -42,9 +35,7 @@ export interface Run {
 
 /** Validates the scenario (throwing ScenarioError if it is invalid) and prepares its run. */
 export function createRun(input: unknown): Run {
-  const parsed = parseScenario(input);
-  if (!parsed.ok) throw new ScenarioError(parsed.problems);
-  const scenario: Scenario = parsed.scenario;
+  const scenario: Scenario = runnableScenario(input);
   const topology = compileTopology(scenario);
   const replications = scenario.run.replications;
   const outcomes: ReplicationOutcome[] = [];
@@ -62,7 +53,7 @@ export function createRun(input: unknown): Run {
         outcomes.push(current.outcome());
         if (outcomes.length < replications)
           current = new Replication(scenario, topology, replicationSeed(scenario.run.seed, outcomes.length));
-        else result = aggregate(scenario, topology, offeredLoad(scenario, topology), outcomes);
+        else result = resultOf(scenario, outcomes, topology);
       }
       return result !== undefined;
     },

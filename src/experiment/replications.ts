@@ -1,0 +1,45 @@
+/**
+ * A scenario's replications as independent jobs: replication i runs from its own seed,
+ * derived from the run seed and i alone, so it gives the same outcome whichever process,
+ * thread or shard runs it, and in whatever order. Folding the outcomes in replication order
+ * gives the result, the same bytes however the work was spread.
+ */
+import { replicationSeed } from '../engine/random.ts';
+import { parseScenario } from '../model/parse.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { offeredLoad } from '../network/load.ts';
+import type { ReplicationOutcome } from '../network/outcome.ts';
+import { Replication } from '../network/simulation.ts';
+import { compileTopology, type Topology } from '../network/topology.ts';
+import { aggregate } from './aggregate.ts';
+import type { SimulationResult } from './result.ts';
+import { ScenarioError } from './scenario-error.ts';
+
+/** Validates a scenario for running (throwing ScenarioError with every problem if it is invalid). */
+export function runnableScenario(input: unknown): Scenario {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new ScenarioError(parsed.problems);
+  return parsed.scenario;
+}
+
+/** Replication `index` of the scenario, run to the end. */
+export function runReplication(
+  scenario: Scenario,
+  index: number,
+  topology = compileTopology(scenario),
+): ReplicationOutcome {
+  const replication = new Replication(scenario, topology, replicationSeed(scenario.run.seed, index));
+  replication.advance();
+  return replication.outcome();
+}
+
+/** The result of a scenario from its replications' outcomes, in replication order. */
+export function resultOf(
+  scenario: Scenario,
+  outcomes: readonly ReplicationOutcome[],
+  topology = compileTopology(scenario),
+): SimulationResult {
+  return aggregate(scenario, topology, offeredLoad(scenario, topology), outcomes);
+}
+
+export type { Topology };
