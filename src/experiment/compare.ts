@@ -105,7 +105,12 @@ function paired(
   return ratioCi95(a.slice(0, n), b.slice(0, n));
 }
 
-function withRun(scenario: unknown, seed: number | undefined, replications: number | undefined): unknown {
+/** The scenario with a given seed and replications (either left as it is when undefined). */
+export function withRun(
+  scenario: unknown,
+  seed: number | undefined,
+  replications: number | undefined,
+): unknown {
   if (!scenario || typeof scenario !== 'object') return scenario;
   const s = scenario as { run?: Record<string, unknown> };
   const run = { ...(s.run ?? {}) };

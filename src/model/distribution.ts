@@ -317,3 +317,31 @@ export function describeDistribution(d: Distribution): string {
 function rounded(x: number): string {
   return String(Number(x.toPrecision(3)));
 }
+
+/**
+ * The same distribution with every time multiplied by `factor` (a mean, a scale, the ends of
+ * a range), its shape and variability kept: what slowing down or speeding up arrivals means.
+ */
+export function scaleDistribution(d: Distribution, factor: number): Distribution {
+  if (typeof d === 'number') return d * factor;
+  switch (d.dist) {
+    case 'constant':
+      return { ...d, value: d.value * factor };
+    case 'exponential':
+    case 'normal':
+    case 'lognormal':
+    case 'gamma':
+    case 'erlang':
+      return d.dist === 'normal'
+        ? { ...d, mean: d.mean * factor, sd: d.sd * factor }
+        : { ...d, mean: d.mean * factor };
+    case 'uniform':
+      return { ...d, min: d.min * factor, max: d.max * factor };
+    case 'triangular':
+      return { ...d, min: d.min * factor, mode: d.mode * factor, max: d.max * factor };
+    case 'weibull':
+      return { ...d, scale: d.scale * factor };
+    case 'empirical':
+      return { ...d, values: d.values.map((v) => v * factor) };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Sweep axes as written on the command line: `path=values`, where values are a list
+ * (`1,2,3` or `fixed,shortest-queue`), a range with a step (`0.5:0.95:0.05`, both ends
+ * included) or a range with a number of points (`0.5:0.95/10`). Paths are those of `--set`
+ * (nodes and demand by id), plus `utilization.NODE`: the arrival rate that gives that node
+ * the offered load.
+ */
+import { readValue } from '../model/overrides.ts';
+
+export interface SweepAxis {
+  path: string;
+  values: unknown[];
+}
+
+/** The axis, or the reason the text is not one. */
+export function parseAxis(text: string): SweepAxis | string {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return `--vary needs path=values, e.g. nodes.review.capacity=1,2,3 (got "${text}")`;
+  const path = text.slice(0, eq).trim();
+  const spec = text.slice(eq + 1).trim();
+  if (spec === '') return `--vary ${path}: no values`;
+  const range = /^(-?[\d.eE+-]+):(-?[\d.eE+-]+)(?::([\d.eE+-]+)|\/(\d+))$/.exec(spec);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (!Number.isFinite(from) || !Number.isFinite(to))
+      return `--vary ${path}: "${spec}" is not a range of numbers`;
+    if (range[4] !== undefined) {
+      const count = Number(range[4]);
+      if (count < 2) return `--vary ${path}: a range needs at least 2 points (got ${count})`;
+      return {
+        path,
+        values: Array.from({ length: count }, (_, i) => tidy(from + ((to - from) * i) / (count - 1))),
+      };
+    }
+    const step = Number(range[3]);
+    if (!(step > 0)) return `--vary ${path}: the step must be a number above 0 (got "${range[3]}")`;
+    if (to < from) return `--vary ${path}: the range must go up (got ${from} to ${to})`;
+    const count = Math.floor((to - from) / step + 1e-9) + 1;
+    if (count > 10_000) return `--vary ${path}: ${count} points is too many for one axis (at most 10,000)`;
+    return { path, values: Array.from({ length: count }, (_, i) => tidy(from + i * step)) };
+  }
+  const values = spec.split(',').map((v) => readValue(v.trim()));
+  return { path, values };
+}
+
+/** 0.1 + 0.2 as 0.3: a swept value is shown and stored as the number the user meant. */
+function tidy(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+/** Every combination of the axes' values, the first axis varying slowest. */
+export function gridOf(axes: readonly SweepAxis[]): Record<string, unknown>[] {
+  let points: Record<string, unknown>[] = [{}];
+  for (const axis of axes) points = points.flatMap((p) => axis.values.map((v) => ({ ...p, [axis.path]: v })));
+  return points;
+}

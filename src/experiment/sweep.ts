@@ -1,0 +1,179 @@
+/**
+ * Sweeps: one scenario run at every point of a grid of parameter values, each point with the
+ * same seed and replications (common random numbers across points, so a curve is smooth
+ * where the system is), each point's result folded as `simulate` would. A point whose
+ * values make the scenario invalid, or whose run fails, says so and never loses the others.
+ *
+ * Planning, running and folding are separate so the replications can run here, on worker
+ * threads (src/node/), or in slices on several machines (shards), with the same result.
+ */
+
+import { scaleDistribution } from '../model/distribution.ts';
+import { setPath } from '../model/overrides.ts';
+import { formatProblems, parseScenario } from '../model/parse.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { nodeLoads } from '../network/load.ts';
+import type { ReplicationOutcome } from '../network/outcome.ts';
+import { gridOf, type SweepAxis } from './axes.ts';
+import { withRun } from './compare.ts';
+import { resultOf, runnableScenario, runReplication } from './replications.ts';
+import type { SimulationResult } from './result.ts';
+
+export interface SweepOptions {
+  /** Replications per point (default: the scenario's). */
+  replications?: number;
+  /** Seed for every point (default: the scenario's). */
+  seed?: number;
+}
+
+export interface PlannedPoint {
+  values: Record<string, unknown>;
+  /** The scenario at this point, or why there is none. */
+  scenario?: Scenario;
+  error?: string;
+}
+
+export interface SweepPlan {
+  name: string;
+  axes: SweepAxis[];
+  seed: number;
+  replications: number;
+  points: PlannedPoint[];
+}
+
+export interface SweepPoint {
+  values: Record<string, unknown>;
+  result?: SimulationResult;
+  error?: string;
+}
+
+export interface SweepResult {
+  scenario: string;
+  axes: SweepAxis[];
+  seed: number;
+  replications: number;
+  points: SweepPoint[];
+}
+
+/** A replication of a point, or the reason it could not run. */
+export type JobOutcome = ReplicationOutcome | { error: string };
+
+/** Validates the scenario (throwing ScenarioError) and works out every point's scenario. */
+export function planSweep(
+  document: unknown,
+  axes: readonly SweepAxis[],
+  options: SweepOptions = {},
+): SweepPlan {
+  const base = runnableScenario(withRun(document, options.seed, options.replications));
+  const baseDocument = withRun(document, base.run.seed, base.run.replications);
+  return {
+    name: base.name,
+    axes: axes.map((a) => ({ path: a.path, values: [...a.values] })),
+    seed: base.run.seed,
+    replications: base.run.replications,
+    points: gridOf(axes).map((values) => planPoint(baseDocument, values)),
+  };
+}
+
+function planPoint(document: unknown, values: Record<string, unknown>): PlannedPoint {
+  let doc = structuredClone(document);
+  const targets: [string, unknown][] = [];
+  for (const [path, value] of Object.entries(values)) {
+    if (path.startsWith('utilization.')) {
+      targets.push([path.slice('utilization.'.length), value]);
+      continue;
+    }
+    const set = setPath(doc, path, value);
+    if (typeof set === 'string') return { values, error: `${path}: ${set}` };
+    doc = set.value;
+  }
+  for (const [node, target] of targets) {
+    const reached = toUtilization(doc, node, target);
+    if (typeof reached === 'string') return { values, error: `utilization.${node}: ${reached}` };
+    doc = reached;
+  }
+  const parsed = parseScenario(doc);
+  return parsed.ok
+    ? { values, scenario: parsed.scenario }
+    : { values, error: formatProblems(parsed.problems) };
+}
+
+/**
+ * The document with every arrival process sped up or slowed down (the same factor for all
+ * demand, schedules included) so that `node`'s offered load is `target`.
+ */
+function toUtilization(document: unknown, node: string, target: unknown): unknown | string {
+  if (typeof target !== 'number' || !(target > 0))
+    return `the target must be a number above 0 (got ${JSON.stringify(target)})`;
+  const parsed = parseScenario(document);
+  if (!parsed.ok) return formatProblems(parsed.problems);
+  const load = nodeLoads(parsed.scenario).find((n) => n.id === node);
+  if (!load) return `no node "${node}"`;
+  if (!(load.load > 0)) return `"${node}" gets no work, so no arrival rate gives it a load`;
+  const factor = load.load / target;
+  const doc = structuredClone(document) as { demand: Record<string, unknown>[] };
+  for (const demand of doc.demand) {
+    demand.interarrival = scaleDistribution(demand.interarrival as never, factor);
+    if (Array.isArray(demand.schedule))
+      demand.schedule = demand.schedule.map((c: { interarrival: unknown }) => ({
+        ...c,
+        interarrival: scaleDistribution(c.interarrival as never, factor),
+      }));
+  }
+  return doc;
+}
+
+/** Every replication of every point that can run, point by point: the order results fold in. */
+export function sweepJobs(plan: SweepPlan): { point: number; scenario: Scenario; replication: number }[] {
+  return plan.points.flatMap((p, point) =>
+    p.scenario
+      ? Array.from({ length: plan.replications }, (_, replication) => ({
+          point,
+          scenario: p.scenario as Scenario,
+          replication,
+        }))
+      : [],
+  );
+}
+
+/** Folds each point's outcomes (in replication order) into its result. */
+export function foldSweep(plan: SweepPlan, outcomes: readonly (readonly JobOutcome[])[]): SweepResult {
+  return {
+    scenario: plan.name,
+    axes: plan.axes,
+    seed: plan.seed,
+    replications: plan.replications,
+    points: plan.points.map((p, i) => {
+      if (!p.scenario) return { values: p.values, error: p.error };
+      const failed = outcomes[i].find((o): o is { error: string } => 'error' in o);
+      if (failed) return { values: p.values, error: failed.error };
+      return { values: p.values, result: resultOf(p.scenario, outcomes[i] as ReplicationOutcome[]) };
+    }),
+  };
+}
+
+/** Groups job outcomes (in `sweepJobs` order) by point. */
+export function byPoint(plan: SweepPlan, jobOutcomes: readonly JobOutcome[]): JobOutcome[][] {
+  const grouped: JobOutcome[][] = plan.points.map(() => []);
+  sweepJobs(plan).forEach((job, j) => {
+    grouped[job.point].push(jobOutcomes[j]);
+  });
+  return grouped;
+}
+
+/** Runs a sweep in this thread. */
+export function sweep(
+  document: unknown,
+  axes: readonly SweepAxis[],
+  options: SweepOptions = {},
+): SweepResult {
+  const plan = planSweep(document, axes, options);
+  const outcomes = sweepJobs(plan).map((job): JobOutcome => {
+    try {
+      return runReplication(job.scenario, job.replication);
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  return foldSweep(plan, byPoint(plan, outcomes));
+}

@@ -1,0 +1,74 @@
+/**
+ * Runs and sweeps with their replications spread over worker threads, whole or one shard
+ * of them. The result never depends on the number of workers: each replication's seed comes
+ * from the run seed and its index, and outcomes fold in replication order.
+ */
+import type { SweepAxis } from '../experiment/axes.ts';
+import type { SimulationResult } from '../experiment/result.ts';
+import { type PartialResult, partialResult, type Shard, shardJobs } from '../experiment/shard.ts';
+import {
+  byPoint,
+  foldSweep,
+  type JobOutcome,
+  planSweep,
+  type SweepOptions,
+  type SweepResult,
+  sweepJobs,
+} from '../experiment/sweep.ts';
+import { type PoolOptions, runJobs } from './pool.ts';
+
+export type ParallelOptions = SweepOptions & PoolOptions;
+
+/** Every point of a sweep, its replications on the pool. */
+export async function sweepParallel(
+  document: unknown,
+  axes: readonly SweepAxis[],
+  options: ParallelOptions = {},
+): Promise<SweepResult> {
+  const plan = planSweep(document, axes, options);
+  const outcomes = await runJobs(sweepJobs(plan), options);
+  return foldSweep(plan, byPoint(plan, outcomes));
+}
+
+/** One scenario, its replications on the pool: the same bytes as `simulate`. */
+export async function simulateParallel(
+  document: unknown,
+  options: ParallelOptions = {},
+): Promise<SimulationResult> {
+  const { points } = await sweepParallel(document, [], options);
+  const [point] = points;
+  if (!point.result) throw new Error(point.error ?? 'the run failed');
+  return point.result;
+}
+
+/** Runs one shard of a run (no axes) or a sweep, for `flowlab merge` to fold later. */
+export async function runShard(
+  document: unknown,
+  axes: readonly SweepAxis[],
+  shard: Shard,
+  options: ParallelOptions = {},
+): Promise<PartialResult> {
+  const plan = planSweep(document, axes, options);
+  const jobs = sweepJobs(plan);
+  const mine = shardJobs(jobs.length, shard);
+  const outcomes = await runJobs(
+    mine.map((j) => jobs[j]),
+    options,
+  );
+  const byJob = new Map<number, JobOutcome>(mine.map((j, i) => [j, outcomes[i]]));
+  const runDocument = planDocument(document, plan.seed, plan.replications);
+  return partialResult(
+    axes.length === 0 ? 'run' : 'sweep',
+    runDocument,
+    axes,
+    plan,
+    shard,
+    jobs.length,
+    byJob,
+  );
+}
+
+function planDocument(document: unknown, seed: number, replications: number): unknown {
+  const doc = structuredClone(document) as { run?: Record<string, unknown> };
+  return { ...doc, run: { ...(doc.run ?? {}), seed, replications } };
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gridOf, parseAxis } from '../../src/experiment/axes.ts';
+
+describe('sweep axes as written on the command line', () => {
+  it('a list of numbers or words', () => {
+    expect(parseAxis('nodes.review.capacity=1,2,3')).toEqual({
+      path: 'nodes.review.capacity',
+      values: [1, 2, 3],
+    });
+    expect(parseAxis('routing=fixed,shortest-queue')).toEqual({
+      path: 'routing',
+      values: ['fixed', 'shortest-queue'],
+    });
+  });
+
+  it('a range with a step includes both ends, as the numbers the user meant', () => {
+    expect(parseAxis('utilization.review=0.5:0.99:0.05')).toEqual({
+      path: 'utilization.review',
+      values: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
+    });
+    expect(parseAxis('x=0.1:0.3:0.1')).toEqual({ path: 'x', values: [0.1, 0.2, 0.3] });
+  });
+
+  it('a range with a number of points', () => {
+    expect(parseAxis('run.duration=100:500/5')).toEqual({
+      path: 'run.duration',
+      values: [100, 200, 300, 400, 500],
+    });
+  });
+
+  it('any range with a step has its points evenly spaced from the first, never past the last', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 50 }),
+        (from, span, step) => {
+          const axis = parseAxis(`p=${from}:${from + span}:${step}`);
+          if (typeof axis === 'string') throw new Error(axis);
+          expect(axis.values).toHaveLength(Math.floor(span / step) + 1);
+          axis.values.forEach((v, i) => expect(v).toBe(from + i * step));
+        },
+      ),
+    );
+  });
+
+  it('says what is wrong with a bad axis', () => {
+    expect(parseAxis('capacity')).toMatch(/--vary needs path=values/);
+    expect(parseAxis('x=')).toMatch(/no values/);
+    expect(parseAxis('x=1:5:0')).toMatch(/step must be a number above 0/);
+    expect(parseAxis('x=5:1:1')).toMatch(/range must go up/);
+    expect(parseAxis('x=1:5/1')).toMatch(/at least 2 points/);
+  });
+
+  it('several axes make a grid, the first varying slowest', () => {
+    expect(
+      gridOf([
+        { path: 'a', values: [1, 2] },
+        { path: 'b', values: ['x', 'y'] },
+      ]),
+    ).toEqual([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
+  });
+});
