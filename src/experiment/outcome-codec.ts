@@ -28,7 +28,7 @@ export function encodeOutcome(outcome: ReplicationOutcome): EncodedOutcome {
 }
 
 export function decodeOutcome(encoded: EncodedOutcome): ReplicationOutcome {
-  if (!encoded || encoded.encoded !== 'flowlab-outcome-1')
+  if (encoded?.encoded !== 'flowlab-outcome-1')
     throw new Error('not an outcome written by this version of flowlab');
   return decode(encoded.value) as ReplicationOutcome;
 }

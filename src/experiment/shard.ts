@@ -116,7 +116,7 @@ export function mergePartials(partials: readonly PartialResult[]): {
       if (outcomes[job]) throw new MergeError(`replication job ${job} appears in two shards`);
       outcomes[job] = 'error' in outcome ? { error: outcome.error } : decodeOutcome(outcome);
     }
-  const absent = outcomes.findIndex((o) => o === undefined);
+  const absent = outcomes.indexOf(undefined);
   if (absent >= 0 || outcomes.length < total)
     throw new MergeError(
       `replication job ${absent} is in no shard: a shard file is incomplete (was its run stopped?)`,

@@ -68,7 +68,14 @@ async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobO
 function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions): Promise<JobOutcome[]> {
   return new Promise((resolve, reject) => {
     const texts = new Map<Scenario, string>();
-    const textOf = (s: Scenario) => texts.get(s) ?? (texts.set(s, JSON.stringify(s)), texts.get(s)!);
+    const textOf = (s: Scenario) => {
+      let text = texts.get(s);
+      if (text === undefined) {
+        text = JSON.stringify(s);
+        texts.set(s, text);
+      }
+      return text;
+    };
     const outcomes: JobOutcome[] = new Array(jobs.length);
     const threads: Worker[] = [];
     let next = 0;

@@ -39,7 +39,7 @@ describe('sweep axes as written on the command line', () => {
           const axis = parseAxis(`p=${from}:${from + span}:${step}`);
           if (typeof axis === 'string') throw new Error(axis);
           expect(axis.values).toHaveLength(Math.floor(span / step) + 1);
-          axis.values.forEach((v, i) => expect(v).toBe(from + i * step));
+          for (const [i, v] of axis.values.entries()) expect(v).toBe(from + i * step);
         },
       ),
     );

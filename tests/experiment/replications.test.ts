@@ -5,7 +5,7 @@ import { resultOf, runnableScenario, runReplication } from '../../src/experiment
 import { simulate } from '../../src/index.ts';
 
 const preset = (file: string) => JSON.parse(readFileSync(`scenarios/${file}`, 'utf8'));
-const small = (doc: Record<string, any>) => ({
+const small = (doc: { run: object }) => ({
   ...doc,
   run: { ...doc.run, duration: 400, warmup: 50, replications: 4 },
 });
