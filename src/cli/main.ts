@@ -4,21 +4,27 @@
  */
 import { readFileSync } from 'node:fs';
 import { compareCommand, compareHelp } from './commands/compare.ts';
+import { mergeCommand, mergeHelp } from './commands/merge.ts';
 import { runCommand, runHelp } from './commands/run.ts';
+import { sweepCommand, sweepHelp } from './commands/sweep.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { EXIT, UsageError } from './errors.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
   run: { run: runCommand, help: runHelp },
   compare: { run: compareCommand, help: compareHelp },
+  sweep: { run: sweepCommand, help: sweepHelp },
+  merge: { run: mergeCommand, help: mergeHelp },
   validate: { run: validateCommand, help: validateHelp },
 };
 
 const usage = `flowlab: simulate value streams, from token rings to routed networks
 
 Usage:
-  flowlab run FILE [--seed N] [--reps N] [--set path=value ...] [--json]
+  flowlab run FILE [--seed N] [--reps N] [--set path=value ...] [--workers N] [--shard k/n --out F] [--json]
   flowlab compare FILE [FILE ...] [--routing a,b,...] [--seed N] [--reps N] [--set path=value ...] [--json]
+  flowlab sweep FILE --vary path=values [--vary ...] [--reps N] [--workers N] [--shard k/n --out F] [--json|--csv]
+  flowlab merge FILE [FILE ...] [--json|--csv]
   flowlab validate FILE [FILE ...]
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version

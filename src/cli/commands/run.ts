@@ -3,14 +3,17 @@
  * result as JSON (exactly what the library's `simulate()` returns).
  */
 import type { SimulationResult } from '../../experiment/result.ts';
+import { parseShard } from '../../experiment/shard.ts';
 import { createRun } from '../../experiment/simulate.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { nodeLoads } from '../../network/load.ts';
+import { defaultWorkers } from '../../node/pool.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, plural, time, withInterval } from '../format.ts';
 import { loadScenario } from '../load.ts';
 import { runWithProgress } from '../progress.ts';
+import { spread } from '../spread.ts';
 import { table } from '../table.ts';
 
 export const runHelp = `flowlab run FILE [options]
@@ -24,6 +27,11 @@ Options:
   --set path=value    override any field before validation; repeatable.
                       Nodes and demand classes are addressed by id:
                       --set run.duration=500 --set nodes.analysts.capacity=3
+  --workers N         run the replications on N worker threads (default: here, in
+                      this thread); the result is the same for any N
+  --shard k/n         run only the k-th of n slices of the replications and write it
+                      with --out FILE; flowlab merge FILES... gives the whole result
+  --out FILE          where --shard writes its partial result
   --json              print the result as JSON (the same as the library's simulate())
   -h, --help          this help
 
@@ -32,11 +40,14 @@ Examples:
   flowlab run scenarios/token-ring.json --reps 20 --set nodes.reviewers.capacity=3
   flowlab run scenarios/dynamic-network.json --json > result.json`;
 
-export function runCommand(argv: string[]): number {
+export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('run', argv, {
     seed: { type: 'string' },
     reps: { type: 'string' },
     set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -53,9 +64,34 @@ export function runCommand(argv: string[]): number {
     seed: wholeNumber('seed', values.seed, 0),
     replications: wholeNumber('reps', values.reps, 1),
   });
-  const run = createRun(loaded.document);
-  runWithProgress(run, !values.json && process.stderr.isTTY === true, loaded.scenario.name);
-  const result = run.result();
+  const show = !values.json && process.stderr.isTTY === true;
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') throw new UsageError(`run: ${shard}`);
+  if (shard && !values.out) throw new UsageError('run: --shard needs --out FILE for the partial result');
+  let result: SimulationResult;
+  if (values.workers !== undefined || shard) {
+    const outcome = await spread(loaded.document, [], {
+      workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
+      shard,
+      out: values.out,
+      show,
+      label: loaded.scenario.name,
+    });
+    if (outcome.kind === 'shard') {
+      console.error(`wrote ${outcome.file}: ${count(outcome.jobs, 'replication')} of ${outcome.total}`);
+      return 0;
+    }
+    const [point] = outcome.sweep.points;
+    if (!point.result) {
+      console.error(`stopped by Ctrl-C before any replication finished`);
+      return 130;
+    }
+    result = point.result;
+  } else {
+    const run = createRun(loaded.document);
+    runWithProgress(run, show, loaded.scenario.name);
+    result = run.result();
+  }
   console.log(
     values.json ? JSON.stringify(result, null, 2) : describeResult(result, estimatedLoads(loaded.scenario)),
   );

@@ -1,0 +1,181 @@
+/**
+ * `flowlab sweep FILE --vary path=values ...`: the scenario at every point of a grid of
+ * values, each with the same seeds, one row per point with the headline metrics and their
+ * 95% intervals, as a table, JSON or CSV.
+ */
+import { parseAxis, type SweepAxis } from '../../experiment/axes.ts';
+import { parseShard } from '../../experiment/shard.ts';
+import type { SweepResult } from '../../experiment/sweep.ts';
+import { defaultWorkers } from '../../node/pool.ts';
+import { parse, wholeNumber } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { count, number, percent, withInterval } from '../format.ts';
+import { loadScenario } from '../load.ts';
+import { spread } from '../spread.ts';
+import { table } from '../table.ts';
+
+export const sweepHelp = `flowlab sweep FILE --vary path=values [--vary ...] [options]
+
+Runs the scenario at every point of a grid and prints one row per point: mean and p85 lead
+time, throughput and WIP with their 95% intervals, flow efficiency and the bottleneck.
+Every point runs with the same seeds, so differences between points are the system's.
+
+Values:
+  1,2,3               a list (words too: --vary routing=fixed,shortest-queue)
+  0.5:0.95:0.05       a range with a step, both ends included
+  0.5:0.95/10         a range with a number of points
+Paths are those of --set (nodes and demand by id), and utilization.NODE: the arrival
+rate (all demand, scaled together) that gives NODE that offered load.
+
+Options:
+  --vary path=values  an axis; several make a grid (the first varies slowest)
+  --reps N            replications per point (default: the file's)
+  --seed N            the seed for every point (default: the file's)
+  --set path=value    override a field for every point; repeatable
+  --workers N         worker threads (default: one per core, here ${defaultWorkers()})
+  --shard k/n         run only the k-th of n slices and write it with --out FILE;
+                      flowlab merge FILES... gives what the whole sweep would
+  --out FILE          where --shard writes its partial result
+  --json | --csv      print every point as JSON, or one CSV row per point
+  -h, --help          this help
+
+Examples:
+  flowlab sweep scenarios/token-ring.json --vary utilization.developers=0.5:0.95:0.05 --vary routing=fixed,shortest-queue --reps 10
+  flowlab sweep scenarios/batch-release.json --vary nodes.release-pipeline.batch.size=1,5,10,20 --csv > batches.csv`;
+
+export async function sweepCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('sweep', argv, {
+    vary: { type: 'string', multiple: true },
+    reps: { type: 'string' },
+    seed: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(sweepHelp);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(`sweep: give exactly one scenario file (got ${positionals.length})`);
+  if (!values.vary || values.vary.length === 0)
+    throw new UsageError(
+      'sweep: give at least one --vary path=values, e.g. --vary nodes.review.capacity=1,2,3',
+    );
+  if (values.json && values.csv) throw new UsageError('sweep: choose --json or --csv, not both');
+  const axes = values.vary.map((text) => {
+    const axis = parseAxis(text);
+    if (typeof axis === 'string') throw new UsageError(`sweep: ${axis}`);
+    return axis;
+  });
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') throw new UsageError(`sweep: ${shard}`);
+  if (shard && !values.out) throw new UsageError('sweep: --shard needs --out FILE for the partial result');
+  const loaded = loadScenario(positionals[0], {
+    set: values.set,
+    seed: wholeNumber('seed', values.seed, 0),
+    replications: wholeNumber('reps', values.reps, 1),
+  });
+  const outcome = await spread(loaded.document, axes, {
+    workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
+    shard,
+    out: values.out,
+    show: !values.json && !values.csv && process.stderr.isTTY === true,
+    label: loaded.scenario.name,
+  });
+  if (outcome.kind === 'shard') {
+    console.error(`wrote ${outcome.file}: ${count(outcome.jobs, 'replication')} of ${outcome.total}`);
+    return 0;
+  }
+  printSweep(outcome.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
+  if (outcome.kind === 'stopped') {
+    console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
+    return 130;
+  }
+  return 0;
+}
+
+export function printSweep(sweep: SweepResult, format: 'json' | 'csv' | 'table'): void {
+  if (format === 'json') console.log(JSON.stringify(sweep, null, 2));
+  else if (format === 'csv') console.log(sweepCsv(sweep));
+  else console.log(describeSweep(sweep));
+}
+
+export function describeSweep(s: SweepResult): string {
+  const paths = s.axes.map((a: SweepAxis) => a.path);
+  const unit = s.points.find((p) => p.result)?.result?.timeUnit ?? 'day';
+  const rows = s.points.map((p) => {
+    const values = paths.map((path) => String(p.values[path]));
+    const r = p.result;
+    if (!r) return [...values, '–', '–', '–', '–', '–', `✗ ${(p.error ?? '').split('\n')[0]}`];
+    return [
+      ...values,
+      withInterval(r.leadTime.mean, r.leadTime.ci95),
+      number(r.leadTime.p85),
+      withInterval(r.throughput, r.throughputCi95),
+      number(r.wip.mean),
+      `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`,
+      r.stoppedBy === 'drained' ? '' : `stopped: ${r.stoppedBy}`,
+    ];
+  });
+  return [
+    `${s.scenario}: ${count(s.points.length, 'point')}, seed ${s.seed}, ${count(s.replications, 'replication')} each, same random numbers`,
+    '',
+    table(
+      [...paths, `mean lead time (${unit}s)`, 'p85', `throughput (per ${unit})`, 'WIP', 'bottleneck', ''],
+      rows,
+    ),
+  ].join('\n');
+}
+
+const CSV_HEADER = [
+  'lead_time_mean',
+  'lead_time_ci95_low',
+  'lead_time_ci95_high',
+  'lead_time_p85',
+  'cycle_time_mean',
+  'throughput',
+  'throughput_ci95_low',
+  'throughput_ci95_high',
+  'wip_mean',
+  'flow_efficiency',
+  'bottleneck',
+  'bottleneck_utilization',
+  'stopped_by',
+  'error',
+];
+
+export function sweepCsv(s: SweepResult): string {
+  const cell = (v: unknown) => {
+    const text = v === undefined || v === null ? '' : String(v);
+    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [[...s.axes.map((a) => a.path), ...CSV_HEADER].map(cell).join(',')];
+  for (const p of s.points) {
+    const r = p.result;
+    const metrics = r
+      ? [
+          r.leadTime.mean,
+          r.leadTime.ci95?.[0],
+          r.leadTime.ci95?.[1],
+          r.leadTime.p85,
+          r.cycleTime.mean,
+          r.throughput,
+          r.throughputCi95?.[0],
+          r.throughputCi95?.[1],
+          r.wip.mean,
+          r.flowEfficiency,
+          r.bottleneck,
+          r.nodes[r.bottleneck].utilization,
+          r.stoppedBy,
+          '',
+        ]
+      : [...CSV_HEADER.slice(0, -1).map(() => ''), p.error];
+    lines.push([...s.axes.map((a) => p.values[a.path]), ...metrics].map(cell).join(','));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,109 @@
+/**
+ * Running a scenario's replications, or a sweep's, on worker threads for a command: the
+ * progress bar, Ctrl-C (what finished is kept and shown), and `--shard k/n`, which runs one
+ * slice and writes it to a partial result file for `flowlab merge`.
+ */
+import { writeFileSync } from 'node:fs';
+import type { SweepAxis } from '../experiment/axes.ts';
+import { withRun } from '../experiment/compare.ts';
+import { partialResult, type Shard, shardJobs } from '../experiment/shard.ts';
+import {
+  byPoint,
+  foldSweep,
+  type JobOutcome,
+  planSweep,
+  type SweepResult,
+  sweepJobs,
+} from '../experiment/sweep.ts';
+import { runJobs } from '../node/pool.ts';
+import { UsageError } from './errors.ts';
+import { interruptSignal, jobProgress } from './job-progress.ts';
+
+export interface SpreadOptions {
+  workers: number;
+  shard?: Shard;
+  /** Where a shard's partial result goes. */
+  out?: string;
+  /** Show a progress bar on stderr. */
+  show: boolean;
+  label: string;
+}
+
+export type Spread =
+  | { kind: 'done'; sweep: SweepResult }
+  | { kind: 'shard'; file: string; jobs: number; total: number }
+  | { kind: 'stopped'; sweep: SweepResult; finished: number; total: number };
+
+export async function spread(
+  document: unknown,
+  axes: readonly SweepAxis[],
+  options: SpreadOptions,
+): Promise<Spread> {
+  const plan = planSweep(document, axes);
+  const jobs = sweepJobs(plan);
+  const mine = options.shard ? shardJobs(jobs.length, options.shard) : jobs.map((_, j) => j);
+  const progress = jobProgress(
+    options.show,
+    options.label,
+    axes.length > 0 ? 'replications of all points' : 'replications',
+  );
+  const interrupt = interruptSignal();
+  const finished = new Map<number, JobOutcome>();
+  try {
+    await runJobs(
+      mine.map((j) => jobs[j]),
+      {
+        workers: options.workers,
+        signal: interrupt.signal,
+        onProgress: progress.onProgress,
+        onOutcome: (i, outcome) => finished.set(mine[i], outcome),
+      },
+    );
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+  } finally {
+    progress.clear();
+    interrupt.release();
+  }
+  if (options.shard) {
+    if (!options.out) throw new UsageError('--shard needs --out FILE for the partial result');
+    if (interrupt.signal.aborted)
+      throw new UsageError(
+        `stopped by Ctrl-C: ${finished.size} of ${mine.length} replications finished; no partial file written`,
+      );
+    const partial = partialResult(
+      axes.length > 0 ? 'sweep' : 'run',
+      withRun(document, plan.seed, plan.replications),
+      axes,
+      plan,
+      options.shard,
+      jobs.length,
+      finished,
+    );
+    writeFileSync(options.out, `${JSON.stringify(partial)}\n`);
+    return { kind: 'shard', file: options.out, jobs: mine.length, total: jobs.length };
+  }
+  if (!interrupt.signal.aborted) {
+    const outcomes = jobs.map((_, j) => finished.get(j) as JobOutcome);
+    return { kind: 'done', sweep: foldSweep(plan, byPoint(plan, outcomes)) };
+  }
+  // Stopped: fold the points whose replications all finished; the rest say so.
+  const complete = plan.points.map(() => true);
+  jobs.forEach((job, j) => {
+    if (!finished.has(j)) complete[job.point] = false;
+  });
+  const stoppedPlan = {
+    ...plan,
+    points: plan.points.map((p, i) =>
+      complete[i] ? p : { values: p.values, error: 'not finished: stopped by Ctrl-C' },
+    ),
+  };
+  const kept = sweepJobs(stoppedPlan);
+  const outcomes = jobs.flatMap((job, j) => (complete[job.point] ? [finished.get(j) as JobOutcome] : []));
+  return {
+    kind: 'stopped',
+    sweep: foldSweep(stoppedPlan, byPoint(stoppedPlan, outcomes.slice(0, kept.length))),
+    finished: finished.size,
+    total: jobs.length,
+  };
+}

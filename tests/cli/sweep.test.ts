@@ -1,0 +1,156 @@
+/**
+ * Sweeps, worker threads, shards and merge from the command line, as an analyst runs them.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function flowlab(...args: string[]) {
+  const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], { encoding: 'utf8' });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const small = ['--set', 'run.duration=300', '--set', 'run.warmup=30', '--reps', '3'];
+const tmp = mkdtempSync(join(tmpdir(), 'flowlab-sweep-'));
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+describe('flowlab sweep', () => {
+  it('prints one row per point of the grid, with intervals', () => {
+    const { code, stdout } = flowlab(
+      'sweep',
+      'scenarios/outages-routing.json',
+      ...small,
+      '--vary',
+      'routing=fixed,shortest-queue',
+      '--vary',
+      'utilization.builders=0.5:0.7:0.2',
+      '--workers',
+      '1',
+    );
+    expect(code).toBe(0);
+    const rows = stdout.split('\n').filter((l) => /^\s*(fixed|shortest-queue)\s/.test(l));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/±/);
+  });
+
+  it('writes CSV and JSON with the same points, and the same numbers on 1 worker and on 2', () => {
+    const args = [
+      'sweep',
+      'scenarios/batch-release.json',
+      ...small,
+      '--vary',
+      'nodes.release-pipeline.batch.size=1,20',
+    ];
+    const csv = flowlab(...args, '--csv', '--workers', '1');
+    expect(csv.code).toBe(0);
+    const [header, ...lines] = csv.stdout.trim().split('\n');
+    expect(header).toMatch(/^nodes\.release-pipeline\.batch\.size,lead_time_mean,lead_time_ci95_low,/);
+    expect(lines).toHaveLength(2);
+    const one = flowlab(...args, '--json', '--workers', '1');
+    const two = flowlab(...args, '--json', '--workers', '2');
+    expect(two.stdout).toBe(one.stdout);
+    const points = JSON.parse(one.stdout).points;
+    expect(points[1].result.leadTime.mean).toBeGreaterThan(points[0].result.leadTime.mean);
+  });
+
+  it('rejects a bad axis or a bad flag with exit code 2 and no stack trace', () => {
+    const noVary = flowlab('sweep', 'scenarios/token-ring.json');
+    expect(noVary.code).toBe(2);
+    expect(noVary.stderr).toMatch(/at least one --vary/);
+    const badRange = flowlab('sweep', 'scenarios/token-ring.json', '--vary', 'run.duration=5:1:1');
+    expect(badRange.code).toBe(2);
+    expect(badRange.stderr).toMatch(/range must go up/);
+    const badShard = flowlab(
+      'sweep',
+      'scenarios/token-ring.json',
+      '--vary',
+      'routing=fixed',
+      '--shard',
+      '4/3',
+      '--out',
+      'x',
+    );
+    expect(badShard.code).toBe(2);
+    expect(badShard.stderr).toMatch(/k must be between 1 and n/);
+    for (const r of [noVary, badRange, badShard]) noStackTrace(r.stderr);
+  });
+});
+
+describe('flowlab run --shard and flowlab merge', () => {
+  it('three shards of a run merge into exactly what the whole run prints', () => {
+    const parts = [1, 2, 3].map((k) => join(tmp, `run-${k}.json`));
+    for (const [i, file] of parts.entries()) {
+      const shard = flowlab(
+        'run',
+        'scenarios/token-ring.json',
+        ...small,
+        '--shard',
+        `${i + 1}/3`,
+        '--out',
+        file,
+      );
+      expect(shard.code).toBe(0);
+      expect(shard.stderr).toMatch(/wrote .* 1 replication of 3/);
+    }
+    const merged = flowlab('merge', ...parts, '--json');
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(flowlab('run', 'scenarios/token-ring.json', ...small, '--json').stdout);
+    expect(flowlab('run', 'scenarios/token-ring.json', ...small, '--json', '--workers', '2').stdout).toBe(
+      merged.stdout,
+    );
+  });
+
+  it('two shards of a sweep merge into exactly the whole sweep', () => {
+    const args = ['scenarios/token-ring.json', ...small, '--vary', 'nodes.reviewers.capacity=1,2'];
+    const parts = [1, 2].map((k) => join(tmp, `sweep-${k}.json`));
+    for (const [i, file] of parts.entries())
+      expect(flowlab('sweep', ...args, '--shard', `${i + 1}/2`, '--out', file).code).toBe(0);
+    expect(flowlab('merge', ...parts, '--csv').stdout).toBe(flowlab('sweep', ...args, '--csv').stdout);
+  });
+
+  it('says which shard is missing, with exit code 2', () => {
+    const part = join(tmp, 'lonely.json');
+    flowlab('run', 'scenarios/token-ring.json', ...small, '--shard', '1/2', '--out', part);
+    const merged = flowlab('merge', part);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toMatch(/missing shard 2\/2/);
+    noStackTrace(merged.stderr);
+    expect(readdirSync(tmp).length).toBeGreaterThan(0);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops a long sweep cleanly, prints the points that finished and exits 130', async () => {
+    const child = spawn(process.execPath, [
+      'bin/flowlab.js',
+      'sweep',
+      'scenarios/token-ring.json',
+      '--vary',
+      'utilization.developers=0.5:0.95:0.05',
+      '--reps',
+      '40',
+      '--set',
+      'run.duration=20000',
+      '--workers',
+      '2',
+    ]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped by Ctrl-C: \d+ of 400 replications finished/);
+    expect(stdout).toMatch(/Token-ring pipeline: 10 points/);
+    expect(stdout).toMatch(/not finished: stopped by Ctrl-C/);
+    noStackTrace(stderr);
+  });
+});
