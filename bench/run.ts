@@ -12,11 +12,14 @@
  * limits with blocking, a batch stage, failures with rework, outages): its items/s is
  * printed as a share of the plain tandem's, which should stay above one half.
  *
- * Last, the sandbox: the time from pressing Run to every chart drawn, for the default preset.
+ * Then a sweep of 20 points x 10 replications of the tandem on one worker thread and on one
+ * per core, with the speed-up (bench/sweep.ts). Last, the sandbox: the time from pressing Run
+ * to every chart drawn, for the default preset.
  */
 import { createRun } from '../src/index.ts';
 import { mm1, tandemSojourn } from '../src/metrics/theory.ts';
 import { measureRunToCharts } from '../tests/e2e/measure.ts';
+import { printSweepBench } from './sweep.ts';
 
 const exponential = (mean: number) => ({ dist: 'exponential', mean });
 
@@ -126,6 +129,9 @@ console.table(rows);
 console.log(
   `lean mechanisms run at ${((lean / plain) * 100).toFixed(0)}% of the plain tandem's items/s (target: over 50%)`,
 );
+
+// Replications spread over worker threads: a sweep on one worker and on one per core.
+await printSweepBench();
 
 // The sandbox: from pressing Run to every chart drawn, for the default preset, in Chromium
 // against the built site (tests/e2e/measure.ts). Skipped, with the reason, without Chromium.
