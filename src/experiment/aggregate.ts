@@ -100,7 +100,11 @@ export function aggregate(
     replications: reps,
     timeUnit: scenario.timeUnit,
     routing: scenario.routing,
-    window: { warmup: scenario.run.warmup, duration: scenario.run.duration },
+    window: {
+      warmup: scenario.run.warmup,
+      duration: scenario.run.duration,
+      warmupChosenBy: scenario.run.autoWarmup ? 'MSER-5' : 'scenario',
+    },
     stoppedBy:
       deadlocked >= 0
         ? 'deadlock'

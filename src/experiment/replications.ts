@@ -14,12 +14,16 @@ import { compileTopology, type Topology } from '../network/topology.ts';
 import { aggregate } from './aggregate.ts';
 import type { SimulationResult } from './result.ts';
 import { ScenarioError } from './scenario-error.ts';
+import { resolveWarmup } from './warmup.ts';
 
-/** Validates a scenario for running (throwing ScenarioError with every problem if it is invalid). */
+/**
+ * Validates a scenario for running (throwing ScenarioError with every problem if it is
+ * invalid), with its warm-up chosen if it asks for "auto".
+ */
 export function runnableScenario(input: unknown): Scenario {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new ScenarioError(parsed.problems);
-  return parsed.scenario;
+  return resolveWarmup(parsed.scenario);
 }
 
 /** Replication `index` of the scenario, run to the end. */

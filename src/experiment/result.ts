@@ -83,7 +83,8 @@ export interface SimulationResult {
   timeUnit: string;
   routing: string;
   /** Statistics describe items arriving in [warmup, duration]; time averages cover that window. */
-  window: { warmup: number; duration: number };
+  /** The observation window; the warm-up as the scenario gave it, or as MSER-5 chose it for "auto". */
+  window: { warmup: number; duration: number; warmupChosenBy: 'scenario' | 'MSER-5' };
   /**
    * 'drained' when every item finished; 'time-cap' when some replication hit run.maxTime
    * first; 'deadlock' when blocked work could never move again (see `deadlock`).

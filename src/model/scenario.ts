@@ -41,9 +41,17 @@ export const runSchema = z
       .number({ error: 'duration must be a number' })
       .positive({ error: 'duration must be greater than 0 (arrivals stop at this time)' }),
     warmup: z
-      .number({ error: 'warmup must be a number' })
-      .min(0, { error: 'warmup must not be negative' })
-      .default(0),
+      .union(
+        [
+          z.number({ error: 'warmup must be a number of at least 0, or "auto"' }).min(0, {
+            error: 'warmup must not be negative',
+          }),
+          z.literal('auto'),
+        ],
+        { error: 'warmup must be a number of at least 0, or "auto" (chosen by the MSER-5 rule)' },
+      )
+      .default(0)
+      .describe('Items arriving before this time are left out of the statistics; "auto" lets MSER-5 choose.'),
     seed: z
       .number({ error: 'seed must be a number' })
       .int({ error: 'seed must be a whole number' })
@@ -70,7 +78,14 @@ export const runSchema = z
       .default(20)
       .describe('Time windows between warm-up and duration in which the bottleneck is reported.'),
   })
-  .describe('How long to run: arrivals stop at duration, then work in progress drains.');
+  .describe('How long to run: arrivals stop at duration, then work in progress drains.')
+  // "auto" is kept as a flag beside a warm-up time, which stays 0 until the experiment
+  // layer has chosen one (experiment/warmup.ts), so the engine always reads a number.
+  .transform(({ warmup, ...run }) => ({
+    ...run,
+    warmup: warmup === 'auto' ? 0 : warmup,
+    autoWarmup: warmup === 'auto',
+  }));
 
 export const demandSchema = z
   .strictObject({

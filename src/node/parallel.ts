@@ -4,6 +4,7 @@
  * from the run seed and its index, and outcomes fold in replication order.
  */
 import type { SweepAxis } from '../experiment/axes.ts';
+import { withRun } from '../experiment/compare.ts';
 import type { SimulationResult } from '../experiment/result.ts';
 import { type PartialResult, partialResult, type Shard, shardJobs } from '../experiment/shard.ts';
 import {
@@ -56,7 +57,7 @@ export async function runShard(
     options,
   );
   const byJob = new Map<number, JobOutcome>(mine.map((j, i) => [j, outcomes[i]]));
-  const runDocument = planDocument(document, plan.seed, plan.replications);
+  const runDocument = withRun(document, plan.seed, plan.replications);
   return partialResult(
     axes.length === 0 ? 'run' : 'sweep',
     runDocument,
@@ -66,9 +67,4 @@ export async function runShard(
     jobs.length,
     byJob,
   );
-}
-
-function planDocument(document: unknown, seed: number, replications: number): unknown {
-  const doc = structuredClone(document) as { run?: Record<string, unknown> };
-  return { ...doc, run: { ...(doc.run ?? {}), seed, replications } };
 }

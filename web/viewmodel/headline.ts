@@ -91,5 +91,5 @@ function signedPercent(x: number): string {
 /** A one-line summary of the run for the results header. */
 export function runSummary(r: SimulationResult): string {
   const reps = `${r.replications} replication${r.replications === 1 ? '' : 's'}`;
-  return `${r.scenario}: ${reps} of ${formatNumber(r.window.duration)} ${pluralUnit(r.timeUnit)} (warm-up ${formatNumber(r.window.warmup)}), seed ${r.seed}, ${r.routing} routing; bottleneck ${r.bottleneck}.`;
+  return `${r.scenario}: ${reps} of ${formatNumber(r.window.duration)} ${pluralUnit(r.timeUnit)} (warm-up ${formatNumber(r.window.warmup)}${r.window.warmupChosenBy === 'MSER-5' ? ', chosen by MSER-5' : ''}), seed ${r.seed}, ${r.routing} routing; bottleneck ${r.bottleneck}.`;
 }

@@ -105,7 +105,13 @@ export class ScenarioForm {
           'div',
           { class: 'field-grid' },
           this.plainField(['run', 'duration'], 'Duration', m.run.duration, plural, 'arrivals stop then'),
-          this.plainField(['run', 'warmup'], 'Warm-up', m.run.warmup, plural, 'left out of the statistics'),
+          this.plainField(
+            ['run', 'warmup'],
+            'Warm-up',
+            m.run.warmup,
+            plural,
+            'left out of the statistics; "auto" to let MSER-5 choose',
+          ),
           this.plainField(
             ['run', 'replications'],
             'Replications',
