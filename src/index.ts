@@ -2,6 +2,8 @@
  * flowlab's library API: parse a scenario, simulate it, compare variants.
  * Pure: runs the same in Node, a Web Worker and tests.
  */
+
+export { parseAxis, type SweepAxis } from './experiment/axes.ts';
 export {
   type CompareOptions,
   type Comparison,
@@ -11,8 +13,12 @@ export {
   type Difference,
   type NamedScenario,
 } from './experiment/compare.ts';
+export { type ForecastQuestion, type ForecastResult, forecast } from './experiment/forecast.ts';
 export type { NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
+export { mergePartials, type PartialResult, parseShard, type Shard } from './experiment/shard.ts';
 export { createRun, type Run, type RunProgress, ScenarioError, simulate } from './experiment/simulate.ts';
+export { type SweepPoint, type SweepResult, sweep } from './experiment/sweep.ts';
+export { mser5 } from './experiment/warmup.ts';
 export { type Distribution, distributionMean, distributionSchema } from './model/distribution.ts';
 export { applyOverrides } from './model/overrides.ts';
 export {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { compareCommand, compareHelp } from './commands/compare.ts';
+import { forecastCommand, forecastHelp } from './commands/forecast.ts';
 import { mergeCommand, mergeHelp } from './commands/merge.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { sweepCommand, sweepHelp } from './commands/sweep.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<numbe
   compare: { run: compareCommand, help: compareHelp },
   sweep: { run: sweepCommand, help: sweepHelp },
   merge: { run: mergeCommand, help: mergeHelp },
+  forecast: { run: forecastCommand, help: forecastHelp },
   validate: { run: validateCommand, help: validateHelp },
 };
 
@@ -25,6 +27,7 @@ Usage:
   flowlab compare FILE [FILE ...] [--routing a,b,...] [--seed N] [--reps N] [--set path=value ...] [--json]
   flowlab sweep FILE --vary path=values [--vary ...] [--reps N] [--workers N] [--shard k/n --out F] [--json|--csv]
   flowlab merge FILE [FILE ...] [--json|--csv]
+  flowlab forecast FILE (--items N | --until T) [--reps N] [--json]
   flowlab validate FILE [FILE ...]
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version

@@ -1,0 +1,113 @@
+/**
+ * `flowlab forecast FILE --items N | --until T`: when will N more items be done, or how many
+ * by time T, as a distribution over Monte Carlo replications with its percentiles.
+ */
+import { type ForecastResult, forecast } from '../../experiment/forecast.ts';
+import { parse, wholeNumber } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { count, number, plural } from '../format.ts';
+import { loadScenario } from '../load.ts';
+import { table } from '../table.ts';
+
+export const forecastHelp = `flowlab forecast FILE (--items N | --until T) [options]
+
+Runs the scenario through its warm-up, so it holds its usual work in progress, then
+answers one question over many replications (Monte Carlo):
+  --items N   how long until N more items are done: p50, p85, p95 of the time
+  --until T   how many items are done within T time units: "at least p15 of them
+              with 85% confidence", p50 and p85
+
+Options:
+  --reps N            replications (default 100)
+  --seed N            the seed (default: the file's)
+  --set path=value    override a field; repeatable
+  --json              the forecast as JSON, with every sample and a histogram
+  -h, --help          this help
+
+Examples:
+  flowlab forecast scenarios/dynamic-network.json --items 50
+  flowlab forecast scenarios/token-ring.json --until 90 --reps 500`;
+
+export function forecastCommand(argv: string[]): number {
+  const { values, positionals } = parse('forecast', argv, {
+    items: { type: 'string' },
+    until: { type: 'string' },
+    reps: { type: 'string' },
+    seed: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(forecastHelp);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(`forecast: give exactly one scenario file (got ${positionals.length})`);
+  if ((values.items === undefined) === (values.until === undefined))
+    throw new UsageError(
+      'forecast: give either --items N (how long for N items) or --until T (how many items by T)',
+    );
+  const items = wholeNumber('items', values.items, 1);
+  let until: number | undefined;
+  if (values.until !== undefined) {
+    until = Number(values.until);
+    if (values.until.trim() === '' || !(until > 0) || !Number.isFinite(until))
+      throw new UsageError(`--until must be a time above 0 (got "${values.until}")`);
+  }
+  const loaded = loadScenario(positionals[0], { set: values.set, seed: wholeNumber('seed', values.seed, 0) });
+  const result = forecast(loaded.document, items !== undefined ? { items } : { until: until as number }, {
+    replications: wholeNumber('reps', values.reps, 2) ?? 100,
+  });
+  console.log(values.json ? JSON.stringify(result, null, 2) : describeForecast(result));
+  return 0;
+}
+
+export function describeForecast(f: ForecastResult): string {
+  const units = plural(f.timeUnit, 2);
+  const lines = [
+    `${f.scenario}: ${count(f.replications, 'replication')}, seed ${f.seed}, counting from ${number(f.from)} ${units} (the end of the warm-up)`,
+    '',
+  ];
+  if ('items' in f.question) {
+    lines.push(`How long until ${count(f.question.items, 'more item')} are done (${units}):`);
+    lines.push(
+      table(
+        ['likelihood', 'done within'],
+        [
+          ['50%', number(f.p50)],
+          ['85%', number(f.p85)],
+          ['95%', number(f.p95)],
+        ],
+      ),
+    );
+    if (f.notReached > 0)
+      lines.push(
+        `${count(f.notReached, 'replication')} never got there (the run stopped first): not counted`,
+      );
+  } else {
+    lines.push(`How many items are done within ${number(f.question.until)} ${units}:`);
+    lines.push(
+      table(
+        ['likelihood', 'at least'],
+        [
+          ['85%', number(f.p15)],
+          ['50%', number(f.p50)],
+          ['15%', number(f.p85)],
+        ],
+      ),
+    );
+  }
+  lines.push('', histogramText(f));
+  return lines.join('\n');
+}
+
+/** A sideways bar per bin, as forecasting tools draw them. */
+function histogramText(f: ForecastResult): string {
+  const most = Math.max(1, ...f.histogram.map((b) => b.count));
+  const label = (b: ForecastResult['histogram'][number]) => `${number(b.from)}–${number(b.to)}`;
+  const width = Math.max(...f.histogram.map((b) => label(b).length));
+  return f.histogram
+    .map((b) => `${label(b).padStart(width)}  ${'█'.repeat(Math.round((b.count / most) * 40))} ${b.count}`)
+    .join('\n');
+}

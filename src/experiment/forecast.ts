@@ -1,0 +1,149 @@
+/**
+ * Forecasting by Monte Carlo, as flow analysts do with throughput histories, but from the
+ * model: how long until N more items are done, or how many items are done by a date.
+ * Each replication runs the scenario through its warm-up, so the system holds its usual work
+ * in progress, and counts completions from there. The answer is a distribution: its
+ * percentiles say "85% of the time it takes no longer than this" (or, for items by a date,
+ * "at least this many, 85% of the time": the 15th percentile).
+ */
+import { replicationSeed } from '../engine/random.ts';
+import { distributionMean } from '../model/distribution.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { Replication } from '../network/simulation.ts';
+import { compileTopology } from '../network/topology.ts';
+import { withRun } from './compare.ts';
+import { runnableScenario } from './replications.ts';
+
+export type ForecastQuestion = { items: number } | { until: number };
+
+export interface ForecastOptions {
+  /** Replications (default 100: percentiles need many). */
+  replications?: number;
+  seed?: number;
+}
+
+export interface ForecastResult {
+  scenario: string;
+  timeUnit: string;
+  seed: number;
+  replications: number;
+  /** When counting starts: the end of the warm-up. */
+  from: number;
+  question: ForecastQuestion;
+  /** One answer per replication that reached one: days to finish N items, or items done by T. */
+  samples: number[];
+  /** Replications that stopped (drained, deadlock, time cap) before N more items were done. */
+  notReached: number;
+  mean: number;
+  p15: number;
+  p50: number;
+  p85: number;
+  p95: number;
+  histogram: { from: number; to: number; count: number }[];
+}
+
+const SLICE = 50_000;
+
+export function forecast(
+  document: unknown,
+  question: ForecastQuestion,
+  options: ForecastOptions = {},
+): ForecastResult {
+  const size = 'items' in question ? question.items : question.until;
+  if (!(size > 0) || ('items' in question && !Number.isInteger(size)))
+    throw new RangeError('a forecast needs a whole number of items above 0, or a time above 0');
+  const base = runnableScenario(withRun(document, options.seed, options.replications ?? 100));
+  const from = base.run.warmup;
+  // Arrivals must not stop before the question is answered: run them long enough.
+  const rate = base.demand.reduce((sum, d) => sum + 1 / distributionMean(d.interarrival), 0);
+  const horizon = 'items' in question ? from + (4 * question.items) / rate + 10 : from + question.until;
+  const duration = Math.max(base.run.duration, horizon);
+  const scenario: Scenario = {
+    ...base,
+    run: { ...base.run, duration, maxTime: Math.max(base.run.maxTime ?? 0, duration * 2) },
+  };
+  const topology = compileTopology(scenario);
+  const samples: number[] = [];
+  let notReached = 0;
+  for (let i = 0; i < scenario.run.replications; i++) {
+    const answer = answerOne(scenario, topology, i, from, question);
+    if (answer === null) notReached++;
+    else samples.push(answer);
+  }
+  return summarise(scenario, from, question, samples, notReached);
+}
+
+function answerOne(
+  scenario: Scenario,
+  topology: ReturnType<typeof compileTopology>,
+  index: number,
+  from: number,
+  question: ForecastQuestion,
+): number | null {
+  let done = 0;
+  let answer: number | null = null;
+  const until = 'until' in question ? from + question.until : Number.POSITIVE_INFINITY;
+  const replication = new Replication(scenario, topology, replicationSeed(scenario.run.seed, index), {
+    trace: (event, time) => {
+      if (event !== 'complete' || time <= from || answer !== null) return;
+      if (time > until) {
+        answer = done;
+        return;
+      }
+      done++;
+      if ('items' in question && done === question.items) answer = time - from;
+    },
+  });
+  while (answer === null && !replication.advance(SLICE)) {
+    if ('until' in question && replication.now > until) answer = done;
+  }
+  if (answer === null && 'until' in question) answer = done;
+  return answer;
+}
+
+function summarise(
+  scenario: Scenario,
+  from: number,
+  question: ForecastQuestion,
+  samples: number[],
+  notReached: number,
+): ForecastResult {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank: the smallest value with at least a share p of the samples at or below it.
+  const q = (p: number) =>
+    sorted.length > 0 ? sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] : Number.NaN;
+  return {
+    scenario: scenario.name,
+    timeUnit: scenario.timeUnit,
+    seed: scenario.run.seed,
+    replications: scenario.run.replications,
+    from,
+    question,
+    samples,
+    notReached,
+    mean: sorted.length > 0 ? sorted.reduce((s, x) => s + x, 0) / sorted.length : Number.NaN,
+    p15: q(0.15),
+    p50: q(0.5),
+    p85: q(0.85),
+    p95: q(0.95),
+    histogram: histogramOf(sorted, 'items' in question),
+  };
+}
+
+/** About 20 equal bins over the samples' range; whole-number bins for counts of items. */
+function histogramOf(sorted: readonly number[], continuous: boolean): ForecastResult['histogram'] {
+  if (sorted.length === 0) return [];
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  const span = hi - lo;
+  let width = span > 0 ? span / 20 : 1;
+  if (!continuous) width = Math.max(1, Math.ceil(width));
+  const count = Math.max(1, Math.floor(span / width) + 1);
+  const bins = Array.from({ length: count }, (_, i) => ({
+    from: lo + i * width,
+    to: lo + (i + 1) * width,
+    count: 0,
+  }));
+  for (const x of sorted) bins[Math.min(count - 1, Math.floor((x - lo) / width))].count++;
+  return bins;
+}

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function flowlab(...args: string[]) {
+  const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], { encoding: 'utf8' });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('flowlab forecast', () => {
+  it('says how long N more items take, as percentiles and a histogram', () => {
+    const { code, stdout } = flowlab(
+      'forecast',
+      'scenarios/dynamic-network.json',
+      '--items',
+      '30',
+      '--reps',
+      '40',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/How long until 30 more items are done \(days\)/);
+    expect(stdout).toMatch(/85%\s+\d/);
+    expect(stdout).toMatch(/█/);
+  });
+
+  it('says how many items are done by a date, as JSON with every sample', () => {
+    const { code, stdout } = flowlab(
+      'forecast',
+      'scenarios/token-ring.json',
+      '--until',
+      '60',
+      '--reps',
+      '30',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const f = JSON.parse(stdout);
+    expect(f.question).toEqual({ until: 60 });
+    expect(f.samples).toHaveLength(30);
+    expect(f.p15).toBeLessThanOrEqual(f.p50);
+  });
+
+  it('needs exactly one question, and a sensible one: exit code 2 otherwise', () => {
+    for (const args of [
+      [],
+      ['--items', '5', '--until', '9'],
+      ['--items', '0'],
+      ['--until', '-3'],
+      ['--until', 'soon'],
+    ]) {
+      const r = flowlab('forecast', 'scenarios/token-ring.json', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { forecast } from '../../src/index.ts';
+
+// One team, items arriving at 0.8 a day, served at 1 a day: throughput 0.8 a day.
+const team = {
+  name: 'one team',
+  run: { duration: 500, warmup: 100, seed: 5, replications: 10 },
+  demand: [{ id: 'item', interarrival: { dist: 'exponential', mean: 1.25 }, steps: ['work'] }],
+  nodes: [{ id: 'team', capacity: 1, serves: { work: { dist: 'exponential', mean: 1 } } }],
+};
+
+const sd = (xs: number[]) => {
+  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+};
+/** 99.9% normal bound on a mean of n samples: 3.29 standard errors. */
+const bound = (xs: number[]) => (3.29 * sd(xs)) / Math.sqrt(xs.length);
+
+describe('forecasting by Monte Carlo', () => {
+  it('items done within T average throughput x T', () => {
+    const f = forecast(team, { until: 100 }, { replications: 300 });
+    expect(f.samples).toHaveLength(300);
+    expect(Math.abs(f.mean - 0.8 * 100)).toBeLessThan(bound(f.samples));
+    expect(f.p15).toBeLessThanOrEqual(f.p50);
+    expect(f.p50).toBeLessThanOrEqual(f.p85);
+  });
+
+  it('the time for N more items averages N / throughput', () => {
+    const f = forecast(team, { items: 40 }, { replications: 300 });
+    expect(f.notReached).toBe(0);
+    expect(Math.abs(f.mean - 40 / 0.8)).toBeLessThan(bound(f.samples));
+    expect(f.p50).toBeLessThan(f.p85);
+    expect(f.p85).toBeLessThan(f.p95);
+    expect(f.histogram.reduce((s, b) => s + b.count, 0)).toBe(300);
+  });
+
+  it('more items take longer, at every percentile', () => {
+    const few = forecast(team, { items: 20 }, { replications: 100 });
+    const many = forecast(team, { items: 60 }, { replications: 100 });
+    for (const p of ['p50', 'p85', 'p95'] as const) expect(many[p]).toBeGreaterThan(few[p]);
+  });
+
+  it('gives the same forecast for the same seed', () => {
+    expect(forecast(team, { items: 10 }, { replications: 20 })).toEqual(
+      forecast(team, { items: 10 }, { replications: 20 }),
+    );
+  });
+
+  it('refuses a question it cannot answer', () => {
+    expect(() => forecast(team, { items: 0 })).toThrow(RangeError);
+    expect(() => forecast(team, { until: -1 })).toThrow(RangeError);
+  });
+});
