@@ -18,7 +18,6 @@ import { gridOf, type SweepAxis } from './axes.ts';
 import { withRun } from './compare.ts';
 import { resultOf, runnableScenario, runReplication } from './replications.ts';
 import type { SimulationResult } from './result.ts';
-import { resolveWarmup } from './warmup.ts';
 
 export interface SweepOptions {
   /** Replications per point (default: the scenario's). */
