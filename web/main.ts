@@ -29,6 +29,7 @@ import {
 import { CompareResults } from './views/compare-results.ts';
 import { CompareSetup, type CompareSource } from './views/compare-setup.ts';
 import { byId, h, yieldToPage } from './views/dom.ts';
+import { ExploreView } from './views/explore-view.ts';
 import { JsonEditor } from './views/json-editor.ts';
 import { hideNotice, showNotice } from './views/notice.ts';
 import { openLink } from './views/open-link.ts';
@@ -79,6 +80,29 @@ compareView.append(
   compareResultsHost,
 );
 const compareResults = new CompareResults(compareResultsHost, large);
+
+const explore = new ExploreView(
+  () => {
+    const text = activeDraft(ws, PRESETS).text;
+    const outcome = parseScenarioText(text);
+    return outcome.ok
+      ? { document: JSON.parse(text), scenario: outcome.scenario }
+      : { document: null, scenario: null };
+  },
+  simulator,
+  (busy) => {
+    running = busy;
+    if (busy) {
+      controls.idle('A sweep or forecast is in progress.');
+      compareControls.idle('A sweep or forecast is in progress.');
+    } else {
+      refreshRunState();
+      refreshCompareState();
+    }
+  },
+  large,
+);
+byId('view-explore').append(...explore.root.childNodes);
 
 function readStorage(): string | null {
   try {
@@ -154,6 +178,7 @@ function refreshScenario(fromForm: boolean) {
   results.setStale(shownText !== null && shownText !== draft.text);
   refreshRunState();
   refreshCompare();
+  explore.refresh();
 }
 
 /** Takes the coach to the first problem: its field in the form, or its line in the JSON. */
@@ -184,7 +209,9 @@ function blockReason(): string | null {
 }
 
 function refreshRunState() {
-  if (!running) controls.idle(blockReason());
+  if (running) return;
+  controls.idle(blockReason());
+  explore.refreshState();
 }
 
 async function run() {
@@ -195,6 +222,7 @@ async function run() {
   running = true;
   controls.running();
   compareControls.idle('A run is in progress.');
+  explore.block('A run is in progress.');
   const started = performance.now();
   performance.mark('run-start');
   try {
@@ -267,6 +295,7 @@ async function runComparison() {
   running = true;
   compareControls.running();
   controls.idle('A comparison is in progress.');
+  explore.block('A comparison is in progress.');
   try {
     const unit = (request.variants[0].scenario as { timeUnit?: string }).timeUnit ?? 'day';
     const comparison = await simulator.compare(
@@ -291,27 +320,36 @@ async function runComparison() {
   refreshCompare();
 }
 
-// Views: the scenario and its results, or a comparison. Arrow keys move between the tabs.
-const tabs = { run: byId<HTMLButtonElement>('tab-run'), compare: byId<HTMLButtonElement>('tab-compare') };
-function showView(view: 'run' | 'compare') {
-  for (const key of ['run', 'compare'] as const) {
+// Views: the scenario and its results, a comparison, or a sweep and forecast. Arrow keys move between the tabs.
+const VIEWS = ['run', 'compare', 'explore'] as const;
+type View = (typeof VIEWS)[number];
+const tabs = Object.fromEntries(VIEWS.map((v) => [v, byId<HTMLButtonElement>(`tab-${v}`)])) as Record<
+  View,
+  HTMLButtonElement
+>;
+function showView(view: View) {
+  for (const key of VIEWS) {
     tabs[key].setAttribute('aria-selected', String(key === view));
     tabs[key].tabIndex = key === view ? 0 : -1;
     byId(`view-${key}`).hidden = key !== view;
   }
+  redrawView(view);
+}
+function redrawView(view: View) {
   if (view === 'compare') compareResults.redraw();
+  else if (view === 'explore') explore.redraw();
   else results.redraw();
 }
-for (const key of ['run', 'compare'] as const) {
+VIEWS.forEach((key, i) => {
   tabs[key].addEventListener('click', () => showView(key));
   tabs[key].addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = key === 'run' ? 'compare' : 'run';
+    const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
     showView(next);
     tabs[next].focus();
   });
-}
-const currentView = () => (byId('view-compare').hidden ? 'run' : 'compare');
+});
+const currentView = (): View => VIEWS.find((v) => !byId(`view-${v}`).hidden) ?? 'run';
 
 // Large type, for projectors.
 const largeButton = byId<HTMLButtonElement>('large-type');
@@ -325,6 +363,7 @@ largeButton.addEventListener('click', () => {
   applyLargeType();
   results.redraw();
   compareResults.redraw();
+  explore.redraw();
 });
 
 // Share: the comparison when on the Compare view, otherwise the scenario.
@@ -384,10 +423,7 @@ new ResizeObserver(([entry]) => {
   if (Math.abs(width - lastWidth) < 8) return;
   lastWidth = width;
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(
-    () => (currentView() === 'compare' ? compareResults.redraw() : results.redraw()),
-    150,
-  );
+  resizeTimer = setTimeout(() => redrawView(currentView()), 150);
 }).observe(document.querySelector('main') as HTMLElement);
 
 applyLargeType();

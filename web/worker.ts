@@ -4,7 +4,11 @@
  * progress at most every PROGRESS_MS; cancelling is done by the page terminating this worker.
  */
 import { expose } from 'comlink';
-import type { CompareOptions, NamedScenario } from '../src/index.ts';
+import { type ForecastOptions, type ForecastQuestion, forecast } from '../src/experiment/forecast.ts';
+import { type EncodedOutcome, encodeOutcome } from '../src/experiment/outcome-codec.ts';
+import { runReplication } from '../src/experiment/replications.ts';
+import type { CompareOptions, NamedScenario, Scenario } from '../src/index.ts';
+import { compileTopology, type Topology } from '../src/network/topology.ts';
 import { compareSliced, type Progress, runSliced } from './viewmodel/sliced-run.ts';
 
 const PROGRESS_MS = 50;
@@ -20,12 +24,34 @@ function throttled(report: (p: Progress) => void): (p: Progress) => void {
   };
 }
 
+/** The last scenario a replication job named, compiled once for the jobs that follow. */
+let compiled: { text: string; scenario: Scenario; topology: Topology } | undefined;
+
 const simulator = {
   run(scenario: unknown, onProgress: (p: Progress) => void) {
     return runSliced(scenario, { onProgress: throttled(onProgress) });
   },
   compare(variants: NamedScenario[], options: CompareOptions, onProgress: (p: Progress) => void) {
     return compareSliced(variants, options, { onProgress: throttled(onProgress) });
+  },
+  /**
+   * One replication of an already validated scenario (as JSON text), its outcome encoded
+   * exactly: the page spreads a sweep's replications over several of these workers and
+   * folds the outcomes itself, to the same bytes as one thread would give.
+   */
+  replication(scenarioText: string, index: number): EncodedOutcome | { error: string } {
+    try {
+      if (compiled?.text !== scenarioText) {
+        const scenario = JSON.parse(scenarioText) as Scenario;
+        compiled = { text: scenarioText, scenario, topology: compileTopology(scenario) };
+      }
+      return encodeOutcome(runReplication(compiled.scenario, index, compiled.topology));
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  forecast(document: unknown, question: ForecastQuestion, options: ForecastOptions) {
+    return forecast(document, question, options);
   },
 };
 

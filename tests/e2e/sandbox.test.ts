@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare, simulate } from '../../src/index.ts';
+import { compare, simulate, sweep } from '../../src/index.ts';
 import { formatDuration, formatRate } from '../../web/viewmodel/format.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
@@ -360,6 +360,59 @@ describe('the sandbox in Chromium', () => {
     await other.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
     expect(await other.locator('.difference').allTextContents()).toEqual(sentences);
     await other.close();
+  });
+
+  it('sweeps a parameter on several workers, one line per strategy, to the same bytes as Node', async () => {
+    await freshStart(page, site.url);
+    await page.click('#tab-explore');
+    await page.selectOption('#sweep-parameter', 'utilization.developers');
+    await page.fill('#sweep-values', '0.5:0.8:0.15');
+    await page.fill('#sweep-reps', '2');
+    await discardLongTasks();
+    await startHeartbeat(page);
+    await page.click('#sweep-run');
+    await page.waitForSelector('#explore-results[data-drawn="true"]', { timeout: 60_000 });
+    metrics.worstGapMs = Math.max(metrics.worstGapMs, await stopHeartbeat(page));
+    expect(await drainLongTasks(), 'main-thread tasks over 50 ms during the sweep').toEqual([]);
+    // Three loads under two strategies (the token ring's own and shortest-queue).
+    expect(Number(await page.getAttribute('#chart-sweep .chart-host', 'data-items'))).toBe(6);
+    expect(await page.locator('#chart-sweep .sweep-line').count()).toBe(2);
+    const shown = (await download(page, '#export-sweep-json')).content.toString('utf8');
+    const axes = [
+      { path: 'routing', values: ['fixed', 'shortest-queue'] },
+      { path: 'utilization.developers', values: [0.5, 0.65, 0.8] },
+    ];
+    expect(shown).toBe(
+      `${JSON.stringify(sweep(presetDoc('token-ring'), axes, { replications: 2 }), null, 2)}\n`,
+    );
+    await shot('09-sweep');
+  });
+
+  it('cancels a long sweep at once', async () => {
+    await page.fill('#sweep-values', '0.5:0.95/40');
+    await page.fill('#sweep-reps', '20');
+    await page.click('#sweep-run');
+    await page.waitForSelector('#sweep-cancel:not([hidden])');
+    await page.click('#sweep-cancel');
+    await page.waitForSelector('#sweep-run:not([disabled])', { timeout: 5_000 });
+    expect(await page.textContent('#view-explore .run-status')).toContain('Cancelled.');
+  });
+
+  it('forecasts how long the next items take, as a histogram with its percentiles', async () => {
+    await page.selectOption('#forecast-question', 'items');
+    await page.fill('#forecast-size', '20');
+    await page.fill('#forecast-reps', '60');
+    await page.click('#forecast-run');
+    await page.waitForFunction(
+      () => document.querySelector('#chart-forecast .chart-host')?.getAttribute('data-items'),
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(Number(await page.getAttribute('#chart-forecast .chart-host', 'data-items'))).toBeGreaterThan(3);
+    expect(await page.locator('#chart-forecast line.percentile').count()).toBe(3);
+    await shot('10-forecast');
   });
 
   it('works from the keyboard and in large type', async () => {

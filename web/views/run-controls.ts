@@ -72,6 +72,12 @@ export class RunControls {
     this.status.textContent = 'Starting…';
   }
 
+  /** Progress counted in finished pieces of work, e.g. "37 of 200 replications". */
+  counted(done: number, total: number, noun: string) {
+    this.bar.value = total > 0 ? done / total : 0;
+    this.status.textContent = `${formatNumber(done)} of ${formatNumber(total)} ${noun}`;
+  }
+
   progress(p: Progress, unit: string) {
     this.bar.value = p.fraction;
     const variant = p.variants > 1 ? `variant ${p.variant + 1} of ${p.variants}, ` : '';

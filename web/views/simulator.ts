@@ -4,6 +4,7 @@
  * competes with the next one for the CPU.
  */
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
+import type { ForecastOptions, ForecastQuestion, ForecastResult } from '../../src/experiment/forecast.ts';
 import type { CompareOptions, Comparison, NamedScenario, SimulationResult } from '../../src/index.ts';
 import type { Progress } from '../viewmodel/sliced-run.ts';
 import type { SimulatorApi } from '../worker.ts';
@@ -48,6 +49,10 @@ export class Simulator {
     return this.job(
       (api, live) => api.compare(variants, options, proxy(live(onProgress))) as Promise<Comparison>,
     );
+  }
+
+  forecast(document: unknown, question: ForecastQuestion, options: ForecastOptions): Promise<ForecastResult> {
+    return this.job((api) => api.forecast(document, question, options) as Promise<ForecastResult>);
   }
 
   cancel() {
