@@ -127,26 +127,23 @@ describe('failures', () => {
     expect(result.nodes.reviewers.failureRate).toBeCloseTo(p, 1);
   });
 
+  /** Changes built by three developers, released in full batches of 5 by one pipeline. */
+  const releaseTrain = (failure: object, duration: number, replications: number) => ({
+    name: 'release train',
+    run: { duration, warmup: 100, seed: 3, replications },
+    demand: [{ id: 'change', interarrival: exponential(1), steps: ['build', 'release'] }],
+    nodes: [
+      { id: 'devs', capacity: 3, serves: { build: exponential(1) } },
+      { id: 'pipeline', capacity: 1, batch: { size: 5, timeout: 1000 }, serves: { release: 1 }, failure },
+    ],
+  });
+
   it('with batch scope, one failed item sends its whole batch back: the blast radius', () => {
-    // Full batches of 5 at a constant pace; each item fails with q = 0.04, so a batch fails
-    // with 1 - 0.96^5 = 0.185 and every failure sends all 5 back.
+    // Each item fails with q = 0.04, so a batch of 5 fails with 1 - 0.96^5 = 0.185 and every
+    // failure sends all 5 back.
     const q = 0.04;
     const batchFails = 1 - (1 - q) ** 5;
-    const result = simulate({
-      name: 'release train',
-      run: { duration: 20_000, warmup: 100, seed: 3, replications: 4 },
-      demand: [{ id: 'change', interarrival: exponential(1), steps: ['build', 'release'] }],
-      nodes: [
-        { id: 'devs', capacity: 3, serves: { build: exponential(1) } },
-        {
-          id: 'pipeline',
-          capacity: 1,
-          batch: { size: 5, timeout: 1000 },
-          serves: { release: 1 },
-          failure: { probability: q, reworkTo: 'build', scope: 'batch' },
-        },
-      ],
-    });
+    const result = simulate(releaseTrain({ probability: q, reworkTo: 'build', scope: 'batch' }, 20_000, 4));
     // Items fail together: about 5 go back per failed item (a little less when two items of
     // one batch fail together), and each item is sent back p / (1 - p) times with p the
     // batch's chance of failing. Tolerances: 4 replications of ~20,000 items, sd of the
@@ -158,21 +155,7 @@ describe('failures', () => {
   });
 
   it('with item scope, a failure sends back only the item that failed', () => {
-    const result = simulate({
-      name: 'release one by one',
-      run: { duration: 5_000, warmup: 100, seed: 3, replications: 2 },
-      demand: [{ id: 'change', interarrival: exponential(1), steps: ['build', 'release'] }],
-      nodes: [
-        { id: 'devs', capacity: 3, serves: { build: exponential(1) } },
-        {
-          id: 'pipeline',
-          capacity: 1,
-          batch: { size: 5, timeout: 1000 },
-          serves: { release: 1 },
-          failure: { probability: 0.04, reworkTo: 'build' },
-        },
-      ],
-    });
+    const result = simulate(releaseTrain({ probability: 0.04, reworkTo: 'build' }, 5_000, 2));
     expect(result.reworkPerFailure).toBe(1);
   });
 

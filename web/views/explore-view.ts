@@ -248,16 +248,9 @@ export class ExploreView {
         x: request.x,
         unit: scenario.timeUnit,
       };
-      this.busy(false);
-      this.refreshState(false);
-      await this.show();
+      await this.finished();
     } catch (error) {
-      this.busy(false);
-      this.refreshState(false);
-      this.sweepControls.idle(
-        this.sweepBlock(),
-        error instanceof Cancelled ? 'Cancelled.' : `The sweep failed: ${String(error)}`,
-      );
+      this.failed(this.sweepControls, this.sweepBlock(), 'sweep', error);
     }
   }
 
@@ -280,17 +273,25 @@ export class ExploreView {
           ? `${units} until ${formatNumber(n)} more items are done`
           : `items done within ${formatNumber(n)} ${units}`,
       };
-      this.busy(false);
-      this.refreshState(false);
-      await this.show();
+      await this.finished();
     } catch (error) {
-      this.busy(false);
-      this.refreshState(false);
-      this.forecastControls.idle(
-        this.forecastBlock(),
-        error instanceof Cancelled ? 'Cancelled.' : `The forecast failed: ${String(error)}`,
-      );
+      this.failed(this.forecastControls, this.forecastBlock(), 'forecast', error);
     }
+  }
+
+  private async finished() {
+    this.busy(false);
+    this.refreshState(false);
+    await this.show();
+  }
+
+  private failed(controls: RunControls, blocked: string | null, what: string, error: unknown) {
+    this.busy(false);
+    this.refreshState(false);
+    controls.idle(
+      blocked,
+      error instanceof Cancelled ? 'Cancelled.' : `The ${what} failed: ${String(error)}`,
+    );
   }
 
   private showEmpty() {
