@@ -6,6 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import type { SweepAxis } from '../experiment/axes.ts';
 import { withRun } from '../experiment/compare.ts';
+import { resultOf } from '../experiment/replications.ts';
+import type { SimulationResult } from '../experiment/result.ts';
 import { partialResult, type Shard, shardJobs } from '../experiment/shard.ts';
 import {
   byPoint,
@@ -15,6 +17,7 @@ import {
   type SweepResult,
   sweepJobs,
 } from '../experiment/sweep.ts';
+import type { ReplicationOutcome } from '../network/outcome.ts';
 import { runJobs } from '../node/pool.ts';
 import { UsageError } from './errors.ts';
 import { interruptSignal, jobProgress } from './job-progress.ts';
@@ -32,7 +35,14 @@ export interface SpreadOptions {
 export type Spread =
   | { kind: 'done'; sweep: SweepResult }
   | { kind: 'shard'; file: string; jobs: number; total: number }
-  | { kind: 'stopped'; sweep: SweepResult; finished: number; total: number };
+  | {
+      kind: 'stopped';
+      sweep: SweepResult;
+      finished: number;
+      total: number;
+      /** For a run (no axes): the replications that finished, folded, if any did. */
+      run?: SimulationResult;
+    };
 
 export async function spread(
   document: unknown,
@@ -100,10 +110,17 @@ export async function spread(
   };
   const kept = sweepJobs(stoppedPlan);
   const outcomes = jobs.flatMap((job, j) => (complete[job.point] ? [finished.get(j) as JobOutcome] : []));
+  const done = [...finished].sort(([a], [b]) => a - b).map(([, o]) => o);
+  const scenario = plan.points[0]?.scenario;
+  const run =
+    axes.length === 0 && scenario && done.length > 0 && done.every((o) => !('error' in o))
+      ? resultOf(scenario, done as ReplicationOutcome[])
+      : undefined;
   return {
     kind: 'stopped',
     sweep: foldSweep(stoppedPlan, byPoint(stoppedPlan, outcomes.slice(0, kept.length))),
     finished: finished.size,
     total: jobs.length,
+    run,
   };
 }

@@ -153,4 +153,34 @@ describe('Ctrl-C', () => {
     expect(stdout).toMatch(/not finished: stopped by Ctrl-C/);
     noStackTrace(stderr);
   });
+
+  it('stops a long run cleanly and prints the replications that finished', async () => {
+    const child = spawn(process.execPath, [
+      'bin/flowlab.js',
+      'run',
+      'scenarios/token-ring.json',
+      '--reps',
+      '400',
+      '--set',
+      'run.duration=40000',
+      '--workers',
+      '2',
+    ]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const finished = Number(/stopped by Ctrl-C: (\d+) of 400 replications finished/.exec(stderr)?.[1]);
+    expect(finished).toBeLessThan(400);
+    if (finished > 0) expect(stdout).toContain(`seed 1, ${finished} replication`);
+    noStackTrace(stderr);
+  });
 });

@@ -27,8 +27,8 @@ Options:
   --set path=value    override any field before validation; repeatable.
                       Nodes and demand classes are addressed by id:
                       --set run.duration=500 --set nodes.analysts.capacity=3
-  --workers N         run the replications on N worker threads (default: here, in
-                      this thread); the result is the same for any N
+  --workers N         run the replications on N worker threads (default: one per
+                      core); the result is the same bytes for any N
   --shard k/n         run only the k-th of n slices of the replications and write it
                       with --out FILE; flowlab merge FILES... gives the whole result
   --out FILE          where --shard writes its partial result
@@ -69,9 +69,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (typeof shard === 'string') throw new UsageError(`run: ${shard}`);
   if (shard && !values.out) throw new UsageError('run: --shard needs --out FILE for the partial result');
   let result: SimulationResult;
-  if (values.workers !== undefined || shard) {
+  // Replications spread over one thread per core; a single replication has nothing to spread.
+  const workers =
+    wholeNumber('workers', values.workers, 1) ?? Math.min(defaultWorkers(), loaded.scenario.run.replications);
+  if (workers > 1 || shard) {
     const outcome = await spread(loaded.document, [], {
-      workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
+      workers,
       shard,
       out: values.out,
       show,
@@ -81,11 +84,14 @@ export async function runCommand(argv: string[]): Promise<number> {
       console.error(`wrote ${outcome.file}: ${count(outcome.jobs, 'replication')} of ${outcome.total}`);
       return 0;
     }
-    const [point] = outcome.sweep.points;
-    if (!point.result) {
-      console.error(`stopped by Ctrl-C before any replication finished`);
+    if (outcome.kind === 'stopped') {
+      if (outcome.run)
+        console.log(values.json ? JSON.stringify(outcome.run, null, 2) : describeResult(outcome.run));
+      console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
       return 130;
     }
+    const [point] = outcome.sweep.points;
+    if (!point.result) throw new Error(point.error ?? 'the run failed');
     result = point.result;
   } else {
     const run = createRun(loaded.document);
