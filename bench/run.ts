@@ -18,8 +18,6 @@
  */
 import { createRun } from '../src/index.ts';
 import { mm1, tandemSojourn } from '../src/metrics/theory.ts';
-import { measureRunToCharts } from '../tests/e2e/measure.ts';
-import { printSweepBench } from './sweep.ts';
 
 const exponential = (mean: number) => ({ dist: 'exponential', mean });
 
@@ -131,11 +129,14 @@ console.log(
 );
 
 // Replications spread over worker threads: a sweep on one worker and on one per core.
+// (Imported only now, so the browser tooling they load is not in the heaps measured above.)
+const { printSweepBench } = await import('./sweep.ts');
 await printSweepBench();
 
 // The sandbox: from pressing Run to every chart drawn, for the default preset, in Chromium
 // against the built site (tests/e2e/measure.ts). Skipped, with the reason, without Chromium.
 try {
+  const { measureRunToCharts } = await import('../tests/e2e/measure.ts');
   const sandbox = await measureRunToCharts(5);
   const worst = Math.max(0, ...sandbox.longTasks);
   console.log(
