@@ -18,6 +18,7 @@ import { gridOf, type SweepAxis } from './axes.ts';
 import { withRun } from './compare.ts';
 import { resultOf, runnableScenario, runReplication } from './replications.ts';
 import type { SimulationResult } from './result.ts';
+import { resolveWarmup } from './warmup.ts';
 
 export interface SweepOptions {
   /** Replications per point (default: the scenario's). */
@@ -87,25 +88,29 @@ function planPoint(document: unknown, values: Record<string, unknown>): PlannedP
     if (typeof set === 'string') return { values, error: `${path}: ${set}` };
     doc = set.value;
   }
+  // The load is reached under the file's own routing, so at a given value every routing
+  // strategy on the axis sees the same arrival rate and their lines compare like with like.
+  const routing = (document as { routing?: unknown }).routing;
   for (const [node, target] of targets) {
-    const reached = toUtilization(doc, node, target);
+    const reached = toUtilization(doc, node, target, routing);
     if (typeof reached === 'string') return { values, error: `utilization.${node}: ${reached}` };
     doc = reached;
   }
   const parsed = parseScenario(doc);
   return parsed.ok
-    ? { values, scenario: parsed.scenario }
+    ? { values, scenario: resolveWarmup(parsed.scenario) }
     : { values, error: formatProblems(parsed.problems) };
 }
 
 /**
  * The document with every arrival process sped up or slowed down (the same factor for all
- * demand, schedules included) so that `node`'s offered load is `target`.
+ * demand, schedules included) so that `node`'s offered load is `target` under `routing`.
  */
-function toUtilization(document: unknown, node: string, target: unknown): unknown | string {
+function toUtilization(document: unknown, node: string, target: unknown, routing: unknown): unknown | string {
   if (typeof target !== 'number' || !(target > 0))
     return `the target must be a number above 0 (got ${JSON.stringify(target)})`;
-  const parsed = parseScenario(document);
+  const reference = routing === undefined ? document : { ...(document as object), routing };
+  const parsed = parseScenario(reference);
   if (!parsed.ok) return formatProblems(parsed.problems);
   const load = nodeLoads(parsed.scenario).find((n) => n.id === node);
   if (!load) return `no node "${node}"`;

@@ -93,4 +93,22 @@ describe('a sweep', () => {
     // Lead time rises with the load: the Kingman curve.
     expect(result.points[1].result!.leadTime.mean).toBeGreaterThan(result.points[0].result!.leadTime.mean);
   });
+
+  it('at a given load, every routing strategy on the axis sees the same arrival rate', () => {
+    const network = JSON.parse(readFileSync('scenarios/outages-routing.json', 'utf8'));
+    const short = { ...network, run: { ...network.run, duration: 300, warmup: 30 } };
+    const result = sweep(short, [axis('routing=fixed,shortest-queue'), axis('utilization.builders=0.6')], {
+      replications: 2,
+    });
+    const [fixed, shortest] = result.points.map((p) => p.result!);
+    expect(shortest.nodes.builders.offeredLoad).toBeCloseTo(0.6, 12);
+    const arrivals = (r: typeof fixed) => r.runs.map((x) => x.arrived);
+    expect(arrivals(fixed)).toEqual(arrivals(shortest));
+  });
+
+  it('chooses each point’s warm-up by MSER-5 when the scenario asks for "auto"', () => {
+    const auto = { ...small, run: { ...small.run, warmup: 'auto' } };
+    const result = sweep(auto, [axis('nodes.reviewers.capacity=1,2')], { replications: 2 });
+    for (const p of result.points) expect(p.result?.window.warmupChosenBy).toBe('MSER-5');
+  });
 });

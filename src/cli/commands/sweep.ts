@@ -25,7 +25,8 @@ Values:
   0.5:0.95:0.05       a range with a step, both ends included
   0.5:0.95/10         a range with a number of points
 Paths are those of --set (nodes and demand by id), and utilization.NODE: the arrival
-rate (all demand, scaled together) that gives NODE that offered load.
+rate (all demand, scaled together) that gives NODE that offered load under the file's
+own routing, so every strategy on a routing axis sees the same arrivals.
 
 Options:
   --vary path=values  an axis; several make a grid (the first varies slowest)
