@@ -4,6 +4,9 @@
  * A node with rho >= 1 cannot keep up: its queue grows without bound, however long the
  * run, and its measured numbers only reflect how long the run was.
  *
+ * A node with outages is up a share mtbf / (mtbf + mttr) of the time, and its load is the
+ * work it is offered over that share.
+ *
  * With fixed routing the loads are exact. Random and round-robin routing split a step
  * evenly between the nodes that serve it, which is also exact on average. The adaptive
  * strategies (shortest-queue, least-work, fastest, power-of-two) balance work, so the
@@ -38,6 +41,13 @@ export function offeredLoad(scenario: Scenario, topology: Topology): Float64Arra
         load[n] += (rate * share * meanService[n * nc + cap]) / capacity[n];
       }
     }
+  });
+  // A node that is down now and then has only its available share of the time to do it in.
+  scenario.nodes.forEach((node, n) => {
+    if (!node.outages) return;
+    const up = distributionMean(node.outages.mtbf);
+    const down = distributionMean(node.outages.mttr);
+    load[n] /= up / (up + down);
   });
   return load;
 }
