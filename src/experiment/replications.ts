@@ -47,3 +47,19 @@ export function resultOf(
 }
 
 export type { Topology };
+
+/**
+ * The JSON text of each distinct scenario object, made once: jobs that go to another thread
+ * carry their scenario as text, and a sweep sends the same point's scenario many times.
+ */
+export function scenarioTexts(): (scenario: Scenario) => string {
+  const texts = new Map<Scenario, string>();
+  return (scenario) => {
+    let text = texts.get(scenario);
+    if (text === undefined) {
+      text = JSON.stringify(scenario);
+      texts.set(scenario, text);
+    }
+    return text;
+  };
+}

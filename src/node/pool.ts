@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { decodeOutcome, type EncodedOutcome } from '../experiment/outcome-codec.ts';
-import { runReplication } from '../experiment/replications.ts';
+import { runReplication, scenarioTexts } from '../experiment/replications.ts';
 import type { JobOutcome } from '../experiment/sweep.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { compileTopology } from '../network/topology.ts';
@@ -67,15 +67,7 @@ async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobO
 
 function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions): Promise<JobOutcome[]> {
   return new Promise((resolve, reject) => {
-    const texts = new Map<Scenario, string>();
-    const textOf = (s: Scenario) => {
-      let text = texts.get(s);
-      if (text === undefined) {
-        text = JSON.stringify(s);
-        texts.set(s, text);
-      }
-      return text;
-    };
+    const textOf = scenarioTexts();
     const outcomes: JobOutcome[] = new Array(jobs.length);
     const threads: Worker[] = [];
     let next = 0;

@@ -121,10 +121,27 @@ describe('flowlab run --shard and flowlab merge', () => {
   });
 });
 
+/** Runs flowlab, presses Ctrl-C after `ms`, and gives what it printed and its exit code. */
+async function interrupted(ms: number, ...args: string[]) {
+  const child = spawn(process.execPath, ['bin/flowlab.js', ...args]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  child.kill('SIGINT');
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
 describe('Ctrl-C', () => {
   it('stops a long sweep cleanly, prints the points that finished and exits 130', async () => {
-    const child = spawn(process.execPath, [
-      'bin/flowlab.js',
+    const { code, stdout, stderr } = await interrupted(
+      3000,
       'sweep',
       'scenarios/token-ring.json',
       '--vary',
@@ -135,18 +152,7 @@ describe('Ctrl-C', () => {
       'run.duration=20000',
       '--workers',
       '2',
-    ]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    );
     expect(code).toBe(130);
     expect(stderr).toMatch(/stopped by Ctrl-C: \d+ of 400 replications finished/);
     expect(stdout).toMatch(/Token-ring pipeline: 10 points/);
@@ -155,8 +161,8 @@ describe('Ctrl-C', () => {
   });
 
   it('stops a long run cleanly and prints the replications that finished', async () => {
-    const child = spawn(process.execPath, [
-      'bin/flowlab.js',
+    const { code, stdout, stderr } = await interrupted(
+      4000,
       'run',
       'scenarios/token-ring.json',
       '--reps',
@@ -165,18 +171,7 @@ describe('Ctrl-C', () => {
       'run.duration=40000',
       '--workers',
       '2',
-    ]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 4000));
-    child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    );
     expect(code).toBe(130);
     const finished = Number(/stopped by Ctrl-C: (\d+) of 400 replications finished/.exec(stderr)?.[1]);
     expect(finished).toBeLessThan(400);

@@ -6,6 +6,7 @@
  */
 import { type Remote, wrap } from 'comlink';
 import { decodeOutcome } from '../../src/experiment/outcome-codec.ts';
+import { scenarioTexts } from '../../src/experiment/replications.ts';
 import type { JobOutcome } from '../../src/experiment/sweep.ts';
 import type { Scenario } from '../../src/index.ts';
 import type { SimulatorApi } from '../worker.ts';
@@ -47,15 +48,7 @@ export class SimulatorPool {
   ): Promise<JobOutcome[]> {
     if (this.abort) return Promise.reject(new Error('a sweep is already in progress'));
     this.spawn();
-    const texts = new Map<Scenario, string>();
-    const textOf = (s: Scenario) => {
-      let text = texts.get(s);
-      if (text === undefined) {
-        text = JSON.stringify(s);
-        texts.set(s, text);
-      }
-      return text;
-    };
+    const textOf = scenarioTexts();
     return new Promise<JobOutcome[]>((resolve, reject) => {
       this.abort = reject;
       const live = () => this.abort === reject;
