@@ -4,9 +4,14 @@
  * drop the first d batches, choosing d to minimise the squared standard error of what is
  * left, sum((b_i - mean)^2) / (m - d)^2, over the first half of the series.
  *
- * The series is the time-average WIP, sampled on the run's regular grid from time 0, averaged
- * over up to five pilot replications run without a warm-up. A pilot is the same replication
- * the run then makes (same seed), so the rule sees the transient the statistics would.
+ * The series is the WIP (items in the system), sampled on the run's regular time grid from
+ * time 0 and averaged over up to five pilot replications run without a warm-up. A pilot is
+ * the same replication the run then makes (same seed), so the rule sees the transient the
+ * statistics would. WIP rather than lead time by arrival window: every replication already
+ * records it (`series`, at most 1000 points, so a pilot holds no more than a plain run), it
+ * is sampled at the same times in every pilot however many items each completes, and by
+ * Little's law (L = λW) its transient is the lead time's, seen where it starts rather than
+ * one lead time later, when the items that arrived early finish.
  */
 import { replicationSeed } from '../engine/random.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -53,19 +58,38 @@ export function resolveWarmup(scenario: Scenario): Scenario {
   const pilot: Scenario = { ...scenario, run: { ...scenario.run, warmup: 0 } };
   const topology = compileTopology(pilot);
   const pilots = Math.min(PILOTS, scenario.run.replications);
-  let times: number[] = [];
-  let wip: number[] = [];
-  for (let i = 0; i < pilots; i++) {
+  const series = Array.from({ length: pilots }, (_, i) => {
     const replication = new Replication(pilot, topology, replicationSeed(scenario.run.seed, i));
     replication.advance();
-    const series = replication.outcome().series.toJSON();
-    const within = series.t.findLastIndex((t) => t <= scenario.run.duration) + 1;
-    if (i === 0) {
-      times = series.t.slice(0, within);
-      wip = series.channels[0].slice(0, within);
-    } else for (let k = 0; k < times.length; k++) wip[k] += series.channels[0][k] ?? 0;
-  }
+    const { t, channels } = replication.outcome().series.toJSON();
+    return { t, wip: channels[0] };
+  });
+  const { times, wip } = averageWip(series, scenario.run.duration);
   const drop = mser5(wip);
   const warmup = drop > 0 && drop < times.length ? times[drop] : 0;
   return { ...scenario, run: { ...scenario.run, warmup } };
+}
+
+/**
+ * The pilots' mean WIP at the sample times up to `duration` that every pilot holds. A pilot
+ * that drains for long halves its series more often, keeping every other point of the same
+ * grid, so the coarsest pilot's times are in every pilot, at exactly the same values.
+ */
+function averageWip(
+  series: readonly { t: number[]; wip: number[] }[],
+  duration: number,
+): { times: number[]; wip: number[] } {
+  const times = series
+    .map((s) => s.t.filter((t) => t <= duration))
+    .reduce((fewest, t) => (t.length < fewest.length ? t : fewest));
+  const wip = times.map(() => 0);
+  for (const s of series) {
+    const at = new Map(s.t.map((t, i) => [t, s.wip[i]]));
+    for (let k = 0; k < times.length; k++) {
+      const value = at.get(times[k]);
+      if (value === undefined) throw new Error(`pilot series has no sample at ${times[k]}`);
+      wip[k] += value / series.length;
+    }
+  }
+  return { times, wip };
 }

@@ -92,7 +92,7 @@ describe('QuantileHistogram', () => {
 
   it('refuses JSON that is inconsistent or from another bucket layout', () => {
     const json = histogramOf([1, 2, 3]).toJSON();
-    expect(() => QuantileHistogram.fromJSON({ ...json, gamma: 1.02 })).toThrow(/bucket ratio/);
+    expect(() => QuantileHistogram.fromJSON({ ...json, layout: 'octave/64' })).toThrow(/bucket layout/);
     expect(() => QuantileHistogram.fromJSON({ ...json, count: 4 })).toThrow(/add up/);
     expect(() => QuantileHistogram.fromJSON({ ...json, keys: [1e9, ...json.keys.slice(1)] })).toThrow(
       /range/,
