@@ -75,7 +75,7 @@ export function resolveWarmup(scenario: Scenario): Scenario {
  * that drains for long halves its series more often, keeping every other point of the same
  * grid, so the coarsest pilot's times are in every pilot, at exactly the same values.
  */
-function averageWip(
+export function averageWip(
   series: readonly { t: number[]; wip: number[] }[],
   duration: number,
 ): { times: number[]; wip: number[] } {
