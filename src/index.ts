@@ -13,7 +13,13 @@ export {
   type Difference,
   type NamedScenario,
 } from './experiment/compare.ts';
-export { type ForecastQuestion, type ForecastResult, forecast } from './experiment/forecast.ts';
+export {
+  chanceDoneBy,
+  type ForecastBin,
+  type ForecastQuestion,
+  type ForecastResult,
+  forecast,
+} from './experiment/forecast.ts';
 export type { NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
 export { mergePartials, type PartialResult, parseShard, type Shard } from './experiment/shard.ts';
 export { createRun, type Run, type RunProgress, ScenarioError, simulate } from './experiment/simulate.ts';

@@ -39,7 +39,19 @@ export interface ForecastResult {
   p50: number;
   p85: number;
   p95: number;
-  histogram: { from: number; to: number; count: number }[];
+  /**
+   * About 20 bins over the samples, ready to chart. `likelihood` is what a forecaster reads
+   * off a bin: for `items`, the chance of being done by its end (`to`), over every
+   * replication; for `until`, the chance of at least its start (`from`) items.
+   */
+  histogram: ForecastBin[];
+}
+
+export interface ForecastBin {
+  from: number;
+  to: number;
+  count: number;
+  likelihood: number;
 }
 
 const SLICE = 50_000;
@@ -126,13 +138,24 @@ function summarise(
     p50: q(0.5),
     p85: q(0.85),
     p95: q(0.95),
-    histogram: histogramOf(sorted, 'items' in question),
+    histogram: histogramOf(sorted, question, samples.length + notReached),
   };
 }
 
+/**
+ * The chance that the N items are done within `time` of the start of counting: the share
+ * of replications that got there by then (those that never did count as not done).
+ */
+export function chanceDoneBy(f: ForecastResult, time: number): number {
+  if (!('items' in f.question))
+    throw new RangeError('the chance of being done by a time needs an --items forecast');
+  return f.samples.filter((x) => x <= time).length / (f.samples.length + f.notReached);
+}
+
 /** About 20 equal bins over the samples' range; whole-number bins for counts of items. */
-function histogramOf(sorted: readonly number[], continuous: boolean): ForecastResult['histogram'] {
+function histogramOf(sorted: readonly number[], question: ForecastQuestion, runs: number): ForecastBin[] {
   if (sorted.length === 0) return [];
+  const continuous = 'items' in question;
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
   const span = hi - lo;
@@ -143,7 +166,16 @@ function histogramOf(sorted: readonly number[], continuous: boolean): ForecastRe
     from: lo + i * width,
     to: lo + (i + 1) * width,
     count: 0,
+    likelihood: 0,
   }));
   for (const x of sorted) bins[Math.min(count - 1, Math.floor((x - lo) / width))].count++;
+  // Done by the end of a bin: this bin and all before it. At least a bin's start: this bin
+  // and all after it.
+  let seen = 0;
+  const order = continuous ? bins : [...bins].reverse();
+  for (const bin of order) {
+    seen += bin.count;
+    bin.likelihood = seen / (continuous ? runs : sorted.length);
+  }
   return bins;
 }

@@ -19,7 +19,15 @@ describe('flowlab forecast', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/How long until 30 more items are done \(days\)/);
     expect(stdout).toMatch(/85%\s+\d/);
-    expect(stdout).toMatch(/█/);
+    expect(stdout).toMatch(/chance of being done by the end of it/);
+    expect(stdout).toMatch(/█.*\d+\s+100%$/m);
+  });
+
+  it('explains itself with --help', () => {
+    const { code, stdout } = flowlab('forecast', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--items N/);
+    expect(stdout).toMatch(/--until T/);
   });
 
   it('says how many items are done by a date, as JSON with every sample', () => {
@@ -37,6 +45,17 @@ describe('flowlab forecast', () => {
     expect(f.question).toEqual({ until: 60 });
     expect(f.samples).toHaveLength(30);
     expect(f.p15).toBeLessThanOrEqual(f.p50);
+    expect(f.histogram[0]).toMatchObject({ likelihood: 1 });
+  });
+
+  it('takes --seed and --set, and gives the same forecast for the same seed', () => {
+    const args = ['forecast', 'scenarios/token-ring.json', '--until', '30', '--reps', '10', '--json'];
+    const a = flowlab(...args, '--seed', '7', '--set', 'run.warmup=auto');
+    const b = flowlab(...args, '--seed', '7', '--set', 'run.warmup=auto');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).seed).toBe(7);
+    expect(JSON.parse(a.stdout).from).not.toBe(200);
   });
 
   it('needs exactly one question, and a sensible one: exit code 2 otherwise', () => {

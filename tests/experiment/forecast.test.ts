@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecast } from '../../src/index.ts';
+import { chanceDoneBy, forecast } from '../../src/index.ts';
 
 // One team, items arriving at 0.8 a day, served at 1 a day: throughput 0.8 a day.
 const team = {
@@ -32,6 +32,31 @@ describe('forecasting by Monte Carlo', () => {
     expect(f.p50).toBeLessThan(f.p85);
     expect(f.p85).toBeLessThan(f.p95);
     expect(f.histogram.reduce((s, b) => s + b.count, 0)).toBe(300);
+  });
+
+  it('half the time, N more items are done within about N / throughput', () => {
+    // Past the warm-up the team's departures are close to a Poisson stream (Burke), so the
+    // time for 40 is nearly Erlang(40, 0.8): median about (40 - 1/3) / 0.8 = 49.6, within the
+    // tolerance of 50. Tolerance: 3.29 standard errors of a sample median, 1.2533 sd / sqrt(n).
+    const f = forecast(team, { items: 40 }, { replications: 300 });
+    expect(Math.abs(f.p50 - 40 / 0.8)).toBeLessThan(1.2533 * bound(f.samples));
+  });
+
+  it('gives the chance of being done by a date, and the histogram reads the same', () => {
+    const f = forecast(team, { items: 40 }, { replications: 200 });
+    expect(chanceDoneBy(f, 0)).toBe(0);
+    expect(chanceDoneBy(f, f.p50)).toBeGreaterThanOrEqual(0.5);
+    expect(chanceDoneBy(f, f.p85)).toBeGreaterThanOrEqual(0.85);
+    expect(chanceDoneBy(f, f.p85 * 0.999)).toBeLessThan(0.85);
+    for (const bin of f.histogram.slice(0, -1))
+      expect(bin.likelihood).toBe(chanceDoneBy(f, bin.to - 1e-9 * bin.to));
+    expect(f.histogram.at(-1)?.likelihood).toBe(1);
+    const count = forecast(team, { until: 50 }, { replications: 50 });
+    expect(() => chanceDoneBy(count, 10)).toThrow(RangeError);
+    // For items by a date, a bin reads "at least its first count": the first bin is certain.
+    expect(count.histogram[0].likelihood).toBe(1);
+    for (const bin of count.histogram)
+      expect(bin.likelihood).toBe(count.samples.filter((x) => x >= bin.from).length / 50);
   });
 
   it('more items take longer, at every percentile', () => {

@@ -5,7 +5,7 @@
 import { type ForecastResult, forecast } from '../../experiment/forecast.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { count, number, plural } from '../format.ts';
+import { count, number, percent, plural } from '../format.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
 
@@ -102,12 +102,21 @@ export function describeForecast(f: ForecastResult): string {
   return lines.join('\n');
 }
 
-/** A sideways bar per bin, as forecasting tools draw them. */
+/**
+ * A sideways bar per bin, as forecasting tools draw them, with the likelihood read off each
+ * bin: done by its end (--items), or at least its start (--until).
+ */
 function histogramText(f: ForecastResult): string {
   const most = Math.max(1, ...f.histogram.map((b) => b.count));
   const label = (b: ForecastResult['histogram'][number]) => `${number(b.from)}–${number(b.to)}`;
   const width = Math.max(...f.histogram.map((b) => label(b).length));
-  return f.histogram
-    .map((b) => `${label(b).padStart(width)}  ${'█'.repeat(Math.round((b.count / most) * 40))} ${b.count}`)
-    .join('\n');
+  const header =
+    'items' in f.question
+      ? 'Replications per bin, and the chance of being done by the end of it:'
+      : 'Replications per bin, and the chance of at least its first count:';
+  const rows = f.histogram.map((b) => {
+    const bar = '█'.repeat(Math.round((b.count / most) * 40));
+    return `${label(b).padStart(width)}  ${bar.padEnd(40)} ${String(b.count).padStart(4)}  ${percent(b.likelihood, 0).padStart(4)}`;
+  });
+  return [header, ...rows].join('\n');
 }
