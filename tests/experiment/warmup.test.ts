@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeResult } from '../../src/cli/commands/run.ts';
 import { averageWip, mser5 } from '../../src/experiment/warmup.ts';
 import { parseScenario, simulate } from '../../src/index.ts';
 import { mmc } from '../../src/metrics/theory.ts';
@@ -77,6 +78,13 @@ describe('warmup: "auto"', () => {
     expect(Math.abs(auto.wip.mean - theory.W)).toBeLessThan(tolerance(auto.wip.ci95!));
     expect(Math.abs(none.wip.mean - theory.W)).toBeGreaterThan(Math.abs(auto.wip.mean - theory.W));
     expect(none.leadTime.mean).toBeLessThan(auto.leadTime.mean);
+  });
+
+  it('the readable report says the warm-up was chosen, and how long it is', () => {
+    const r = simulate(filling);
+    expect(describeResult(r)).toContain(`warm-up ${r.window.warmup} days (chosen by MSER-5)`);
+    const fixed = simulate({ ...filling, run: { ...filling.run, warmup: 100, replications: 2 } });
+    expect(describeResult(fixed)).not.toMatch(/chosen by/);
   });
 
   it('chooses the same truncation every time for the same seed, and a fixed warm-up says so', () => {

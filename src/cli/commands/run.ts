@@ -124,8 +124,10 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
   lines.push(`${r.scenario}`);
   lines.push(
     `seed ${r.seed}, ${count(r.replications, 'replication')}, routing ${r.routing}, ` +
-      `time in ${units}, window ${number(r.window.warmup)}–${number(r.window.duration)}${r.window.warmupChosenBy === 'MSER-5' ? ' (warm-up chosen by MSER-5)' : ''}, ${stopped(r)}`,
+      `time in ${units}, window ${number(r.window.warmup)}–${number(r.window.duration)}, ${stopped(r)}`,
   );
+  if (r.window.warmupChosenBy === 'MSER-5')
+    lines.push(`warm-up ${number(r.window.warmup)} ${plural(unit, r.window.warmup)} (chosen by MSER-5)`);
   lines.push('');
   const headline: string[][] = [
     [
