@@ -27,7 +27,7 @@ Usage:
   flowlab compare FILE [FILE ...] [--routing a,b,...] [--seed N] [--reps N] [--set path=value ...] [--json]
   flowlab sweep FILE --vary path=values [--vary ...] [--reps N] [--workers N] [--shard k/n --out F] [--json|--csv]
   flowlab merge FILE [FILE ...] [--json|--csv]
-  flowlab forecast FILE (--items N | --until T) [--reps N] [--json]
+  flowlab forecast FILE (--items N | --until T) [--reps N] [--seed N] [--set path=value ...] [--json]
   flowlab validate FILE [FILE ...]
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version
