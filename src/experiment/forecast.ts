@@ -54,7 +54,8 @@ export interface ForecastBin {
   likelihood: number;
 }
 
-const SLICE = 50_000;
+/** Events between checks for an answer: small, so a replication stops soon after it has one. */
+const SLICE = 1_000;
 
 export function forecast(
   document: unknown,
