@@ -3,5 +3,11 @@
  * or as shards. The results are the same bytes as the pure library's `simulate` and `sweep`.
  */
 
-export { type ParallelOptions, runShard, simulateParallel, sweepParallel } from './parallel.ts';
+export {
+  compareParallel,
+  type ParallelOptions,
+  runShard,
+  simulateParallel,
+  sweepParallel,
+} from './parallel.ts';
 export { defaultWorkers, type PoolOptions, runJobs } from './pool.ts';

@@ -4,7 +4,8 @@
  * from the run seed and its index, and outcomes fold in replication order.
  */
 import type { SweepAxis } from '../experiment/axes.ts';
-import { withRun } from '../experiment/compare.ts';
+import { type CompareOptions, type Comparison, type NamedScenario, withRun } from '../experiment/compare.ts';
+import { comparisonJobs, foldComparison, planComparison } from '../experiment/compare-jobs.ts';
 import type { SimulationResult } from '../experiment/result.ts';
 import { type PartialResult, partialResult, type Shard, shardJobs } from '../experiment/shard.ts';
 import {
@@ -40,6 +41,16 @@ export async function simulateParallel(
   const [point] = points;
   if (!point.result) throw new Error(point.error ?? 'the run failed');
   return point.result;
+}
+
+/** Variants with common random numbers, their replications on the pool: the same bytes as `compare`. */
+export async function compareParallel(
+  variants: readonly NamedScenario[],
+  options: CompareOptions & PoolOptions = {},
+): Promise<Comparison> {
+  const scenarios = planComparison(variants, options);
+  const outcomes = await runJobs(comparisonJobs(scenarios), options);
+  return foldComparison(variants, scenarios, outcomes);
 }
 
 /** Runs one shard of a run (no axes) or a sweep, for `flowlab merge` to fold later. */

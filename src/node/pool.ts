@@ -10,7 +10,7 @@ import { decodeOutcome, type EncodedOutcome } from '../experiment/outcome-codec.
 import { runReplication, scenarioTexts } from '../experiment/replications.ts';
 import type { JobOutcome } from '../experiment/sweep.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { compileTopology } from '../network/topology.ts';
+import { compileTopology, type Topology } from '../network/topology.ts';
 import type { JobMessage } from './replication-worker.ts';
 
 export interface Job {
@@ -45,14 +45,18 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): 
 
 async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = [];
-  let last: { scenario: Scenario; topology: ReturnType<typeof compileTopology> } | undefined;
+  // A comparison's jobs take turns between its variants: compile each scenario once.
+  const topologies = new Map<Scenario, Topology>();
   for (const job of jobs) {
     options.signal?.throwIfAborted();
     let outcome: JobOutcome;
     try {
-      if (last?.scenario !== job.scenario)
-        last = { scenario: job.scenario, topology: compileTopology(job.scenario) };
-      outcome = runReplication(job.scenario, job.replication, last.topology);
+      let topology = topologies.get(job.scenario);
+      if (!topology) {
+        topology = compileTopology(job.scenario);
+        topologies.set(job.scenario, topology);
+      }
+      outcome = runReplication(job.scenario, job.replication, topology);
     } catch (error) {
       outcome = { error: error instanceof Error ? error.message : String(error) };
     }

@@ -17,15 +17,20 @@ export interface JobMessage {
 
 if (!parentPort) throw new Error('replication-worker.ts runs in a worker thread');
 const port = parentPort;
-let compiled: { text: string; scenario: Scenario; topology: Topology } | undefined;
+/** Scenarios seen lately, by text: a comparison's jobs take turns between its variants. */
+const compiled = new Map<string, { scenario: Scenario; topology: Topology }>();
+const REMEMBERED = 16;
 
 port.on('message', (job: JobMessage) => {
   try {
-    if (compiled?.text !== job.scenario) {
+    let known = compiled.get(job.scenario);
+    if (!known) {
       const scenario = JSON.parse(job.scenario) as Scenario;
-      compiled = { text: job.scenario, scenario, topology: compileTopology(scenario) };
+      known = { scenario, topology: compileTopology(scenario) };
+      if (compiled.size >= REMEMBERED) compiled.delete(compiled.keys().next().value as string);
+      compiled.set(job.scenario, known);
     }
-    const outcome = runReplication(compiled.scenario, job.replication, compiled.topology);
+    const outcome = runReplication(known.scenario, job.replication, known.topology);
     port.postMessage({ id: job.id, outcome: encodeOutcome(outcome) });
   } catch (error) {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });

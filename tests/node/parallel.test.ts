@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAxis } from '../../src/experiment/axes.ts';
+import { runnableScenario } from '../../src/experiment/replications.ts';
 import { MergeError, mergePartials, type PartialResult } from '../../src/experiment/shard.ts';
 import { sweep } from '../../src/experiment/sweep.ts';
-import { simulate } from '../../src/index.ts';
-import { runShard, simulateParallel, sweepParallel } from '../../src/node/parallel.ts';
+import { compare, simulate } from '../../src/index.ts';
+import { compareParallel, runShard, simulateParallel, sweepParallel } from '../../src/node/parallel.ts';
+import { runJobs } from '../../src/node/pool.ts';
 
 const tokenRing = JSON.parse(readFileSync('scenarios/token-ring.json', 'utf8'));
 const small = { ...tokenRing, run: { ...tokenRing.run, duration: 300, warmup: 30, replications: 6 } };
@@ -36,6 +38,74 @@ describe('replications on worker threads', () => {
       { routing: 'shortest-queue', 'nodes.developers.capacity': 3 },
       { routing: 'shortest-queue', 'nodes.developers.capacity': 4 },
     ]);
+  });
+});
+
+describe('every preset on worker threads', () => {
+  // Each preset exercises other mechanisms (batches, gates, outages, classes, schedules):
+  // all of their state must cross the thread boundary exactly.
+  const presets = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+  it.each(presets)('%s: the same bytes on 2 threads as simulate()', async (file) => {
+    const doc = JSON.parse(readFileSync(`scenarios/${file}`, 'utf8'));
+    const short = { ...doc, run: { ...doc.run, duration: 300, warmup: 30, replications: 4 } };
+    const threaded = await simulateParallel(short, { workers: 2 });
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(simulate(short)));
+  });
+});
+
+describe('a comparison on worker threads', () => {
+  const network = JSON.parse(readFileSync('scenarios/dynamic-network.json', 'utf8'));
+  const variants = [
+    { name: 'token ring', scenario: small },
+    { name: 'network', scenario: { ...network, run: { ...network.run, duration: 300, warmup: 30 } } },
+    {
+      name: 'network, fixed',
+      scenario: { ...network, routing: 'fixed', run: { duration: 300, warmup: 30 } },
+    },
+  ];
+
+  it('gives the same bytes on 1 worker and on 3, and the same as compare()', async () => {
+    const options = { seed: 4, replications: 5 };
+    const one = await compareParallel(variants, { ...options, workers: 1 });
+    const three = await compareParallel(variants, { ...options, workers: 3 });
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+    expect(JSON.stringify(one)).toBe(JSON.stringify(compare(variants, options)));
+  });
+});
+
+describe('the pool', () => {
+  const scenario = runnableScenario(small);
+  // A scenario that got past validation but breaks the simulation: what a bug looks like.
+  const broken = { ...scenario, nodes: null } as never;
+  const jobs = [
+    { scenario, replication: 0 },
+    { scenario: broken, replication: 1 },
+    { scenario, replication: 2 },
+  ];
+
+  it.each([1, 2])(
+    'on %i worker(s), a job that throws gives its error in its place and the others finish',
+    async (workers) => {
+      const outcomes = await runJobs(jobs, { workers });
+      expect(outcomes[1]).toEqual({ error: expect.any(String) });
+      for (const i of [0, 2]) expect(outcomes[i]).toHaveProperty('completed', expect.any(Number));
+    },
+  );
+
+  it('stops when its signal is aborted, rejecting with the reason', async () => {
+    const many = Array.from({ length: 40 }, (_, replication) => ({ scenario, replication }));
+    const controller = new AbortController();
+    let finished = 0;
+    const run = runJobs(many, {
+      workers: 2,
+      signal: controller.signal,
+      onOutcome: () => {
+        finished++;
+        if (finished === 3) controller.abort(new Error('enough'));
+      },
+    });
+    await expect(run).rejects.toThrow('enough');
+    expect(finished).toBeLessThan(many.length);
   });
 });
 
@@ -82,6 +152,30 @@ describe('a sweep', () => {
     expect(result.points[0].error).toMatch(/capacity must be a whole number of at least 1/);
     expect(result.points[0].result).toBeUndefined();
     expect(result.points[1].result?.completed).toBeGreaterThan(0);
+  });
+
+  it('keeps the other points when one deadlocks, and says which replications stopped early', () => {
+    const exponential = (mean: number) => ({ dist: 'exponential', mean });
+    // Two teams each waiting for the other: with a WIP limit of 1 they lock up; with 50 they do not.
+    const crossing = {
+      name: 'two teams each waiting for the other',
+      run: { duration: 200, seed: 1, replications: 2 },
+      demand: [
+        { id: 'ab', interarrival: exponential(1), steps: ['a', 'b'] },
+        { id: 'ba', interarrival: exponential(1), steps: ['b', 'a'] },
+      ],
+      nodes: [
+        { id: 'team-a', capacity: 1, wipLimit: 1, serves: { a: exponential(0.3) } },
+        { id: 'team-b', capacity: 1, wipLimit: 1, serves: { b: exponential(0.3) } },
+      ],
+    };
+    const result = sweep(crossing, [axis('nodes.team-a.wipLimit=1,50'), axis('nodes.team-b.wipLimit=1,50')]);
+    const [locked, , , free] = result.points.map((p) => p.result!);
+    expect(locked.stoppedBy).toBe('deadlock');
+    expect(locked.runs.map((r) => r.stoppedBy)).toContain('deadlock');
+    expect(free.stoppedBy).toBe('drained');
+    expect(free.runs.map((r) => r.stoppedBy)).toEqual(['drained', 'drained']);
+    expect(free.completed).toBeGreaterThan(locked.completed);
   });
 
   it('sets the arrival rate that gives a node the asked-for offered load', () => {
