@@ -1,13 +1,18 @@
 /**
  * Progress of work spread over worker threads: a bar on a terminal's stderr with the jobs
- * done and the time left, estimated from the pace so far. Nothing when stderr is not a
- * terminal or the output is JSON. And Ctrl-C: the first stops the work cleanly (the command
+ * done and the time left, estimated from the pace so far. Nothing when stdout or stderr is
+ * not a terminal (a pipe, a file, CI) or the output is JSON or CSV. And Ctrl-C: the first stops the work cleanly (the command
  * prints what finished); a second one leaves at once.
  */
 export interface JobProgress {
   onProgress(done: number, total: number): void;
   /** Clears the bar (before the command prints its output). */
   clear(): void;
+}
+
+/** A bar only for someone watching: stdout and stderr both a terminal, and no JSON or CSV asked for. */
+export function showProgress(machineOutput: boolean): boolean {
+  return !machineOutput && process.stdout.isTTY === true && process.stderr.isTTY === true;
 }
 
 export function jobProgress(show: boolean, label: string, unit: string): JobProgress {

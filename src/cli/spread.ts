@@ -1,11 +1,17 @@
 /**
- * Running a scenario's replications, or a sweep's, on worker threads for a command: the
- * progress bar, Ctrl-C (what finished is kept and shown), and `--shard k/n`, which runs one
- * slice and writes it to a partial result file for `flowlab merge`.
+ * Running the replications of a scenario, a sweep or a comparison on worker threads for a
+ * command: the progress bar, Ctrl-C (what finished is kept and shown), and `--shard k/n`,
+ * which runs one slice and writes it to a partial result file for `flowlab merge`.
  */
 import { writeFileSync } from 'node:fs';
 import type { SweepAxis } from '../experiment/axes.ts';
-import { withRun } from '../experiment/compare.ts';
+import { type CompareOptions, type Comparison, type NamedScenario, withRun } from '../experiment/compare.ts';
+import {
+  comparisonJobs,
+  foldComparison,
+  planComparison,
+  replicationsDoneByAll,
+} from '../experiment/compare-jobs.ts';
 import { resultOf } from '../experiment/replications.ts';
 import type { SimulationResult } from '../experiment/result.ts';
 import { partialResult, type Shard, shardJobs } from '../experiment/shard.ts';
@@ -122,5 +128,54 @@ export async function spread(
     finished: finished.size,
     total: jobs.length,
     run,
+  };
+}
+
+export type SpreadComparison =
+  | { kind: 'done'; comparison: Comparison }
+  | {
+      kind: 'stopped';
+      /** Over the replications every variant finished, if there is one. */
+      comparison?: Comparison;
+      finished: number;
+      total: number;
+    };
+
+/** A comparison's replications on worker threads, with the progress bar and Ctrl-C. */
+export async function spreadComparison(
+  variants: readonly NamedScenario[],
+  compareOptions: CompareOptions,
+  options: Omit<SpreadOptions, 'shard' | 'out'>,
+): Promise<SpreadComparison> {
+  const scenarios = planComparison(variants, compareOptions);
+  const jobs = comparisonJobs(scenarios);
+  const progress = jobProgress(options.show, options.label, 'replications of all variants');
+  const interrupt = interruptSignal();
+  const finished: (JobOutcome | undefined)[] = new Array(jobs.length);
+  let done = 0;
+  try {
+    await runJobs(jobs, {
+      workers: options.workers,
+      signal: interrupt.signal,
+      onProgress: progress.onProgress,
+      onOutcome: (j, outcome) => {
+        finished[j] = outcome;
+        done++;
+      },
+    });
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+  } finally {
+    progress.clear();
+    interrupt.release();
+  }
+  if (!interrupt.signal.aborted)
+    return { kind: 'done', comparison: foldComparison(variants, scenarios, finished) };
+  const paired = replicationsDoneByAll(scenarios, (j) => finished[j] !== undefined);
+  return {
+    kind: 'stopped',
+    comparison: paired > 0 ? foldComparison(variants, scenarios, finished, paired) : undefined,
+    finished: done,
+    total: jobs.length,
   };
 }

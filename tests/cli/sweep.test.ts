@@ -78,6 +78,21 @@ describe('flowlab sweep', () => {
   });
 });
 
+describe('flowlab compare --workers', () => {
+  it('prints the same comparison on 1 worker and on 2, with no progress bar when piped', () => {
+    const args = ['compare', 'scenarios/dynamic-network.json', ...small, '--routing', 'fixed,shortest-queue'];
+    const one = flowlab(...args, '--workers', '1');
+    const two = flowlab(...args, '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/mean lead time .* than/);
+    expect(two.stderr).toBe('');
+    expect(flowlab(...args, '--json', '--workers', '2').stdout).toBe(
+      flowlab(...args, '--json', '--workers', '1').stdout,
+    );
+  });
+});
+
 describe('flowlab run --shard and flowlab merge', () => {
   it('three shards of a run merge into exactly what the whole run prints', () => {
     const parts = [1, 2, 3].map((k) => join(tmp, `run-${k}.json`));
@@ -157,6 +172,28 @@ describe('Ctrl-C', () => {
     expect(stderr).toMatch(/stopped by Ctrl-C: \d+ of 400 replications finished/);
     expect(stdout).toMatch(/Token-ring pipeline: 10 points/);
     expect(stdout).toMatch(/not finished: stopped by Ctrl-C/);
+    noStackTrace(stderr);
+  });
+
+  it('stops a long comparison cleanly and compares the replications every variant finished', async () => {
+    const { code, stdout, stderr } = await interrupted(
+      4000,
+      'compare',
+      'scenarios/dynamic-network.json',
+      '--routing',
+      'fixed,shortest-queue',
+      '--reps',
+      '400',
+      '--set',
+      'run.duration=40000',
+      '--workers',
+      '2',
+    );
+    expect(code).toBe(130);
+    const finished = Number(/stopped by Ctrl-C: (\d+) of 800 replications finished/.exec(stderr)?.[1]);
+    expect(finished).toBeLessThan(800);
+    const paired = /compared over the first (\d+) replication/.exec(stderr)?.[1];
+    if (paired) expect(stdout).toContain(`2 variants, seed 1, ${paired} replication`);
     noStackTrace(stderr);
   });
 

@@ -2,12 +2,15 @@
  * `flowlab compare FILE [FILE ...]`: variants side by side with common random numbers,
  * and how each differs from the first, in words, with a 95% interval.
  */
-import { type Comparison, compare, type Difference } from '../../experiment/compare.ts';
+import type { Comparison, Difference } from '../../experiment/compare.ts';
 import { ROUTING_STRATEGIES } from '../../model/scenario.ts';
+import { defaultWorkers } from '../../node/pool.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, plural, withInterval } from '../format.ts';
+import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
+import { spreadComparison } from '../spread.ts';
 import { table } from '../table.ts';
 
 export const compareHelp = `flowlab compare FILE [FILE ...] [options]
@@ -22,6 +25,8 @@ Options:
   --reps N            replications for every variant (default: the first file's)
   --seed N            seed for every variant (default: the first file's)
   --set path=value    override a field in every file; repeatable
+  --workers N         worker threads (default: one per core, here ${defaultWorkers()});
+                      the comparison is the same bytes for any N
   --json              print the comparison as JSON
   -h, --help          this help
 
@@ -29,12 +34,13 @@ Examples:
   flowlab compare scenarios/token-ring.json scenarios/dynamic-network.json
   flowlab compare scenarios/dynamic-network.json --routing fixed,shortest-queue,fastest --reps 20`;
 
-export function compareCommand(argv: string[]): number {
+export async function compareCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('compare', argv, {
     routing: { type: 'string' },
     seed: { type: 'string' },
     reps: { type: 'string' },
     set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -61,8 +67,27 @@ export function compareCommand(argv: string[]): number {
       };
     }),
   );
-  const comparison = compare(variants, { seed, replications });
-  console.log(values.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
+  const outcome = await spreadComparison(
+    variants,
+    { seed, replications },
+    {
+      workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
+      show: showProgress(values.json === true),
+      label: `${count(variants.length, 'variant')}`,
+    },
+  );
+  const { comparison } = outcome;
+  if (comparison)
+    console.log(values.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
+  if (outcome.kind === 'stopped') {
+    console.error(
+      `stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished` +
+        (comparison
+          ? `; compared over the first ${count(comparison.replications, 'replication')} of each variant`
+          : ''),
+    );
+    return 130;
+  }
   return 0;
 }
 

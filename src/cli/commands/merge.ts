@@ -2,11 +2,13 @@
  * `flowlab merge FILES...`: folds the partial results that `run --shard` or `sweep --shard`
  * wrote into exactly what the whole run would have printed.
  */
+
 import { MergeError, mergePartials, type PartialResult } from '../../experiment/shard.ts';
+import { parseScenario } from '../../model/parse.ts';
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { readJson } from '../load.ts';
-import { describeResult } from './run.ts';
+import { describeResult, estimatedLoads } from './run.ts';
 import { printSweep } from './sweep.ts';
 
 export const mergeHelp = `flowlab merge FILE [FILE ...] [--json | --csv]
@@ -51,6 +53,8 @@ export function mergeCommand(argv: string[]): number {
   }
   const [point] = merged.sweep.points;
   if (!point.result) throw new UsageError(`merge: the run failed: ${point.error}`);
-  console.log(values.json ? JSON.stringify(point.result, null, 2) : describeResult(point.result));
+  const scenario = parseScenario(partials[0].document);
+  const estimated = scenario.ok ? estimatedLoads(scenario.scenario) : new Set<string>();
+  console.log(values.json ? JSON.stringify(point.result, null, 2) : describeResult(point.result, estimated));
   return 0;
 }

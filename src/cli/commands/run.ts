@@ -11,6 +11,7 @@ import { defaultWorkers } from '../../node/pool.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, plural, time, withInterval } from '../format.ts';
+import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { runWithProgress } from '../progress.ts';
 import { spread } from '../spread.ts';
@@ -64,15 +65,16 @@ export async function runCommand(argv: string[]): Promise<number> {
     seed: wholeNumber('seed', values.seed, 0),
     replications: wholeNumber('reps', values.reps, 1),
   });
-  const show = !values.json && process.stderr.isTTY === true;
+  const show = showProgress(values.json === true);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(`run: ${shard}`);
   if (shard && !values.out) throw new UsageError('run: --shard needs --out FILE for the partial result');
   let result: SimulationResult;
-  // Replications spread over one thread per core; a single replication has nothing to spread.
-  const workers =
-    wholeNumber('workers', values.workers, 1) ?? Math.min(defaultWorkers(), loaded.scenario.run.replications);
-  if (workers > 1 || shard) {
+  // Replications spread over one thread per core, and run as jobs even on one, so Ctrl-C
+  // between them keeps those that finished; a single replication has nothing to spread.
+  const replications = loaded.scenario.run.replications;
+  const workers = wholeNumber('workers', values.workers, 1) ?? Math.min(defaultWorkers(), replications);
+  if (replications > 1 || shard) {
     const outcome = await spread(loaded.document, [], {
       workers,
       shard,
@@ -86,7 +88,11 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     if (outcome.kind === 'stopped') {
       if (outcome.run)
-        console.log(values.json ? JSON.stringify(outcome.run, null, 2) : describeResult(outcome.run));
+        console.log(
+          values.json
+            ? JSON.stringify(outcome.run, null, 2)
+            : describeResult(outcome.run, estimatedLoads(loaded.scenario)),
+        );
       console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
       return 130;
     }
@@ -105,7 +111,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 }
 
 /** The nodes whose offered load is an estimate rather than exact. */
-function estimatedLoads(scenario: Scenario): Set<string> {
+export function estimatedLoads(scenario: Scenario): Set<string> {
   return new Set(
     nodeLoads(scenario)
       .filter((n) => !n.exact)

@@ -10,6 +10,7 @@ import { defaultWorkers } from '../../node/pool.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, withInterval } from '../format.ts';
+import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
@@ -85,7 +86,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
     shard,
     out: values.out,
-    show: !values.json && !values.csv && process.stderr.isTTY === true,
+    show: showProgress(values.json === true || values.csv === true),
     label: loaded.scenario.name,
   });
   if (outcome.kind === 'shard') {
