@@ -21,9 +21,14 @@ import { resolveWarmup } from './warmup.ts';
  * invalid), with its warm-up chosen if it asks for "auto".
  */
 export function runnableScenario(input: unknown): Scenario {
+  return resolveWarmup(validScenario(input));
+}
+
+/** Validates a scenario (throwing ScenarioError with every problem), its warm-up as written. */
+export function validScenario(input: unknown): Scenario {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new ScenarioError(parsed.problems);
-  return resolveWarmup(parsed.scenario);
+  return parsed.scenario;
 }
 
 /** Replication `index` of the scenario, run to the end. */

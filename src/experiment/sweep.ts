@@ -16,7 +16,7 @@ import { nodeLoads } from '../network/load.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
 import { gridOf, type SweepAxis } from './axes.ts';
 import { withRun } from './compare.ts';
-import { resultOf, runnableScenario, runReplication } from './replications.ts';
+import { resultOf, runReplication, validScenario } from './replications.ts';
 import type { SimulationResult } from './result.ts';
 import { resolveWarmup } from './warmup.ts';
 
@@ -65,7 +65,8 @@ export function planSweep(
   axes: readonly SweepAxis[],
   options: SweepOptions = {},
 ): SweepPlan {
-  const base = runnableScenario(withRun(document, options.seed, options.replications));
+  // Validated only: each point chooses its own warm-up if it asks for "auto".
+  const base = validScenario(withRun(document, options.seed, options.replications));
   const baseDocument = withRun(document, base.run.seed, base.run.replications);
   return {
     name: base.name,
