@@ -1,8 +1,8 @@
 /**
  * Progress of work spread over worker threads: a bar on a terminal's stderr with the jobs
  * done and the time left, estimated from the pace so far. Nothing when stdout or stderr is
- * not a terminal (a pipe, a file, CI) or the output is JSON or CSV. And Ctrl-C: the first stops the work cleanly (the command
- * prints what finished); a second one leaves at once.
+ * not a terminal (a pipe, a file, CI) or the output is JSON or CSV. And Ctrl-C: the first
+ * stops the work cleanly (the command prints what finished); a second one leaves at once.
  */
 export interface JobProgress {
   onProgress(done: number, total: number): void;
@@ -15,7 +15,8 @@ export function showProgress(machineOutput: boolean): boolean {
   return !machineOutput && process.stdout.isTTY === true && process.stderr.isTTY === true;
 }
 
-export function jobProgress(show: boolean, label: string, unit: string): JobProgress {
+/** `detail`, if given, says more after the count, e.g. how many sweep points are complete. */
+export function jobProgress(show: boolean, label: string, unit: string, detail?: () => string): JobProgress {
   if (!show) return { onProgress() {}, clear() {} };
   const start = Date.now();
   let last = 0;
@@ -32,7 +33,7 @@ export function jobProgress(show: boolean, label: string, unit: string): JobProg
       const left = done > 0 ? (elapsed / done) * (total - done) : Number.NaN;
       const eta = Number.isFinite(left) ? `, about ${formatSeconds(left)} left` : '';
       process.stderr.write(
-        `\r\x1b[2K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit}${eta}`,
+        `\r\x1b[2K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit}${detail ? `, ${detail()}` : ''}${eta}`,
       );
     },
     clear() {

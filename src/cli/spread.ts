@@ -58,10 +58,16 @@ export async function spread(
   const plan = planSweep(document, axes);
   const jobs = sweepJobs(plan);
   const mine = options.shard ? shardJobs(jobs.length, options.shard) : jobs.map((_, j) => j);
+  // A sweep's bar also counts the points whose replications (those in this shard) are all done.
+  const left = new Map<number, number>();
+  for (const j of mine) left.set(jobs[j].point, (left.get(jobs[j].point) ?? 0) + 1);
+  const points = left.size;
+  let pointsDone = 0;
   const progress = jobProgress(
     options.show,
     options.label,
-    axes.length > 0 ? 'replications of all points' : 'replications',
+    'replications',
+    axes.length > 0 ? () => `${pointsDone}/${points} points` : undefined,
   );
   const interrupt = interruptSignal();
   const finished = new Map<number, JobOutcome>();
@@ -72,7 +78,13 @@ export async function spread(
         workers: options.workers,
         signal: interrupt.signal,
         onProgress: progress.onProgress,
-        onOutcome: (i, outcome) => finished.set(mine[i], outcome),
+        onOutcome: (i, outcome) => {
+          finished.set(mine[i], outcome);
+          const point = jobs[mine[i]].point;
+          const rest = (left.get(point) ?? 0) - 1;
+          left.set(point, rest);
+          if (rest === 0) pointsDone++;
+        },
       },
     );
   } catch (error) {
