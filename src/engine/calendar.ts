@@ -24,14 +24,17 @@ export class Calendar {
   tag = 0;
 
   // The heap orders event ids by (time, seq); sifting moves only a time and an id.
-  private heapTimes: Float64Array;
-  private heapIds: Int32Array;
+  // (The arrays are `declare`d so that the constructor's store is the first: a class field
+  // without an initializer starts as undefined, and V8 would then check each array's type
+  // on every read.)
+  declare private heapTimes: Float64Array;
+  declare private heapIds: Int32Array;
   // Each pending event's record, indexed by its id; ids are recycled through a free list.
-  private seqs: Float64Array;
-  private kinds: Int32Array;
-  private subjects: Int32Array;
-  private tags: Int32Array;
-  private freeIds: Int32Array;
+  declare private seqs: Float64Array;
+  declare private kinds: Int32Array;
+  declare private subjects: Int32Array;
+  declare private tags: Int32Array;
+  declare private freeIds: Int32Array;
   private freeCount = 0;
   private count = 0;
   private nextSeq = 0;

@@ -21,10 +21,11 @@ export interface SeriesJSON {
 
 export class SeriesRecorder {
   /** Time of the next sample; due(t) is just `t >= nextDue`, public for the hottest loops. */
-  nextDue: number;
+  declare nextDue: number;
 
-  private readonly times: Float64Array;
-  private readonly values: Float64Array;
+  // `declare`d fields are first stored by the constructor, so V8 knows their types.
+  declare private readonly times: Float64Array;
+  declare private readonly values: Float64Array;
   private points = 0;
   /** Grid position of the next sample, in units of the initial interval (an integer). */
   private nextStep = 0;

@@ -5,8 +5,9 @@
  * `maxPoints`, spread over the whole run, with no randomness and no unbounded memory.
  */
 export class ThinnedPoints {
-  private t: Float64Array;
-  private v: Float64Array;
+  // `declare`d fields are first stored by the constructor, so V8 knows their types.
+  declare private t: Float64Array;
+  declare private v: Float64Array;
   private size = 0;
   private stride = 1;
   private skipped = 0;

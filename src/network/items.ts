@@ -5,39 +5,40 @@
  * bounded by the work in progress, never by how many items a run simulates.
  */
 export class Items {
+  // Columns are `declare`d so that allocate() stores each first (see Replication's fields).
   /** Demand class of the item. */
-  demandClass!: Int32Array;
+  declare demandClass: Int32Array;
   /** Priority level (0 is served first). */
-  level!: Int32Array;
+  declare level: Int32Array;
   /** Index of the step the item is at (or waiting for). */
-  step!: Int32Array;
+  declare step: Int32Array;
   /** The capability the item needs now: that of its step, or of its detour (kept up to date by moves.ts). */
-  capability!: Int32Array;
+  declare capability: Int32Array;
   /** A capability the item must visit before carrying on (an escalation), or -1. */
-  detour!: Int32Array;
+  declare detour: Int32Array;
   /** Node the item is at: queued, in service, or finished there and blocked; -1 before its first node. */
-  node!: Int32Array;
+  declare node: Int32Array;
   /** Node the item is headed for while blocked or in transit, else -1. */
-  target!: Int32Array;
-  arrival!: Float64Array;
+  declare target: Int32Array;
+  declare arrival: Float64Array;
   /** Commitment: release from the backlog, or the first service start; -1 until then. */
-  committed!: Float64Array;
+  declare committed: Float64Array;
   /** Total time the item has been worked on (touch time). */
-  touch!: Float64Array;
+  declare touch: Float64Array;
   /** When the item joined its current queue. */
-  enqueued!: Float64Array;
+  declare enqueued: Float64Array;
   /** Work left of a service interrupted by a more urgent item (preemption), else 0. */
-  remaining!: Float64Array;
+  declare remaining: Float64Array;
   /** The service unit (see units.ts) the item is part of while at a node after starting, or -1. */
-  unit!: Int32Array;
+  declare unit: Int32Array;
   /** Next member of the same batch, or -1. */
-  nextInUnit!: Int32Array;
-  failures!: Int32Array;
-  handoffs!: Int32Array;
+  declare nextInUnit: Int32Array;
+  declare failures: Int32Array;
+  declare handoffs: Int32Array;
   /** 1 while the slot holds an item. */
-  live!: Uint8Array;
+  declare live: Uint8Array;
 
-  private free: Int32Array;
+  declare private free: Int32Array;
   private freeCount = 0;
   private used = 0;
   /** Items currently in the system. */

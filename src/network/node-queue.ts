@@ -6,9 +6,10 @@
 import { ItemQueue } from './queue.ts';
 
 export class NodeQueue {
-  private readonly lines: ItemQueue[];
+  // `declare`d fields are first stored by the constructor, so V8 knows their types.
+  declare private readonly lines: ItemQueue[];
   /** The only line when there are no priorities: the common case, kept direct. */
-  private readonly single: ItemQueue | undefined;
+  declare private readonly single: ItemQueue | undefined;
   length = 0;
 
   constructor(levels: number) {

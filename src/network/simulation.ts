@@ -87,29 +87,33 @@ export class Replication {
   events = 0;
   finished = false;
 
+  // Fields set in the constructor are `declare`d. An ES2022 class field without an
+  // initializer is first defined as undefined, and V8 then no longer knows that it always
+  // holds, say, an Int32Array: every read of an array through it would check its type.
+
   // What the scenario says, compiled.
-  readonly nodeCount: number;
-  readonly capCount: number;
-  readonly warmup: number;
-  readonly duration: number;
-  readonly maxTime: number;
-  readonly routing: Scenario['routing'];
-  readonly mech: Mechanics;
-  readonly steps: Int32Array[];
-  readonly candidates: Int32Array;
-  readonly candidateStart: Int32Array;
-  readonly meanService: Float64Array;
-  readonly service: (Sampler | undefined)[];
-  readonly route: Route;
-  readonly view: RoutingView;
-  readonly trace: ReplicationOptions['trace'];
+  declare readonly nodeCount: number;
+  declare readonly capCount: number;
+  declare readonly warmup: number;
+  declare readonly duration: number;
+  declare readonly maxTime: number;
+  declare readonly routing: Scenario['routing'];
+  declare readonly mech: Mechanics;
+  declare readonly steps: Int32Array[];
+  declare readonly candidates: Int32Array;
+  declare readonly candidateStart: Int32Array;
+  declare readonly meanService: Float64Array;
+  declare readonly service: (Sampler | undefined)[];
+  declare readonly route: Route;
+  declare readonly view: RoutingView;
+  declare readonly trace: ReplicationOptions['trace'];
 
   // Random streams, one per purpose.
-  readonly arrivalStreams: Random[];
-  readonly serviceStreams: Random[];
-  readonly failureStreams: Random[];
-  readonly outageStreams: Random[];
-  readonly handoffStream: Random;
+  declare readonly arrivalStreams: Random[];
+  declare readonly serviceStreams: Random[];
+  declare readonly failureStreams: Random[];
+  declare readonly outageStreams: Random[];
+  declare readonly handoffStream: Random;
 
   // The calendar, the items and the service units.
   readonly calendar = new Calendar();
@@ -117,44 +121,44 @@ export class Replication {
   readonly units = new Units();
 
   // Arrivals.
-  readonly interarrival: Sampler[];
-  readonly nextArrivalAt: Float64Array;
-  readonly demandChangeIndex: Int32Array;
+  declare readonly interarrival: Sampler[];
+  declare readonly nextArrivalAt: Float64Array;
+  declare readonly demandChangeIndex: Int32Array;
   /** Items that have arrived and are not done, backlog included. */
   wip = 0;
   /** Items committed to the system (not in the CONWIP backlog). */
   committedWip = 0;
-  readonly backlog: NodeQueue;
+  declare readonly backlog: NodeQueue;
 
   // Each node's state.
-  readonly capacity: Int32Array;
+  declare readonly capacity: Int32Array;
   /** Servers held: working, paused, or kept by finished items blocked downstream. */
-  readonly busy: Int32Array;
+  declare readonly busy: Int32Array;
   /** Servers working right now (for utilisation). */
-  readonly working: Int32Array;
-  readonly queued: Int32Array;
-  readonly queues: NodeQueue[];
-  readonly queuedWork: Float64Array;
-  readonly busyWork: Float64Array;
+  declare readonly working: Int32Array;
+  declare readonly queued: Int32Array;
+  declare readonly queues: NodeQueue[];
+  declare readonly queuedWork: Float64Array;
+  declare readonly busyWork: Float64Array;
   /** Items at or headed for the node: queued, in service, finished but blocked, in transit to it. */
-  readonly nodeWip: Int32Array;
+  declare readonly nodeWip: Int32Array;
   /** Finished items waiting at the node for room downstream. */
-  readonly blockedHere: Int32Array;
+  declare readonly blockedHere: Int32Array;
   /** Items waiting for room at the node (blocked upstream, or arrivals). */
-  readonly waitingForRoom: ItemQueue[];
-  readonly serving: UnitList[];
-  readonly up: Uint8Array;
-  readonly open: Uint8Array;
-  readonly available: Uint8Array;
-  readonly gateBatchPending: Uint8Array;
-  readonly batchTimeoutAt: Float64Array;
-  readonly capacityChangeIndex: Int32Array;
+  declare readonly waitingForRoom: ItemQueue[];
+  declare readonly serving: UnitList[];
+  declare readonly up: Uint8Array;
+  declare readonly open: Uint8Array;
+  declare readonly available: Uint8Array;
+  declare readonly gateBatchPending: Uint8Array;
+  declare readonly batchTimeoutAt: Float64Array;
+  declare readonly capacityChangeIndex: Int32Array;
   /** Multitasking nodes: the rate at which each item in service progresses, and since when. */
-  readonly shareRate: Float64Array;
-  readonly shareSince: Float64Array;
+  declare readonly shareRate: Float64Array;
+  declare readonly shareSince: Float64Array;
 
   /** Scratch list of candidate nodes for routing. */
-  readonly scratch: Int32Array;
+  declare readonly scratch: Int32Array;
 
   // Counters that tell when nothing can move any more (deadlock).
   unitsInService = 0;
@@ -162,22 +166,22 @@ export class Replication {
   blocked = 0;
 
   // Statistics.
-  readonly out: ReplicationOutcome;
-  readonly lastChange: Float64Array;
+  declare readonly out: ReplicationOutcome;
+  declare readonly lastChange: Float64Array;
   // The outcome's per-node areas, held directly: they are updated on every change.
-  readonly busyArea: Float64Array;
-  readonly capacityArea: Float64Array;
-  readonly queueArea: Float64Array;
-  readonly blockedArea: Float64Array;
-  readonly downArea: Float64Array;
+  declare readonly busyArea: Float64Array;
+  declare readonly capacityArea: Float64Array;
+  declare readonly queueArea: Float64Array;
+  declare readonly blockedArea: Float64Array;
+  declare readonly downArea: Float64Array;
   /** Areas at the start of the current bottleneck window (busy, capacity, queue per node). */
-  readonly windowStart: Float64Array;
+  declare readonly windowStart: Float64Array;
   windowsClosed = 0;
   wipLast = 0;
   arrivedTotal = 0;
   doneTotal = 0;
-  readonly entered: Float64Array;
-  readonly sample: Float64Array;
+  declare readonly entered: Float64Array;
+  declare readonly sample: Float64Array;
 
   constructor(
     scenario: Scenario,

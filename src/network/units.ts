@@ -7,26 +7,27 @@
  * like the items, so nothing is allocated per service.
  */
 export class Units {
-  node!: Int32Array;
+  // Columns are `declare`d so that allocate() stores each first (see Replication's fields).
+  declare node: Int32Array;
   /** First item of the unit; the rest follow through `Items.nextInUnit`. */
-  first!: Int32Array;
-  size!: Int32Array;
+  declare first: Int32Array;
+  declare size: Int32Array;
   /** Items of the unit still at the node. */
-  left!: Int32Array;
+  declare left: Int32Array;
   /** Capability being served (the unit's first item's). */
-  capability!: Int32Array;
+  declare capability: Int32Array;
   /** When its service ends; -1 while paused. */
-  doneAt!: Float64Array;
+  declare doneAt: Float64Array;
   /**
    * Bumped whenever the unit's scheduled end is called off (paused, preempted, re-timed,
    * released): a DONE event tagged with an older generation is stale and ignored.
    */
-  generation!: Int32Array;
+  declare generation: Int32Array;
   /** Work left while paused (outage, closed gate, preemption), or at a multitasking node. */
-  remaining!: Float64Array;
+  declare remaining: Float64Array;
   /** Index in its node's UnitList while in service, else -1. */
-  position!: Int32Array;
-  private free: Int32Array;
+  declare position: Int32Array;
+  declare private free: Int32Array;
   private freeCount = 0;
   private used = 0;
 
