@@ -4,6 +4,9 @@
  * A slot is taken when an item arrives and given back when it is done, so memory is
  * bounded by the work in progress, never by how many items a run simulates.
  */
+/** In `Items.unit`: the item holds a server of a plain node by itself (see Mechanics.plain). */
+export const HOLDS_SERVER = -2;
+
 export class Items {
   // Columns are `declare`d so that allocate() stores each first (see Replication's fields).
   /** Demand class of the item. */
@@ -29,7 +32,10 @@ export class Items {
   declare enqueued: Float64Array;
   /** Work left of a service interrupted by a more urgent item (preemption), else 0. */
   declare remaining: Float64Array;
-  /** The service unit (see units.ts) the item is part of while at a node after starting, or -1. */
+  /**
+   * The service unit (see units.ts) the item is part of while at a node after starting,
+   * HOLDS_SERVER at a plain node (which needs no unit), or -1.
+   */
   declare unit: Int32Array;
   /** Next member of the same batch, or -1. */
   declare nextInUnit: Int32Array;

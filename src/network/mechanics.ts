@@ -41,6 +41,13 @@ export interface Mechanics {
   preemption: boolean;
   /** 1 for nodes whose work can be paused or shared, which must keep a list of their units in service. */
   listsServing: Uint8Array;
+  /**
+   * 1 for a plain node: one item per server, and no batch, gate, multitasking, outages,
+   * capacity schedule or failures (nor preemption in the scenario). Its work is never
+   * paused, shared, re-timed or redone, so it takes the short path (work.ts `startItem`,
+   * moves.ts `finishItem`), where an item holds its server without a service unit.
+   */
+  plain: Uint8Array;
   /** True when routing must look past nodes that are down or full. */
   nodesCanBeUnavailable: boolean;
 }
@@ -50,6 +57,14 @@ export function compileMechanics(scenario: Scenario, topology: Topology): Mechan
   const capIndex = (name: string | undefined) =>
     name === undefined ? -1 : topology.capabilities.indexOf(name);
   const priorities = [...new Set(scenario.demand.map((d) => d.priority))].sort((a, b) => b - a);
+  const plain = (n: Scenario['nodes'][number]) =>
+    !scenario.preemption &&
+    (n.batch?.size ?? 1) === 1 &&
+    !n.schedule &&
+    !n.multitasking &&
+    !n.outages &&
+    !n.capacitySchedule &&
+    !(n.failure && n.failure.probability > 0);
   return {
     wipLimit: Int32Array.from(nodes, (n) => n.wipLimit ?? UNLIMITED),
     systemWipLimit: scenario.wipLimit ?? UNLIMITED,
@@ -81,6 +96,7 @@ export function compileMechanics(scenario: Scenario, topology: Topology): Mechan
     listsServing: Uint8Array.from(nodes, (n) =>
       n.outages || n.schedule || n.multitasking || scenario.preemption ? 1 : 0,
     ),
+    plain: Uint8Array.from(nodes, (n) => (plain(n) ? 1 : 0)),
     nodesCanBeUnavailable: nodes.some(
       (n) => n.wipLimit !== undefined || n.outages || n.schedule || n.capacitySchedule,
     ),

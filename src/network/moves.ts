@@ -4,10 +4,11 @@
  * item blocks, holding its server), the handoff on the way, and completion.
  */
 import { releaseBacklog } from './arrivals.ts';
+import { HOLDS_SERVER } from './items.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
 import { HANDOFF, type Replication } from './simulation.ts';
-import { preemptFor, shareRebalance, shareUpdate, startUnit, tryStart } from './work.ts';
+import { preemptFor, shareRebalance, shareUpdate, startItem, startUnit, tryStart } from './work.ts';
 
 /** The capability the item needs next: its current step, or an escalation it was sent to. */
 export function currentCapability(r: Replication, slot: number): number {
@@ -126,22 +127,26 @@ function joinQueue(r: Replication, slot: number, n: number): void {
   items.node[slot] = n;
   items.target[slot] = -1;
   items.enqueued[slot] = r.now;
-  if (
-    r.queued[n] === 0 &&
-    r.busy[n] < r.capacity[n] &&
-    r.available[n] === 1 &&
-    r.mech.batchSize[n] === 1 &&
-    r.mech.switchCost[n] < 0 &&
-    r.gateBatchPending[n] === 0
-  ) {
-    // A free server and nobody waiting: straight into service.
-    startUnit(r, n, 1, slot);
-    return;
+  if (r.queued[n] === 0 && r.busy[n] < r.capacity[n]) {
+    // A free server and nobody waiting: straight into service, if no mechanism holds it.
+    if (r.mech.plain[n] === 1) {
+      startItem(r, n, slot);
+      return;
+    }
+    if (
+      r.available[n] === 1 &&
+      r.mech.batchSize[n] === 1 &&
+      r.mech.switchCost[n] < 0 &&
+      r.gateBatchPending[n] === 0
+    ) {
+      startUnit(r, n, 1, slot);
+      return;
+    }
   }
   accrue(r, n);
   r.queues[n].push(slot, items.level[slot]);
   r.queued[n]++;
-  r.queuedWork[n] += r.meanService[n * r.capCount + currentCapability(r, slot)];
+  if (r.tracksWork) r.queuedWork[n] += r.meanService[n * r.capCount + currentCapability(r, slot)];
   if (r.mech.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
   if (r.busy[n] < r.capacity[n] || r.mech.switchCost[n] >= 0) tryStart(r, n);
@@ -153,10 +158,10 @@ function joinQueue(r: Replication, slot: number, n: number): void {
 function leave(r: Replication, slot: number, n: number, unit: number): void {
   if (r.trace) r.trace('leave', r.now, slot, n, -1);
   r.nodeWip[n]--;
-  if (unit >= 0 && --r.units.left[unit] === 0) {
+  if (unit === HOLDS_SERVER || (unit >= 0 && --r.units.left[unit] === 0)) {
     accrue(r, n);
     r.busy[n]--;
-    r.units.release(unit);
+    if (unit >= 0) r.units.release(unit);
     if (r.queued[n] > 0) tryStart(r, n);
   }
   if (r.waitingForRoom[n].length > 0) admitWaiting(r, n);
@@ -182,8 +187,8 @@ export function finishService(r: Replication, u: number): void {
   accrue(r, n);
   units.doneAt[u] = -1;
   if (r.mech.listsServing[n] === 1) r.serving[n].remove(u, units.position);
-  r.unitsInService--;
-  r.busyWork[n] -= r.meanService[n * r.capCount + units.capability[u]];
+  r.servicesInProgress--;
+  if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + units.capability[u]];
   if (!sharing) r.working[n]--;
 
   const first = units.first[u];
@@ -209,6 +214,27 @@ export function finishService(r: Replication, u: number): void {
       moveOn(r, slot, n);
       slot = next;
     }
+}
+
+/**
+ * An item served alone at a plain node is done (an ITEM_DONE event): the short path of
+ * finishService, for work that cannot fail, and moves it on.
+ */
+export function finishItem(r: Replication, slot: number): void {
+  const items = r.items;
+  const n = items.node[slot];
+  const cap = items.capability[slot];
+  accrue(r, n);
+  r.servicesInProgress--;
+  if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + cap];
+  r.working[n]--;
+  if (r.trace) r.trace('finish', r.now, slot, n, cap);
+  if (items.arrival[slot] >= r.warmup) r.out.nodes.served[n]++;
+  // The step is done, or the escalation that stood in for it (a detour).
+  items.detour[slot] = -1;
+  items.step[slot]++;
+  updateCapability(r, slot);
+  moveOn(r, slot, n);
 }
 
 /**

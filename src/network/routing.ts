@@ -138,6 +138,12 @@ const powerOfTwo: Route = (v, list, first, count) => {
   return occupancy(v, b) < occupancy(v, a) ? b : a;
 };
 
+/**
+ * The strategies that read the expected work at each node (`queuedWork`, `busyWork`): the
+ * run keeps those sums up to date only for them.
+ */
+export const READS_WORK: ReadonlySet<RoutingStrategy> = new Set(['least-work', 'fastest', 'reliability']);
+
 export const ROUTES: Record<RoutingStrategy, Route> = {
   fixed,
   random,

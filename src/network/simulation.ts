@@ -29,14 +29,14 @@ import {
 } from './disruptions.ts';
 import { Items } from './items.ts';
 import { compileMechanics, type Mechanics } from './mechanics.ts';
-import { arriveFromHandoff, finishService } from './moves.ts';
+import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
 import { NodeQueue } from './node-queue.ts';
 import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
 import type { ReplicationOutcome } from './outcome.ts';
 import { newOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
-import { ROUTES, type Route, type RoutingView } from './routing.ts';
+import { READS_WORK, ROUTES, type Route, type RoutingView } from './routing.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
 import { batchTimeout } from './work.ts';
@@ -54,6 +54,7 @@ export const CAPACITY_CHANGE = 8; // node
 export const DEMAND_CHANGE = 9; // demand class
 export const AGE_SNAPSHOT = 10; // none
 export const WINDOW_END = 11; // bottleneck window index
+export const ITEM_DONE = 12; // item (served alone at a plain node, with no service unit)
 
 export type StopReason = 'drained' | 'time-cap' | 'deadlock';
 
@@ -138,8 +139,10 @@ export class Replication {
   declare readonly working: Int32Array;
   declare readonly queued: Int32Array;
   declare readonly queues: NodeQueue[];
+  /** Expected work waiting and in service at each node, kept only when `tracksWork` (routing reads them). */
   declare readonly queuedWork: Float64Array;
   declare readonly busyWork: Float64Array;
+  declare readonly tracksWork: boolean;
   /** Items at or headed for the node: queued, in service, finished but blocked, in transit to it. */
   declare readonly nodeWip: Int32Array;
   /** Finished items waiting at the node for room downstream. */
@@ -161,7 +164,8 @@ export class Replication {
   declare readonly scratch: Int32Array;
 
   // Counters that tell when nothing can move any more (deadlock).
-  unitsInService = 0;
+  /** Services in progress: units, and items served alone at plain nodes. */
+  servicesInProgress = 0;
   inTransit = 0;
   blocked = 0;
 
@@ -223,6 +227,7 @@ export class Replication {
     this.queues = Array.from({ length: n }, () => new NodeQueue(this.mech.levels));
     this.queuedWork = new Float64Array(n);
     this.busyWork = new Float64Array(n);
+    this.tracksWork = READS_WORK.has(scenario.routing);
     this.nodeWip = new Int32Array(n);
     this.blockedHere = new Int32Array(n);
     this.waitingForRoom = Array.from({ length: n }, () => new ItemQueue());
@@ -293,6 +298,9 @@ export class Replication {
         case ARRIVAL:
           arrive(this, subject);
           break;
+        case ITEM_DONE:
+          finishItem(this, subject);
+          break;
         case DONE:
           finishService(this, subject);
           break;
@@ -330,7 +338,7 @@ export class Replication {
       // Outages, gates and capacity changes recur for ever: the run ends once arrivals have
       // stopped and the last item is done, or when nothing can move any more.
       if (t >= this.duration && this.wip === 0) return this.finish('drained');
-      if (this.unitsInService === 0 && this.inTransit === 0 && this.wip > 0 && this.stuck())
+      if (this.servicesInProgress === 0 && this.inTransit === 0 && this.wip > 0 && this.stuck())
         return this.finish('deadlock');
     }
     return this.finished;

@@ -4,13 +4,18 @@
  * people start every item at once and share their time, losing some of it to switching.
  */
 
+import { HOLDS_SERVER } from './items.ts';
 import { currentCapability } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
-import { BATCH_TIMEOUT, DONE, type Replication } from './simulation.ts';
+import { BATCH_TIMEOUT, DONE, ITEM_DONE, type Replication } from './simulation.ts';
 
 /** Starts as much queued work as the node's free servers, batch rule and availability allow. */
 export function tryStart(r: Replication, n: number): void {
+  if (r.mech.plain[n] === 1) {
+    while (r.busy[n] < r.capacity[n] && r.queued[n] > 0) startItem(r, n, takeFromQueue(r, n));
+    return;
+  }
   if (r.available[n] === 0) return;
   if (r.mech.switchCost[n] >= 0) {
     startSharing(r, n);
@@ -49,7 +54,7 @@ export function batchTimeout(r: Replication, n: number): void {
 function takeFromQueue(r: Replication, n: number): number {
   const slot = r.queues[n].shift();
   r.queued[n]--;
-  r.queuedWork[n] -= r.meanService[n * r.capCount + currentCapability(r, slot)];
+  if (r.tracksWork) r.queuedWork[n] -= r.meanService[n * r.capCount + currentCapability(r, slot)];
   return slot;
 }
 
@@ -63,6 +68,25 @@ function started(r: Replication, slot: number, n: number, cap: number, work: num
     r.out.nodes.waitCount[n]++;
   }
   if (r.trace) r.trace('start', r.now, slot, n, cap);
+}
+
+/**
+ * A server of a plain node starts on one item: the short path of startUnit. The work is
+ * never paused, shared or redone, so it needs no service unit: the item holds the server
+ * itself, and its ITEM_DONE event names the item.
+ */
+export function startItem(r: Replication, n: number, slot: number): void {
+  const items = r.items;
+  accrue(r, n);
+  const cap = items.capability[slot];
+  const work = r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+  items.unit[slot] = HOLDS_SERVER;
+  started(r, slot, n, cap, work);
+  r.busy[n]++;
+  r.working[n]++;
+  r.servicesInProgress++;
+  if (r.tracksWork) r.busyWork[n] += r.meanService[n * r.capCount + cap];
+  r.calendar.schedule(r.now + work, ITEM_DONE, slot);
 }
 
 /**
@@ -94,9 +118,9 @@ export function startUnit(r: Replication, n: number, k: number, arriving = -1): 
   items.nextInUnit[previous] = -1;
   r.busy[n]++;
   r.working[n]++;
-  r.unitsInService++;
+  r.servicesInProgress++;
   if (r.mech.listsServing[n] === 1) r.serving[n].add(u, units.position);
-  r.busyWork[n] += r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.busyWork[n] += r.meanService[n * r.capCount + cap];
   units.doneAt[u] = r.now + work;
   r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
 }
@@ -167,16 +191,16 @@ export function preemptFor(r: Replication, n: number, slot: number): void {
   const interrupted = units.first[victim];
   items.remaining[interrupted] = Math.max(units.doneAt[victim] - r.now, Number.MIN_VALUE);
   list.remove(victim, units.position);
-  r.unitsInService--;
+  r.servicesInProgress--;
   r.working[n]--;
   r.busy[n]--;
   const cap = units.capability[victim];
-  r.busyWork[n] -= r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + cap];
   units.release(victim);
   items.unit[interrupted] = -1;
   r.queues[n].pushFront(interrupted, items.level[interrupted]);
   r.queued[n]++;
-  r.queuedWork[n] += r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.queuedWork[n] += r.meanService[n * r.capCount + cap];
   items.enqueued[interrupted] = r.now;
   if (r.trace) r.trace('preempt', r.now, interrupted, n, cap);
 }
@@ -203,8 +227,8 @@ export function startSharing(r: Replication, n: number): void {
     started(r, slot, n, cap, units.remaining[u]);
     r.serving[n].add(u, units.position);
     r.busy[n]++;
-    r.unitsInService++;
-    r.busyWork[n] += r.meanService[n * r.capCount + cap];
+    r.servicesInProgress++;
+    if (r.tracksWork) r.busyWork[n] += r.meanService[n * r.capCount + cap];
   }
   shareRebalance(r, n);
 }
