@@ -133,17 +133,5 @@ console.log(
 const { printSweepBench } = await import('./sweep.ts');
 await printSweepBench();
 
-// The sandbox: from pressing Run to every chart drawn, for the default preset, in Chromium
-// against the built site (tests/e2e/measure.ts). Skipped, with the reason, without Chromium.
-try {
-  const { measureRunToCharts } = await import('../tests/e2e/measure.ts');
-  const sandbox = await measureRunToCharts(5);
-  const worst = Math.max(0, ...sandbox.longTasks);
-  console.log(
-    `sandbox: Run to charts drawn for the default preset, median ${sandbox.medianMs.toFixed(0)} ms over ` +
-      `${sandbox.runToChartsMs.length} runs (${sandbox.runToChartsMs.map((t) => t.toFixed(0)).join(', ')}); ` +
-      `main-thread tasks over 50 ms: ${sandbox.longTasks.length} (worst ${worst.toFixed(0)} ms)`,
-  );
-} catch (error) {
-  console.log(`sandbox: not measured (${error instanceof Error ? error.message : String(error)})`);
-}
+// The sandbox: from pressing Run to every chart drawn, for the default preset, in Chromium.
+await (await import('./run-to-charts.ts')).printRunToCharts();

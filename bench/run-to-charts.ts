@@ -1,0 +1,28 @@
+/**
+ * The sandbox's line of `npm run bench`: the time from pressing Run to every chart drawn, for
+ * the default preset, in Chromium against the site freshly built by `vite build`
+ * (tests/e2e/measure.ts), and the longest the page's main thread was busy at a stretch. Without
+ * Chromium (or anything else the browser needs) the line says why, and the bench carries on.
+ */
+import { existsSync } from 'node:fs';
+
+export async function printRunToCharts(runs = 5): Promise<void> {
+  try {
+    const { CHROMIUM } = await import('../tests/e2e/browser.ts');
+    if (!existsSync(CHROMIUM)) {
+      console.log(`sandbox: not measured (no Chromium at ${CHROMIUM}; set FLOWLAB_CHROMIUM to one)`);
+      return;
+    }
+    const { measureRunToCharts } = await import('../tests/e2e/measure.ts');
+    const sandbox = await measureRunToCharts(runs);
+    const over50 = sandbox.longTasks.length;
+    console.log(
+      `sandbox: Run to charts drawn for the default preset, median ${sandbox.medianMs.toFixed(0)} ms over ` +
+        `${runs} runs (${sandbox.runToChartsMs.map((t) => t.toFixed(0)).join(', ')}); ` +
+        `longest main-thread task ${sandbox.longestTaskMs.toFixed(0)} ms ` +
+        `(${over50 === 0 ? 'none' : over50} over 50 ms)`,
+    );
+  } catch (error) {
+    console.log(`sandbox: not measured (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
