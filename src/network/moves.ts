@@ -15,13 +15,12 @@ export function currentCapability(r: Replication, slot: number): number {
   return r.items.capability[slot];
 }
 
-/** Keeps `items.capability` in step with the item's step and detour. */
+/** Keeps `items.capability` in step with the item's step and detour: -1 once no step is left. */
 function updateCapability(r: Replication, slot: number): void {
   const items = r.items;
-  const steps = r.steps[items.demandClass[slot]];
   const detour = items.detour[slot];
   items.capability[slot] =
-    detour >= 0 ? detour : items.step[slot] < steps.length ? steps[items.step[slot]] : -1;
+    detour >= 0 ? detour : r.stepList[r.stepStart[items.demandClass[slot]] + items.step[slot]];
 }
 
 /** Can take work now: up, gate open, servers at all, and room under its WIP limit. */
@@ -39,9 +38,10 @@ export function chooseNode(r: Replication, slot: number, from: number): number {
   const cap = currentCapability(r, slot);
   if (r.mech.affinity && from >= 0 && r.service[from * r.capCount + cap] !== undefined && usable(r, from))
     return from;
+  const fixed = r.fixedNode[cap];
+  if (fixed >= 0) return fixed;
   const first = r.candidateStart[cap];
   const count = r.candidateStart[cap + 1] - first;
-  if (count === 1 || r.routing === 'fixed') return r.candidates[first];
   if (r.mech.nodesCanBeUnavailable) {
     const choice = r.scratch;
     let k = 0;
@@ -81,8 +81,7 @@ function admit(r: Replication, slot: number, from: number, dest: number): void {
   r.nodeWip[dest]++;
   if (r.trace) r.trace('admit', r.now, slot, dest, -1);
   r.entered[currentCapability(r, slot)]++;
-  if (items.arrival[slot] >= r.warmup)
-    r.out.moves[(from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest]++;
+  if (items.arrival[slot] >= r.warmup) r.moves[(from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest]++;
   if (from < 0) {
     joinQueue(r, slot, dest);
     return;
@@ -150,8 +149,7 @@ function joinQueue(r: Replication, slot: number, n: number): void {
   if (r.mech.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
   if (r.busy[n] < r.capacity[n] || r.mech.switchCost[n] >= 0) tryStart(r, n);
-  if (r.queued[n] > r.out.nodes.queueMax[n] && r.now >= r.warmup && r.now <= r.duration)
-    r.out.nodes.queueMax[n] = r.queued[n];
+  if (r.queued[n] > r.queueMax[n] && r.now >= r.warmup && r.now <= r.duration) r.queueMax[n] = r.queued[n];
 }
 
 /** The item has left node n: its server is freed once its whole unit has gone, and there is room. */
@@ -195,7 +193,7 @@ export function finishService(r: Replication, u: number): void {
   const size = units.size[u];
   if (size === 1 && r.mech.failureProbability[n] === 0 && items.detour[first] < 0 && !r.trace) {
     // The common case, kept short: one item that cannot fail moves to its next step.
-    if (items.arrival[first] >= r.warmup) r.out.nodes.served[n]++;
+    if (items.arrival[first] >= r.warmup) r.served[n]++;
     items.step[first]++;
     updateCapability(r, first);
   } else settleUnit(r, u, n);
@@ -229,7 +227,7 @@ export function finishItem(r: Replication, slot: number): void {
   if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + cap];
   r.working[n]--;
   if (r.trace) r.trace('finish', r.now, slot, n, cap);
-  if (items.arrival[slot] >= r.warmup) r.out.nodes.served[n]++;
+  if (items.arrival[slot] >= r.warmup) r.served[n]++;
   // The step is done, or the escalation that stood in for it (a detour).
   items.detour[slot] = -1;
   items.step[slot]++;
@@ -263,7 +261,7 @@ function settleUnit(r: Replication, u: number, n: number): void {
     anyFailed ||= failed;
     if (r.trace) r.trace('finish', r.now, slot, n, units.capability[u]);
     if (items.arrival[slot] >= r.warmup) {
-      r.out.nodes.served[n]++;
+      r.served[n]++;
       if (failed && !wholeBatch) r.out.nodes.failures[n]++;
     }
     advanceStep(r, slot, n, failed);
@@ -304,10 +302,9 @@ function advanceStep(r: Replication, slot: number, n: number, failed: boolean): 
     }
 }
 
+/** After updateCapability: on to the next step's node, or done. */
 function moveOn(r: Replication, slot: number, n: number): void {
-  const items = r.items;
-  if (items.detour[slot] < 0 && items.step[slot] >= r.steps[items.demandClass[slot]].length)
-    complete(r, slot, n);
+  if (r.items.capability[slot] < 0) complete(r, slot, n);
   else moveTo(r, slot, n, chooseNode(r, slot, n));
 }
 

@@ -101,8 +101,16 @@ export class Replication {
   declare readonly routing: Scenario['routing'];
   declare readonly mech: Mechanics;
   declare readonly steps: Int32Array[];
+  /**
+   * The same steps in one array, each class's followed by -1 (no step left), from
+   * `stepStart[class]`: read on every step, so one array rather than one per class.
+   */
+  declare readonly stepList: Int32Array;
+  declare readonly stepStart: Int32Array;
   declare readonly candidates: Int32Array;
   declare readonly candidateStart: Int32Array;
+  /** Per capability, the node that always takes it (the only one, or fixed routing's), else -1. */
+  declare readonly fixedNode: Int32Array;
   declare readonly meanService: Float64Array;
   declare readonly service: (Sampler | undefined)[];
   declare readonly route: Route;
@@ -172,12 +180,17 @@ export class Replication {
   // Statistics.
   declare readonly out: ReplicationOutcome;
   declare readonly lastChange: Float64Array;
-  // The outcome's per-node areas, held directly: they are updated on every change.
+  // The outcome's per-node areas and counts, held directly: they are updated on every change.
   declare readonly busyArea: Float64Array;
   declare readonly capacityArea: Float64Array;
   declare readonly queueArea: Float64Array;
   declare readonly blockedArea: Float64Array;
   declare readonly downArea: Float64Array;
+  declare readonly queueMax: Int32Array;
+  declare readonly waitTotal: Float64Array;
+  declare readonly waitCount: Float64Array;
+  declare readonly served: Float64Array;
+  declare readonly moves: Float64Array;
   /** Areas at the start of the current bottleneck window (busy, capacity, queue per node). */
   declare readonly windowStart: Float64Array;
   windowsClosed = 0;
@@ -187,12 +200,12 @@ export class Replication {
   declare readonly entered: Float64Array;
   declare readonly sample: Float64Array;
 
-  constructor(
-    scenario: Scenario,
-    readonly topology: Topology,
-    readonly seed: number,
-    options: ReplicationOptions = {},
-  ) {
+  declare readonly topology: Topology;
+  declare readonly seed: number;
+
+  constructor(scenario: Scenario, topology: Topology, seed: number, options: ReplicationOptions = {}) {
+    this.topology = topology;
+    this.seed = seed;
     const n = topology.nodeIds.length;
     const nc = topology.capabilities.length;
     this.nodeCount = n;
@@ -204,8 +217,20 @@ export class Replication {
     this.trace = options.trace;
     this.mech = compileMechanics(scenario, topology);
     this.steps = topology.steps;
+    this.stepStart = new Int32Array(topology.steps.length);
+    const stepList: number[] = [];
+    topology.steps.forEach((steps, c) => {
+      this.stepStart[c] = stepList.length;
+      stepList.push(...steps, -1);
+    });
+    this.stepList = Int32Array.from(stepList);
     this.candidates = topology.candidates;
     this.candidateStart = topology.candidateStart;
+    this.fixedNode = Int32Array.from({ length: nc }, (_, c) => {
+      const first = topology.candidateStart[c];
+      const count = topology.candidateStart[c + 1] - first;
+      return count === 1 || scenario.routing === 'fixed' ? topology.candidates[first] : -1;
+    });
     this.meanService = topology.meanService;
     this.service = topology.service;
 
@@ -271,7 +296,12 @@ export class Replication {
       queueArea: this.queueArea,
       blockedArea: this.blockedArea,
       downArea: this.downArea,
+      queueMax: this.queueMax,
+      waitTotal: this.waitTotal,
+      waitCount: this.waitCount,
+      served: this.served,
     } = this.out.nodes);
+    this.moves = this.out.moves;
     this.windowStart = new Float64Array(3 * n);
     // One window end pending at a time keeps the calendar small (closeWindow schedules the next).
     this.calendar.schedule(this.warmup + this.out.windows.width, WINDOW_END, 0);

@@ -64,8 +64,8 @@ function started(r: Replication, slot: number, n: number, cap: number, work: num
   items.touch[slot] += work;
   if (items.committed[slot] < 0) items.committed[slot] = r.now;
   if (items.arrival[slot] >= r.warmup) {
-    r.out.nodes.waitTotal[n] += r.now - items.enqueued[slot];
-    r.out.nodes.waitCount[n]++;
+    r.waitTotal[n] += r.now - items.enqueued[slot];
+    r.waitCount[n]++;
   }
   if (r.trace) r.trace('start', r.now, slot, n, cap);
 }
