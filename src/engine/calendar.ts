@@ -104,15 +104,17 @@ export class Calendar {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
-      let ct = times[child];
       const right = child + 1;
       if (right < last) {
-        const rt = times[right];
-        if (rt < ct || (rt === ct && this.seqs[ids[right]] < this.seqs[ids[child]])) {
-          child = right;
-          ct = rt;
-        }
+        // The earlier child, chosen without a branch on the times: either is as likely, so a
+        // branch would be mispredicted half the time. Equal times (rare) go by seq.
+        const leftTime = times[child];
+        const rightTime = times[right];
+        let pick = +(rightTime < leftTime);
+        if (rightTime === leftTime) pick = +(this.seqs[ids[right]] < this.seqs[ids[child]]);
+        child += pick;
       }
+      const ct = times[child];
       if (lt < ct || (lt === ct && lseq < this.seqs[ids[child]])) break;
       times[i] = ct;
       ids[i] = ids[child];
