@@ -54,7 +54,7 @@ export function arrive(r: Replication, c: number): void {
   scheduleArrival(r, c);
   if (r.committedWip >= r.mech.systemWipLimit) {
     // CONWIP: wait in the backlog, uncommitted, until an item is done.
-    r.backlog.push(slot, r.items.level[slot]);
+    r.backlog.push(0, slot, r.items.level[slot]);
     return;
   }
   commit(r, slot);
@@ -70,8 +70,8 @@ function commit(r: Replication, slot: number): void {
 /** An item is done (or turned away): the backlog lets in as many as the limit allows. */
 export function releaseBacklog(r: Replication): void {
   r.committedWip--;
-  while (r.backlog.length > 0 && r.committedWip < r.mech.systemWipLimit) {
+  while (r.backlog.length[0] > 0 && r.committedWip < r.mech.systemWipLimit) {
     changeWip(r, 0);
-    commit(r, r.backlog.shift());
+    commit(r, r.backlog.shift(0));
   }
 }

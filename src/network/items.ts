@@ -39,6 +39,8 @@ export class Items {
   declare unit: Int32Array;
   /** Next member of the same batch, or -1. */
   declare nextInUnit: Int32Array;
+  /** Next item in the same line of a queue (node-queue.ts), or -1 for the last. */
+  declare nextInLine: Int32Array;
   declare failures: Int32Array;
   declare handoffs: Int32Array;
   /** 1 while the slot holds an item. */
@@ -113,6 +115,7 @@ export class Items {
     this.remaining = floats(this.remaining);
     this.unit = ints(this.unit);
     this.nextInUnit = ints(this.nextInUnit);
+    this.nextInLine = ints(this.nextInLine);
     this.failures = ints(this.failures);
     this.handoffs = ints(this.handoffs);
     this.live = copyInto(this.live, new Uint8Array(n));

@@ -143,8 +143,7 @@ function joinQueue(r: Replication, slot: number, n: number): void {
     }
   }
   accrue(r, n);
-  r.queues[n].push(slot, items.level[slot]);
-  r.queued[n]++;
+  r.queues.push(n, slot, items.level[slot]);
   if (r.tracksWork) r.queuedWork[n] += r.meanService[n * r.capCount + currentCapability(r, slot)];
   if (r.mech.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
@@ -228,10 +227,10 @@ export function finishItem(r: Replication, slot: number): void {
   r.working[n]--;
   if (r.trace) r.trace('finish', r.now, slot, n, cap);
   if (items.arrival[slot] >= r.warmup) r.served[n]++;
-  // The step is done, or the escalation that stood in for it (a detour).
+  // The step is done, or the escalation that stood in for it (a detour): on to the next.
   items.detour[slot] = -1;
-  items.step[slot]++;
-  updateCapability(r, slot);
+  const step = ++items.step[slot];
+  items.capability[slot] = r.stepList[r.stepStart[items.demandClass[slot]] + step];
   moveOn(r, slot, n);
 }
 

@@ -62,7 +62,7 @@ export function changeWip(r: Replication, delta: number): void {
   const to = clamp(r.now, r.warmup, r.duration);
   if (to > from) {
     r.out.wipArea += r.wip * (to - from);
-    r.out.backlogArea += r.backlog.length * (to - from);
+    r.out.backlogArea += r.backlog.length[0] * (to - from);
   }
   r.wipLast = r.now;
   r.wip += delta;

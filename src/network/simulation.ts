@@ -30,7 +30,7 @@ import {
 import { Items } from './items.ts';
 import { compileMechanics, type Mechanics } from './mechanics.ts';
 import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
-import { NodeQueue } from './node-queue.ts';
+import { Queues } from './node-queue.ts';
 import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
 import type { ReplicationOutcome } from './outcome.ts';
 import { newOutcome } from './outcome.ts';
@@ -137,7 +137,8 @@ export class Replication {
   wip = 0;
   /** Items committed to the system (not in the CONWIP backlog). */
   committedWip = 0;
-  declare readonly backlog: NodeQueue;
+  /** Items waiting for the CONWIP limit: a single queue (index 0). */
+  declare readonly backlog: Queues;
 
   // Each node's state.
   declare readonly capacity: Int32Array;
@@ -145,8 +146,9 @@ export class Replication {
   declare readonly busy: Int32Array;
   /** Servers working right now (for utilisation). */
   declare readonly working: Int32Array;
+  /** Items waiting at each node: the queues' lengths. */
   declare readonly queued: Int32Array;
-  declare readonly queues: NodeQueue[];
+  declare readonly queues: Queues;
   /** Expected work waiting and in service at each node, kept only when `tracksWork` (routing reads them). */
   declare readonly queuedWork: Float64Array;
   declare readonly busyWork: Float64Array;
@@ -243,13 +245,13 @@ export class Replication {
     this.interarrival = [...topology.interarrival];
     this.nextArrivalAt = new Float64Array(topology.classIds.length).fill(-1);
     this.demandChangeIndex = new Int32Array(topology.classIds.length);
-    this.backlog = new NodeQueue(this.mech.levels);
+    this.backlog = new Queues(1, this.mech.levels, this.items);
 
     this.capacity = Int32Array.from(topology.capacity);
     this.busy = new Int32Array(n);
     this.working = new Int32Array(n);
-    this.queued = new Int32Array(n);
-    this.queues = Array.from({ length: n }, () => new NodeQueue(this.mech.levels));
+    this.queues = new Queues(n, this.mech.levels, this.items);
+    this.queued = this.queues.length;
     this.queuedWork = new Float64Array(n);
     this.busyWork = new Float64Array(n);
     this.tracksWork = READS_WORK.has(scenario.routing);

@@ -30,7 +30,7 @@ export function tryStart(r: Replication, n: number): void {
     } else if (size === 1) startUnit(r, n, 1);
     else if (r.queued[n] >= size) startUnit(r, n, size);
     else {
-      const oldest = r.queues[n].oldest(r.items.enqueued);
+      const oldest = r.queues.oldest(n, r.items.enqueued);
       const due = r.items.enqueued[oldest] + r.mech.batchTimeout[n];
       if (r.now >= due) startUnit(r, n, r.queued[n]);
       else {
@@ -52,8 +52,7 @@ export function batchTimeout(r: Replication, n: number): void {
 }
 
 function takeFromQueue(r: Replication, n: number): number {
-  const slot = r.queues[n].shift();
-  r.queued[n]--;
+  const slot = r.queues.shift(n);
   if (r.tracksWork) r.queuedWork[n] -= r.meanService[n * r.capCount + currentCapability(r, slot)];
   return slot;
 }
@@ -198,8 +197,7 @@ export function preemptFor(r: Replication, n: number, slot: number): void {
   if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + cap];
   units.release(victim);
   items.unit[interrupted] = -1;
-  r.queues[n].pushFront(interrupted, items.level[interrupted]);
-  r.queued[n]++;
+  r.queues.pushFront(n, interrupted, items.level[interrupted]);
   if (r.tracksWork) r.queuedWork[n] += r.meanService[n * r.capCount + cap];
   items.enqueued[interrupted] = r.now;
   if (r.trace) r.trace('preempt', r.now, interrupted, n, cap);
