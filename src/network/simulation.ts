@@ -37,6 +37,7 @@ import { newOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
 import { READS_WORK, ROUTES, type Route, type RoutingView } from './routing.ts';
+import { ServiceTimes } from './service-times.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
 import { batchTimeout } from './work.ts';
@@ -120,6 +121,8 @@ export class Replication {
   // Random streams, one per purpose.
   declare readonly arrivalStreams: Random[];
   declare readonly serviceStreams: Random[];
+  /** Service times, from the service streams (drawn ahead for nodes with one capability). */
+  declare readonly serviceTimes: ServiceTimes;
   declare readonly failureStreams: Random[];
   declare readonly outageStreams: Random[];
   declare readonly handoffStream: Random;
@@ -238,6 +241,7 @@ export class Replication {
 
     this.arrivalStreams = topology.classIds.map((id) => randomStream(seed, `arrivals:${id}`));
     this.serviceStreams = topology.nodeIds.map((id) => randomStream(seed, `service:${id}`));
+    this.serviceTimes = new ServiceTimes(topology.service, nc, this.serviceStreams);
     this.failureStreams = topology.nodeIds.map((id) => randomStream(seed, `failure:${id}`));
     this.outageStreams = topology.nodeIds.map((id) => randomStream(seed, `outages:${id}`));
     this.handoffStream = randomStream(seed, 'handoff');

@@ -78,7 +78,7 @@ export function startItem(r: Replication, n: number, slot: number): void {
   const items = r.items;
   accrue(r, n);
   const cap = items.capability[slot];
-  const work = r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+  const work = r.serviceTimes.draw(n, cap);
   items.unit[slot] = HOLDS_SERVER;
   started(r, slot, n, cap, work);
   r.busy[n]++;
@@ -102,7 +102,7 @@ export function startUnit(r: Replication, n: number, k: number, arriving = -1): 
   // An item interrupted by more urgent work resumes with the work it had left.
   const resumed = items.remaining[first];
   items.remaining[first] = 0;
-  const work = k === 1 && resumed > 0 ? resumed : r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+  const work = k === 1 && resumed > 0 ? resumed : r.serviceTimes.draw(n, cap);
   items.unit[first] = u;
   started(r, first, n, cap, resumed > 0 ? 0 : work);
   let previous = first;
@@ -221,7 +221,7 @@ export function startSharing(r: Replication, n: number): void {
     const u = units.take(n, slot, 1, cap);
     items.unit[slot] = u;
     items.nextInUnit[slot] = -1;
-    units.remaining[u] = r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+    units.remaining[u] = r.serviceTimes.draw(n, cap);
     started(r, slot, n, cap, units.remaining[u]);
     r.serving[n].add(u, units.position);
     r.busy[n]++;
