@@ -22,7 +22,8 @@ export function startArrivals(r: Replication): void {
 }
 
 function scheduleArrival(r: Replication, c: number): void {
-  const at = r.now + r.interarrival[c](r.arrivalStreams[c]);
+  const gap = r.arrivalsAhead.has(c) ? r.arrivalsAhead.draw(c) : r.interarrival[c](r.arrivalStreams[c]);
+  const at = r.now + gap;
   // Arrivals stop at `duration`; the items already in the system then drain.
   if (at < r.duration) {
     r.nextArrivalAt[c] = at;

@@ -1,63 +1,61 @@
 /**
- * Service times, drawn ahead in blocks for the nodes that serve a single capability.
+ * Random times drawn ahead, in blocks, from streams that feed a single sampler: the
+ * service times of a node that serves one capability, and the gaps between arrivals of a
+ * class whose demand does not change over the run.
  *
- * Such a node's stream (`service:<node>`) feeds one sampler and nothing else, so drawing
- * its next BLOCK times at once gives exactly the numbers, in exactly the order, that
- * drawing each as its service starts would: results do not change. What changes is where
- * the draws happen. A block is drawn in a small loop that V8 compiles with the sampler and
- * its logarithm inlined, where a draw in the middle of the run loop is a call that boxes
- * its double argument and result (an allocation each) once the busy handlers around it
- * have used up V8's inlining budget. A node that serves several capabilities picks the
- * sampler by the item, so it draws each time as it is needed.
+ * Such a stream (`service:<node>`, `arrivals:<class>`) is read by that one sampler and
+ * nothing else, so drawing its next BLOCK times at once gives exactly the numbers, in
+ * exactly the order, that drawing each when it is needed would: results do not change.
+ * What changes is where the draws happen. A block is drawn in a small loop that V8
+ * compiles with the sampler and its logarithm inlined, where a draw in the middle of the
+ * run loop is a call that boxes its double argument and result (an allocation each), once
+ * the busy handlers around it have used up V8's inlining budget.
+ *
+ * A node that serves several capabilities picks its sampler by the item, and a demand
+ * schedule swaps a class's sampler mid-run, so those keep drawing each time as needed.
  */
 import type { Sampler } from '../engine/distributions.ts';
 import type { Random } from '../engine/random.ts';
 
-/** Draws per block: enough to make the refill's call rare, few enough to cost little memory. */
+/** Draws per block: enough to make the refill rare, few enough to cost little memory. */
 const BLOCK = 64;
 
-export class ServiceTimes {
+export class DrawsAhead {
   // `declare`d fields are first stored by the constructor, so V8 knows their types.
-  /** Node n's times drawn ahead, at n * BLOCK; the next unused one at `next[n]` (BLOCK: none left). */
+  /** Stream i's times drawn ahead, at i * BLOCK; the next unused one at `next[i]` (BLOCK: none left). */
   declare private readonly ahead: Float64Array;
   declare private readonly next: Int32Array;
-  /** The one capability node n serves, or -1 when it serves several. */
-  declare private readonly onlyCapability: Int32Array;
-  declare private readonly service: (Sampler | undefined)[];
+  declare private readonly samplers: (Sampler | undefined)[];
   declare private readonly streams: Random[];
-  declare private readonly capCount: number;
 
-  /** `service[n * capCount + c]`: node n's sampler for capability c (topology.ts). */
-  constructor(service: (Sampler | undefined)[], capCount: number, streams: Random[]) {
-    const nodes = streams.length;
-    this.ahead = new Float64Array(nodes * BLOCK);
-    this.next = new Int32Array(nodes).fill(BLOCK);
-    this.onlyCapability = Int32Array.from({ length: nodes }, (_, n) => {
-      const served = [];
-      for (let c = 0; c < capCount; c++) if (service[n * capCount + c]) served.push(c);
-      return served.length === 1 ? served[0] : -1;
-    });
-    this.service = service;
+  /** `samplers[i]` is the only sampler stream i feeds, or undefined where it is not drawn ahead. */
+  constructor(samplers: (Sampler | undefined)[], streams: Random[]) {
+    this.ahead = new Float64Array(streams.length * BLOCK);
+    this.next = new Int32Array(streams.length).fill(BLOCK);
+    this.samplers = samplers;
     this.streams = streams;
-    this.capCount = capCount;
   }
 
-  /** The next service time of node n, for an item that needs capability cap. */
-  draw(n: number, cap: number): number {
-    if (this.onlyCapability[n] < 0) return this.service[n * this.capCount + cap]!(this.streams[n]);
-    let i = this.next[n];
-    if (i === BLOCK) {
-      this.refill(n);
-      i = 0;
+  /** Whether stream i is drawn ahead (else its user draws from it directly). */
+  has(i: number): boolean {
+    return this.samplers[i] !== undefined;
+  }
+
+  /** The next time from stream i, which must be drawn ahead. */
+  draw(i: number): number {
+    let k = this.next[i];
+    if (k === BLOCK) {
+      this.refill(i);
+      k = 0;
     }
-    this.next[n] = i + 1;
-    return this.ahead[n * BLOCK + i];
+    this.next[i] = k + 1;
+    return this.ahead[i * BLOCK + k];
   }
 
-  private refill(n: number): void {
-    const sampler = this.service[n * this.capCount + this.onlyCapability[n]]!;
-    const stream = this.streams[n];
+  private refill(i: number): void {
+    const sampler = this.samplers[i]!;
+    const stream = this.streams[i];
     const ahead = this.ahead;
-    for (let i = n * BLOCK; i < (n + 1) * BLOCK; i++) ahead[i] = sampler(stream);
+    for (let k = i * BLOCK; k < (i + 1) * BLOCK; k++) ahead[k] = sampler(stream);
   }
 }

@@ -27,6 +27,7 @@ import {
   startDisruptions,
   startOutage,
 } from './disruptions.ts';
+import { DrawsAhead } from './draws-ahead.ts';
 import { Items } from './items.ts';
 import { compileMechanics, type Mechanics } from './mechanics.ts';
 import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
@@ -37,7 +38,6 @@ import { newOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
 import { READS_WORK, ROUTES, type Route, type RoutingView } from './routing.ts';
-import { ServiceTimes } from './service-times.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
 import { batchTimeout } from './work.ts';
@@ -121,8 +121,9 @@ export class Replication {
   // Random streams, one per purpose.
   declare readonly arrivalStreams: Random[];
   declare readonly serviceStreams: Random[];
-  /** Service times, from the service streams (drawn ahead for nodes with one capability). */
-  declare readonly serviceTimes: ServiceTimes;
+  /** Service times of nodes with one capability, and gaps of steady demand, drawn ahead (draws-ahead.ts). */
+  declare readonly serviceAhead: DrawsAhead;
+  declare readonly arrivalsAhead: DrawsAhead;
   declare readonly failureStreams: Random[];
   declare readonly outageStreams: Random[];
   declare readonly handoffStream: Random;
@@ -241,12 +242,22 @@ export class Replication {
 
     this.arrivalStreams = topology.classIds.map((id) => randomStream(seed, `arrivals:${id}`));
     this.serviceStreams = topology.nodeIds.map((id) => randomStream(seed, `service:${id}`));
-    this.serviceTimes = new ServiceTimes(topology.service, nc, this.serviceStreams);
+    this.serviceAhead = new DrawsAhead(
+      topology.nodeIds.map((_, node) => {
+        const served = topology.service.slice(node * nc, (node + 1) * nc).filter((s) => s !== undefined);
+        return served.length === 1 ? served[0] : undefined;
+      }),
+      this.serviceStreams,
+    );
     this.failureStreams = topology.nodeIds.map((id) => randomStream(seed, `failure:${id}`));
     this.outageStreams = topology.nodeIds.map((id) => randomStream(seed, `outages:${id}`));
     this.handoffStream = randomStream(seed, 'handoff');
 
     this.interarrival = [...topology.interarrival];
+    this.arrivalsAhead = new DrawsAhead(
+      topology.interarrival.map((sampler, c) => (this.mech.demandSchedule[c] ? undefined : sampler)),
+      this.arrivalStreams,
+    );
     this.nextArrivalAt = new Float64Array(topology.classIds.length).fill(-1);
     this.demandChangeIndex = new Int32Array(topology.classIds.length);
     this.backlog = new Queues(1, this.mech.levels, this.items);

@@ -57,6 +57,13 @@ function takeFromQueue(r: Replication, n: number): number {
   return slot;
 }
 
+/** Node n's next service time for capability cap (drawn ahead where n serves only that one). */
+function serviceTime(r: Replication, n: number, cap: number): number {
+  return r.serviceAhead.has(n)
+    ? r.serviceAhead.draw(n)
+    : r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+}
+
 /** Some of the work starts now: wait statistics, commitment, the trace. */
 function started(r: Replication, slot: number, n: number, cap: number, work: number): void {
   const items = r.items;
@@ -78,7 +85,7 @@ export function startItem(r: Replication, n: number, slot: number): void {
   const items = r.items;
   accrue(r, n);
   const cap = items.capability[slot];
-  const work = r.serviceTimes.draw(n, cap);
+  const work = serviceTime(r, n, cap);
   items.unit[slot] = HOLDS_SERVER;
   started(r, slot, n, cap, work);
   r.busy[n]++;
@@ -102,7 +109,7 @@ export function startUnit(r: Replication, n: number, k: number, arriving = -1): 
   // An item interrupted by more urgent work resumes with the work it had left.
   const resumed = items.remaining[first];
   items.remaining[first] = 0;
-  const work = k === 1 && resumed > 0 ? resumed : r.serviceTimes.draw(n, cap);
+  const work = k === 1 && resumed > 0 ? resumed : serviceTime(r, n, cap);
   items.unit[first] = u;
   started(r, first, n, cap, resumed > 0 ? 0 : work);
   let previous = first;
@@ -221,7 +228,7 @@ export function startSharing(r: Replication, n: number): void {
     const u = units.take(n, slot, 1, cap);
     items.unit[slot] = u;
     items.nextInUnit[slot] = -1;
-    units.remaining[u] = r.serviceTimes.draw(n, cap);
+    units.remaining[u] = serviceTime(r, n, cap);
     started(r, slot, n, cap, units.remaining[u]);
     r.serving[n].add(u, units.position);
     r.busy[n]++;
