@@ -15,12 +15,12 @@ export async function printRunToCharts(runs = 5): Promise<void> {
     }
     const { measureRunToCharts } = await import('../tests/e2e/measure.ts');
     const sandbox = await measureRunToCharts(runs);
-    const over50 = sandbox.longTasks.length;
+    const longTasks = sandbox.longTasks.length;
     console.log(
       `sandbox: Run to charts drawn for the default preset, median ${sandbox.medianMs.toFixed(0)} ms over ` +
         `${runs} runs (${sandbox.runToChartsMs.map((t) => t.toFixed(0)).join(', ')}); ` +
-        `longest main-thread task ${sandbox.longestTaskMs.toFixed(0)} ms ` +
-        `(${over50 === 0 ? 'none' : over50} over 50 ms)`,
+        `longest main-thread stretch ${sandbox.longestTaskMs.toFixed(0)} ms, ` +
+        `long tasks (over 50 ms) reported by the browser: ${longTasks === 0 ? 'none' : longTasks}`,
     );
   } catch (error) {
     console.log(`sandbox: not measured (${error instanceof Error ? error.message : String(error)})`);
