@@ -5,6 +5,9 @@
  * the node (an item that has finished but cannot move on because the next node is full
  * keeps its server: blocking after service). Columns of typed arrays with a free list,
  * like the items, so nothing is allocated per service.
+ *
+ * A plain node (Mechanics.plain), whose work is never batched, paused, shared or redone,
+ * needs no unit: there an item holds its server by itself (Items.unit is HOLDS_SERVER).
  */
 export class Units {
   // Columns are `declare`d so that allocate() stores each first (see Replication's fields).
