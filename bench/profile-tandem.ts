@@ -9,46 +9,9 @@
  * repeats can be compared between two versions of the engine on a shared, noisy machine.
  */
 import { createRun } from '../src/index.ts';
+import { leanScenario, mm1Scenario, tandemScenario } from './systems.ts';
 
-const exponential = (mean: number) => ({ dist: 'exponential', mean });
-const steps = ['s1', 's2', 's3', 's4', 's5', 's6', 's7'];
-
-function tandem(items: number) {
-  return {
-    name: '7-stage M/M/2 tandem',
-    run: { duration: items / 1.6, warmup: 1000, seed: 1, replications: 1 },
-    demand: [{ id: 'job', interarrival: exponential(1 / 1.6), steps }],
-    nodes: steps.map((s) => ({ id: `stage-${s}`, capacity: 2, serves: { [s]: exponential(1) } })),
-  };
-}
-
-/** As bench/run.ts: WIP limits with blocking, failures redone on the spot, outages, a batch stage. */
-function lean(items: number) {
-  const base = tandem(items);
-  return {
-    ...base,
-    nodes: base.nodes.map((node, i) => ({
-      ...node,
-      wipLimit: 6,
-      ...(i === 3 ? { failure: { probability: 0.05 }, capacity: 3, wipLimit: 8 } : {}),
-      ...(i === 4
-        ? { outages: { mtbf: exponential(200), mttr: exponential(2) }, capacity: 3, wipLimit: 8 }
-        : {}),
-      ...(i === 6 ? { batch: { size: 4, timeout: 2 }, capacity: 3, wipLimit: 16 } : {}),
-    })),
-  };
-}
-
-function mm1(items: number) {
-  return {
-    name: 'M/M/1 rho 0.9',
-    run: { duration: items / 0.9, warmup: 1000, seed: 1, replications: 1 },
-    demand: [{ id: 'job', interarrival: exponential(1 / 0.9), steps: ['work'] }],
-    nodes: [{ id: 'server', capacity: 1, serves: { work: exponential(1) } }],
-  };
-}
-
-const SYSTEMS = { tandem, lean, mm1 };
+const SYSTEMS = { tandem: tandemScenario, lean: leanScenario, mm1: mm1Scenario };
 const items = Number(process.argv[2] ?? 1_000_000);
 const system = (process.argv[3] ?? 'tandem') as keyof typeof SYSTEMS;
 const repeats = Number(process.argv[4] ?? 1);
