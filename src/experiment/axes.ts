@@ -5,7 +5,7 @@
  * (nodes and demand by id), plus `utilization.NODE`: the arrival rate that gives that node
  * the offered load.
  */
-import { readValue } from '../model/overrides.ts';
+import { pathKeys, readValue } from '../model/overrides.ts';
 
 export interface SweepAxis {
   path: string;
@@ -18,6 +18,8 @@ export function parseAxis(text: string): SweepAxis | string {
   if (eq <= 0) return `--vary needs path=values, e.g. nodes.review.capacity=1,2,3 (got "${text}")`;
   const path = text.slice(0, eq).trim();
   const spec = text.slice(eq + 1).trim();
+  const keys = pathKeys(path);
+  if (typeof keys === 'string') return `--vary ${path}: ${keys}`;
   if (spec === '') return `--vary ${path}: no values`;
   const range = /^(-?[\d.eE+-]+):(-?[\d.eE+-]+)(?::([\d.eE+-]+)|\/(\d+))$/.exec(spec);
   if (range) {

@@ -9,7 +9,7 @@
  */
 
 import { scaleDistribution } from '../model/distribution.ts';
-import { setPath } from '../model/overrides.ts';
+import { pathKeys, setPath } from '../model/overrides.ts';
 import { formatProblems, parseScenario } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { nodeLoads } from '../network/load.ts';
@@ -81,8 +81,11 @@ function planPoint(document: unknown, values: Record<string, unknown>): PlannedP
   let doc = structuredClone(document);
   const targets: [string, unknown][] = [];
   for (const [path, value] of Object.entries(values)) {
-    if (path.startsWith('utilization.')) {
-      targets.push([path.slice('utilization.'.length), value]);
+    const keys = pathKeys(path);
+    if (typeof keys === 'string') return { values, error: keys };
+    if (keys[0] === 'utilization' && keys.length > 1) {
+      // `utilization.my.team` and `utilization[my.team]` both name the node `my.team`.
+      targets.push([keys.slice(1).join('.'), value]);
       continue;
     }
     const set = setPath(doc, path, value);

@@ -85,6 +85,18 @@ describe('flowlab run', () => {
     noStackTrace(stderr);
   });
 
+  it('--set and --vary through __proto__ or constructor exit 2 naming the key', () => {
+    for (const args of [
+      ['run', 'scenarios/token-ring.json', '--set', '__proto__.polluted=1'],
+      ['sweep', 'scenarios/token-ring.json', '--vary', 'constructor.prototype.polluted=1,2'],
+    ]) {
+      const { code, stderr } = flowlab(...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/"(__proto__|constructor)" cannot be part of a path/);
+      noStackTrace(stderr);
+    }
+  });
+
   it('bad --reps, unknown flags and missing files exit 2 with a message, never a stack trace', () => {
     for (const args of [
       ['run', 'scenarios/token-ring.json', '--reps', '0'],
