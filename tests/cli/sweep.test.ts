@@ -55,6 +55,30 @@ describe('flowlab sweep', () => {
     expect(points[1].result.leadTime.mean).toBeGreaterThan(points[0].result.leadTime.mean);
   });
 
+  it('--csv writes text that would start a formula as text, and negative numbers as numbers', () => {
+    const { code, stdout } = flowlab(
+      'sweep',
+      'scenarios/token-ring.json',
+      ...small,
+      '--reps',
+      '2',
+      '--vary',
+      'routing=-2+3,=HYPERLINK("http://evil.example"),fixed',
+      '--workers',
+      '1',
+      '--csv',
+    );
+    expect(code).toBe(0);
+    const firstCells = stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => (l.startsWith('"') ? l.slice(0, l.indexOf('",') + 1) : l.split(',')[0]));
+    expect(firstCells).toEqual(["'-2+3", `"'=HYPERLINK(""http://evil.example"")"`, 'fixed']);
+    // token-ring at 300 time units over 2 replications: an interval reaches below zero.
+    expect(stdout).toMatch(/,-\d/);
+  });
+
   it('rejects a bad axis or a bad flag with exit code 2 and no stack trace', () => {
     const noVary = flowlab('sweep', 'scenarios/token-ring.json');
     expect(noVary.code).toBe(2);

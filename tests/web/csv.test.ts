@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../src/index.ts';
-import { comparisonCsv, nodesCsv, seriesCsv, summaryCsv, toCsv } from '../../web/viewmodel/csv.ts';
+import { toCsv } from '../../src/experiment/csv.ts';
+import { compare, simulate } from '../../src/index.ts';
+import { comparisonCsv, nodesCsv, seriesCsv, summaryCsv } from '../../web/viewmodel/csv.ts';
 import { quickDocument, quickResult } from './results-fixture.ts';
 
 const rows = (csv: string) => csv.trimEnd().split('\r\n');
@@ -40,4 +41,49 @@ describe('CSV exports', () => {
     ).toBe(true);
     expect(Number(other.split(',')[9])).toBe(c.variants[1].vsBaseline?.leadTime.relative);
   });
+
+  it('a time unit or variant name from a shared link cannot become a live formula', () => {
+    const formula = '=HYPERLINK("http://evil.example","open")';
+    const r = simulate({ ...quickDocument('token-ring'), timeUnit: formula });
+    const summary = cells(summaryCsv(r));
+    expect(summary.find((row) => row[0] === 'lead_time_mean')?.[4]).toBe(`'${formula}`);
+    expect(summary.flat().filter(startsFormula)).toEqual([]);
+    const c = compare([
+      { name: '@SUM(1)', scenario: quickDocument('token-ring') },
+      { name: '-1+1', scenario: quickDocument('dynamic-network') },
+    ]);
+    const [, base, other] = cells(comparisonCsv(c));
+    expect([base[0], other[0]]).toEqual(["'@SUM(1)", "'-1+1"]);
+    // Genuine negative numbers are still numbers.
+    expect(other.slice(1).some((x) => x.startsWith('-') && Number.isFinite(Number(x)))).toBe(true);
+  });
 });
+
+/** A cell a spreadsheet would read as a formula: it starts with = + - @ tab or CR, and is not a number. */
+function startsFormula(cell: string): boolean {
+  return /^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell));
+}
+
+/** CSV read back as a spreadsheet reads it (RFC 4180: quoted cells, doubled quotes). */
+function cells(csv: string): string[][] {
+  const out: string[][] = [[]];
+  let i = 0;
+  while (i < csv.length) {
+    let cell = '';
+    if (csv[i] === '"') {
+      i++;
+      while (i < csv.length && !(csv[i] === '"' && csv[i + 1] !== '"')) {
+        cell += csv[i];
+        i += csv[i] === '"' ? 2 : 1;
+      }
+      i++;
+    } else while (i < csv.length && !/[,\r\n]/.test(csv[i])) cell += csv[i++];
+    out[out.length - 1].push(cell);
+    if (csv[i] === ',') i++;
+    else if (csv.startsWith('\r\n', i)) {
+      i += 2;
+      if (i < csv.length) out.push([]);
+    }
+  }
+  return out;
+}

@@ -1,21 +1,12 @@
 /**
  * Results as CSV for spreadsheets: the summary (one metric per row, with its interval), the
  * nodes, the time series, and a comparison (one variant per row). Numbers are written in
- * full precision, because a spreadsheet should round, not the export.
+ * full precision, because a spreadsheet should round, not the export. The cells are written
+ * by the same helper as the command line's, which keeps text from a shared link (a name, a
+ * time unit) from becoming a live formula in a spreadsheet.
  */
+import { toCsv } from '../../src/experiment/csv.ts';
 import type { Comparison, SimulationResult } from '../../src/index.ts';
-
-type Cell = string | number | null | undefined;
-
-export function toCsv(rows: readonly (readonly Cell[])[]): string {
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-function cell(v: Cell): string {
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function summaryCsv(r: SimulationResult): string {
   const u = r.timeUnit;

@@ -4,6 +4,7 @@
  * 95% intervals, as a table, JSON or CSV.
  */
 import { parseAxis, type SweepAxis } from '../../experiment/axes.ts';
+import { toCsv } from '../../experiment/csv.ts';
 import { parseShard } from '../../experiment/shard.ts';
 import type { SweepResult } from '../../experiment/sweep.ts';
 import { defaultWorkers } from '../../node/pool.ts';
@@ -151,12 +152,9 @@ const CSV_HEADER = [
   'error',
 ];
 
+/** One row per point; the last line has no line break (it is printed with console.log). */
 export function sweepCsv(s: SweepResult): string {
-  const cell = (v: unknown) => {
-    const text = v === undefined || v === null ? '' : String(v);
-    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [[...s.axes.map((a) => a.path), ...CSV_HEADER].map(cell).join(',')];
+  const rows: unknown[][] = [[...s.axes.map((a) => a.path), ...CSV_HEADER]];
   for (const p of s.points) {
     const r = p.result;
     const metrics = r
@@ -177,7 +175,7 @@ export function sweepCsv(s: SweepResult): string {
           '',
         ]
       : [...CSV_HEADER.slice(0, -1).map(() => ''), p.error];
-    lines.push([...s.axes.map((a) => p.values[a.path]), ...metrics].map(cell).join(','));
+    rows.push([...s.axes.map((a) => p.values[a.path]), ...metrics]);
   }
-  return lines.join('\n');
+  return toCsv(rows, '\n').slice(0, -1);
 }
