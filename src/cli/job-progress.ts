@@ -4,6 +4,8 @@
  * not a terminal (a pipe, a file, CI) or the output is JSON or CSV. And Ctrl-C: the first
  * stops the work cleanly (the command prints what finished); a second one leaves at once.
  */
+import { terminalLine } from './terminal-text.ts';
+
 export interface JobProgress {
   onProgress(done: number, total: number): void;
   /** Clears the bar (before the command prints its output). */
@@ -18,6 +20,8 @@ export function showProgress(machineOutput: boolean): boolean {
 /** `detail`, if given, says more after the count, e.g. how many sweep points are complete. */
 export function jobProgress(show: boolean, label: string, unit: string, detail?: () => string): JobProgress {
   if (!show) return { onProgress() {}, clear() {} };
+  // The label is the scenario's name: user text, shown on one line without escapes.
+  const shownLabel = terminalLine(label);
   const start = Date.now();
   let last = 0;
   let shown = false;
@@ -33,7 +37,7 @@ export function jobProgress(show: boolean, label: string, unit: string, detail?:
       const left = done > 0 ? (elapsed / done) * (total - done) : Number.NaN;
       const eta = Number.isFinite(left) ? `, about ${formatSeconds(left)} left` : '';
       process.stderr.write(
-        `\r\x1b[2K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit}${detail ? `, ${detail()}` : ''}${eta}`,
+        `\r\x1b[2K${shownLabel} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit}${detail ? `, ${detail()}` : ''}${eta}`,
       );
     },
     clear() {

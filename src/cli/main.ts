@@ -10,6 +10,7 @@ import { runCommand, runHelp } from './commands/run.ts';
 import { sweepCommand, sweepHelp } from './commands/sweep.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { EXIT, UsageError } from './errors.ts';
+import { terminalText } from './terminal-text.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
   run: { run: runCommand, help: runHelp },
@@ -61,11 +62,12 @@ export async function main(argv: string[]): Promise<number> {
     return await handler.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(error.message);
+      // Messages quote the user's text (names, paths, values), which may hold escapes.
+      console.error(terminalText(error.message));
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`flowlab: internal error: ${message}`);
+    console.error(`flowlab: internal error: ${terminalText(message)}`);
     console.error(
       'This is a bug in flowlab, not in your scenario. Please report it with the command you ran.',
     );

@@ -3,6 +3,7 @@
  * stderr is not a terminal (pipes, CI) or when output is JSON.
  */
 import type { Run } from '../experiment/simulate.ts';
+import { terminalLine } from './terminal-text.ts';
 
 /** Events handled between progress updates: a few milliseconds of work. */
 const SLICE = 200_000;
@@ -19,7 +20,7 @@ export function runWithProgress(run: Run, show: boolean, label: string): void {
     last = now;
     const p = run.progress();
     process.stderr.write(
-      `\r${label}: ${(p.fraction * 100).toFixed(0).padStart(3)}%  (replication ${Math.min(p.replicationsDone + 1, p.replications)} of ${p.replications})`,
+      `\r${terminalLine(label)}: ${(p.fraction * 100).toFixed(0).padStart(3)}%  (replication ${Math.min(p.replicationsDone + 1, p.replications)} of ${p.replications})`,
     );
   }
   if (last > 0) process.stderr.write('\r\x1b[2K');

@@ -27,6 +27,48 @@ function scenarioFile(name: string, content: unknown): string {
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
+describe('user text with terminal escapes is printed without them', () => {
+  const hostile = {
+    name: 'evil\x1b]0;owned\x07\x1b[2J\u009b31m\u202eeman',
+    timeUnit: '\x1b[31mday\r',
+    run: { duration: 200, warmup: 20, replications: 2 },
+    demand: [{ id: 'feature', interarrival: { dist: 'exponential', mean: 2 }, steps: ['build\x1b[1A'] }],
+    nodes: [{ id: 'devs', capacity: 1, serves: { 'build\x1b[1A': { dist: 'exponential', mean: 1 } } }],
+  };
+  const file = scenarioFile('hostile-text.json', hostile);
+  // ESC, BEL, CR, CSI (C1) and the right-to-left override: none may reach the terminal.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for.
+  const unsafe = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+  it('in reports, tables and validation, the text around the escapes kept', () => {
+    for (const args of [
+      ['run', file],
+      ['compare', file, '--routing', 'fixed,shortest-queue'],
+      ['sweep', file, '--vary', 'nodes.devs.capacity=1,2', '--workers', '1'],
+      ['forecast', file, '--items', '5', '--reps', '5'],
+      ['validate', file],
+    ]) {
+      const { code, stdout, stderr } = flowlab(...args);
+      expect(code, args.join(' ')).toBe(0);
+      expect(stdout, args.join(' ')).not.toMatch(unsafe);
+      expect(stderr, args.join(' ')).not.toMatch(unsafe);
+      // The text between the escapes is still there (a comparison names its variants instead).
+      expect(stdout).toMatch(args[0] === 'compare' ? /\[31mday/ : /evil\]0;owned\[2J31meman/);
+    }
+  });
+
+  it('in error messages that quote the text', () => {
+    const broken = scenarioFile('hostile-error.json', {
+      ...hostile,
+      demand: [{ ...hostile.demand[0], steps: ['\x1b]8;;http://evil.example\x07click\x1b]8;;\x07'] }],
+    });
+    const { code, stderr } = flowlab('run', broken);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no node serves "\]8;;http:\/\/evil.exampleclick\]8;;"/);
+    expect(stderr).not.toMatch(unsafe);
+  });
+});
+
 describe('flowlab run', () => {
   it('prints the flow metrics and a node table with the bottleneck marked', () => {
     const { code, stdout } = flowlab('run', 'scenarios/token-ring.json', ...small);

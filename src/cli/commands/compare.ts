@@ -12,6 +12,7 @@ import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { spreadComparison } from '../spread.ts';
 import { table } from '../table.ts';
+import { terminalText } from '../terminal-text.ts';
 
 export const compareHelp = `flowlab compare FILE [FILE ...] [options]
 
@@ -122,7 +123,7 @@ export function describeComparison(c: Comparison): string {
   if (c.replications < 2)
     lines.push('', 'a 95% interval on a difference needs at least 2 replications: add --reps 10');
   for (const v of c.variants) for (const w of v.result.warnings) lines.push(`warning (${v.name}): ${w}`);
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }
 
 /** "mean lead time 43% shorter than X (95% interval 38% to 48% shorter)". */

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.ts';
 import { count, number, percent, plural } from '../format.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
+import { terminalText } from '../terminal-text.ts';
 
 export const forecastHelp = `flowlab forecast FILE (--items N | --until T) [options]
 
@@ -99,7 +100,7 @@ export function describeForecast(f: ForecastResult): string {
     );
   }
   lines.push('', histogramText(f));
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }
 
 /**

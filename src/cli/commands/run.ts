@@ -16,6 +16,7 @@ import { loadScenario } from '../load.ts';
 import { runWithProgress } from '../progress.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
+import { terminalText } from '../terminal-text.ts';
 
 export const runHelp = `flowlab run FILE [options]
 
@@ -203,7 +204,7 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
   const moving = movingBottleneck(r);
   if (moving) lines.push('', moving);
   if (r.warnings.length > 0) lines.push('', ...r.warnings.map((w) => `warning: ${w}`));
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }
 
 function stopped(r: SimulationResult): string {

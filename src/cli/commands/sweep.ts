@@ -15,6 +15,7 @@ import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
+import { terminalText } from '../terminal-text.ts';
 
 export const sweepHelp = `flowlab sweep FILE --vary path=values [--vary ...] [options]
 
@@ -125,7 +126,7 @@ export function describeSweep(s: SweepResult): string {
       r.stoppedBy === 'drained' ? '' : `stopped: ${r.stoppedBy}`,
     ];
   });
-  return [
+  const text = [
     `${s.scenario}: ${count(s.points.length, 'point')}, seed ${s.seed}, ${count(s.replications, 'replication')} each, same random numbers`,
     '',
     table(
@@ -133,6 +134,7 @@ export function describeSweep(s: SweepResult): string {
       rows,
     ),
   ].join('\n');
+  return terminalText(text);
 }
 
 const CSV_HEADER = [

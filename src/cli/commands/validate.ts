@@ -2,6 +2,7 @@
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
+import { terminalText } from '../terminal-text.ts';
 
 export const validateHelp = `flowlab validate FILE [FILE ...]
 
@@ -23,12 +24,14 @@ export function validateCommand(argv: string[]): number {
     try {
       const { scenario } = loadScenario(file);
       console.log(
-        `${file}: valid (${scenario.name}, ${scenario.nodes.length} nodes, ${scenario.demand.length} demand class${scenario.demand.length === 1 ? '' : 'es'})`,
+        terminalText(
+          `${file}: valid (${scenario.name}, ${scenario.nodes.length} nodes, ${scenario.demand.length} demand class${scenario.demand.length === 1 ? '' : 'es'})`,
+        ),
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       invalid++;
-      console.error(error.message);
+      console.error(terminalText(error.message));
     }
   }
   return invalid > 0 ? 2 : 0;
