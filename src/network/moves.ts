@@ -23,9 +23,20 @@ function updateCapability(r: Replication, slot: number): void {
     detour >= 0 ? detour : r.stepList[r.stepStart[items.demandClass[slot]] + items.step[slot]];
 }
 
-/** Can take work now: up, gate open, servers at all, and room under its WIP limit. */
-function usable(r: Replication, n: number): boolean {
-  return r.available[n] === 1 && r.capacity[n] > 0 && r.nodeWip[n] < r.mech.wipLimit[n];
+/**
+ * Can take the item's next step now: up, gate open, servers at all, and room under its WIP
+ * limit. The node the item is at (`from`) has room for it whatever its count: the item is
+ * counted there already and holds its own place. (Counting it against that limit sent an
+ * item finishing one step at a full cross-functional team to another full team, where it
+ * blocked; two such teams blocked each other for ever.)
+ */
+function usable(r: Replication, n: number, from: number): boolean {
+  return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.mech.wipLimit[n]);
+}
+
+/** Node n serves capability cap. */
+function serves(r: Replication, n: number, cap: number): boolean {
+  return r.service[n * r.capCount + cap] !== undefined;
 }
 
 /**
@@ -36,20 +47,25 @@ function usable(r: Replication, n: number): boolean {
  */
 export function chooseNode(r: Replication, slot: number, from: number): number {
   const cap = currentCapability(r, slot);
-  if (r.mech.affinity && from >= 0 && r.service[from * r.capCount + cap] !== undefined && usable(r, from))
-    return from;
+  if (r.mech.affinity && from >= 0 && serves(r, from, cap) && usable(r, from, from)) return from;
   const fixed = r.fixedNode[cap];
   if (fixed >= 0) return fixed;
   const first = r.candidateStart[cap];
   const count = r.candidateStart[cap + 1] - first;
-  if (r.mech.nodesCanBeUnavailable) {
-    const choice = r.scratch;
-    let k = 0;
-    for (let i = first; i < first + count; i++) if (usable(r, r.candidates[i])) choice[k++] = r.candidates[i];
-    if (k === 1) return choice[0];
-    if (k > 1) return r.route(r.view, choice, 0, k, cap);
-  }
-  return r.route(r.view, r.candidates, first, count, cap);
+  if (!r.mech.nodesCanBeUnavailable) return r.route(r.view, r.candidates, first, count, cap);
+  const choice = r.scratch;
+  let k = 0;
+  for (let i = first; i < first + count; i++)
+    if (usable(r, r.candidates[i], from)) choice[k++] = r.candidates[i];
+  if (k === 1) return choice[0];
+  if (k > 1) return r.route(r.view, choice, 0, k, cap);
+  // None can take it now (its own node, if it serves the step, has no servers or is down).
+  const dest = r.route(r.view, r.candidates, first, count, cap);
+  // Rather than block at a full node, holding its server there, the item waits at its own
+  // node in the place it holds: it cannot be part of a circle of full nodes that way.
+  return from >= 0 && dest !== from && r.nodeWip[dest] >= r.mech.wipLimit[dest] && serves(r, from, cap)
+    ? from
+    : dest;
 }
 
 /** Moves the item from node `from` (-1: it has just arrived) to `dest`, or blocks it if dest is full. */
