@@ -34,6 +34,12 @@ function usable(r: Replication, n: number, from: number): boolean {
   return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.mech.wipLimit[n]);
 }
 
+/** Servers the item frees at its node when it leaves: its own, or its batch's if it is the last of it there. */
+function serversFreed(r: Replication, slot: number): number {
+  const unit = r.items.unit[slot];
+  return unit === HOLDS_SERVER || (unit >= 0 && r.units.left[unit] === 1) ? 1 : 0;
+}
+
 /** Node n serves capability cap. */
 function serves(r: Replication, n: number, cap: number): boolean {
   return r.service[n * r.capCount + cap] !== undefined;
@@ -52,6 +58,8 @@ export function chooseNode(r: Replication, slot: number, from: number): number {
   if (fixed >= 0) return fixed;
   const first = r.candidateStart[cap];
   const count = r.candidateStart[cap + 1] - first;
+  r.view.from = from;
+  r.view.freedAtFrom = from >= 0 ? serversFreed(r, slot) : 0;
   if (!r.mech.nodesCanBeUnavailable) return r.route(r.view, r.candidates, first, count, cap);
   const choice = r.scratch;
   let k = 0;

@@ -5,6 +5,8 @@
  * routing objects). They read the live state through a `RoutingView` and return a node
  * index from the list of candidates they are given: the nodes that serve the step, less
  * those that are down or full when the network has such nodes (the caller filters).
+ * A node is judged as the item would find it: the node the item is leaving is judged
+ * without the server the item frees there, for the item holds its own place, not another's.
  * Ties are broken at random (from the seeded `routing` stream, so runs stay reproducible):
  * sending every tie to the node listed first would load it more than its equals, the
  * more so the lighter the load, when ties are most common.
@@ -29,6 +31,10 @@ export interface RoutingView {
   readonly roundRobin: Int32Array;
   readonly random: Random;
   readonly reliability: Reliability;
+  /** The node the item being routed is leaving (-1: it has just arrived), set before each choice. */
+  from: number;
+  /** Servers the item frees at `from` when it leaves (1, or 0 if it holds none of its own). */
+  freedAtFrom: number;
 }
 
 /**
@@ -54,9 +60,14 @@ const roundRobin: Route = (v, list, first, count, cap) => {
   return list[first + turn];
 };
 
+/** Servers held at n by other items than the one being routed. */
+function busyBesides(v: RoutingView, n: number): number {
+  return n === v.from ? v.busy[n] - v.freedAtFrom : v.busy[n];
+}
+
 /** Items waiting or in service per server: an idle server scores below any busy one. */
 function occupancy(v: RoutingView, n: number): number {
-  return (v.queued[n] + v.busy[n]) / Math.max(1, v.capacity[n]);
+  return (v.queued[n] + busyBesides(v, n)) / Math.max(1, v.capacity[n]);
 }
 
 /** The candidate with the lowest score; a tie goes to any of the tied, each equally likely. */
@@ -108,7 +119,8 @@ const leastWork: Route = (v, list, first, count, cap) =>
 const fastest: Route = (v, list, first, count, cap) => lowest(v, list, first, count, cap, expectedCompletion);
 
 function expectedCompletion(v: RoutingView, n: number, c: number): number {
-  const wait = v.busy[n] < v.capacity[n] ? 0 : (v.queuedWork[n] + v.busyWork[n]) / Math.max(1, v.capacity[n]);
+  const wait =
+    busyBesides(v, n) < v.capacity[n] ? 0 : (v.queuedWork[n] + v.busyWork[n]) / Math.max(1, v.capacity[n]);
   return wait + v.meanService[n * v.capabilityCount + c];
 }
 

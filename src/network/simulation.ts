@@ -297,6 +297,8 @@ export class Replication {
       random: randomStream(seed, 'routing'),
       // "Recent" for the downtime record: one bottleneck window of the run.
       reliability: createReliability(n, this.duration / scenario.run.windows, this),
+      from: -1,
+      freedAtFrom: 0,
     };
 
     this.lastChange = new Float64Array(n);

@@ -112,10 +112,10 @@ describe('an item at a full team holds its own place there', () => {
   ];
   it.each(
     DYNAMIC.flatMap((routing) =>
-      relatives.map(([story, team, scenario]) => [story, routing, team, scenario]),
+      relatives.map(([story, team, scenario]) => [story, routing, team, scenario] as const),
     ),
   )('never deadlock %s, under %s routing', (_story, routing, team, scenario) => {
-    for (const each of twoFullTeams(routing as string, team, scenario)) expectFlowsWithoutBlocking(each);
+    for (const each of twoFullTeams(routing, team, scenario)) expectFlowsWithoutBlocking(each);
   });
 
   it('an item whose own team has no servers just now waits there rather than block at a full team', () => {
