@@ -19,6 +19,7 @@ import type { Sampler } from '../engine/distributions.ts';
 import { type Random, randomStream } from '../engine/random.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { arrive, changeDemand, startArrivals } from './arrivals.ts';
+import { circleOfFullNodes } from './deadlock.ts';
 import {
   changeCapacity,
   closeGate,
@@ -450,6 +451,11 @@ export class Replication {
     const ids = this.topology.nodeIds;
     const parts: string[] = [];
     const nodes = new Set<string>();
+    const circle = circleOfFullNodes(this);
+    if (circle.length > 0)
+      parts.push(
+        `a circle of full nodes, each holding finished work that waits for room at the next: ${circle.map((n) => `"${ids[n]}"`).join(' → ')}`,
+      );
     for (let n = 0; n < this.nodeCount; n++) {
       const waiting = this.waitingForRoom[n].length;
       if (waiting === 0) continue;

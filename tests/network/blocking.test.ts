@@ -36,7 +36,49 @@ describe('WIP limits with blocking after service', () => {
     });
     expect(result.stoppedBy).toBe('deadlock');
     expect(result.deadlock?.nodes.sort()).toEqual(['team-a', 'team-b']);
+    expect(result.deadlock?.detail).toMatch(
+      /a circle of full nodes, each holding finished work that waits for room at the next: ("team-a" → "team-b" → "team-a"|"team-b" → "team-a" → "team-b")/,
+    );
     expect(result.warnings.join('\n')).toMatch(/deadlock .* full nodes wait on each other/);
+  });
+
+  // Rework back to a full build: build's people hold finished work for a full test, test's
+  // hold failed work for a full build. The rules allow it; the result must say where.
+  const reworkLoop = (systemWipLimit?: number) => ({
+    name: 'failed tests go back to a full build',
+    run: { duration: 500, seed: 1, replications: 5 },
+    demand: [{ id: 'feature', interarrival: exponential(0.8), steps: ['build', 'test'] }],
+    nodes: [
+      { id: 'build', capacity: 1, wipLimit: 2, serves: { build: exponential(0.5) } },
+      {
+        id: 'test',
+        capacity: 1,
+        wipLimit: 2,
+        failure: { probability: 0.3, reworkTo: 'build' },
+        serves: { test: exponential(0.4) },
+      },
+    ],
+    ...(systemWipLimit ? { wipLimit: systemWipLimit } : {}),
+  });
+
+  it('rework to an earlier step at a full node can close a circle of full nodes: reported with the circle', () => {
+    const result = simulate(reworkLoop());
+    expect(result.stoppedBy).toBe('deadlock');
+    expect(result.deadlock?.detail).toMatch(
+      /circle of full nodes.*("build" → "test" → "build"|"test" → "build" → "test")/,
+    );
+  });
+
+  it('a system WIP limit below the limits around the circle rules that deadlock out', () => {
+    // The circle needs build and test both full: 2 + 2 items committed. CONWIP of 3 never allows it.
+    const result = simulate(reworkLoop(3));
+    expect(result.runs.map((r) => r.stoppedBy)).toEqual([
+      'drained',
+      'drained',
+      'drained',
+      'drained',
+      'drained',
+    ]);
   });
 
   it('a batch that can never fill, with no timeout, is reported once arrivals stop', () => {
