@@ -7,6 +7,7 @@ import { QuantileHistogram } from '../metrics/histogram.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
+import type { StopReason } from '../network/simulation.ts';
 import type { Topology } from '../network/topology.ts';
 import type {
   BottleneckWindow,
@@ -19,6 +20,9 @@ import type {
 
 /** Above this relative gap, Little's law is flagged: the window is too short or not steady. */
 const LITTLE_TOLERANCE = 0.1;
+
+/** The ways a replication can stop early, the gravest first: the result names the first seen. */
+const EARLY_STOPS: readonly StopReason[] = ['deadlock', 'stalled', 'overflow', 'time-cap'];
 
 const sum = (outcomes: readonly ReplicationOutcome[], f: (o: ReplicationOutcome) => number) =>
   outcomes.reduce((s, o) => s + f(o), 0);
@@ -94,6 +98,8 @@ export function aggregate(
   );
 
   const deadlocked = outcomes.findIndex((o) => o.deadlock);
+  const stalled = outcomes.findIndex((o) => o.stalled);
+  const overflowed = outcomes.findIndex((o) => o.overflow);
   const result: SimulationResult = {
     scenario: scenario.name,
     seed: scenario.run.seed,
@@ -105,13 +111,10 @@ export function aggregate(
       duration: scenario.run.duration,
       warmupChosenBy: scenario.run.autoWarmup ? 'MSER-5' : 'scenario',
     },
-    stoppedBy:
-      deadlocked >= 0
-        ? 'deadlock'
-        : outcomes.some((o) => o.stoppedBy === 'time-cap')
-          ? 'time-cap'
-          : 'drained',
+    stoppedBy: EARLY_STOPS.find((reason) => outcomes.some((o) => o.stoppedBy === reason)) ?? 'drained',
     ...(deadlocked >= 0 ? { deadlock: { replication: deadlocked, ...outcomes[deadlocked].deadlock! } } : {}),
+    ...(stalled >= 0 ? { stalled: { replication: stalled, ...outcomes[stalled].stalled! } } : {}),
+    ...(overflowed >= 0 ? { overflow: { replication: overflowed, ...outcomes[overflowed].overflow! } } : {}),
     completed,
     leadTime,
     cycleTime,
@@ -313,8 +316,23 @@ function warningsFor(scenario: Scenario, topology: Topology, result: SimulationR
       `deadlock in replication ${result.deadlock.replication} at time ${result.deadlock.time.toFixed(1)}: ` +
         `${result.deadlock.detail}; full nodes wait on each other and nothing can move (raise a wipLimit)`,
     );
+  if (result.stalled)
+    warnings.push(
+      `stalled in replication ${result.stalled.replication} at time ${result.stalled.time}: ` +
+        `${result.stalled.detail}; the run was stopped there`,
+    );
+  if (result.overflow)
+    warnings.push(
+      `too much work in replication ${result.overflow.replication} at time ${result.overflow.time}: ` +
+        `${result.overflow.detail}; the run was stopped there`,
+    );
   if (result.completed === 0) warnings.push('no item that arrived after warm-up was completed');
-  else if (!result.deadlock && Math.abs(result.littlesLaw.relativeDifference) > LITTLE_TOLERANCE)
+  else if (
+    !result.deadlock &&
+    !result.stalled &&
+    !result.overflow &&
+    Math.abs(result.littlesLaw.relativeDifference) > LITTLE_TOLERANCE
+  )
     warnings.push(
       `Little's law is off by ${pct(Math.abs(result.littlesLaw.relativeDifference))}: ` +
         'the run is too short for steady state, or the system is not stable',

@@ -86,12 +86,19 @@ export interface SimulationResult {
   /** The observation window; the warm-up as the scenario gave it, or as MSER-5 chose it for "auto". */
   window: { warmup: number; duration: number; warmupChosenBy: 'scenario' | 'MSER-5' };
   /**
-   * 'drained' when every item finished; 'time-cap' when some replication hit run.maxTime
-   * first; 'deadlock' when blocked work could never move again (see `deadlock`).
+   * 'drained' when every item finished; otherwise how the first replication to stop early
+   * stopped, the gravest first: 'deadlock' when blocked work could never move again (see
+   * `deadlock`), 'stalled' when events repeated while the clock stood still (see `stalled`),
+   * 'overflow' when more items were in the system than a run may hold (see `overflow`),
+   * 'time-cap' when a replication hit run.maxTime.
    */
   stoppedBy: StopReason;
   /** Where work got stuck, for the first replication that deadlocked. */
   deadlock?: { replication: number; time: number; nodes: string[]; detail: string };
+  /** Where the clock stood still, for the first replication that stalled. */
+  stalled?: { replication: number; time: number; nodes: string[]; detail: string };
+  /** Where the items piled up, for the first replication that held too many. */
+  overflow?: { replication: number; time: number; nodes: string[]; detail: string };
   /** Items that arrived in the window and were done, over all replications. */
   completed: number;
   leadTime: TimeStatistics;

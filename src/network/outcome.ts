@@ -7,6 +7,7 @@ import { SeriesRecorder } from '../metrics/series.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import { ThinnedPoints } from '../metrics/thinned-points.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { StopPlace } from './guards.ts';
 import type { StopReason } from './simulation.ts';
 import type { Topology } from './topology.ts';
 
@@ -28,6 +29,9 @@ export interface ReplicationOutcome {
   seed: number;
   stoppedBy: StopReason;
   deadlock?: { time: number; nodes: string[]; detail: string };
+  /** When stoppedBy is 'stalled' or 'overflow': when, where, and what happened (guards.ts). */
+  stalled?: StopPlace;
+  overflow?: StopPlace;
   endTime: number;
   events: number;
   /** Items that arrived at or after warm-up (the ones statistics describe), rejected ones included. */

@@ -29,6 +29,7 @@ import {
   startOutage,
 } from './disruptions.ts';
 import { DrawsAhead } from './draws-ahead.ts';
+import { CHECK_EVERY, ClockWatch, describeOverflow, describeStall, MAX_WIP, stalled } from './guards.ts';
 import { Items } from './items.ts';
 import { compileMechanics, type Mechanics } from './mechanics.ts';
 import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
@@ -58,7 +59,12 @@ export const AGE_SNAPSHOT = 10; // none
 export const WINDOW_END = 11; // bottleneck window index
 export const ITEM_DONE = 12; // item (served alone at a plain node, with no service unit)
 
-export type StopReason = 'drained' | 'time-cap' | 'deadlock';
+/**
+ * How a replication ended: every item done; at run.maxTime with work in progress; blocked
+ * work that can never move; events repeating while the clock stands still (`stalled`); or
+ * more items in the system than a run may hold (`overflow`). See guards.ts for the last two.
+ */
+export type StopReason = 'drained' | 'time-cap' | 'deadlock' | 'stalled' | 'overflow';
 
 export type TraceEvent =
   | 'arrive'
@@ -81,6 +87,8 @@ export interface ReplicationOptions {
   trace?: (event: TraceEvent, time: number, item: number, node: number, capability: number) => void;
   /** Points kept in the time series (default 1000). */
   seriesPoints?: number;
+  /** Items in the system at which the run stops with `overflow` (default MAX_WIP; lower only in tests). */
+  maxWip?: number;
 }
 
 export type { ReplicationOutcome } from './outcome.ts';
@@ -118,6 +126,9 @@ export class Replication {
   declare readonly route: Route;
   declare readonly view: RoutingView;
   declare readonly trace: ReplicationOptions['trace'];
+  /** The guards against a clock that stands still and against unbounded work (guards.ts). */
+  declare readonly clockWatch: ClockWatch;
+  declare readonly maxWip: number;
 
   // Random streams, one per purpose.
   declare readonly arrivalStreams: Random[];
@@ -222,6 +233,8 @@ export class Replication {
     this.maxTime = scenario.run.maxTime ?? 10 * scenario.run.duration;
     this.routing = scenario.routing;
     this.trace = options.trace;
+    this.clockWatch = new ClockWatch(this.duration);
+    this.maxWip = options.maxWip ?? MAX_WIP;
     this.mech = compileMechanics(scenario, topology);
     this.steps = topology.steps;
     this.stepStart = new Int32Array(topology.steps.length);
@@ -342,11 +355,14 @@ export class Replication {
       if (t >= series.nextDue) recordSeries(this, t);
       calendar.pop();
       this.now = t;
-      this.events++;
+      // The stall guard looks at the clock once every CHECK_EVERY events (a mask: nearly free).
+      if ((++this.events & (CHECK_EVERY - 1)) === 0 && stalled(this, t)) return this.finish('stalled');
       const subject = calendar.subject;
       switch (calendar.kind) {
         case ARRIVAL:
           arrive(this, subject);
+          // Only an arrival adds an item to the system, so only here can it hold too many.
+          if (this.wip >= this.maxWip) return this.finish('overflow');
           break;
         case ITEM_DONE:
           finishItem(this, subject);
@@ -439,6 +455,8 @@ export class Replication {
     out.events = this.events;
     out.inProgressAtEnd = this.wip;
     if (reason === 'deadlock') out.deadlock = this.describeDeadlock();
+    if (reason === 'stalled') out.stalled = describeStall(this);
+    if (reason === 'overflow') out.overflow = describeOverflow(this);
     accrueAll(this);
     changeWip(this, 0);
     // A window ending a hair after the last event (rounding) still gets its areas.

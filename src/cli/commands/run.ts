@@ -210,6 +210,8 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
 function stopped(r: SimulationResult): string {
   if (r.stoppedBy === 'drained') return 'all work finished';
   if (r.stoppedBy === 'deadlock') return 'STOPPED: deadlock';
+  if (r.stoppedBy === 'stalled') return 'STOPPED: stalled (events outran the clock; see the warning)';
+  if (r.stoppedBy === 'overflow') return 'STOPPED: too many items in the system (see the warning)';
   return 'STOPPED at run.maxTime with work in progress';
 }
 
