@@ -7,6 +7,13 @@
  */
 import { pathKeys, readValue } from '../model/overrides.ts';
 
+/**
+ * The most points an axis, and a whole grid, may have. Every point is planned up front (a
+ * copy of the scenario, validated) and keeps its result to the end, so a grid is held in
+ * memory whole: 10,000 points already take a long time to run.
+ */
+export const MAX_POINTS = 10_000;
+
 export interface SweepAxis {
   path: string;
   values: unknown[];
@@ -29,6 +36,7 @@ export function parseAxis(text: string): SweepAxis | string {
     if (range[4] !== undefined) {
       const count = Number(range[4]);
       if (count < 2) return `--vary ${path}: a range needs at least 2 points (got ${count})`;
+      if (count > MAX_POINTS) return tooMany(path, count);
       return {
         path,
         values: Array.from({ length: count }, (_, i) => tidy(from + ((to - from) * i) / (count - 1))),
@@ -38,11 +46,27 @@ export function parseAxis(text: string): SweepAxis | string {
     if (!(step > 0)) return `--vary ${path}: the step must be a number above 0 (got "${range[3]}")`;
     if (to < from) return `--vary ${path}: the range must go up (got ${from} to ${to})`;
     const count = Math.floor((to - from) / step + 1e-9) + 1;
-    if (count > 10_000) return `--vary ${path}: ${count} points is too many for one axis (at most 10,000)`;
+    if (count > MAX_POINTS) return tooMany(path, count);
     return { path, values: Array.from({ length: count }, (_, i) => tidy(from + i * step)) };
   }
-  const values = spec.split(',').map((v) => readValue(v.trim()));
-  return { path, values };
+  const values = spec.split(',');
+  if (values.length > MAX_POINTS) return tooMany(path, values.length);
+  return { path, values: values.map((v) => readValue(v.trim())) };
+}
+
+function tooMany(path: string, count: number): string {
+  return `--vary ${path}: ${count.toLocaleString('en')} points is too many for one axis (at most ${MAX_POINTS.toLocaleString('en')})`;
+}
+
+/** Why the axes make too big a grid, or undefined when they do not. */
+export function gridError(axes: readonly SweepAxis[]): string | undefined {
+  const size = axes.reduce((product, axis) => product * axis.values.length, 1);
+  if (size <= MAX_POINTS) return undefined;
+  const sizes = axes.map((a) => a.values.length.toLocaleString('en')).join(' x ');
+  return (
+    `the grid has ${sizes} = ${size.toLocaleString('en')} points, too many for one sweep ` +
+    `(at most ${MAX_POINTS.toLocaleString('en')}); use fewer values, or split it into several sweeps`
+  );
 }
 
 /** 0.1 + 0.2 as 0.3: a swept value is shown and stored as the number the user meant. */
@@ -50,8 +74,10 @@ function tidy(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-/** Every combination of the axes' values, the first axis varying slowest. */
+/** Every combination of the axes' values, the first axis varying slowest; at most MAX_POINTS. */
 export function gridOf(axes: readonly SweepAxis[]): Record<string, unknown>[] {
+  const tooBig = gridError(axes);
+  if (tooBig !== undefined) throw new RangeError(tooBig);
   let points: Record<string, unknown>[] = [{}];
   for (const axis of axes) points = points.flatMap((p) => axis.values.map((v) => ({ ...p, [axis.path]: v })));
   return points;

@@ -100,6 +100,33 @@ describe('flowlab sweep', () => {
     expect(badShard.stderr).toMatch(/k must be between 1 and n/);
     for (const r of [noVary, badRange, badShard]) noStackTrace(r.stderr);
   });
+
+  it('refuses a grid too big to plan, at once, with exit code 2: one axis of many points or a product of axes', () => {
+    const counted = flowlab(
+      'sweep',
+      'scenarios/token-ring.json',
+      '--vary',
+      'run.duration=0:1000000/50000000',
+    );
+    expect(counted.code).toBe(2);
+    expect(counted.stderr).toMatch(
+      /run\.duration: 50,000,000 points is too many for one axis \(at most 10,000\)/,
+    );
+    const product = flowlab(
+      'sweep',
+      'scenarios/token-ring.json',
+      '--vary',
+      'run.duration=100:1000/1000',
+      '--vary',
+      'nodes.analysts.capacity=1:100:1',
+    );
+    expect(product.code).toBe(2);
+    expect(product.stderr).toMatch(/the grid has 1,000 x 100 = 100,000 points, too many for one sweep/);
+    for (const r of [counted, product]) {
+      noStackTrace(r.stderr);
+      expect(r.stdout).toBe('');
+    }
+  });
 });
 
 describe('flowlab compare --workers', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gridOf, parseAxis } from '../../src/experiment/axes.ts';
+import { gridError, gridOf, MAX_POINTS, parseAxis } from '../../src/experiment/axes.ts';
+import { sweep } from '../../src/experiment/sweep.ts';
 
 describe('sweep axes as written on the command line', () => {
   it('a list of numbers or words', () => {
@@ -20,6 +21,30 @@ describe('sweep axes as written on the command line', () => {
       values: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
     });
     expect(parseAxis('x=0.1:0.3:0.1')).toEqual({ path: 'x', values: [0.1, 0.2, 0.3] });
+  });
+
+  it('no axis has more than MAX_POINTS points, in any of its three forms', () => {
+    expect(parseAxis('x=0:1000000/50000000')).toMatch(/50,000,000 points is too many for one axis/);
+    expect(parseAxis(`x=0:1:${1 / (MAX_POINTS + 1)}`)).toMatch(/too many for one axis/);
+    expect(parseAxis(`x=${Array.from({ length: MAX_POINTS + 1 }, (_, i) => i).join(',')}`)).toMatch(
+      /10,001 points is too many/,
+    );
+    expect(parseAxis(`x=0:1/${MAX_POINTS}`)).toMatchObject({ path: 'x' });
+  });
+
+  it('a grid of several axes is refused when their product passes MAX_POINTS, before any point is planned', () => {
+    const axis = (path: string, n: number) => ({ path, values: Array.from({ length: n }, (_, i) => i + 1) });
+    expect(gridError([axis('a', 100), axis('b', 100)])).toBeUndefined();
+    expect(gridError([axis('a', 100), axis('b', 101)])).toMatch(/100 x 101 = 10,100 points, too many/);
+    const huge = [axis('a', 5000), axis('b', 5000), axis('c', 2)];
+    expect(() => gridOf(huge)).toThrow(/5,000 x 5,000 x 2 = 50,000,000 points/);
+    const scenario = {
+      name: 'one team',
+      run: { duration: 10 },
+      demand: [{ id: 'w', interarrival: 1, steps: ['a'] }],
+      nodes: [{ id: 'team', capacity: 1, serves: { a: 0.5 } }],
+    };
+    expect(() => sweep(scenario, huge)).toThrow(/too many for one sweep/);
   });
 
   it('a range with a number of points', () => {

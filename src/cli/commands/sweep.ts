@@ -3,7 +3,7 @@
  * values, each with the same seeds, one row per point with the headline metrics and their
  * 95% intervals, as a table, JSON or CSV.
  */
-import { parseAxis, type SweepAxis } from '../../experiment/axes.ts';
+import { gridError, parseAxis, type SweepAxis } from '../../experiment/axes.ts';
 import { toCsv } from '../../experiment/csv.ts';
 import { parseShard } from '../../experiment/shard.ts';
 import type { SweepResult } from '../../experiment/sweep.ts';
@@ -76,6 +76,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     if (typeof axis === 'string') throw new UsageError(`sweep: ${axis}`);
     return axis;
   });
+  const tooBig = gridError(axes);
+  if (tooBig !== undefined) throw new UsageError(`sweep: ${tooBig}`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(`sweep: ${shard}`);
   if (shard && !values.out) throw new UsageError('sweep: --shard needs --out FILE for the partial result');
