@@ -70,7 +70,7 @@ export interface ReplicationOutcome {
     blockedArea: Float64Array;
     downArea: Float64Array;
     queueMax: Int32Array;
-    /** Total time items waited in the node's queue, and how many waits that is. */
+    /** Total time items waited in the node's queue, and over how many visits (a resume after preemption is the same visit). */
     waitTotal: Float64Array;
     waitCount: Float64Array;
     served: Float64Array;

@@ -64,14 +64,20 @@ function serviceTime(r: Replication, n: number, cap: number): number {
     : r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
 }
 
-/** Some of the work starts now: wait statistics, commitment, the trace. */
-function started(r: Replication, slot: number, n: number, cap: number, work: number): void {
+/**
+ * Some of the work starts now, or resumes after preemption: wait statistics, commitment,
+ * the trace. A node's wait is per visit: every stretch an item spends in the node's queue
+ * adds to the total, but a resume is the same visit, so only a first start counts one.
+ * Then the mean wait is the one Little's law relates to the queue: queue length = visits
+ * per unit of time x mean wait per visit.
+ */
+function started(r: Replication, slot: number, n: number, cap: number, work: number, resumed: boolean): void {
   const items = r.items;
   items.touch[slot] += work;
   if (items.committed[slot] < 0) items.committed[slot] = r.now;
   if (items.arrival[slot] >= r.warmup) {
     r.waitTotal[n] += r.now - items.enqueued[slot];
-    r.waitCount[n]++;
+    if (!resumed) r.waitCount[n]++;
   }
   if (r.trace) r.trace('start', r.now, slot, n, cap);
 }
@@ -87,7 +93,7 @@ export function startItem(r: Replication, n: number, slot: number): void {
   const cap = items.capability[slot];
   const work = serviceTime(r, n, cap);
   items.unit[slot] = HOLDS_SERVER;
-  started(r, slot, n, cap, work);
+  started(r, slot, n, cap, work, false);
   r.busy[n]++;
   r.working[n]++;
   r.servicesInProgress++;
@@ -111,14 +117,14 @@ export function startUnit(r: Replication, n: number, k: number, arriving = -1): 
   items.remaining[first] = 0;
   const work = k === 1 && resumed > 0 ? resumed : serviceTime(r, n, cap);
   items.unit[first] = u;
-  started(r, first, n, cap, resumed > 0 ? 0 : work);
+  started(r, first, n, cap, resumed > 0 ? 0 : work, resumed > 0);
   let previous = first;
   for (let i = 1; i < k; i++) {
     const slot = takeFromQueue(r, n);
     items.unit[slot] = u;
     items.nextInUnit[previous] = slot;
     // A batch is served in one service time: each of its items is worked on for all of it.
-    started(r, slot, n, cap, work);
+    started(r, slot, n, cap, work, false);
     previous = slot;
   }
   items.nextInUnit[previous] = -1;
@@ -229,7 +235,7 @@ export function startSharing(r: Replication, n: number): void {
     items.unit[slot] = u;
     items.nextInUnit[slot] = -1;
     units.remaining[u] = serviceTime(r, n, cap);
-    started(r, slot, n, cap, units.remaining[u]);
+    started(r, slot, n, cap, units.remaining[u], false);
     r.serving[n].add(u, units.position);
     r.busy[n]++;
     r.servicesInProgress++;
