@@ -1,6 +1,16 @@
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, type SharePayload, toBase64Url } from '../../web/viewmodel/share.ts';
+import { deeperThan } from '../../src/model/json-depth.ts';
+import { prettyJson } from '../../web/viewmodel/pretty-json.ts';
+import {
+  decodeShare,
+  encodeShare,
+  MAX_JSON_DEPTH,
+  type SharePayload,
+  toBase64Url,
+} from '../../web/viewmodel/share.ts';
+import { openLink } from '../../web/views/open-link.ts';
 
 const json = fc.jsonValue({ maxDepth: 4 });
 const payload: fc.Arbitrary<SharePayload> = fc.oneof(
@@ -65,5 +75,30 @@ describe('share links', () => {
     const hash = await encodeShare(big);
     expect(hash.length).toBeLessThan(50_000);
     expect(await decodeShare(hash)).toMatchObject({ ok: false });
+  });
+
+  it('refuse a short link holding 20,000 nested lists as damaged, as the page shows other bad links', async () => {
+    const deep = `{"v":1,"scenario":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const hash = `#scenario=z.${toBase64Url(deflateRawSync(deep))}`;
+    expect(hash.length).toBeLessThan(200);
+    // What the page did with it before: pretty-printing it overflows the stack.
+    expect(() => prettyJson(JSON.parse(deep))).toThrow(RangeError);
+    expect(await decodeShare(hash)).toEqual({
+      ok: false,
+      message: `the link is damaged (it nests deeper than ${MAX_JSON_DEPTH} levels)`,
+    });
+    expect(await openLink(hash)).toEqual({
+      kind: 'refused',
+      message: `This link could not be opened: the link is damaged (it nests deeper than ${MAX_JSON_DEPTH} levels).`,
+    });
+  });
+
+  it('measure depth without recursion, exactly at the limit', () => {
+    const nested = (levels: number) => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
+    expect(deeperThan(nested(MAX_JSON_DEPTH), MAX_JSON_DEPTH)).toBe(false);
+    expect(deeperThan(nested(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH)).toBe(true);
+    expect(deeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
+    expect(deeperThan({ a: [{ b: {} }] }, 3)).toBe(true);
+    expect(deeperThan(nested(100_000), MAX_JSON_DEPTH)).toBe(true);
   });
 });

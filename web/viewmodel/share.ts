@@ -3,11 +3,14 @@
  * (never sent to a server), as deflated JSON in base64url.
  *
  * A link is input like any other: it is decoded as data (JSON.parse, never evaluated), its
- * size is capped before and after decompression, its shape checked, and each scenario in it
- * then goes through the same validation as typed text. Opening a link never runs anything
+ * size is capped before and after decompression, its nesting depth too (20,000 nested lists
+ * fit in 154 characters, and code that walks JSON recursively overflows the stack on them),
+ * its shape checked, and each scenario in it then goes through the same validation as typed
+ * text. Opening a link never runs anything
  * by itself.
  */
 import { z } from 'zod';
+import { deeperThan } from '../../src/model/json-depth.ts';
 
 const shareSchema = z.union([
   z.strictObject({ v: z.literal(1), scenario: z.unknown() }),
@@ -30,6 +33,8 @@ export type ShareOutcome = { ok: true; payload: SharePayload } | { ok: false; me
 /** Longer hashes are refused unread; a decompressed link may not exceed this many bytes. */
 export const MAX_HASH_LENGTH = 400_000;
 export const MAX_JSON_BYTES = 2_000_000;
+/** Deeper than any scenario (a distribution inside a schedule inside a node is 7 levels). */
+export const MAX_JSON_DEPTH = 64;
 
 /** `#scenario=…` or `#compare=…`, so people can tell what a link holds. */
 export async function encodeShare(payload: SharePayload): Promise<string> {
@@ -55,6 +60,8 @@ export async function decodeShare(hash: string): Promise<ShareOutcome | null> {
   } catch {
     return { ok: false, message: 'the link does not hold valid JSON' };
   }
+  if (deeperThan(value, MAX_JSON_DEPTH))
+    return { ok: false, message: `the link is damaged (it nests deeper than ${MAX_JSON_DEPTH} levels)` };
   const parsed = shareSchema.safeParse(value);
   if (!parsed.success)
     return { ok: false, message: 'the link does not hold a flowlab scenario or comparison' };
