@@ -2,32 +2,38 @@
  * Shards: the k-th of n slices of a run's or a sweep's replications, written to a partial
  * result file, and the merge that folds the slices into exactly what one run would give.
  * Job j (in `sweepJobs` order: point by point, replication by replication) belongs to shard
- * (j mod n) + 1, so every slice gets a fair share of every point.
+ * (j mod n) + 1, so every slice gets a fair share of every point. A file is checked field by
+ * field, against its digest and against the seeds of its replications before it is folded
+ * (shard-file.ts).
  */
+import { formatProblems } from '../model/parse.ts';
 import type { SweepAxis } from './axes.ts';
-import { decodeOutcome, type EncodedOutcome, encodeOutcome } from './outcome-codec.ts';
-import { byPoint, foldSweep, type JobOutcome, planSweep, type SweepResult, sweepJobs } from './sweep.ts';
+import { encodeOutcome } from './outcome-codec.ts';
+import { ScenarioError } from './scenario-error.ts';
+import {
+  checkedOutcome,
+  checkPartialFile,
+  digestOf,
+  outcomeTemplates,
+  PARTIAL_VERSION,
+  type PartialResult,
+} from './shard-file.ts';
+import {
+  byPoint,
+  foldSweep,
+  type JobOutcome,
+  planSweep,
+  type SweepPlan,
+  type SweepResult,
+  sweepJobs,
+} from './sweep.ts';
+
+export type { PartialResult };
 
 export interface Shard {
   /** 1-based: shard 1 of 4 is the first. */
   index: number;
   count: number;
-}
-
-export interface PartialResult {
-  format: 'flowlab-partial';
-  version: 1;
-  /** A plain run (no axes) or a sweep. */
-  kind: 'run' | 'sweep';
-  /** The scenario exactly as run (overrides applied), so every shard can prove it ran the same one. */
-  document: unknown;
-  axes: SweepAxis[];
-  seed: number;
-  replications: number;
-  shard: Shard;
-  /** Jobs in the whole run, across all shards. */
-  jobs: number;
-  outcomes: { job: number; outcome: EncodedOutcome | { error: string } }[];
 }
 
 /** "2/5" as a shard, or the reason it is not one. */
@@ -55,9 +61,9 @@ export function partialResult(
   total: number,
   outcomes: ReadonlyMap<number, JobOutcome>,
 ): PartialResult {
-  return {
-    format: 'flowlab-partial',
-    version: 1,
+  const content = {
+    format: 'flowlab-partial' as const,
+    version: PARTIAL_VERSION as typeof PARTIAL_VERSION,
     kind,
     document,
     axes: [...axes],
@@ -69,6 +75,8 @@ export function partialResult(
       .sort(([a], [b]) => a - b)
       .map(([job, o]) => ({ job, outcome: 'error' in o ? { error: o.error } : encodeOutcome(o) })),
   };
+  // Over the content as JSON will hold it (undefined left out, -0 as 0), as merge will see it.
+  return { ...content, digest: digestOf(JSON.parse(JSON.stringify(content))) };
 }
 
 /** A problem with the files handed to merge: they are not all the slices of one run. */
@@ -76,50 +84,69 @@ export class MergeError extends Error {
   override name = 'MergeError';
 }
 
-/** Folds the slices of one run or sweep into its result; every slice exactly once. */
-export function mergePartials(partials: readonly PartialResult[]): {
+/**
+ * Folds the slices of one run or sweep into its result; every slice exactly once. `files` are
+ * the parsed JSON of the partial result files, `names` how to name them in a message.
+ */
+export function mergePartials(
+  files: readonly unknown[],
+  names: readonly string[] = files.map((_, i) => `file ${i + 1}`),
+): {
   kind: 'run' | 'sweep';
   sweep: SweepResult;
 } {
-  if (partials.length === 0) throw new MergeError('merge needs at least one partial result file');
-  for (const p of partials)
-    if (p?.format !== 'flowlab-partial' || p.version !== 1)
-      throw new MergeError(
-        'not a partial result written by this version of flowlab (run or sweep with --shard)',
-      );
+  if (files.length === 0) throw new MergeError('merge needs at least one partial result file');
+  const partials = files.map((file, i) => {
+    const checked = checkPartialFile(file);
+    if (typeof checked === 'string') throw new MergeError(`${names[i]}: ${checked}`);
+    return checked;
+  });
   const first = partials[0];
   const identity = (p: PartialResult) =>
     JSON.stringify([p.kind, p.document, p.axes, p.seed, p.replications, p.shard.count, p.jobs]);
-  for (const p of partials)
+  partials.forEach((p, i) => {
     if (identity(p) !== identity(first))
       throw new MergeError(
-        `shard ${p.shard.index}/${p.shard.count} is from a different run than shard ${first.shard.index}/${first.shard.count} (scenario, --vary, --seed, --reps or the number of shards differ)`,
+        `${names[i]}: shard ${p.shard.index}/${p.shard.count} is from a different run than shard ${first.shard.index}/${first.shard.count} (scenario, --vary, --seed, --reps or the number of shards differ)`,
       );
+  });
   const seen = new Set<number>();
-  for (const p of partials) {
+  partials.forEach((p, i) => {
     if (seen.has(p.shard.index))
-      throw new MergeError(`shard ${p.shard.index}/${p.shard.count} is given twice`);
+      throw new MergeError(`${names[i]}: shard ${p.shard.index}/${p.shard.count} is given twice`);
     seen.add(p.shard.index);
-  }
+  });
   const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length > 0)
     throw new MergeError(
       `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${first.shard.count}`).join(', ')}`,
     );
-  const plan = planSweep(first.document, first.axes, { seed: first.seed, replications: first.replications });
-  const total = sweepJobs(plan).length;
-  if (total !== first.jobs)
-    throw new MergeError(`the shards ran ${first.jobs} jobs, but this scenario has ${total}`);
-  const outcomes: (JobOutcome | undefined)[] = new Array(total);
-  for (const p of partials)
-    for (const { job, outcome } of p.outcomes) {
-      if (outcomes[job]) throw new MergeError(`replication job ${job} appears in two shards`);
-      outcomes[job] = 'error' in outcome ? { error: outcome.error } : decodeOutcome(outcome);
-    }
-  const absent = outcomes.indexOf(undefined);
-  if (absent >= 0 || outcomes.length < total)
+  let plan: SweepPlan;
+  try {
+    plan = planSweep(first.document, first.axes, { seed: first.seed, replications: first.replications });
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    throw new MergeError(`${names[0]}: document: ${formatProblems(error.problems).replaceAll('\n', '; ')}`);
+  }
+  const jobs = sweepJobs(plan);
+  if (jobs.length !== first.jobs)
     throw new MergeError(
-      `replication job ${absent} is in no shard: a shard file is incomplete (was its run stopped?)`,
+      `${names[0]}: jobs: the shards ran ${first.jobs} jobs, but this scenario has ${jobs.length}`,
     );
-  return { kind: first.kind, sweep: foldSweep(plan, byPoint(plan, outcomes as JobOutcome[])) };
+  const template = outcomeTemplates();
+  const outcomes: JobOutcome[] = new Array(jobs.length);
+  partials.forEach((p, i) => {
+    p.outcomes.forEach(({ job, outcome }, k) => {
+      if ('error' in outcome) {
+        outcomes[job] = { error: outcome.error };
+        return;
+      }
+      const { scenario, replication } = jobs[job];
+      // The point's own seed: an axis may vary run.seed.
+      const checked = checkedOutcome(outcome, template(scenario), scenario.run.seed, replication);
+      if (typeof checked === 'string') throw new MergeError(`${names[i]}: outcomes[${k}].${checked}`);
+      outcomes[job] = checked;
+    });
+  });
+  return { kind: first.kind, sweep: foldSweep(plan, byPoint(plan, outcomes)) };
 }

@@ -2,7 +2,7 @@
  * `flowlab merge` prints what the whole run prints, in every output form.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,29 @@ describe('flowlab merge', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/not a partial result/);
     for (const r of [foreign, twice, wrong]) expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses, with exit code 2 and the file and field, a shard edited after it was written or cut short', () => {
+    const [one, two] = shards(2, 'edited', 'run', 'scenarios/token-ring.json', ...small);
+    const edited = join(tmp, 'edited-count.json');
+    writeFileSync(
+      edited,
+      readFileSync(one, 'utf8').replace(/"completed":(\d+)/, (_, n) => `"completed":${Number(n) * 2}`),
+    );
+    const minimal = join(tmp, 'minimal.json');
+    writeFileSync(minimal, '{"format":"flowlab-partial","version":2}');
+    const cut = join(tmp, 'cut.json');
+    writeFileSync(cut, readFileSync(two, 'utf8').slice(0, 5000));
+    for (const [files, reason] of [
+      [[edited, two], /edited-count\.json: digest: the content does not match its digest/],
+      [[one, minimal], /minimal\.json: kind: kind must be "run" or "sweep"/],
+      [[one, cut], /cut\.json: not valid JSON/],
+    ] as const) {
+      const out = flowlab('merge', ...files);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toMatch(reason);
+      expect(out.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(flowlab('merge', one, two).code).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * wrote into exactly what the whole run would have printed.
  */
 
-import { MergeError, mergePartials, type PartialResult } from '../../experiment/shard.ts';
+import { MergeError, mergePartials } from '../../experiment/shard.ts';
 import { parseScenario } from '../../model/parse.ts';
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -15,7 +15,9 @@ export const mergeHelp = `flowlab merge FILE [FILE ...] [--json | --csv]
 
 Combines the partial results written by flowlab run --shard k/n --out FILE or
 flowlab sweep --shard k/n --out FILE (one file per slice, all n of them) and prints the
-result exactly as the whole run or sweep would have.
+result exactly as the whole run or sweep would have. Each file is checked first: every
+field, its digest (so a file changed after it was written is refused) and the seed of
+every replication in it; a file that fails says where, and merge exits with code 2.
 
 Options:
   --json              the result as JSON
@@ -39,10 +41,10 @@ export function mergeCommand(argv: string[]): number {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('merge: give the partial result files to merge');
-  const partials = positionals.map((file) => readJson(file) as PartialResult);
+  const files = positionals.map(readJson);
   let merged: ReturnType<typeof mergePartials>;
   try {
-    merged = mergePartials(partials);
+    merged = mergePartials(files, positionals);
   } catch (error) {
     if (error instanceof MergeError) throw new UsageError(`merge: ${error.message}`);
     throw error;
@@ -53,7 +55,7 @@ export function mergeCommand(argv: string[]): number {
   }
   const [point] = merged.sweep.points;
   if (!point.result) throw new UsageError(`merge: the run failed: ${point.error}`);
-  const scenario = parseScenario(partials[0].document);
+  const scenario = parseScenario((files[0] as { document: unknown }).document);
   const estimated = scenario.ok ? estimatedLoads(scenario.scenario) : new Set<string>();
   console.log(values.json ? JSON.stringify(point.result, null, 2) : describeResult(point.result, estimated));
   return 0;

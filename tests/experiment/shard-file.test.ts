@@ -1,0 +1,182 @@
+/**
+ * Partial result files are untrusted input: merge folds only files that are exactly what a
+ * shard wrote, and says which file and which field is wrong otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import { runReplication } from '../../src/experiment/replications.ts';
+import { MergeError, mergePartials, partialResult, shardJobs } from '../../src/experiment/shard.ts';
+import { digestOf, type PartialResult } from '../../src/experiment/shard-file.ts';
+import { type JobOutcome, planSweep, sweep, sweepJobs } from '../../src/experiment/sweep.ts';
+
+const scenario = {
+  name: 'two stations',
+  run: { duration: 200, warmup: 20, seed: 3, replications: 4 },
+  demand: [{ id: 'feature', interarrival: { dist: 'exponential', mean: 2 }, steps: ['build', 'review'] }],
+  nodes: [
+    { id: 'devs', capacity: 2, serves: { build: { dist: 'exponential', mean: 2 } } },
+    { id: 'reviewers', capacity: 1, serves: { review: { dist: 'exponential', mean: 1 } } },
+  ],
+};
+
+/** The two shards of the scenario's run, as parsed from their files. */
+function shardFiles(document: unknown = scenario): PartialResult[] {
+  const plan = planSweep(document, []);
+  const jobs = sweepJobs(plan);
+  return [1, 2].map((index) => {
+    const shard = { index, count: 2 };
+    const outcomes = new Map<number, JobOutcome>(
+      shardJobs(jobs.length, shard).map((j) => [j, runReplication(jobs[j].scenario, jobs[j].replication)]),
+    );
+    const partial = partialResult('run', document, [], plan, shard, jobs.length, outcomes);
+    return JSON.parse(JSON.stringify(partial)) as PartialResult;
+  });
+}
+
+/** A file edited by someone who also recomputed its digest. */
+function resigned(p: PartialResult): PartialResult {
+  return { ...p, digest: digestOf(p) };
+}
+
+type Encoded = { value: Record<string, Record<string, Record<string, unknown>>> };
+const value = (p: PartialResult, k: number) => (p.outcomes[k].outcome as unknown as Encoded).value;
+
+function refusal(files: unknown[]): string {
+  try {
+    mergePartials(files, ['a.json', 'b.json', 'c.json']);
+  } catch (error) {
+    if (error instanceof MergeError) return error.message;
+    throw error;
+  }
+  throw new Error('the files were merged');
+}
+
+describe('merge folds sound shard files', () => {
+  it('into exactly the whole run, shards in any order', () => {
+    const [a, b] = shardFiles();
+    const whole = sweep(scenario, []);
+    expect(JSON.stringify(mergePartials([b, a]).sweep)).toBe(JSON.stringify(whole));
+  });
+
+  it('whatever order the keys of the file are in (the digest is over sorted keys)', () => {
+    const [a, b] = shardFiles();
+    const reversed = Object.fromEntries(Object.entries(a).reverse());
+    expect(() => mergePartials([reversed, b])).not.toThrow();
+  });
+});
+
+describe('merge refuses tampered or malformed shard files, naming the file and the field', () => {
+  it('an edited count or a scaled lead time breaks the digest', () => {
+    const [a, b] = shardFiles();
+    const edited = structuredClone(a);
+    (value(edited, 0) as unknown as { completed: number }).completed += 1;
+    expect(refusal([edited, b])).toBe(
+      'a.json: digest: the content does not match its digest: the file was changed after flowlab wrote it, or is damaged',
+    );
+    const scaled = structuredClone(b);
+    const f = value(scaled, 1).leadTime.f as { mu: number };
+    f.mu *= 2;
+    expect(refusal([a, scaled])).toMatch(/^b\.json: digest: the content does not match/);
+  });
+
+  it('"NaN" for a number breaks the digest, and with the digest recomputed, the shape', () => {
+    const [a, b] = shardFiles();
+    const nan = structuredClone(a);
+    (value(nan, 0) as unknown as { completed: unknown }).completed = 'NaN';
+    expect(refusal([nan, b])).toMatch(/^a\.json: digest:/);
+    expect(refusal([resigned(nan), b])).toBe('a.json: outcomes[0].outcome.value.completed: must be a number');
+  });
+
+  it('swapped or copied outcomes are caught by their seeds even with the digest recomputed', () => {
+    const [a, b] = shardFiles();
+    const swapped = structuredClone(a);
+    [swapped.outcomes[0].outcome, swapped.outcomes[1].outcome] = [
+      swapped.outcomes[1].outcome,
+      swapped.outcomes[0].outcome,
+    ];
+    expect(refusal([resigned(swapped), b])).toMatch(
+      /^a\.json: outcomes\[0\]\.outcome\.value\.seed: \d+ is not the seed of replication 1 \(\d+\): the outcome was moved, copied or edited$/,
+    );
+    const copied = structuredClone(b);
+    copied.outcomes[1].outcome = structuredClone(a.outcomes[1].outcome);
+    expect(refusal([a, resigned(copied)])).toMatch(
+      /^b\.json: outcomes\[1\]\.outcome\.value\.seed: .* replication 4 /,
+    );
+  });
+
+  it('a changed seed, in every file and with digests recomputed, no longer matches the outcomes', () => {
+    const [a, b] = shardFiles();
+    const reseed = (p: PartialResult) =>
+      resigned({ ...p, seed: 4, document: { ...scenario, run: { ...scenario.run, seed: 4 } } });
+    expect(refusal([reseed(a), reseed(b)])).toMatch(
+      /^a\.json: outcomes\[0\]\.outcome\.value\.seed: .* replication 1 /,
+    );
+  });
+
+  it('job numbers beyond the total, in another shard, or twice are refused', () => {
+    const [a, b] = shardFiles();
+    const beyond = structuredClone(a);
+    beyond.outcomes[1].job = 40;
+    expect(refusal([resigned(beyond), b])).toBe("a.json: outcomes[1].job: job 40 is beyond the run's 4 jobs");
+    const foreign = structuredClone(a);
+    foreign.outcomes[1].job = 3;
+    expect(refusal([resigned(foreign), b])).toBe(
+      'a.json: outcomes[1].job: job 3 belongs to shard 2/2, not 1/2',
+    );
+    const twice = structuredClone(a);
+    twice.outcomes[1].job = 0;
+    expect(refusal([resigned(twice), b])).toBe(
+      'a.json: outcomes[1].job: job 0 is out of order or given twice',
+    );
+  });
+
+  it('a missing outcome or a missing field is named, never a crash', () => {
+    const [a, b] = shardFiles();
+    const short = structuredClone(a);
+    short.outcomes.pop();
+    expect(refusal([resigned(short), b])).toBe(
+      "a.json: outcomes: 1 of this shard's 2 replications (the file is incomplete)",
+    );
+    const fieldless = structuredClone(b);
+    delete (value(fieldless, 0) as Record<string, unknown>).leadTime;
+    expect(refusal([a, resigned(fieldless)])).toBe('b.json: outcomes[0].outcome.value.leadTime: is required');
+    const noOutcome = structuredClone(b) as unknown as { outcomes: Record<string, unknown>[] };
+    delete noOutcome.outcomes[0].outcome;
+    expect(refusal([a, noOutcome])).toMatch(/^b\.json: outcomes\[0\]\.outcome: /);
+  });
+
+  it('a crafted typed-array length is refused before anything is allocated', () => {
+    const [a, b] = shardFiles();
+    const huge = structuredClone(a);
+    const served = (value(huge, 0).nodes as Record<string, Record<string, unknown>>).served;
+    served.length = 2 ** 31;
+    expect(refusal([resigned(huge), b])).toBe(
+      'a.json: outcomes[0].outcome.value.nodes.served: must be an encoded f64 array of 2',
+    );
+  });
+
+  it('a minimal header, an old version, a deep file or no object at all', () => {
+    const [a, b] = shardFiles();
+    expect(refusal([{ format: 'flowlab-partial', version: 2 }, b])).toMatch(/^a\.json: kind: /);
+    expect(refusal([{ ...a, version: 1 }, b])).toMatch(
+      /^a\.json: version: written by another version of flowlab/,
+    );
+    expect(refusal([{ ...a, axes: JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`) }, b])).toMatch(
+      /^a\.json: nests deeper than 64 levels/,
+    );
+    for (const junk of [null, [], 'flowlab-partial', 3, { name: 'a scenario' }])
+      expect(refusal([junk, b])).toBe(
+        'a.json: not a partial result (flowlab run or sweep with --shard writes them)',
+      );
+    expect(refusal([resigned({ ...a, shard: { index: 3, count: 2 } }), b])).toBe(
+      'a.json: shard: the shard number must be at most the number of shards',
+    );
+  });
+
+  it('a document that is not a valid scenario is named as such', () => {
+    const [a, b] = shardFiles();
+    const broken = { ...scenario, nodes: [] };
+    expect(refusal([resigned({ ...a, document: broken }), resigned({ ...b, document: broken })])).toMatch(
+      /^a\.json: document: /,
+    );
+  });
+});
