@@ -11,6 +11,15 @@
  */
 import { z } from 'zod';
 import { exp, log } from '../engine/math.ts';
+import {
+  MAX_CV,
+  MAX_EMPIRICAL_VALUES,
+  MAX_ERLANG_K,
+  MAX_TIME,
+  MAX_WEIBULL_SHAPE,
+  MIN_TIME,
+  MIN_WEIBULL_SHAPE,
+} from './limits.ts';
 
 export const DISTRIBUTION_NAMES = [
   'constant',
@@ -34,16 +43,36 @@ function numberField(name: string, rule: string) {
   });
 }
 
-function greaterThanZero(name: string) {
-  return numberField(name, 'a number greater than 0').positive({
-    error: `${name} must be a number greater than 0`,
-  });
+/** A time that must be greater than 0: a mean, a scale. */
+export function greaterThanZero(name: string) {
+  return numberField(name, 'a number greater than 0')
+    .min(MIN_TIME, {
+      error: (issue) =>
+        (issue.input as number) > 0
+          ? `${name} must be at least ${MIN_TIME} (a billionth of a time unit); for shorter times choose a smaller timeUnit`
+          : `${name} must be a number greater than 0`,
+    })
+    .max(MAX_TIME, { error: tooLong(name) });
 }
 
-function atLeastZero(name: string) {
-  return numberField(name, 'a number of at least 0').min(0, {
-    error: `${name} must be a number of at least 0`,
-  });
+/** A time that may be 0: a constant, the ends of a range, a measured value. */
+export function atLeastZero(name: string) {
+  return numberField(name, 'a number of at least 0')
+    .min(0, { error: `${name} must be a number of at least 0` })
+    .max(MAX_TIME, { error: tooLong(name) });
+}
+
+function tooLong(name: string) {
+  return `${name} must be at most ${MAX_TIME.toLocaleString('en')} time units; for longer times choose a larger timeUnit`;
+}
+
+/** A coefficient of variation, bounded above because a longer tail makes the mean a matter of luck. */
+function variability(name: string) {
+  return numberField(name, `a number greater than 0 and at most ${MAX_CV}`)
+    .positive({ error: `${name} must be a number greater than 0 (for no variability use a constant)` })
+    .max(MAX_CV, {
+      error: `${name} must be at most ${MAX_CV}: beyond that almost every time is near 0 and the mean rests on rare, enormous ones`,
+    });
 }
 
 /** One strict object per kind, whose unknown-key message lists the keys this kind does take. */
@@ -105,13 +134,13 @@ const normal = kind(
 
 const lognormal = kind(
   'lognormal',
-  { mean: greaterThanZero('mean'), cv: greaterThanZero('cv') },
+  { mean: greaterThanZero('mean'), cv: variability('cv') },
   'Right-skewed: most items are quick, a few take much longer. cv = sd / mean.',
 );
 
 const gamma = kind(
   'gamma',
-  { mean: greaterThanZero('mean'), cv: greaterThanZero('cv') },
+  { mean: greaterThanZero('mean'), cv: variability('cv') },
   'Right-skewed with any variability: cv < 1 is steadier than exponential, cv > 1 burstier.',
 );
 
@@ -122,14 +151,26 @@ const erlang = kind(
     k: z
       .number({ error: 'k must be a whole number of at least 1' })
       .int({ error: 'k must be a whole number of at least 1' })
-      .min(1, { error: 'k must be a whole number of at least 1' }),
+      .min(1, { error: 'k must be a whole number of at least 1' })
+      .max(MAX_ERLANG_K, {
+        error: `k must be at most ${MAX_ERLANG_K.toLocaleString('en')} (cv = 1 / sqrt(k) = 0.01); for a steadier time use a constant`,
+      }),
   },
   'Work of k equal exponential phases: cv = 1 / sqrt(k).',
 );
 
 const weibull = kind(
   'weibull',
-  { shape: greaterThanZero('shape'), scale: greaterThanZero('scale') },
+  {
+    shape: numberField('shape', `a number from ${MIN_WEIBULL_SHAPE} to ${MAX_WEIBULL_SHAPE}`)
+      .min(MIN_WEIBULL_SHAPE, {
+        error: `shape must be at least ${MIN_WEIBULL_SHAPE}: below that the tail is so long that almost every time is near 0 and the mean rests on rare, enormous ones`,
+      })
+      .max(MAX_WEIBULL_SHAPE, {
+        error: `shape must be at most ${MAX_WEIBULL_SHAPE}; for a time that hardly varies use a constant`,
+      }),
+    scale: greaterThanZero('scale'),
+  },
   'Reliability-style times: shape < 1 has a long tail, shape = 1 is exponential.',
 );
 
@@ -138,7 +179,10 @@ const empirical = kind(
   {
     values: z
       .array(atLeastZero('every value'), { error: 'values must be a list of measured times' })
-      .min(1, { error: 'values must list at least one measured time' }),
+      .min(1, { error: 'values must list at least one measured time' })
+      .max(MAX_EMPIRICAL_VALUES, {
+        error: `values must list at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en')} measured times`,
+      }),
   },
   'Measured times, replayed by picking one at random each time.',
 );
@@ -155,6 +199,7 @@ const distributionObject = z.discriminatedUnion(
 const bareNumber = z
   .number()
   .min(0, { error: 'a time must not be negative (a bare number means a constant time)' })
+  .max(MAX_TIME, { error: tooLong('a time') })
   .describe('A constant time.');
 
 /**

@@ -5,16 +5,42 @@
  * its absence means the plain behaviour.
  */
 import { z } from 'zod';
-import { distributionSchema } from './distribution.ts';
+import { distributionMean, distributionSchema } from './distribution.ts';
+import {
+  MAX_PASSES,
+  MAX_SCHEDULE_CHANGES,
+  MAX_SERVERS,
+  MAX_TIME,
+  MAX_WIP_LIMIT,
+  MIN_TIME,
+} from './limits.ts';
 
+/** A time greater than 0, between the bounds every time in a scenario keeps (limits.ts). */
 const positive = (name: string) =>
-  z.number({ error: `${name} must be a number` }).positive({ error: `${name} must be greater than 0` });
+  z
+    .number({ error: `${name} must be a number` })
+    .min(MIN_TIME, {
+      error: (issue) =>
+        (issue.input as number) > 0
+          ? `${name} must be at least ${MIN_TIME} (a billionth of a time unit); for shorter times choose a smaller timeUnit`
+          : `${name} must be greater than 0`,
+    })
+    .max(MAX_TIME, { error: `${name} must be at most ${MAX_TIME.toLocaleString('en')} time units` });
 
-const wholeAtLeast = (name: string, min: number) =>
+/** A point in time: not before the start, not beyond the bound on times. */
+const time = (name: string) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .min(0, { error: `${name} must not be negative` })
+    .max(MAX_TIME, { error: `${name} must be at most ${MAX_TIME.toLocaleString('en')} time units` });
+
+/** A count the engine keeps in a 32-bit integer, so it has a ceiling as well as a floor. */
+const whole = (name: string, min: number, max: number) =>
   z
     .number({ error: `${name} must be a number` })
     .int({ error: `${name} must be a whole number of at least ${min}` })
-    .min(min, { error: `${name} must be a whole number of at least ${min}` });
+    .min(min, { error: `${name} must be a whole number of at least ${min}` })
+    .max(max, { error: `${name} must be at most ${max.toLocaleString('en')}` });
 
 const probability = z
   .number({ error: 'probability must be a number' })
@@ -44,31 +70,60 @@ export const failureSchema = z
   })
   .refine((f) => !(f.reworkTo && f.escalateTo), {
     error: 'a failure goes either back (reworkTo) or up (escalateTo), not both',
+  })
+  // A failed item that goes back comes round again; one that always fails never leaves.
+  // Escalated items carry on after the escalation, so there every item may fail.
+  .refine((f) => f.escalateTo !== undefined || passes(f.probability) <= MAX_PASSES, {
+    path: ['probability'],
+    error: (issue) => {
+      const p = (issue.input as { probability: number }).probability;
+      return p >= 1
+        ? 'probability 1 sends every item back for rework forever; it must be below 1 (at most 0.99), or failed items must escalateTo someone'
+        : `probability ${p} sends an item back about ${Math.round(passes(p)).toLocaleString('en')} times before it passes; at most 0.99 (${MAX_PASSES} passes) makes sense`;
+    },
   });
+
+/** Expected passes through a check that fails with probability p: 1 / (1 - p), a geometric count. */
+export function passes(p: number): number {
+  return 1 / (1 - p);
+}
 
 /** Start when `size` items wait, or `timeout` after the first of them arrived; serve them together. */
 export const batchSchema = z.strictObject({
-  size: wholeAtLeast('batch size', 1),
+  size: whole('batch size', 1, MAX_SERVERS),
   timeout: positive('batch timeout')
     .optional()
     .describe('Start a smaller batch once the oldest item has waited this long.'),
 });
 
 /** A node that goes down now and then: time between failures and time to repair. */
-export const outagesSchema = z.strictObject({
-  mtbf: distributionSchema.describe('Time between the end of one outage and the start of the next.'),
-  mttr: distributionSchema.describe('How long an outage lasts.'),
-});
+export const outagesSchema = z
+  .strictObject({
+    mtbf: distributionSchema.describe('Time between the end of one outage and the start of the next.'),
+    mttr: distributionSchema.describe('How long an outage lasts.'),
+  })
+  // With both means 0 a node would fail and recover endlessly without the clock moving.
+  .superRefine((o, ctx) => {
+    if (!(distributionMean(o.mtbf) > 0))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mtbf'],
+        message:
+          'mtbf must have a mean greater than 0: a node that fails again the moment it is repaired is never up',
+      });
+    if (!(distributionMean(o.mttr) > 0))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mttr'],
+        message: 'mttr must have a mean greater than 0: an outage that lasts no time is no outage',
+      });
+  });
 
 /** A gate that is open only at set times, e.g. a change advisory board that meets weekly. */
 export const gateScheduleSchema = z.strictObject({
   every: positive('schedule every').describe('Time from one opening to the next.'),
   open: positive('schedule open').describe('How long it stays open each time.'),
-  offset: z
-    .number({ error: 'schedule offset must be a number' })
-    .min(0, { error: 'schedule offset must not be negative' })
-    .default(0)
-    .describe('Time of the first opening.'),
+  offset: time('schedule offset').default(0).describe('Time of the first opening.'),
   batch: z
     .boolean({ error: 'schedule batch must be true or false' })
     .default(false)
@@ -77,13 +132,13 @@ export const gateScheduleSchema = z.strictObject({
 
 /** Capacity from a time on, e.g. more agent slots during a surge. */
 export const capacityChangeSchema = z.strictObject({
-  from: z.number({ error: 'from must be a number' }).min(0, { error: 'from must not be negative' }),
-  capacity: wholeAtLeast('capacity', 0),
+  from: time('from'),
+  capacity: whole('capacity', 0, MAX_SERVERS),
 });
 
 /** The arrival process from a time on, e.g. a surge of demand. */
 export const demandChangeSchema = z.strictObject({
-  from: z.number({ error: 'from must be a number' }).min(0, { error: 'from must not be negative' }),
+  from: time('from'),
   interarrival: distributionSchema,
 });
 
@@ -97,7 +152,7 @@ export const multitaskingSchema = z.strictObject({
 
 /** Fields a node may add to the plain team. */
 export const nodeMechanisms = {
-  wipLimit: wholeAtLeast('wipLimit', 1)
+  wipLimit: whole('wipLimit', 1, MAX_WIP_LIMIT)
     .optional()
     .describe(
       'Most items at this node, waiting or in service; upstream work waits (blocks) when it is full.',
@@ -109,6 +164,9 @@ export const nodeMechanisms = {
   capacitySchedule: z
     .array(capacityChangeSchema)
     .min(1, { error: 'capacitySchedule needs at least one change' })
+    .max(MAX_SCHEDULE_CHANGES, {
+      error: `capacitySchedule must list at most ${MAX_SCHEDULE_CHANGES.toLocaleString('en')} changes`,
+    })
     .optional()
     .describe('Capacity from given times on; before the first, `capacity`.'),
   multitasking: multitaskingSchema.optional(),
@@ -124,6 +182,9 @@ export const demandMechanisms = {
   schedule: z
     .array(demandChangeSchema)
     .min(1, { error: 'schedule needs at least one change' })
+    .max(MAX_SCHEDULE_CHANGES, {
+      error: `schedule must list at most ${MAX_SCHEDULE_CHANGES.toLocaleString('en')} changes`,
+    })
     .optional()
     .describe('The interarrival distribution from given times on; before the first, `interarrival`.'),
   whenFull: z
@@ -134,7 +195,7 @@ export const demandMechanisms = {
 
 /** Fields the scenario may add. */
 export const scenarioMechanisms = {
-  wipLimit: wholeAtLeast('wipLimit', 1)
+  wipLimit: whole('wipLimit', 1, MAX_WIP_LIMIT)
     .optional()
     .describe('System-wide WIP limit (CONWIP): arrivals wait in a backlog until an item is done.'),
   handoff: distributionSchema

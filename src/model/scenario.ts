@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';
-import { demandMechanisms, nodeMechanisms, scenarioMechanisms } from './mechanisms.ts';
+import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_TIME } from './limits.ts';
+import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanisms.ts';
 
 export const ROUTING_STRATEGIES = [
   'fixed',
@@ -24,7 +25,10 @@ export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
 export const NODE_KINDS = ['team', 'agent', 'service', 'gate'] as const;
 
-/** Above this many expected arrivals a run is refused rather than left to run for hours. */
+/**
+ * Above this many expected arrivals a run is refused rather than left to run for hours;
+ * the same bound holds for gate openings and outages, which recur whether work comes or not.
+ */
 export const MAX_EXPECTED_ARRIVALS = 50_000_000;
 
 const identifier = z.string({ error: 'must be a text identifier' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, {
@@ -39,7 +43,15 @@ export const runSchema = z
   .strictObject({
     duration: z
       .number({ error: 'duration must be a number' })
-      .positive({ error: 'duration must be greater than 0 (arrivals stop at this time)' }),
+      .positive({ error: 'duration must be greater than 0 (arrivals stop at this time)' })
+      // The series, the windows and the histograms divide the run into parts, so a
+      // duration near the smallest double would divide into zeros.
+      .min(MIN_TIME, {
+        error: `duration must be at least ${MIN_TIME} (a billionth of a time unit); for shorter runs choose a smaller timeUnit`,
+      })
+      .max(MAX_TIME, {
+        error: `duration must be at most ${MAX_TIME.toLocaleString('en')} time units; for longer runs choose a larger timeUnit`,
+      }),
     warmup: z
       .union(
         [
@@ -66,6 +78,7 @@ export const runSchema = z
     maxTime: z
       .number({ error: 'maxTime must be a number' })
       .positive({ error: 'maxTime must be greater than 0' })
+      .max(MAX_TIME, { error: `maxTime must be at most ${MAX_TIME.toLocaleString('en')} time units` })
       .optional()
       .describe(
         'Hard cap on simulated time while the system drains after arrivals stop; default 10 x duration.',
@@ -95,6 +108,7 @@ export const demandSchema = z
     steps: z
       .array(capability, { error: 'steps must be a list of capability names' })
       .min(1, { error: 'steps must name at least one capability' })
+      .max(MAX_STEPS, { error: `steps must name at most ${MAX_STEPS.toLocaleString('en')} capabilities` })
       .describe('The capabilities an item needs, in order.'),
     ...demandMechanisms,
   })
@@ -109,6 +123,9 @@ export const nodeSchema = z
       .number({ error: 'capacity must be a number' })
       .int({ error: 'capacity must be a whole number of at least 1' })
       .min(1, { error: 'capacity must be a whole number of at least 1' })
+      .max(MAX_SERVERS, {
+        error: `capacity must be at most ${MAX_SERVERS.toLocaleString('en')} (for a node that never makes work wait, that is as good as unlimited)`,
+      })
       .describe('Parallel servers: people in a team, slots of an agent.'),
     serves: z
       .record(capability, distributionSchema, { error: 'serves must map capability names to service times' })
@@ -189,7 +206,40 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
       `this run would simulate about ${Math.round(expected * s.run.replications).toLocaleString('en')} items, ` +
         `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; shorten duration or use fewer replications`,
     );
+  s.nodes.forEach((node, i) => {
+    recurring(s, node, i, issue);
+  });
 });
+
+/**
+ * Gate openings and outages recur on their own clock, with or without work, so like
+ * arrivals their number in a run is bounded: a gate that opens every 1e-9 days, or a node
+ * that fails and recovers in no time, would otherwise fill the run with events and never
+ * reach its end.
+ */
+function recurring(s: ScenarioShape, node: ScenarioShape['nodes'][number], i: number, issue: Issue) {
+  const runs = s.run.replications;
+  const tooMany = (count: number, what: string, fix: string) =>
+    `${what} about ${Math.round(count).toLocaleString('en')} times in this run (over ${runs} replication${runs === 1 ? '' : 's'}), ` +
+    `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; ${fix}`;
+  if (node.schedule) {
+    const openings = (s.run.duration / node.schedule.every) * runs;
+    if (openings > MAX_EXPECTED_ARRIVALS)
+      issue(
+        ['nodes', i, 'schedule', 'every'],
+        tooMany(openings, `the gate would open every ${node.schedule.every}, so`, 'open it less often'),
+      );
+  }
+  if (node.outages) {
+    const cycle = distributionMean(node.outages.mtbf) + distributionMean(node.outages.mttr);
+    const outages = (s.run.duration / cycle) * runs;
+    if (cycle > 0 && outages > MAX_EXPECTED_ARRIVALS)
+      issue(
+        ['nodes', i, 'outages', 'mtbf'],
+        tooMany(outages, 'the node would go down', 'make mtbf and mttr longer'),
+      );
+  }
+}
 
 type Issue = (path: (string | number)[], message: string) => void;
 type ScenarioShape = z.infer<typeof scenarioShape>;
@@ -220,6 +270,18 @@ function checkNodeMechanisms(
   if (node.multitasking && node.schedule)
     issue(at('multitasking'), 'a gate with a schedule cannot multitask');
   const failure = node.failure;
+  // One failed item sends the whole batch back: a batch of b passes with (1 - p)^b.
+  if (failure?.scope === 'batch' && node.batch && failure.escalateTo === undefined) {
+    const fails = 1 - (1 - failure.probability) ** node.batch.size;
+    const rounds = passes(fails);
+    if (rounds > MAX_PASSES)
+      issue(
+        at('failure', 'probability'),
+        `with scope "batch", a full batch of ${node.batch.size} fails with probability ${Number(fails.toPrecision(4))} (1 - (1 - p)^${node.batch.size}), ` +
+          `so it would ${rounds < 1e12 ? `be worked on about ${Math.round(rounds).toLocaleString('en')} times before it passes` : 'practically never pass'}; ` +
+          `keep that chance at most 0.99 with a smaller probability or batch size`,
+      );
+  }
   if (failure?.escalateTo !== undefined && !served.has(failure.escalateTo))
     issue(
       at('failure', 'escalateTo'),

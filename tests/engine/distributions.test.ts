@@ -186,7 +186,7 @@ const arbitraryDistribution: fc.Arbitrary<Distribution> = fc.oneof(
     .tuple(size, fc.integer({ min: 1, max: 1000 }))
     .map(([mean, k]) => ({ dist: 'erlang' as const, mean, k })),
   fc
-    .tuple(fc.double({ min: 0.2, max: 20, noNaN: true }), size)
+    .tuple(fc.double({ min: 0.25, max: 20, noNaN: true }), size)
     .map(([shape, scale]) => ({ dist: 'weibull' as const, shape, scale })),
   fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 20 }).map((values) => ({
     dist: 'empirical' as const,

@@ -86,6 +86,52 @@ describe('distributionSchema explains what is wrong', () => {
     expect(messages({ dist: 'normal', mean: 1, sd: -1 })).toEqual(['sd must be a number of at least 0']);
   });
 
+  it('bounds every time: at most a trillion units, and a time that must be positive at least a billionth', () => {
+    expect(messages({ dist: 'exponential', mean: 1e-300 })).toEqual([
+      'mean must be at least 1e-9 (a billionth of a time unit); for shorter times choose a smaller timeUnit',
+    ]);
+    expect(messages({ dist: 'exponential', mean: 1e300 })[0]).toMatch(
+      /^mean must be at most 1,000,000,000,000 time units/,
+    );
+    expect(messages(1e13)[0]).toMatch(/^a time must be at most 1,000,000,000,000/);
+    expect(messages({ dist: 'triangular', min: 0, mode: 1, max: 1.7e308 })[0]).toMatch(
+      /^max must be at most/,
+    );
+    expect(messages({ dist: 'normal', mean: 1e308, sd: 1 })[0]).toMatch(/^mean must be at most/);
+    expect(messages({ dist: 'weibull', shape: 1, scale: 1e-150 })[0]).toMatch(/^scale must be at least 1e-9/);
+    // The bounds themselves are times a scenario may hold.
+    for (const d of [
+      { dist: 'exponential', mean: 1e-9 },
+      { dist: 'exponential', mean: 1e12 },
+      1e12,
+      0,
+      { dist: 'uniform', min: 0, max: 1e12 },
+    ])
+      expect(distributionSchema.safeParse(d).success).toBe(true);
+  });
+
+  it('bounds the variability that would let a rare enormous time carry the mean (cv, Weibull shape)', () => {
+    for (const dist of ['lognormal', 'gamma'])
+      expect(messages({ dist, mean: 1, cv: 1e100 })).toEqual([
+        'cv must be at most 10: beyond that almost every time is near 0 and the mean rests on rare, enormous ones',
+      ]);
+    expect(distributionSchema.safeParse({ dist: 'gamma', mean: 1, cv: 10 }).success).toBe(true);
+    // A cv too small to matter is allowed: the sampler treats it as the constant it is.
+    expect(distributionSchema.safeParse({ dist: 'gamma', mean: 1, cv: 1e-155 }).success).toBe(true);
+    expect(messages({ dist: 'weibull', shape: 0.01, scale: 1 })[0]).toMatch(
+      /^shape must be at least 0.25: below that/,
+    );
+    expect(messages({ dist: 'weibull', shape: 5000, scale: 1 })[0]).toMatch(/^shape must be at most 1000/);
+    expect(distributionSchema.safeParse({ dist: 'weibull', shape: 0.25, scale: 1 }).success).toBe(true);
+  });
+
+  it('bounds erlang k and the number of measured values', () => {
+    expect(messages({ dist: 'erlang', mean: 1, k: 2 ** 40 })[0]).toMatch(/^k must be at most 10,000/);
+    expect(messages({ dist: 'empirical', values: new Array(100_001).fill(1) })).toEqual([
+      'values must list at most 100,000 measured times',
+    ]);
+  });
+
   it('says what a distribution looks like when given something else entirely', () => {
     for (const input of ['2', null, [1, 2], true])
       expect(messages(input)).toEqual([

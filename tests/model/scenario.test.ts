@@ -178,6 +178,152 @@ describe('bad input is rejected with the JSON path and the rule broken', () => {
   });
 });
 
+describe('what cannot make sense is refused before it can hang, wrap round or crash a run', () => {
+  type Loose = ReturnType<typeof valid> & {
+    run: Record<string, unknown>;
+    nodes: Record<string, unknown>[];
+    demand: Record<string, unknown>[];
+  } & Record<string, unknown>;
+  const loose = () => valid() as Loose;
+  const problemAt = (input: unknown, path: string) => problemsOf(input).find((p) => p.path === path)?.message;
+
+  it('outages that take no time: a node that fails and recovers endlessly at one instant', () => {
+    const input = loose();
+    input.nodes[0].outages = { mtbf: 0, mttr: 0 };
+    expect(problemAt(input, 'nodes[0] (devs).outages.mtbf')).toMatch(/^mtbf must have a mean greater than 0/);
+    expect(problemAt(input, 'nodes[0] (devs).outages.mttr')).toMatch(/^mttr must have a mean greater than 0/);
+    input.nodes[0].outages = { mtbf: { dist: 'exponential', mean: 1e-300 }, mttr: 1 };
+    expect(problemAt(input, 'nodes[0] (devs).outages.mtbf.mean')).toMatch(/at least 1e-9/);
+  });
+
+  it('outages so frequent that the run would be nothing but outages', () => {
+    const input = loose();
+    input.nodes[0].outages = { mtbf: 1e-7, mttr: 1e-7 };
+    expect(problemAt(input, 'nodes[0] (devs).outages.mtbf')).toMatch(
+      /^the node would go down about 500,000,000 times in this run \(over 1 replication\), more than the limit of 50,000,000/,
+    );
+    input.nodes[0].outages = { mtbf: 20, mttr: 2 };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
+  it('a failure that always sends work back: the item would never leave', () => {
+    const input = loose();
+    input.nodes[0].serves = { build: 0 } as never;
+    input.nodes[0].failure = { probability: 1 };
+    expect(problemAt(input, 'nodes[0] (devs).failure.probability')).toMatch(
+      /^probability 1 sends every item back for rework forever/,
+    );
+    input.nodes[0].failure = { probability: 0.999999 };
+    expect(problemAt(input, 'nodes[0] (devs).failure.probability')).toMatch(
+      /about 1,000,000 times before it passes/,
+    );
+    input.nodes[0].failure = { probability: 0.99 };
+    expect(parseScenario(input).ok).toBe(true);
+    // Escalated items carry on after the escalation, so every one of them may fail.
+    input.nodes[0].failure = { probability: 1, escalateTo: 'review' };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
+  it('a batch-scope failure that a full batch would practically never pass', () => {
+    const input = loose();
+    input.nodes[0].batch = { size: 100, timeout: 1 };
+    input.nodes[0].failure = { probability: 0.5, scope: 'batch' };
+    expect(problemAt(input, 'nodes[0] (devs).failure.probability')).toMatch(
+      /^with scope "batch", a full batch of 100 fails with probability 1 .*practically never pass/,
+    );
+    input.nodes[0].failure = { probability: 0.01, scope: 'batch' };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
+  it('a gate that opens so often that the run would be nothing but openings', () => {
+    const input = loose();
+    input.nodes[1].kind = 'gate';
+    input.nodes[1].schedule = { every: 1e-9, open: 5e-10 };
+    expect(problemAt(input, 'nodes[1] (reviewers).schedule.open')).toMatch(
+      /^schedule open must be at least 1e-9/,
+    );
+    input.nodes[1].schedule = { every: 1e-6, open: 5e-7 };
+    expect(problemAt(input, 'nodes[1] (reviewers).schedule.every')).toMatch(
+      /^the gate would open every 0.000001, so about 100,000,000 times in this run/,
+    );
+    input.nodes[1].schedule = { every: 7, open: 1 };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
+  it('counts that the engine keeps in 32-bit integers have a ceiling, so 2^32 + 1 never runs as 1', () => {
+    const input = loose();
+    input.nodes[0].capacity = 4294967297;
+    expect(problemAt(input, 'nodes[0] (devs).capacity')).toMatch(/^capacity must be at most 1,000,000/);
+    const more = loose();
+    more.nodes[0].wipLimit = 2 ** 31;
+    more.nodes[0].batch = { size: 4294967297 };
+    more.nodes[0].capacitySchedule = [{ from: 10, capacity: 2 ** 31 }];
+    more.wipLimit = 2 ** 31;
+    const problems = problemsOf(more);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'nodes[0] (devs).wipLimit',
+        message: 'wipLimit must be at most 1,000,000,000',
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'nodes[0] (devs).batch.size',
+        message: 'batch size must be at most 1,000,000',
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'nodes[0] (devs).capacitySchedule[0].capacity',
+        message: 'capacity must be at most 1,000,000',
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'wipLimit', message: 'wipLimit must be at most 1,000,000,000' }),
+    );
+    const unlimited = loose();
+    unlimited.nodes[0].capacity = 1_000_000;
+    expect(parseScenario(unlimited).ok).toBe(true);
+  });
+
+  it('a run too short to divide, or too long for a double to count in, is refused', () => {
+    const input = loose();
+    input.run.duration = 1e-321;
+    expect(problemAt(input, 'run.duration')).toMatch(/^duration must be at least 1e-9/);
+    input.run.duration = 1e300;
+    expect(problemAt(input, 'run.duration')).toMatch(
+      /^duration must be at most 1,000,000,000,000 time units/,
+    );
+    const late = loose();
+    late.run.maxTime = 1e308;
+    late.handoff = 1e308;
+    late.demand[0].schedule = [{ from: 1e308, interarrival: 2 }];
+    late.nodes[1].kind = 'gate';
+    late.nodes[1].schedule = { every: 10, open: 1, offset: 1e308 };
+    late.nodes[0].batch = { size: 2, timeout: 1e-300 };
+    const paths = problemsOf(late).map((p) => p.path);
+    for (const path of [
+      'run.maxTime',
+      'handoff',
+      'demand[0] (feature).schedule[0].from',
+      'nodes[1] (reviewers).schedule.offset',
+      'nodes[0] (devs).batch.timeout',
+    ])
+      expect(paths).toContain(path);
+  });
+
+  it('lists too long to be a scenario are refused before they reach the engine', () => {
+    const input = loose();
+    input.demand[0].steps = new Array(1_001).fill('build');
+    expect(problemAt(input, 'demand[0] (feature).steps')).toBe('steps must name at most 1,000 capabilities');
+    const changes = loose();
+    changes.nodes[0].capacitySchedule = Array.from({ length: 10_001 }, (_, i) => ({ from: i, capacity: 2 }));
+    expect(problemAt(changes, 'nodes[0] (devs).capacitySchedule')).toBe(
+      'capacitySchedule must list at most 10,000 changes',
+    );
+  });
+});
+
 describe('--set overrides', () => {
   it('address nodes and demand by id, and read values as JSON where they are JSON', () => {
     const outcome = applyOverrides(valid(), [
