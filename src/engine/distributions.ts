@@ -12,6 +12,14 @@ import type { Distribution } from '../model/distribution.ts';
 import { exp, log, log1p, pow } from './math.ts';
 import type { Random } from './random.ts';
 
+/**
+ * Below this cv a lognormal or gamma time is its mean: mean (1 + cv z) differs from the
+ * mean by a few units in the last place of a double (which carries about 16 digits), while
+ * the formulas break down on the way there (cv^2 underflows to 0 near cv 1e-154, and a
+ * gamma's shape 1 / cv^2 becomes Infinity, its scale 0, and its draws NaN).
+ */
+const NEGLIGIBLE_CV = 1e-15;
+
 /** Draws one time using the given stream. */
 export type Sampler = (random: Random) => number;
 
@@ -29,8 +37,9 @@ export function makeSampler(d: Distribution): Sampler {
     case 'normal':
       return truncatedNormal(d.mean, d.sd);
     case 'lognormal':
-      return lognormal(d.mean, d.cv);
+      return d.cv < NEGLIGIBLE_CV ? constant(d.mean) : lognormal(d.mean, d.cv);
     case 'gamma': {
+      if (d.cv < NEGLIGIBLE_CV) return constant(d.mean);
       const shape = 1 / (d.cv * d.cv);
       return gamma(shape, d.mean / shape);
     }

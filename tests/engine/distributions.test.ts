@@ -8,6 +8,14 @@ import {
   distributionSchema,
   distributionVariance,
 } from '../../src/model/distribution.ts';
+import {
+  MAX_CV,
+  MAX_ERLANG_K,
+  MAX_TIME,
+  MAX_WEIBULL_SHAPE,
+  MIN_TIME,
+  MIN_WEIBULL_SHAPE,
+} from '../../src/model/limits.ts';
 
 const N = 200_000;
 
@@ -216,5 +224,79 @@ describe('any valid distribution', () => {
         }
       }),
     );
+  });
+});
+
+// The whole space the schema allows (model/limits.ts), ends included: the sampler must give a
+// usable time for every distribution a scenario can hold, not only for realistic ones.
+const between = (min: number, max: number) =>
+  fc.oneof(fc.constantFrom(min, max), fc.double({ min, max, noNaN: true }));
+const anyTime = between(0, MAX_TIME);
+const positiveTime = between(MIN_TIME, MAX_TIME);
+// fast-check spreads doubles over every magnitude, down to the smallest subnormal.
+const anyCv = fc.oneof(fc.constantFrom(5e-324, 1e-155, 1e-16, 1e-15, MAX_CV), between(5e-324, MAX_CV));
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const anyAllowedDistribution: fc.Arbitrary<Distribution> = fc.oneof(
+  anyTime,
+  anyTime.map((value) => ({ dist: 'constant' as const, value })),
+  positiveTime.map((mean) => ({ dist: 'exponential' as const, mean })),
+  fc.tuple(anyTime, anyTime).map((ab) => {
+    const [min, max] = sorted(ab);
+    return { dist: 'uniform' as const, min, max };
+  }),
+  fc
+    .tuple(anyTime, anyTime, anyTime)
+    .map(sorted)
+    .filter(([min, , max]) => min < max)
+    .chain(([min, mode, max]) =>
+      fc.constantFrom(mode, min, max).map((m) => ({ dist: 'triangular' as const, min, mode: m, max })),
+    ),
+  fc.tuple(anyTime, anyTime).map(([mean, sd]) => ({ dist: 'normal' as const, mean, sd })),
+  fc.tuple(positiveTime, anyCv).map(([mean, cv]) => ({ dist: 'lognormal' as const, mean, cv })),
+  fc.tuple(positiveTime, anyCv).map(([mean, cv]) => ({ dist: 'gamma' as const, mean, cv })),
+  fc
+    .tuple(
+      positiveTime,
+      fc.oneof(fc.constantFrom(1, MAX_ERLANG_K), fc.integer({ min: 1, max: MAX_ERLANG_K })),
+    )
+    .map(([mean, k]) => ({ dist: 'erlang' as const, mean, k })),
+  fc
+    .tuple(between(MIN_WEIBULL_SHAPE, MAX_WEIBULL_SHAPE), positiveTime)
+    .map(([shape, scale]) => ({ dist: 'weibull' as const, shape, scale })),
+  fc.array(anyTime, { minLength: 1, maxLength: 8 }).map((values) => ({ dist: 'empirical' as const, values })),
+);
+
+describe('over the whole parameter space the schema allows', () => {
+  it('every sample is a finite time of at least 0, and the mean and variance are finite', () => {
+    fc.assert(
+      fc.property(anyAllowedDistribution, fc.nat(), (d, seed) => {
+        expect(distributionSchema.safeParse(d).success).toBe(true);
+        const sample = makeSampler(d);
+        const random = randomStream(seed, 'property');
+        for (let i = 0; i < 100; i++) {
+          const x = sample(random);
+          if (!(Number.isFinite(x) && x >= 0)) throw new Error(`sample ${x} from ${JSON.stringify(d)}`);
+        }
+        expect(Number.isFinite(distributionMean(d)) && distributionMean(d) >= 0).toBe(true);
+        expect(Number.isFinite(distributionVariance(d)) && distributionVariance(d) >= 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a lognormal or gamma whose cv is too small to show in a double gives its mean', () => {
+    for (const dist of ['lognormal', 'gamma'] as const)
+      for (const cv of [1e-155, 1e-300, 5e-324]) {
+        const sample = makeSampler({ dist, mean: 3, cv });
+        const random = randomStream(1, 'tiny cv');
+        expect(Array.from({ length: 20 }, () => sample(random))).toEqual(Array(20).fill(3));
+      }
+  });
+
+  it('a gamma with a tiny cv still in range keeps varying, by about cv', () => {
+    const { mean, variance } = sampleMoments({ dist: 'gamma', mean: 3, cv: 1e-6 }, 20_000);
+    // sd 3e-6: the sample sd within 10% (a relative standard error of sd about 1 / sqrt(2n) = 0.5%).
+    expect(Math.abs(mean - 3)).toBeLessThan(4.5 * (3e-6 / Math.sqrt(20_000)) + 1e-12);
+    expect(Math.abs(Math.sqrt(variance) / 3e-6 - 1)).toBeLessThan(0.1);
   });
 });
