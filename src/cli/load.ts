@@ -8,6 +8,7 @@ import { applyOverrides } from '../model/overrides.ts';
 import {
   describeJsonSyntaxError,
   formatProblems,
+  nestingProblem,
   parseScenario,
   type ScenarioProblem,
 } from '../model/parse.ts';
@@ -50,7 +51,11 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
   if (overrides.seed !== undefined) assignments.push(`run.seed=${overrides.seed}`);
   if (overrides.replications !== undefined) assignments.push(`run.replications=${overrides.replications}`);
   if (overrides.routing !== undefined) assignments.push(`routing=${JSON.stringify(overrides.routing)}`);
-  const outcome = applyOverrides(readJson(file), assignments);
+  const document = readJson(file);
+  // Before the overrides copy the document, which a damaged file nested thousands deep would crash.
+  const nested = nestingProblem(document);
+  if (nested) throw problemsError(file, [nested]);
+  const outcome = applyOverrides(document, assignments);
   if (!outcome.ok) throw problemsError(file, outcome.problems, '--set ');
   const parsed = parseScenario(outcome.value);
   if (!parsed.ok) throw problemsError(file, parsed.problems);

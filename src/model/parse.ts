@@ -5,6 +5,7 @@
  * so the CLI can print them and the sandbox can show them beside the field.
  */
 import type { z } from 'zod';
+import { MAX_NESTING } from './limits.ts';
 import { type Scenario, scenarioSchema } from './scenario.ts';
 
 export interface ScenarioProblem {
@@ -20,9 +21,40 @@ export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; probl
 
 /** Validates a scenario given as parsed JSON. Never throws for bad input. */
 export function parseScenario(value: unknown): ParseOutcome {
+  const nested = nestingProblem(value);
+  if (nested) return { ok: false, problems: [nested] };
   const result = scenarioSchema.safeParse(value);
   if (result.success) return { ok: true, scenario: result.data };
   return { ok: false, problems: result.error.issues.map((i) => toProblem(i, value)) };
+}
+
+/**
+ * A document nested deeper than any scenario can be, named at the place where it goes too
+ * deep; undefined for any other. Checked before the document is copied or validated,
+ * since both recurse and a deep enough file (JSON.parse takes thousands of levels) would
+ * exhaust the stack. The walk itself keeps its own stack, so it cannot.
+ */
+export function nestingProblem(value: unknown): ScenarioProblem | undefined {
+  const pending: { value: unknown; at: (string | number)[] }[] = [{ value, at: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value: here, at } = next;
+    if (here === null || typeof here !== 'object') continue;
+    if (at.length >= MAX_NESTING) {
+      // The path to the place, shortened: a damaged file is mostly [0][0][0]...
+      const shown = formatPath(at.slice(0, 8), value);
+      return {
+        path: at.length > 8 ? `${shown}…` : shown,
+        at,
+        message: `is nested more than ${MAX_NESTING} levels deep; a scenario needs fewer than ten, so the file is damaged`,
+      };
+    }
+    const entries: [string | number, unknown][] = Array.isArray(here)
+      ? here.map((v, i) => [i, v])
+      : Object.entries(here);
+    for (const [k, v] of entries)
+      if (v !== null && typeof v === 'object') pending.push({ value: v, at: [...at, k] });
+  }
+  return undefined;
 }
 
 /** Validates a scenario given as JSON text, reporting a syntax error with its line and column. */

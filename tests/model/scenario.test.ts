@@ -322,6 +322,18 @@ describe('what cannot make sense is refused before it can hang, wrap round or cr
       'capacitySchedule must list at most 10,000 changes',
     );
   });
+
+  it('a document nested thousands deep is named at the place, not a crash', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    const input = loose();
+    input.nodes[0].serves = { build: deep } as never;
+    const problems = problemsOf(input);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe('nodes[0] (devs).serves.build[0][0][0][0]…');
+    expect(problems[0].message).toMatch(/^is nested more than 32 levels deep/);
+    expect(problems[0].at).toHaveLength(32);
+  });
 });
 
 describe('--set overrides', () => {
