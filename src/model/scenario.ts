@@ -259,6 +259,18 @@ function checkNodeMechanisms(
       at('wipLimit'),
       `wipLimit (${node.wipLimit}) must be at least the node's capacity (${most}), or servers would sit idle by rule`,
     );
+  // A batch starts when `size` items wait at the node: a limit below that never lets them in.
+  const batch = node.batch;
+  if (batch && batch.timeout === undefined && node.wipLimit !== undefined && node.wipLimit < batch.size)
+    issue(
+      at('batch', 'size'),
+      `a batch of ${batch.size} can never fill at a node whose wipLimit is ${node.wipLimit}: give the batch a timeout, or the node a wipLimit of at least ${batch.size}`,
+    );
+  else if (batch && batch.timeout === undefined && s.wipLimit !== undefined && s.wipLimit < batch.size)
+    issue(
+      at('batch', 'size'),
+      `a batch of ${batch.size} can never fill under the system wipLimit of ${s.wipLimit}: give the batch a timeout, or the system a wipLimit of at least ${batch.size}`,
+    );
   if (node.capacitySchedule) ascending(node.capacitySchedule, at('capacitySchedule'), issue);
   if (node.schedule && node.schedule.open >= node.schedule.every)
     issue(

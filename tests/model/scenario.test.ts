@@ -398,6 +398,29 @@ describe('lean mechanisms are checked with the path and the reason', () => {
     expect(problemsOf(input)[0].message).toMatch(/capacity \(4\)/);
   });
 
+  it('a batch without a timeout that its WIP limit, or the system one, could never let fill is rejected', () => {
+    const input = valid() as ReturnType<typeof valid> & {
+      nodes: Record<string, unknown>[];
+      wipLimit?: number;
+    };
+    input.nodes[1].batch = { size: 5 };
+    input.nodes[1].wipLimit = 4;
+    expect(problemsOf(input)[0]).toMatchObject({
+      path: 'nodes[1] (reviewers).batch.size',
+      message:
+        'a batch of 5 can never fill at a node whose wipLimit is 4: give the batch a timeout, or the node a wipLimit of at least 5',
+    });
+    input.nodes[1].wipLimit = 5;
+    input.wipLimit = 3;
+    expect(problemsOf(input)[0]).toMatchObject({
+      path: 'nodes[1] (reviewers).batch.size',
+      message: expect.stringMatching(/can never fill under the system wipLimit of 3/),
+    });
+    // With a timeout a smaller batch starts anyway.
+    input.nodes[1].batch = { size: 5, timeout: 2 };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
   it('a reworkTo step that does not come before the failing step is rejected', () => {
     const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
     input.nodes[0].failure = { probability: 0.1, reworkTo: 'review' };

@@ -41,7 +41,9 @@ export function arbitraryLeanScenario() {
               { from: (2 * duration) / 3, capacity: n.capacity },
             ];
           const most = Math.max(n.capacity, dip ?? 0);
-          if (m.extraWip !== null) out.wipLimit = most + m.extraWip;
+          // A batch without a timeout needs room for a whole batch (the schema says so).
+          const fill = m.style === 'batch' && !m.batch.timeout ? m.batch.size : 0;
+          if (m.extraWip !== null) out.wipLimit = Math.max(most + m.extraWip, fill);
           if (m.style === 'batch')
             out.batch = { size: m.batch.size, ...(m.batch.timeout ? { timeout: m.batch.timeout } : {}) };
           if (m.style === 'gate')
@@ -80,16 +82,23 @@ export function arbitraryLeanScenario() {
           ...(m.surge !== null ? { schedule: [{ from: duration / 2, interarrival: m.surge }] } : {}),
           whenFull: m.reject ? 'reject' : 'wait',
         }));
-    return fc.record({
-      ...Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, fc.constant(v)])),
-      nodes: fc.tuple(...plain.nodes.map(node)),
-      demand: fc.tuple(...plain.demand.map(demand)),
-      wipLimit: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
-      handoff: fc.option(arbitraryDistribution(fc.double({ min: 0.01, max: 1, noNaN: true })), {
-        nil: undefined,
-      }),
-      affinity: fc.boolean(),
-      preemption: fc.boolean(),
-    });
+    return fc
+      .record({
+        ...Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, fc.constant(v)])),
+        nodes: fc.tuple(...plain.nodes.map(node)),
+        demand: fc.tuple(...plain.demand.map(demand)),
+        wipLimit: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+        handoff: fc.option(arbitraryDistribution(fc.double({ min: 0.01, max: 1, noNaN: true })), {
+          nil: undefined,
+        }),
+        affinity: fc.boolean(),
+        preemption: fc.boolean(),
+      })
+      .map((s) => {
+        // Nor may a system WIP limit be below a batch without a timeout.
+        const batches = s.nodes.map((n) => n.batch as { size: number; timeout?: number } | undefined);
+        const fill = Math.max(0, ...batches.map((b) => (b && !b.timeout ? b.size : 0)));
+        return s.wipLimit === undefined ? s : { ...s, wipLimit: Math.max(s.wipLimit, fill) };
+      });
   });
 }
