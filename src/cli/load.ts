@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { applyOverrides } from '../model/overrides.ts';
 import {
   describeJsonSyntaxError,
+  documentProblem,
   formatProblems,
-  nestingProblem,
   parseScenario,
   type ScenarioProblem,
 } from '../model/parse.ts';
@@ -52,9 +52,9 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
   if (overrides.replications !== undefined) assignments.push(`run.replications=${overrides.replications}`);
   if (overrides.routing !== undefined) assignments.push(`routing=${JSON.stringify(overrides.routing)}`);
   const document = readJson(file);
-  // Before the overrides copy the document, which a damaged file nested thousands deep would crash.
-  const nested = nestingProblem(document);
-  if (nested) throw problemsError(file, [nested]);
+  // Before the overrides copy the document, which a file nested thousands deep would crash.
+  const malformed = documentProblem(document);
+  if (malformed) throw problemsError(file, [malformed]);
   const outcome = applyOverrides(document, assignments);
   if (!outcome.ok) throw problemsError(file, outcome.problems, '--set ');
   const parsed = parseScenario(outcome.value);

@@ -21,20 +21,21 @@ export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; probl
 
 /** Validates a scenario given as parsed JSON. Never throws for bad input. */
 export function parseScenario(value: unknown): ParseOutcome {
-  const nested = nestingProblem(value);
-  if (nested) return { ok: false, problems: [nested] };
+  const malformed = documentProblem(value);
+  if (malformed) return { ok: false, problems: [malformed] };
   const result = scenarioSchema.safeParse(value);
   if (result.success) return { ok: true, scenario: result.data };
   return { ok: false, problems: result.error.issues.map((i) => toProblem(i, value)) };
 }
 
 /**
- * A document nested deeper than any scenario can be, named at the place where it goes too
- * deep; undefined for any other. Checked before the document is copied or validated,
- * since both recurse and a deep enough file (JSON.parse takes thousands of levels) would
- * exhaust the stack. The walk itself keeps its own stack, so it cannot.
+ * What makes a document no scenario at all, found before it is copied or validated: nesting
+ * deeper than any scenario (both recurse, and JSON.parse takes thousands of levels, enough
+ * to exhaust the stack), or a key named `__proto__` (JSON.parse makes it an ordinary key,
+ * but copying or validating it would set an object's prototype, or silently drop it).
+ * Named at the place; undefined for any other document. The walk keeps its own stack.
  */
-export function nestingProblem(value: unknown): ScenarioProblem | undefined {
+export function documentProblem(value: unknown): ScenarioProblem | undefined {
   const pending: { value: unknown; at: (string | number)[] }[] = [{ value, at: [] }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value: here, at } = next;
@@ -51,8 +52,15 @@ export function nestingProblem(value: unknown): ScenarioProblem | undefined {
     const entries: [string | number, unknown][] = Array.isArray(here)
       ? here.map((v, i) => [i, v])
       : Object.entries(here);
-    for (const [k, v] of entries)
+    for (const [k, v] of entries) {
+      if (k === '__proto__')
+        return {
+          path: formatPath([...at, k], value),
+          at: [...at, k],
+          message: 'a key must not be named "__proto__"; no field or capability has that name',
+        };
       if (v !== null && typeof v === 'object') pending.push({ value: v, at: [...at, k] });
+    }
   }
   return undefined;
 }

@@ -37,7 +37,9 @@ const identifier = z.string({ error: 'must be a text identifier' }).regex(/^[A-Z
 
 const capability = z
   .string({ error: 'a capability must be a text name, e.g. "build"' })
-  .min(1, { error: 'a capability name must not be empty' });
+  .min(1, { error: 'a capability name must not be empty' })
+  // As a key of `serves` it would set the object's prototype instead of naming a capability.
+  .refine((name) => name !== '__proto__', { error: 'a capability must not be named "__proto__"' });
 
 export const runSchema = z
   .strictObject({
@@ -203,7 +205,7 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
   if (expected * s.run.replications > MAX_EXPECTED_ARRIVALS)
     issue(
       ['run', 'duration'],
-      `this run would simulate about ${Math.round(expected * s.run.replications).toLocaleString('en')} items, ` +
+      `this run would simulate about ${about(expected * s.run.replications)} items, ` +
         `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; shorten duration or use fewer replications`,
     );
   s.nodes.forEach((node, i) => {
@@ -220,7 +222,7 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
 function recurring(s: ScenarioShape, node: ScenarioShape['nodes'][number], i: number, issue: Issue) {
   const runs = s.run.replications;
   const tooMany = (count: number, what: string, fix: string) =>
-    `${what} about ${Math.round(count).toLocaleString('en')} times in this run (over ${runs} replication${runs === 1 ? '' : 's'}), ` +
+    `${what} about ${about(count)} times in this run (over ${runs} replication${runs === 1 ? '' : 's'}), ` +
     `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; ${fix}`;
   if (node.schedule) {
     const openings = (s.run.duration / node.schedule.every) * runs;
@@ -239,6 +241,11 @@ function recurring(s: ScenarioShape, node: ScenarioShape['nodes'][number], i: nu
         tooMany(outages, 'the node would go down', 'make mtbf and mttr longer'),
       );
   }
+}
+
+/** A count for a message: in digits while digits can be read, else as a power of ten. */
+function about(count: number): string {
+  return count < 1e15 ? Math.round(count).toLocaleString('en') : count.toExponential(1).replace('e+', 'e');
 }
 
 type Issue = (path: (string | number)[], message: string) => void;
@@ -303,7 +310,7 @@ function checkNodeMechanisms(
     const reworkTo = failure.reworkTo;
     for (const d of s.demand)
       d.steps.forEach((step, j) => {
-        if (step in node.serves && !d.steps.slice(0, j).includes(reworkTo))
+        if (Object.hasOwn(node.serves, step) && !d.steps.slice(0, j).includes(reworkTo))
           issue(
             at('failure', 'reworkTo'),
             `reworkTo "${reworkTo}" must be a step that comes before "${step}" in demand "${d.id}" (${d.steps.join(' → ')})`,

@@ -107,8 +107,14 @@ describe('bad input is rejected with the JSON path and the rule broken', () => {
     input.run.duration = 1e12;
     expect(problemsOf(input)[0]).toMatchObject({
       path: 'run.duration',
-      message: expect.stringMatching(/limit/),
+      message: expect.stringMatching(
+        /^this run would simulate about 500,000,000,000 items, more than the limit/,
+      ),
     });
+    // Past what digits can say, a power of ten.
+    input.run.duration = 100;
+    input.demand[0].interarrival = { dist: 'normal', mean: 0, sd: 1e-300 } as never;
+    expect(problemsOf(input)[0].message).toMatch(/^this run would simulate about 1\.3e302 items/);
   });
 
   it('broken JSON gives the line and column', () => {
@@ -333,6 +339,39 @@ describe('what cannot make sense is refused before it can hang, wrap round or cr
     expect(problems[0].path).toBe('nodes[0] (devs).serves.build[0][0][0][0]…');
     expect(problems[0].message).toMatch(/^is nested more than 32 levels deep/);
     expect(problems[0].at).toHaveLength(32);
+  });
+});
+
+describe('names that JavaScript objects already use', () => {
+  it('a "__proto__" key in the file is named at its place, never silently dropped or obeyed', () => {
+    const text = JSON.stringify(valid()).replace('"serves":{"review"', '"serves":{"__proto__":2,"review"');
+    const outcome = parseScenarioText(text);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.problems).toEqual([
+        {
+          path: 'nodes[1] (reviewers).serves.__proto__',
+          at: ['nodes', 1, 'serves', '__proto__'],
+          message: 'a key must not be named "__proto__"; no field or capability has that name',
+        },
+      ]);
+    const step = valid();
+    step.demand[0].steps = ['build', '__proto__'];
+    expect(problemsOf(step)).toContainEqual(
+      expect.objectContaining({
+        path: 'demand[0] (feature).steps[1]',
+        message: 'a capability must not be named "__proto__"',
+      }),
+    );
+  });
+
+  it('a capability called "toString" is served only where a node lists it', () => {
+    // Every object inherits toString, so asking `in` found it at every node.
+    const input = valid() as ReturnType<typeof valid> & { nodes: Record<string, unknown>[] };
+    input.nodes[0].serves = { build: 1, toString: 1 } as never;
+    input.demand[0].steps = ['toString', 'build', 'review'];
+    input.nodes[1].failure = { probability: 0.1, reworkTo: 'build' };
+    expect(parseScenario(input).ok).toBe(true);
   });
 });
 
