@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';
 import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_TIME } from './limits.ts';
 import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanisms.ts';
+import { timeUnitSchema } from './time-unit.ts';
 
 export const ROUTING_STRATEGIES = [
   'fixed',
@@ -141,7 +142,7 @@ const scenarioShape = z.strictObject({
   $schema: z.string().optional(),
   name: z.string({ error: 'name must be text' }).min(1, { error: 'name must not be empty' }),
   description: z.string().optional(),
-  timeUnit: z.string().min(1).default('day'),
+  timeUnit: timeUnitSchema,
   run: runSchema,
   routing: z
     .enum(ROUTING_STRATEGIES, { error: `routing must be one of ${ROUTING_STRATEGIES.join(', ')}` })

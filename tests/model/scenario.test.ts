@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../src/model/json-schema.ts';
 import { applyOverrides } from '../../src/model/overrides.ts';
 import { formatProblems, parseScenario, parseScenarioText } from '../../src/model/parse.ts';
+import { TIME_UNITS } from '../../src/model/time-unit.ts';
 import { arbitraryScenario } from '../network/arbitrary-scenario.ts';
 
 const valid = () => ({
@@ -146,9 +147,9 @@ describe('bad input is rejected with the JSON path and the rule broken', () => {
         const input = structuredClone(scenario) as Record<string, unknown>;
         if (m.kind === 'delete') delete input[m.key];
         else if (m.kind === 'replace') {
-          // Any non-empty text is a fine name or time unit.
-          if ((m.key === 'timeUnit' || m.key === 'name') && typeof m.value === 'string' && m.value.length > 0)
-            return;
+          // Any non-empty text is a fine name; a time unit must be a known one.
+          if (m.key === 'name' && typeof m.value === 'string' && m.value.length > 0) return;
+          if (m.key === 'timeUnit' && TIME_UNITS.includes(m.value as string)) return;
           input[m.key] = m.value;
         } else if (m.kind === 'unknown') {
           if (m.key in input || m.key === '$schema' || m.key === 'description') return;

@@ -1,0 +1,52 @@
+/**
+ * The unit every time in a scenario is in. Only known words are accepted, so that a typo
+ * ("dya") is an error with a suggestion rather than a new unit printed on every result.
+ */
+import { z } from 'zod';
+
+const SINGULAR = ['minute', 'hour', 'day', 'week', 'month', 'sprint'] as const;
+
+/** The accepted units, singular and plural. */
+export const TIME_UNITS = SINGULAR.flatMap((u) => [u, `${u}s`]);
+
+/**
+ * The accepted unit closest to `word` (fewest single-letter edits, ignoring case; the first
+ * on a tie), or undefined when none is within two edits and a suggestion would only puzzle.
+ */
+export function nearestTimeUnit(word: string): string | undefined {
+  const lower = word.trim().toLowerCase();
+  let best = TIME_UNITS[0];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const unit of TIME_UNITS) {
+    const d = editDistance(lower, unit);
+    if (d < bestDistance) {
+      best = unit;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= 2 ? best : undefined;
+}
+
+export const timeUnitSchema = z
+  .enum(TIME_UNITS as [string, ...string[]], {
+    error: (issue) => {
+      const known = `${SINGULAR.join(', ')}, or their plurals`;
+      if (typeof issue.input !== 'string') return `timeUnit must be one of ${known}`;
+      const near = nearestTimeUnit(issue.input);
+      return `"${issue.input}" is not a time unit${near ? `: did you mean "${near}"?` : ''} (use ${known})`;
+    },
+  })
+  .default('day')
+  .describe('The unit of every time in the file and the results.');
+
+/** Levenshtein distance: insertions, deletions and substitutions of one letter. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
