@@ -6,6 +6,7 @@
  */
 import { ratioCi95 } from '../metrics/confidence.ts';
 import { parseScenario } from '../model/parse.ts';
+import { type Stability, stability } from '../network/stability.ts';
 import type { Interval, SimulationResult } from './result.ts';
 import { simulate } from './simulate.ts';
 
@@ -21,6 +22,8 @@ export interface Difference {
 export interface ComparedVariant {
   name: string;
   result: SimulationResult;
+  /** Whether every node can keep up (absent only if the variant's scenario does not parse). */
+  stability?: Stability;
   /** Against the first variant (absent for the first itself). */
   vsBaseline?: { leadTime: Difference; throughput: Difference };
 }
@@ -82,6 +85,7 @@ export function comparisonOf(
     variants: results.map((result, i) => ({
       name: variants[i].name,
       result,
+      ...stabilityOf(variants[i].scenario),
       ...(i === 0
         ? {}
         : {
@@ -92,6 +96,11 @@ export function comparisonOf(
           }),
     })),
   };
+}
+
+function stabilityOf(document: unknown): { stability?: Stability } {
+  const parsed = parseScenario(document);
+  return parsed.ok ? { stability: stability(parsed.scenario) } : {};
 }
 
 function paired(

@@ -14,6 +14,7 @@ import { formatProblems, parseScenario } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { nodeLoads } from '../network/load.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
+import { type Stability, stability } from '../network/stability.ts';
 import { gridOf, type SweepAxis } from './axes.ts';
 import { withRun } from './compare.ts';
 import { resultOf, runReplication, validScenario } from './replications.ts';
@@ -44,6 +45,8 @@ export interface SweepPlan {
 
 export interface SweepPoint {
   values: Record<string, unknown>;
+  /** Whether every node can keep up at this point (absent when the point is not a valid scenario). */
+  stability?: Stability;
   result?: SimulationResult;
   error?: string;
 }
@@ -154,11 +157,20 @@ export function foldSweep(plan: SweepPlan, outcomes: readonly (readonly JobOutco
     replications: plan.replications,
     points: plan.points.map((p, i) => {
       if (!p.scenario) return { values: p.values, error: p.error };
+      const point = { values: p.values, stability: stability(p.scenario) };
       const failed = outcomes[i].find((o): o is { error: string } => 'error' in o);
-      if (failed) return { values: p.values, error: failed.error };
-      return { values: p.values, result: resultOf(p.scenario, outcomes[i] as ReplicationOutcome[]) };
+      if (failed) return { ...point, error: failed.error };
+      return { ...point, result: resultOf(p.scenario, outcomes[i] as ReplicationOutcome[]) };
     }),
   };
+}
+
+/**
+ * A point that says nothing about the system: it did not run, or its run stopped before
+ * the work was done. A sweep of nothing but these has failed.
+ */
+export function pointFailed(p: SweepPoint): boolean {
+  return p.result?.stoppedBy !== 'drained';
 }
 
 /** Groups job outcomes (in `sweepJobs` order) by point. */
