@@ -3,8 +3,10 @@
  * and how each differs from the first, in words, with a 95% interval.
  */
 import type { Comparison, Difference } from '../../experiment/compare.ts';
+import { unranked, verdictOf } from '../../experiment/verdict.ts';
 import { ROUTING_STRATEGIES } from '../../model/scenario.ts';
 import { defaultWorkers } from '../../node/pool.ts';
+import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, plural, withInterval } from '../format.ts';
@@ -19,6 +21,8 @@ export const compareHelp = `flowlab compare FILE [FILE ...] [options]
 Runs each scenario as a variant with the same seeds (common random numbers, so the
 differences are not noise from different arrivals), side by side, and states how each
 differs from the first in mean lead time and throughput, with a 95% interval.
+A variant that stopped early (deadlock, time cap) or has a node offered more work
+than it can do is flagged first and never ranked better or worse than another.
 
 Options:
   --routing a,b,...   run every file under each of these routing strategies
@@ -94,27 +98,41 @@ export async function compareCommand(argv: string[]): Promise<number> {
 
 export function describeComparison(c: Comparison): string {
   const unit = c.variants[0].result.timeUnit;
-  const rows: [string, (r: Comparison['variants'][number]['result']) => string][] = [
-    [`mean lead time (${plural(unit, 2)})`, (r) => withInterval(r.leadTime.mean, r.leadTime.ci95)],
-    [`p85 lead time`, (r) => number(r.leadTime.p85)],
-    [`mean cycle time`, (r) => number(r.cycleTime.mean)],
-    [`throughput (per ${unit})`, (r) => number(r.throughput)],
-    ['WIP', (r) => number(r.wip.mean)],
-    ['flow efficiency', (r) => percent(r.flowEfficiency)],
-    ['bottleneck', (r) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`],
+  const judged = c.variants.map((v) => ({ ...v, verdict: verdictOf(v.result, v.stability) }));
+  const rows: [string, (v: (typeof judged)[number]) => string][] = [
+    ['status', (v) => v.verdict.status],
+    [
+      `mean lead time (${plural(unit, 2)})`,
+      ({ result: r, verdict }) =>
+        `${withInterval(r.leadTime.mean, r.leadTime.ci95)}${verdict.survivors ? ` (${verdict.survivors.finished} finished)` : ''}`,
+    ],
+    [`p85 lead time`, ({ result: r }) => number(r.leadTime.p85)],
+    [`mean cycle time`, ({ result: r }) => number(r.cycleTime.mean)],
+    [`throughput (per ${unit})`, ({ result: r }) => number(r.throughput)],
+    ['WIP', ({ result: r }) => number(r.wip.mean)],
+    ['flow efficiency', ({ result: r }) => percent(r.flowEfficiency)],
+    ['bottleneck', ({ result: r }) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`],
   ];
+  const flags = judged.flatMap((v) => alertLines(v.verdict, `${v.name}: `));
   const lines = [
     `${c.variants.length} variants, seed ${c.seed}, ${count(c.replications, 'replication')} each, same random numbers`,
     '',
+    ...(flags.length > 0 ? [...flags, ''] : []),
     table(
       ['', ...c.variants.map((v) => v.name)],
-      rows.map(([label, f]) => [label, ...c.variants.map((v) => f(v.result))]),
+      rows.map(([label, f]) => [label, ...judged.map(f)]),
     ),
     '',
   ];
-  for (const v of c.variants.slice(1)) {
+  const baseline = judged[0];
+  for (const v of judged.slice(1)) {
     const vs = v.vsBaseline;
     if (!vs) continue;
+    const not = unranked(baseline, v);
+    if (not) {
+      lines.push(`${v.name}: ${not}`);
+      continue;
+    }
     lines.push(`${v.name}: ${sentence('mean lead time', vs.leadTime, c.baseline, 'shorter', 'longer')}`);
     lines.push(
       `${' '.repeat(v.name.length)}  ${sentence('throughput', vs.throughput, c.baseline, 'lower', 'higher')}`,

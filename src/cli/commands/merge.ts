@@ -8,7 +8,7 @@ import { parseScenario } from '../../model/parse.ts';
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { readJson } from '../load.ts';
-import { describeResult, estimatedLoads } from './run.ts';
+import { describeResult } from './run.ts';
 import { printSweep } from './sweep.ts';
 
 export const mergeHelp = `flowlab merge FILE [FILE ...] [--json | --csv]
@@ -50,13 +50,15 @@ export function mergeCommand(argv: string[]): number {
     throw error;
   }
   if (merged.kind === 'sweep') {
-    printSweep(merged.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
-    return 0;
+    return printSweep(merged.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
   }
   const [point] = merged.sweep.points;
   if (!point.result) throw new UsageError(`merge: the run failed: ${point.error}`);
   const scenario = parseScenario((files[0] as { document: unknown }).document);
-  const estimated = scenario.ok ? estimatedLoads(scenario.scenario) : new Set<string>();
-  console.log(values.json ? JSON.stringify(point.result, null, 2) : describeResult(point.result, estimated));
+  console.log(
+    values.json
+      ? JSON.stringify(point.result, null, 2)
+      : describeResult(point.result, scenario.ok ? scenario.scenario : undefined),
+  );
   return 0;
 }

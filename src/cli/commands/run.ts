@@ -5,9 +5,12 @@
 import type { SimulationResult } from '../../experiment/result.ts';
 import { parseShard } from '../../experiment/shard.ts';
 import { createRun } from '../../experiment/simulate.ts';
+import { survivorNote, type Verdict, verdictOf } from '../../experiment/verdict.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { nodeLoads } from '../../network/load.ts';
+import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/pool.ts';
+import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, plural, time, withInterval } from '../format.ts';
@@ -21,7 +24,11 @@ import { terminalText } from '../terminal-text.ts';
 export const runHelp = `flowlab run FILE [options]
 
 Simulates the scenario in FILE and prints lead time, cycle time, throughput, WIP,
-flow efficiency and a table of nodes with the bottleneck marked.
+flow efficiency and a table of nodes with the bottleneck marked. A run that stopped
+early, or a node offered more work than it can do, is said first, in capitals.
+In the node table, "wait share" is the share of all lead time items spent waiting in
+the node's queue; the node where it is largest is the constraint when it is not the
+busiest node.
 
 Options:
   --seed N            use seed N instead of the file's run.seed
@@ -90,9 +97,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (outcome.kind === 'stopped') {
       if (outcome.run)
         console.log(
-          values.json
-            ? JSON.stringify(outcome.run, null, 2)
-            : describeResult(outcome.run, estimatedLoads(loaded.scenario)),
+          values.json ? JSON.stringify(outcome.run, null, 2) : describeResult(outcome.run, loaded.scenario),
         );
       console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
       return 130;
@@ -105,9 +110,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     runWithProgress(run, show, loaded.scenario.name);
     result = run.result();
   }
-  console.log(
-    values.json ? JSON.stringify(result, null, 2) : describeResult(result, estimatedLoads(loaded.scenario)),
-  );
+  console.log(values.json ? JSON.stringify(result, null, 2) : describeResult(result, loaded.scenario));
   return 0;
 }
 
@@ -121,10 +124,14 @@ export function estimatedLoads(scenario: Scenario): Set<string> {
 }
 
 /**
- * The readable report of one result. `estimated` names the nodes whose offered load is an
- * estimate (adaptive routing shares a step among them); they are marked with "~".
+ * The readable report of one result. With the scenario, it says first whether any node is
+ * overloaded, and marks with "~" the nodes whose offered load is an estimate (adaptive
+ * routing shares a step among them).
  */
-export function describeResult(r: SimulationResult, estimated: ReadonlySet<string> = new Set()): string {
+export function describeResult(r: SimulationResult, scenario?: Scenario): string {
+  const estimated = scenario ? estimatedLoads(scenario) : new Set<string>();
+  const verdict = verdictOf(r, scenario && stability(scenario));
+  const survivors = survivorNote(verdict);
   const unit = r.timeUnit;
   const units = plural(unit, 2);
   const lines: string[] = [];
@@ -135,6 +142,7 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
   );
   if (r.window.warmupChosenBy === 'MSER-5')
     lines.push(`warm-up ${number(r.window.warmup)} ${plural(unit, r.window.warmup)} (chosen by MSER-5)`);
+  if (!verdict.sound) lines.push('', ...alertLines(verdict));
   lines.push('');
   const headline: string[][] = [
     [
@@ -156,7 +164,14 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
   ];
   lines.push(
     table(
-      [`time (${units})`, `mean${r.replications > 1 ? ' ± 95% interval' : ''}`, 'p50', 'p85', 'p95', 'max'],
+      [
+        `time (${units})`,
+        `${survivors ?? 'mean'}${r.replications > 1 ? ' ± 95% interval' : ''}`,
+        'p50',
+        'p85',
+        'p95',
+        'max',
+      ],
       headline,
     ),
   );
@@ -179,11 +194,13 @@ export function describeResult(r: SimulationResult, estimated: ReadonlySet<strin
   const extras = leanLines(r);
   if (extras.length > 0) lines.push(...extras);
   lines.push('');
-  lines.push(nodeTable(r, estimated));
+  lines.push(nodeTable(r, estimated, verdict));
   if ([...estimated].some((id) => id in r.nodes))
     lines.push(
       `~ an estimate: ${r.routing} routing shares steps between these nodes as it goes, so utilisation can differ`,
     );
+  const constraint = constraintLine(verdict);
+  if (constraint) lines.push(constraint);
   const classes = Object.entries(r.classes);
   if (classes.length > 1) {
     lines.push('');
@@ -241,7 +258,20 @@ function leanLines(r: SimulationResult): string[] {
   return lines;
 }
 
-function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>): string {
+/**
+ * Where items wait longest, when that is not the busiest node: a weekly board can be nearly
+ * idle and still hold items for a fifth of their lead time.
+ */
+function constraintLine(v: Verdict): string | undefined {
+  const c = v.constraint;
+  if (!c) return undefined;
+  return (
+    `constraint: ${c.node}, where items spend ${percent(c.waitShare)} of their lead time waiting, ` +
+    `though it is ${percent(c.utilization)} busy (the busiest node, ${c.busiest}, holds them ${percent(c.busiestWaitShare)})`
+  );
+}
+
+function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>, verdict: Verdict): string {
   const ids = Object.keys(r.nodes);
   const anyBlocked = ids.some((id) => r.nodes[id].blocked > 0);
   const anyDown = ids.some((id) => r.nodes[id].timeDown > 0);
@@ -250,6 +280,7 @@ function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>): string 
     'kind',
     'servers',
     'utilisation',
+    'wait share',
     'offered',
     'queue',
     'max queue',
@@ -266,6 +297,7 @@ function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>): string 
       n.kind,
       String(n.capacity),
       percent(n.utilization),
+      percent(n.waitShareOfLeadTime),
       `${estimated.has(id) ? '~' : ''}${percent(n.offeredLoad)}`,
       number(n.queue.mean),
       String(n.queue.max),
@@ -274,7 +306,12 @@ function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>): string 
     ];
     if (anyBlocked) row.push(number(n.blocked));
     if (anyDown) row.push(number(n.timeDown));
-    row.push(id === r.bottleneck ? '◀ bottleneck' : n.offeredLoad >= 1 ? '◀ overloaded' : '');
+    const marks = [
+      id === r.bottleneck ? 'bottleneck (busiest)' : '',
+      id === verdict.constraint?.node ? 'constraint (items wait longest)' : '',
+      n.offeredLoad >= 1 ? 'overloaded' : '',
+    ].filter(Boolean);
+    row.push(marks.length > 0 ? `◀ ${marks.join(', ')}` : '');
     return row;
   });
   return table(header, rows);

@@ -6,7 +6,7 @@
 import { gridError, parseAxis, type SweepAxis } from '../../experiment/axes.ts';
 import { toCsv } from '../../experiment/csv.ts';
 import { parseShard } from '../../experiment/shard.ts';
-import type { SweepResult } from '../../experiment/sweep.ts';
+import { pointFailed, type SweepPoint, type SweepResult } from '../../experiment/sweep.ts';
 import { defaultWorkers } from '../../node/pool.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -16,6 +16,9 @@ import { loadScenario } from '../load.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
+
+/** Exit code of a sweep, or a merge of one, in which no point ran to the end. */
+export const EXIT_ALL_FAILED = 3;
 
 export const sweepHelp = `flowlab sweep FILE --vary path=values [--vary ...] [options]
 
@@ -42,6 +45,11 @@ Options:
   --out FILE          where --shard writes its partial result
   --json | --csv      print every point as JSON, or one CSV row per point
   -h, --help          this help
+
+Each row says how stable the point is: the offered load of its most loaded node, and
+"unstable" when it is 100% or more (its queue grows without bound). A point that did
+not run or stopped early (deadlock, time cap) says so. When every point failed that
+way, the sweep exits with code ${EXIT_ALL_FAILED}.
 
 Examples:
   flowlab sweep scenarios/token-ring.json --vary utilization.developers=0.5:0.95:0.05 --vary routing=fixed,shortest-queue --reps 10
@@ -97,18 +105,31 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     console.error(`wrote ${outcome.file}: ${count(outcome.jobs, 'replication')} of ${outcome.total}`);
     return 0;
   }
-  printSweep(outcome.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
+  const code = printSweep(outcome.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
   if (outcome.kind === 'stopped') {
     console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
     return 130;
   }
-  return 0;
+  return code;
 }
 
-export function printSweep(sweep: SweepResult, format: 'json' | 'csv' | 'table'): void {
+/** Prints the sweep; the exit code is EXIT_ALL_FAILED when no point ran to the end. */
+export function printSweep(sweep: SweepResult, format: 'json' | 'csv' | 'table'): number {
   if (format === 'json') console.log(JSON.stringify(sweep, null, 2));
   else if (format === 'csv') console.log(sweepCsv(sweep));
   else console.log(describeSweep(sweep));
+  if (sweep.points.length === 0 || !sweep.points.every(pointFailed)) return 0;
+  console.error(
+    `sweep: none of the ${count(sweep.points.length, 'point')} ran to the end (each did not run, or stopped early)`,
+  );
+  return EXIT_ALL_FAILED;
+}
+
+/** "review 85%", "review 112% unstable": the most loaded node of a point, "~" for an estimate. */
+function stabilityCell(p: SweepPoint): string {
+  const s = p.stability;
+  if (!s) return '–';
+  return `${s.peak.id} ${s.peak.exact ? '' : '~'}${percent(s.peak.load)}${s.stable ? '' : ' unstable'}`;
 }
 
 export function describeSweep(s: SweepResult): string {
@@ -117,9 +138,11 @@ export function describeSweep(s: SweepResult): string {
   const rows = s.points.map((p) => {
     const values = paths.map((path) => String(p.values[path]));
     const r = p.result;
-    if (!r) return [...values, '–', '–', '–', '–', '–', `✗ ${(p.error ?? '').split('\n')[0]}`];
+    if (!r)
+      return [...values, stabilityCell(p), '–', '–', '–', '–', '–', `✗ ${(p.error ?? '').split('\n')[0]}`];
     return [
       ...values,
+      stabilityCell(p),
       withInterval(r.leadTime.mean, r.leadTime.ci95),
       number(r.leadTime.p85),
       withInterval(r.throughput, r.throughputCi95),
@@ -132,13 +155,23 @@ export function describeSweep(s: SweepResult): string {
     `${s.scenario}: ${count(s.points.length, 'point')}, seed ${s.seed}, ${count(s.replications, 'replication')} each, same random numbers`,
     '',
     table(
-      [...paths, `mean lead time (${unit}s)`, 'p85', `throughput (per ${unit})`, 'WIP', 'bottleneck', ''],
+      [
+        ...paths,
+        'most loaded',
+        `mean lead time (${unit}s)`,
+        'p85',
+        `throughput (per ${unit})`,
+        'WIP',
+        'bottleneck',
+        '',
+      ],
       rows,
     ),
   ].join('\n');
   return terminalText(text);
 }
 
+// The stability columns come after the metrics, so columns that spreadsheets already read keep their places.
 const CSV_HEADER = [
   'lead_time_mean',
   'lead_time_ci95_low',
@@ -153,6 +186,9 @@ const CSV_HEADER = [
   'bottleneck',
   'bottleneck_utilization',
   'stopped_by',
+  'peak_load_node',
+  'peak_offered_load',
+  'stable',
   'error',
 ];
 
@@ -161,6 +197,8 @@ export function sweepCsv(s: SweepResult): string {
   const rows: unknown[][] = [[...s.axes.map((a) => a.path), ...CSV_HEADER]];
   for (const p of s.points) {
     const r = p.result;
+    const st = p.stability;
+    const stability = st ? [st.peak.id, st.peak.load, st.stable] : ['', '', ''];
     const metrics = r
       ? [
           r.leadTime.mean,
@@ -176,9 +214,10 @@ export function sweepCsv(s: SweepResult): string {
           r.bottleneck,
           r.nodes[r.bottleneck].utilization,
           r.stoppedBy,
+          ...stability,
           '',
         ]
-      : [...CSV_HEADER.slice(0, -1).map(() => ''), p.error];
+      : [...CSV_HEADER.slice(0, -4).map(() => ''), ...stability, p.error];
     rows.push([...s.axes.map((a) => p.values[a.path]), ...metrics]);
   }
   return toCsv(rows, '\n').slice(0, -1);
