@@ -33,7 +33,9 @@ export const timeUnitSchema = z
       const known = `${SINGULAR.join(', ')}, or their plurals`;
       if (typeof issue.input !== 'string') return `timeUnit must be one of ${known}`;
       const near = nearestTimeUnit(issue.input);
-      return `"${issue.input}" is not a time unit${near ? `: did you mean "${near}"?` : ''} (use ${known})`;
+      // Quote enough to recognise, never a whole paragraph pasted into the field.
+      const shown = issue.input.length > 40 ? `${issue.input.slice(0, 40)}…` : issue.input;
+      return `"${shown}" is not a time unit${near ? `: did you mean "${near}"?` : ''} (use ${known})`;
     },
   })
   .default('day')

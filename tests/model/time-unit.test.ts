@@ -48,6 +48,12 @@ describe('timeUnit', () => {
     expect(problem('')).toMatch(/^timeUnit: "" is not a time unit \(use minute/);
   });
 
+  it('quotes only the start of a long word', () => {
+    expect(problem('x'.repeat(10_000))).toBe(
+      `timeUnit: "${'x'.repeat(40)}…" is not a time unit (use minute, hour, day, week, month, sprint, or their plurals)`,
+    );
+  });
+
   it('rejects what is not text', () => {
     expect(problem(3)).toBe(
       'timeUnit: timeUnit must be one of minute, hour, day, week, month, sprint, or their plurals',
