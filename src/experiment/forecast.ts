@@ -8,7 +8,8 @@
  */
 import { replicationSeed } from '../engine/random.ts';
 import { distributionMean } from '../model/distribution.ts';
-import type { Scenario } from '../model/scenario.ts';
+import { MAX_TIME } from '../model/limits.ts';
+import { MAX_EXPECTED_ARRIVALS, type Scenario } from '../model/scenario.ts';
 import { Replication } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
 import { withRun } from './compare.ts';
@@ -67,10 +68,9 @@ export function forecast(
     throw new RangeError('a forecast needs a whole number of items above 0, or a time above 0');
   const base = runnableScenario(withRun(document, options.seed, options.replications ?? 100));
   const from = base.run.warmup;
-  // Arrivals must not stop before the question is answered: run them long enough.
-  const rate = base.demand.reduce((sum, d) => sum + 1 / distributionMean(d.interarrival), 0);
-  const horizon = 'items' in question ? from + (4 * question.items) / rate + 10 : from + question.until;
-  const duration = Math.max(base.run.duration, horizon);
+  const tooLarge = forecastProblem(base, question);
+  if (tooLarge) throw new RangeError(tooLarge);
+  const duration = forecastDuration(base, question, from);
   const scenario: Scenario = {
     ...base,
     run: { ...base.run, duration, maxTime: Math.max(base.run.maxTime ?? 0, duration * 2) },
@@ -84,6 +84,42 @@ export function forecast(
     else samples.push(answer);
   }
   return summarise(scenario, from, question, samples, notReached);
+}
+
+/** Arrivals must not stop before the question is answered: the run is made long enough. */
+function forecastDuration(scenario: Scenario, question: ForecastQuestion, from: number): number {
+  const rate = scenario.demand.reduce((sum, d) => sum + 1 / distributionMean(d.interarrival), 0);
+  const horizon = 'items' in question ? from + (4 * question.items) / rate + 10 : from + question.until;
+  return Math.max(scenario.run.duration, horizon);
+}
+
+/**
+ * Why a forecast would run past what any run may (the scenario's own bounds: times up to
+ * MAX_TIME, about MAX_EXPECTED_ARRIVALS arrivals over all replications), or undefined. The
+ * forecast lengthens the run to reach its answer after the scenario was validated, so
+ * `--items 1e9` or `--until 1e300` would otherwise run for hours or never end. For an
+ * automatic warm-up it assumes the latest MSER-5 can choose, half the duration.
+ */
+export function forecastProblem(scenario: Scenario, question: ForecastQuestion): string | undefined {
+  const from = scenario.run.autoWarmup ? scenario.run.duration / 2 : scenario.run.warmup;
+  const duration = forecastDuration(scenario, question, from);
+  const ask = 'items' in question ? `${question.items} more items` : `the items done by ${question.until}`;
+  const fewer = 'items' in question ? 'fewer items' : 'an earlier time';
+  // The drain after arrivals stop may run to twice the duration (forecast's maxTime).
+  if (!(2 * duration <= MAX_TIME))
+    return `a forecast of ${ask} would run to time ${duration.toPrecision(3)}, past the limit of ${MAX_TIME.toLocaleString('en')} time units for a run; ask for ${fewer}`;
+  const runs = scenario.run.replications;
+  const arrivals =
+    scenario.demand.reduce((sum, d) => {
+      const means = [d.interarrival, ...(d.schedule ?? []).map((c) => c.interarrival)].map(distributionMean);
+      return sum + duration / Math.min(...means);
+    }, 0) * runs;
+  if (arrivals > MAX_EXPECTED_ARRIVALS)
+    return (
+      `a forecast of ${ask} over ${runs} replications would simulate about ${Number(arrivals.toPrecision(2)).toLocaleString('en')} items, ` +
+      `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; ask for ${fewer} or use fewer replications`
+    );
+  return undefined;
 }
 
 function answerOne(

@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function flowlab(...args: string[]) {
-  const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], { encoding: 'utf8' });
+  // A cap, so that a forecast that never ends fails its test instead of hanging the suite.
+  const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
@@ -69,6 +73,22 @@ describe('flowlab forecast', () => {
       const r = flowlab('forecast', 'scenarios/token-ring.json', ...args);
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+
+  it('a question too large to answer exits 2 naming the file and the limit, where it used to run without end', () => {
+    for (const [args, reason] of [
+      [
+        ['--items', '1000000000'],
+        /: a forecast of 1000000000 more items over 100 replications would simulate about/,
+      ],
+      [['--until', '1e300'], /: a forecast of the items done by 1e\+300 would run to time/],
+      [['--items', '5', '--reps', '1000000000'], /: run\.replications: replications must be at most 10000/],
+    ] as const) {
+      const r = flowlab('forecast', 'scenarios/token-ring.json', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^scenarios/token-ring\\.json${reason.source}`, 'm'));
+      expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
     }
   });
 });

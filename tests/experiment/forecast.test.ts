@@ -75,4 +75,12 @@ describe('forecasting by Monte Carlo', () => {
     expect(() => forecast(team, { items: 0 })).toThrow(RangeError);
     expect(() => forecast(team, { until: -1 })).toThrow(RangeError);
   });
+
+  it('refuses a question that would run longer than any run may, before it runs', () => {
+    // Each would have lengthened the run to reach its answer, past the scenario's own bounds.
+    expect(() => forecast(team, { items: 1e9 })).toThrow(
+      /would simulate about .* more than the limit of 50,000,000/,
+    );
+    expect(() => forecast(team, { until: 1e300 })).toThrow(/past the limit of 1,000,000,000,000 time units/);
+  });
 });

@@ -2,7 +2,12 @@
  * `flowlab forecast FILE --items N | --until T`: when will N more items be done, or how many
  * by time T, as a distribution over Monte Carlo replications with its percentiles.
  */
-import { type ForecastResult, forecast } from '../../experiment/forecast.ts';
+import {
+  type ForecastQuestion,
+  type ForecastResult,
+  forecast,
+  forecastProblem,
+} from '../../experiment/forecast.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { count, number, percent, plural } from '../format.ts';
@@ -56,10 +61,17 @@ export function forecastCommand(argv: string[]): number {
     if (values.until.trim() === '' || !(until > 0) || !Number.isFinite(until))
       throw new UsageError(`--until must be a time above 0 (got "${values.until}")`);
   }
-  const loaded = loadScenario(positionals[0], { set: values.set, seed: wholeNumber('seed', values.seed, 0) });
-  const result = forecast(loaded.document, items !== undefined ? { items } : { until: until as number }, {
+  // The replications go in with the overrides, so the scenario's rules (at most 10,000, the
+  // run's size) check them and name the file.
+  const loaded = loadScenario(positionals[0], {
+    set: values.set,
+    seed: wholeNumber('seed', values.seed, 0),
     replications: wholeNumber('reps', values.reps, 2) ?? 100,
   });
+  const question: ForecastQuestion = items !== undefined ? { items } : { until: until as number };
+  const tooLarge = forecastProblem(loaded.scenario, question);
+  if (tooLarge) throw new UsageError(`${loaded.file}: ${tooLarge}`);
+  const result = forecast(loaded.document, question, { replications: loaded.scenario.run.replications });
   console.log(values.json ? JSON.stringify(result, null, 2) : describeForecast(result));
   return 0;
 }
