@@ -13,7 +13,7 @@
  * through them would change JavaScript's shared object prototype (prototype pollution),
  * for the command line and for every library user alike.
  */
-import type { ScenarioProblem } from './parse.ts';
+import { documentProblem, type ScenarioProblem } from './parse.ts';
 
 export type OverrideOutcome = { ok: true; value: unknown } | { ok: false; problems: ScenarioProblem[] };
 
@@ -21,6 +21,9 @@ export type OverrideOutcome = { ok: true; value: unknown } | { ok: false; proble
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function applyOverrides(document: unknown, assignments: readonly string[]): OverrideOutcome {
+  // Copying recurses: a document nested thousands deep would exhaust the stack.
+  const malformed = documentProblem(document);
+  if (malformed) return { ok: false, problems: [malformed] };
   let value = structuredClone(document);
   const problems: ScenarioProblem[] = [];
   for (const assignment of assignments) {

@@ -418,6 +418,14 @@ describe('--set overrides', () => {
     expect(applyOverrides(valid(), ['run.duration']).ok).toBe(false);
   });
 
+  it('a document nested thousands deep is a problem, not a stack overflow in the copy', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    const outcome = applyOverrides({ ...valid(), extra: deep }, ['run.duration=5']);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems[0].message).toMatch(/^is nested more than 32 levels deep/);
+  });
+
   it('leaves the original document untouched', () => {
     const original = valid();
     applyOverrides(original, ['nodes.devs.capacity=9']);
