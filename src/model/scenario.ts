@@ -209,39 +209,46 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
       `this run would simulate about ${about(expected * s.run.replications)} items, ` +
         `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; shorten duration or use fewer replications`,
     );
-  s.nodes.forEach((node, i) => {
-    recurring(s, node, i, issue);
-  });
+  recurring(s, issue);
 });
 
 /**
  * Gate openings and outages recur on their own clock, with or without work, so like
- * arrivals their number in a run is bounded: a gate that opens every 1e-9 days, or a node
- * that fails and recovers in no time, would otherwise fill the run with events and never
- * reach its end.
+ * arrivals their number in a run is bounded, over all nodes together: a gate that opens
+ * every 1e-9 days, or a node that fails and recovers in no time, would otherwise fill the
+ * run with events and never reach its end. The node that recurs most is named.
  */
-function recurring(s: ScenarioShape, node: ScenarioShape['nodes'][number], i: number, issue: Issue) {
+function recurring(s: ScenarioShape, issue: Issue) {
   const runs = s.run.replications;
-  const tooMany = (count: number, what: string, fix: string) =>
-    `${what} about ${about(count)} times in this run (over ${runs} replication${runs === 1 ? '' : 's'}), ` +
-    `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; ${fix}`;
-  if (node.schedule) {
-    const openings = (s.run.duration / node.schedule.every) * runs;
-    if (openings > MAX_EXPECTED_ARRIVALS)
-      issue(
-        ['nodes', i, 'schedule', 'every'],
-        tooMany(openings, `the gate would open every ${node.schedule.every}, so`, 'open it less often'),
-      );
-  }
-  if (node.outages) {
-    const cycle = distributionMean(node.outages.mtbf) + distributionMean(node.outages.mttr);
-    const outages = (s.run.duration / cycle) * runs;
-    if (cycle > 0 && outages > MAX_EXPECTED_ARRIVALS)
-      issue(
-        ['nodes', i, 'outages', 'mtbf'],
-        tooMany(outages, 'the node would go down', 'make mtbf and mttr longer'),
-      );
-  }
+  const events: { at: (string | number)[]; count: number; what: string; fix: string }[] = [];
+  s.nodes.forEach((node, i) => {
+    if (node.schedule)
+      events.push({
+        at: ['nodes', i, 'schedule', 'every'],
+        count: (s.run.duration / node.schedule.every) * runs,
+        what: `the gate would open every ${node.schedule.every}, so`,
+        fix: 'open it less often',
+      });
+    const cycle = node.outages
+      ? distributionMean(node.outages.mtbf) + distributionMean(node.outages.mttr)
+      : 0;
+    if (cycle > 0)
+      events.push({
+        at: ['nodes', i, 'outages', 'mtbf'],
+        count: (s.run.duration / cycle) * runs,
+        what: 'the node would go down',
+        fix: 'make mtbf and mttr longer',
+      });
+  });
+  const total = events.reduce((sum, e) => sum + e.count, 0);
+  if (!(total > MAX_EXPECTED_ARRIVALS)) return;
+  const most = events.reduce((a, b) => (b.count > a.count ? b : a));
+  const all = most.count < total ? `; with the other gates and outages, about ${about(total)}` : '';
+  issue(
+    most.at,
+    `${most.what} about ${about(most.count)} times in this run (over ${runs} replication${runs === 1 ? '' : 's'})${all}, ` +
+      `more than the limit of ${MAX_EXPECTED_ARRIVALS.toLocaleString('en')}; ${most.fix}`,
+  );
 }
 
 /** A count for a message: in digits while digits can be read, else as a power of ten. */

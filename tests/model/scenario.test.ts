@@ -213,6 +213,18 @@ describe('what cannot make sense is refused before it can hang, wrap round or cr
     expect(parseScenario(input).ok).toBe(true);
   });
 
+  it('openings and outages count together: many nodes each under the limit can be over it', () => {
+    const input = loose();
+    // Over 100 time units and 10 replications: 25,000,000 outages and 30,000,000 openings.
+    input.run.replications = 10;
+    input.nodes[0].outages = { mtbf: 2e-5, mttr: 2e-5 };
+    input.nodes[1].kind = 'gate';
+    input.nodes[1].schedule = { every: 1e-4 / 3, open: 1e-5 };
+    expect(problemAt(input, 'nodes[1] (reviewers).schedule.every')).toMatch(
+      /^the gate would open every 0\.0000333.*, so about 30,000,000 times in this run \(over 10 replications\); with the other gates and outages, about 55,000,000/,
+    );
+  });
+
   it('a failure that always sends work back: the item would never leave', () => {
     const input = loose();
     input.nodes[0].serves = { build: 0 } as never;
