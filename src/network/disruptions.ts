@@ -4,6 +4,7 @@
  * Each recurs through its own events; work paused by an outage or a closed gate resumes
  * where it stopped.
  */
+import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import {
   CAPACITY_CHANGE,
@@ -71,4 +72,6 @@ export function changeCapacity(r: Replication, n: number): void {
     r.calendar.schedule(schedule[r.capacityChangeIndex[n]].from, CAPACITY_CHANGE, n);
   if (r.mech.switchCost[n] >= 0) shareRebalance(r, n);
   else tryStart(r, n);
+  // Staffed again: work waiting for room at a full node that n could take comes here.
+  if (r.blocked > 0) offerRoom(r, n);
 }

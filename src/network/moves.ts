@@ -186,6 +186,7 @@ function leave(r: Replication, slot: number, n: number, unit: number): void {
     if (r.queued[n] > 0) tryStart(r, n);
   }
   if (r.waitingForRoom[n].length > 0) admitWaiting(r, n);
+  if (r.blocked > 0) offerRoom(r, n);
 }
 
 /** Room at node n: let in the items waiting for it, first come first served. */
@@ -195,6 +196,44 @@ function admitWaiting(r: Replication, n: number): void {
     const slot = waiting.shift();
     admit(r, slot, r.items.node[slot], n);
   }
+}
+
+/**
+ * Node n can take work (room has appeared, or it is back up or staffed again): under
+ * dynamic routing, items waiting for room at another, full node that serves the same step
+ * take it, in the order they wait at each node. Their node was chosen when none could take
+ * them; holding to that choice left work waiting at a full node beside an idle one, and
+ * could stop a run as a deadlock while a node that could take the work stood empty.
+ */
+export function offerRoom(r: Replication, n: number): void {
+  if (r.routing === 'fixed') return;
+  for (let m = 0; m < r.nodeCount; m++) {
+    if (m === n || r.waitingForRoom[m].length === 0 || !sharesStep(r, n, m)) continue;
+    for (let slot = takeWaiting(r, m, n); slot >= 0; slot = takeWaiting(r, m, n)) {
+      r.items.target[slot] = n;
+      admit(r, slot, r.items.node[slot], n);
+    }
+  }
+}
+
+/** Nodes n and m serve a capability in common. */
+function sharesStep(r: Replication, n: number, m: number): boolean {
+  for (let c = 0; c < r.capCount; c++) if (serves(r, n, c) && serves(r, m, c)) return true;
+  return false;
+}
+
+/** While n can take work, the first item waiting for room at m whose next step n serves (removed), else -1. */
+function takeWaiting(r: Replication, m: number, n: number): number {
+  if (!usable(r, n, -1)) return -1;
+  const waiting = r.waitingForRoom[m];
+  for (let i = 0; i < waiting.length; i++) {
+    const slot = waiting.at(i);
+    if (serves(r, n, currentCapability(r, slot))) {
+      waiting.removeAt(i);
+      return slot;
+    }
+  }
+  return -1;
 }
 
 /** A service unit's work is done (a DONE event): decide each item's fate, then move them on. */

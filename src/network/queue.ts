@@ -39,6 +39,19 @@ export class ItemQueue {
     return this.slots[this.head];
   }
 
+  /** The i-th oldest item (0 is the oldest); the caller checks `i < length`. */
+  at(i: number): number {
+    return this.slots[(this.head + i) & (this.slots.length - 1)];
+  }
+
+  /** Removes the i-th oldest item, keeping the others' order (moves the i before it on by one). */
+  removeAt(i: number): void {
+    const mask = this.slots.length - 1;
+    for (let j = i; j > 0; j--) this.slots[(this.head + j) & mask] = this.slots[(this.head + j - 1) & mask];
+    this.head = (this.head + 1) & mask;
+    this.length--;
+  }
+
   private grow(): void {
     // Capacity stays a power of two so wrapping is a mask, not a division.
     const bigger = new Int32Array(this.slots.length * 2);

@@ -5,7 +5,7 @@
  */
 
 import { HOLDS_SERVER } from './items.ts';
-import { currentCapability } from './moves.ts';
+import { currentCapability, offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
 import { BATCH_TIMEOUT, DONE, ITEM_DONE, type Replication } from './simulation.ts';
@@ -147,7 +147,10 @@ export function updateAvailability(r: Replication, n: number): void {
   if (r.mech.switchCost[n] >= 0) {
     shareUpdate(r, n);
     shareRebalance(r, n);
-    if (available) startSharing(r, n);
+    if (available) {
+      startSharing(r, n);
+      if (r.blocked > 0) offerRoom(r, n);
+    }
     return;
   }
   const units = r.units;
@@ -166,7 +169,11 @@ export function updateAvailability(r: Replication, n: number): void {
       r.working[n]++;
     }
   }
-  if (available) tryStart(r, n);
+  if (available) {
+    tryStart(r, n);
+    // Back up or open: work waiting for room at a full node that n could take comes here.
+    if (r.blocked > 0) offerRoom(r, n);
+  }
 }
 
 /** An outage starts or ends (gates closing are not failures, so they are not recorded). */

@@ -23,4 +23,34 @@ describe('a node queue', () => {
       ),
     );
   });
+
+  it('gives any item by its place and removes it there, keeping the others in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ push: fc.integer({ min: 0, max: 1e6 }) }),
+            fc.record({ removeAt: fc.nat(1000) }),
+          ),
+          { maxLength: 400 },
+        ),
+        (ops) => {
+          const queue = new ItemQueue(2);
+          const model: number[] = [];
+          for (const op of ops) {
+            if ('push' in op) {
+              queue.push(op.push);
+              model.push(op.push);
+            } else if (model.length > 0) {
+              const i = op.removeAt % model.length;
+              expect(queue.at(i)).toBe(model[i]);
+              queue.removeAt(i);
+              model.splice(i, 1);
+            }
+            expect(Array.from({ length: queue.length }, (_, i) => queue.at(i))).toEqual(model);
+          }
+        },
+      ),
+    );
+  });
 });

@@ -2,9 +2,10 @@
  * The "item counted against its own node" class of deadlock, looked for everywhere: over
  * generated scenarios with every mechanism, and over every preset with WIP limits added,
  * under every routing strategy. Under dynamic routing a finished item never waits at a node
- * that serves its next step (it holds its own place there); where every node serves every
- * step, nothing ever blocks and no run deadlocks; and a deadlock that remains is a circle
- * of full nodes (or a batch that can never fill), named in the result.
+ * that serves its next step (it holds its own place there), and no item waits for a full
+ * node while another that serves its step has room; where every node serves every step,
+ * nothing ever blocks and no run deadlocks; and a deadlock that remains is a circle of full
+ * nodes (or a batch that can never fill), named in the result.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,33 +28,48 @@ function validated(input: unknown): Scenario {
 }
 
 /**
- * Runs one replication and, whenever an item leaves a node (room appears only then, so
- * every blocked item is seen before it moves on) and at the end, lists the finished items
- * waiting for room elsewhere at a node that serves their next step.
+ * Runs one replication and lists needless waits for room. Whenever an item leaves a node
+ * (room appears only then, so every blocked item is seen before it moves on): a finished
+ * item waiting at a node that serves its next step. At each arrival, before anything moves,
+ * and at the end (quiet moments, between events): any item waiting for a full node while
+ * another node that serves its step is up, staffed and has room.
  */
-function blockedWhereTheyCouldStay(scenario: Scenario, seed: number) {
+function needlessWaits(scenario: Scenario, seed: number) {
   const found: string[] = [];
   let r: Replication | undefined;
-  const look = () => {
-    if (!r) return;
-    const items = r.items;
+  const look = (quiet: boolean) => {
+    const rep: Replication | undefined = r;
+    if (!rep) return;
+    const items = rep.items;
     for (let slot = 0; slot < items.highWater; slot++) {
       const at = items.node[slot];
       const next = items.target[slot];
-      if (items.live[slot] === 0 || at < 0 || next < 0 || next === at) continue;
-      if (r.service[at * r.capCount + items.capability[slot]] !== undefined)
-        found.push(
-          `item ${slot} at "${scenario.nodes[at].id}" waits for "${scenario.nodes[next].id}" at ${r.now}`,
-        );
+      if (items.live[slot] === 0 || next < 0 || next === at) continue;
+      const cap = items.capability[slot];
+      const where = `item ${slot} at "${scenario.nodes[at]?.id ?? 'arrival'}" waits for "${scenario.nodes[next].id}" at ${rep.now}`;
+      if (at >= 0 && rep.service[at * rep.capCount + cap] !== undefined)
+        found.push(`${where}, though its node serves the step`);
+      if (!quiet) continue;
+      for (let i: number = rep.candidateStart[cap]; i < rep.candidateStart[cap + 1]; i++) {
+        const n: number = rep.candidates[i];
+        if (
+          n !== next &&
+          rep.available[n] === 1 &&
+          rep.capacity[n] > 0 &&
+          rep.nodeWip[n] < rep.mech.wipLimit[n]
+        )
+          found.push(`${where}, though "${scenario.nodes[n].id}" has room`);
+      }
     }
   };
   r = new Replication(scenario, compileTopology(scenario), seed, {
     trace: (event) => {
-      if (event === 'leave') look();
+      if (event === 'leave') look(false);
+      if (event === 'arrive') look(true);
     },
   });
   r.advance();
-  look();
+  look(true);
   return { found, outcome: r.outcome() };
 }
 
@@ -100,13 +116,13 @@ describe('no deadlock where the item could stay', () => {
     );
   });
 
-  it('under dynamic routing, generated networks never hold a finished item at a node that serves its next step', () => {
+  it('under dynamic routing, generated networks never keep work waiting at a node that serves its next step, or for a full node beside one with room', () => {
     fc.assert(
       fc.property(
         arbitraryLeanScenario().filter((s) => (s as Doc).routing !== 'fixed'),
         (input) => {
           const scenario = validated(input);
-          const { found, outcome } = blockedWhereTheyCouldStay(scenario, scenario.run.seed);
+          const { found, outcome } = needlessWaits(scenario, scenario.run.seed);
           expect(found).toEqual([]);
           if (outcome.stoppedBy === 'deadlock') expect(outcome.deadlock?.detail).toMatch(explained);
         },
@@ -131,10 +147,10 @@ function limited(file: string, routing: string): Scenario {
 
 describe('every preset with WIP limits added, under every routing strategy', () => {
   it.each(presets.flatMap((file) => ROUTING_STRATEGIES.map((routing) => [file, routing] as const)))(
-    '%s under %s: no item waits where it could stay, and any deadlock is a named circle',
+    '%s under %s: no item waits where it could stay or go elsewhere, and any deadlock is a named circle',
     (file, routing) => {
       const scenario = limited(file, routing);
-      const { found, outcome } = blockedWhereTheyCouldStay(scenario, scenario.run.seed);
+      const { found, outcome } = needlessWaits(scenario, scenario.run.seed);
       // Fixed routing is the token ring: it sends each step to its one node, come what may.
       if (routing !== 'fixed') expect(found).toEqual([]);
       if (outcome.stoppedBy === 'deadlock') expect(outcome.deadlock?.detail).toMatch(explained);

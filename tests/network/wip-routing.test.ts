@@ -7,7 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.ts';
+import { parseScenario } from '../../src/model/parse.ts';
 import { ROUTING_STRATEGIES } from '../../src/model/scenario.ts';
+import { Replication } from '../../src/network/simulation.ts';
+import { compileTopology } from '../../src/network/topology.ts';
 
 const exponential = (mean: number) => ({ dist: 'exponential', mean });
 
@@ -141,5 +144,43 @@ describe('an item at a full team holds its own place there', () => {
       },
     );
     expectFlowsWithoutBlocking(equalTeams);
+  });
+});
+
+describe('work waiting for room at a full node takes room wherever its step is served', () => {
+  it('a team that opens takes the work that was waiting for its full neighbour', () => {
+    // Red takes the first review (50 long); blue meets only from time 10. The second item,
+    // finished at build at 2.5 when neither could take it, was sent (round-robin) to wait
+    // for red. When blue opens it takes that item at once, not after red's 50.
+    const parsed = parseScenario({
+      name: 'a neighbour opens',
+      run: { duration: 4, seed: 1 },
+      routing: 'round-robin',
+      demand: [{ id: 'feature', interarrival: 1, steps: ['build', 'review'] }],
+      nodes: [
+        { id: 'builders', capacity: 1, wipLimit: 1, serves: { build: 0.5 } },
+        { id: 'red', capacity: 1, wipLimit: 1, serves: { review: 50 } },
+        {
+          id: 'blue',
+          capacity: 1,
+          wipLimit: 1,
+          schedule: { every: 1000, open: 990, offset: 10 },
+          serves: { review: 1 },
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const scenario = parsed.scenario;
+    const starts: string[] = [];
+    new Replication(scenario, compileTopology(scenario), 1, {
+      trace: (event, time, item, node) => {
+        if (event === 'start') starts.push(`${scenario.nodes[node].id} ${time} item ${item}`);
+      },
+    }).advance();
+    expect(starts.filter((s) => !s.startsWith('builders'))).toEqual([
+      'red 1.5 item 0',
+      'blue 10 item 1',
+      'blue 11 item 2',
+    ]);
   });
 });
