@@ -58,17 +58,23 @@ export function drawSweep(
       .attr('stroke', colour)
       .attr('stroke-width', 2);
     for (const p of l.points) {
+      // A point whose numbers are not the system's (a node cannot keep up, or the run stopped
+      // early) is drawn hollow and larger, and says why.
       const dot = g
         .append('circle')
+        .attr('class', p.unsound ? 'unsound' : null)
         .attr('cx', x(p.x))
         .attr('cy', y(p.y))
-        .attr('r', 3.5)
-        .attr('fill', colour)
+        .attr('r', p.unsound ? 5 : 3.5)
+        .attr('fill', p.unsound ? 'white' : colour)
+        .attr('stroke', p.unsound ? colour : null)
+        .attr('stroke-width', p.unsound ? 2 : null)
         .node() as SVGCircleElement;
       attachTooltip(dot, () => [
         `${l.label}, ${text.x} ${text.xValue(p.x)}`,
         `${text.y}: ${text.value(p.y)}`,
         `95% interval ${text.value(p.lo)} to ${text.value(p.hi)}`,
+        ...(p.unsound ? [`not the system’s numbers: ${p.unsound}`] : []),
       ]);
       marks.push(dot);
     }
@@ -94,4 +100,5 @@ export function drawSweep(
     lines.map((l, i) => ({ label: l.label, colour: categorical(i), kind: 'line' as const })),
   );
   host.dataset.items = String(all.length);
+  host.dataset.unsound = String(all.filter((p) => p.unsound).length);
 }

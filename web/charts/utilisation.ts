@@ -18,7 +18,7 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     height: Math.max(160, bars.length * rowHeight + base * 5.5),
     legend: ['busy (colour darkens with load)', 'offered load'],
     left: Math.min(ctx.width * 0.35, longest * base * 0.62 + 16),
-    right: base * 9,
+    right: base * 13,
   });
   const { plot, inner, type } = frame;
   const xMax = Math.max(1, ...bars.map((b) => Math.max(b.utilization, b.offeredLoad)));
@@ -45,7 +45,7 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     .attr('y', y.bandwidth() / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .attr('font-weight', (b) => (b.bottleneck ? 700 : 400))
+    .attr('font-weight', (b) => (b.bottleneck || b.constraint ? 700 : 400))
     .attr('fill', INK)
     .text((b) => b.id);
   rows
@@ -63,6 +63,7 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
         `busy ${formatPercent(b.utilization)} of the time`,
         `offered load ${formatPercent(b.offeredLoad)}${b.offeredLoad >= 1 ? ' — cannot keep up' : ''}`,
         `${formatNumber(b.queue)} items waiting on average`,
+        `items spend ${formatPercent(b.waitShare)} of their lead time waiting here${b.constraint ? ' — the constraint: they wait longest here' : ''}`,
       ]);
     });
   rovingFocus(plot.selectAll<SVGRectElement, unknown>('rect.bar').nodes());
@@ -81,7 +82,10 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     .attr('dy', '0.35em')
     .attr('font-size', type.small)
     .attr('fill', INK)
-    .text((b) => `${formatPercent(b.utilization)}${b.bottleneck ? ' ◀ bottleneck' : ''}`);
+    .text(
+      (b) =>
+        `${formatPercent(b.utilization)}, waits ${formatPercent(b.waitShare)}${b.bottleneck ? ' ◀ bottleneck' : ''}${b.constraint ? ' ◀ constraint' : ''}`,
+    );
   drawLegend(frame, [
     { label: 'busy (colour darkens with load)', colour: loadColour(0.8) },
     { label: 'offered load', colour: INK, kind: 'line' },

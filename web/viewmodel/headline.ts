@@ -1,7 +1,10 @@
 /**
  * The headline numbers above the charts: what a coach reads out first. Each comes with the
- * interval that says how sure the simulation is, and a line saying what it means.
+ * interval that says how sure the simulation is, and a line saying what it means. When the
+ * verdict (src/experiment/verdict.ts) says the numbers are not the system's, the lead times
+ * say over which items they are, and look twice.
  */
+import { survivorNote, type Verdict } from '../../src/experiment/verdict.ts';
 import type { SimulationResult } from '../../src/index.ts';
 import {
   formatDuration,
@@ -24,27 +27,35 @@ export interface Headline {
   tone: 'plain' | 'warn';
 }
 
-export function headlines(r: SimulationResult): Headline[] {
+export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
   const u = r.timeUnit;
   const days = (x: number) => formatDuration(x, u);
   const little = r.littlesLaw;
   const littleOk = Math.abs(little.relativeDifference) <= 0.1;
+  const survivors = verdict && survivorNote(verdict);
+  // Stopped early, the times cover only what got through; overloaded, they grow with the run.
+  const caveat = survivors
+    ? `${survivors}: the run stopped early`
+    : verdict && !verdict.sound
+      ? 'a node cannot keep up, so this grows with the length of the run'
+      : undefined;
+  const timeTone = caveat ? 'warn' : 'plain';
   return [
     {
       key: 'lead-time-mean',
       label: 'Mean lead time',
       value: days(r.leadTime.mean),
       interval: `95% interval ${formatInterval(r.leadTime.ci95, days)}`,
-      note: 'from arrival to done, averaged over replications',
-      tone: 'plain',
+      note: caveat ?? 'from arrival to done, averaged over replications',
+      tone: timeTone,
     },
     {
       key: 'lead-time-p85',
       label: '85th percentile lead time',
       value: days(r.leadTime.p85),
       interval: `95% interval ${formatInterval(r.leadTime.p85ci95, days)}`,
-      note: `85% of items were done within this; p50 ${days(r.leadTime.p50)}, p95 ${days(r.leadTime.p95)}`,
-      tone: 'plain',
+      note: `${caveat ? `${caveat}; ` : ''}85% of items were done within this; p50 ${days(r.leadTime.p50)}, p95 ${days(r.leadTime.p95)}`,
+      tone: timeTone,
     },
     {
       key: 'throughput',
@@ -88,8 +99,15 @@ function signedPercent(x: number): string {
   return x < 0 ? `−${text}` : `+${text}`;
 }
 
-/** A one-line summary of the run for the results header. */
-export function runSummary(r: SimulationResult): string {
+/**
+ * A one-line summary of the run for the results header; with the verdict, it names the
+ * constraint when items wait longest somewhere other than the busiest node.
+ */
+export function runSummary(r: SimulationResult, verdict?: Verdict): string {
   const reps = `${r.replications} replication${r.replications === 1 ? '' : 's'}`;
-  return `${r.scenario}: ${reps} of ${formatNumber(r.window.duration)} ${pluralUnit(r.timeUnit)} (warm-up ${formatNumber(r.window.warmup)}${r.window.warmupChosenBy === 'MSER-5' ? ', chosen by MSER-5' : ''}), seed ${r.seed}, ${r.routing} routing; bottleneck ${r.bottleneck}.`;
+  const c = verdict?.constraint;
+  const constraint = c
+    ? `; constraint ${c.node}, where items spend ${formatPercent(c.waitShare)} of their lead time waiting`
+    : '';
+  return `${r.scenario}: ${reps} of ${formatNumber(r.window.duration)} ${pluralUnit(r.timeUnit)} (warm-up ${formatNumber(r.window.warmup)}${r.window.warmupChosenBy === 'MSER-5' ? ', chosen by MSER-5' : ''}), seed ${r.seed}, ${r.routing} routing; bottleneck ${r.bottleneck}${constraint}.`;
 }

@@ -5,6 +5,7 @@
  */
 import { parseAxis, type SweepAxis } from '../../src/experiment/axes.ts';
 import type { SweepResult } from '../../src/experiment/sweep.ts';
+import { verdictOf } from '../../src/experiment/verdict.ts';
 import type { Scenario, SimulationResult } from '../../src/index.ts';
 
 export interface SweepParameter {
@@ -85,7 +86,11 @@ export const SWEEP_METRICS: Record<string, SweepMetric> = {
 export interface SweepLine {
   key: string;
   label: string;
-  points: { x: number; y: number; lo: number; hi: number }[];
+  /**
+   * `unsound` says why a point's numbers are not the system's: a node there cannot keep up,
+   * or its run stopped early ("unstable: review 112%", "stopped: deadlock").
+   */
+  points: { x: number; y: number; lo: number; hi: number; unsound?: string }[];
   /** Points that could not run, with the reason. */
   failed: { x: number; error: string }[];
 }
@@ -103,7 +108,14 @@ export function sweepLines(sweep: SweepResult, x: string, metric: SweepMetric): 
       }
       const y = metric.value(p.result);
       const ci = metric.interval(p.result);
-      line.points.push({ x: at, y, lo: ci ? ci[0] : y, hi: ci ? ci[1] : y });
+      const verdict = verdictOf(p.result, p.stability);
+      line.points.push({
+        x: at,
+        y,
+        lo: ci ? ci[0] : y,
+        hi: ci ? ci[1] : y,
+        ...(verdict.sound ? {} : { unsound: verdict.status }),
+      });
     }
     return line;
   });

@@ -9,7 +9,7 @@ export const EXPLAIN = {
   cfd: 'How many items had reached each step by each moment (first replication). The height of a band is the work in that step; the horizontal distance across the bands is roughly the lead time. Bands running parallel mean steady flow; a band that widens is a queue building up.',
   wip: 'Items in the whole system (dark line) and waiting in each node’s queue over time (first replication). By Little’s law, at the same throughput twice the work in progress means twice the lead time.',
   utilisation:
-    'How much of each node’s capacity was busy (the bar) against what the arrivals demand of it (the tick, offered load). Above about 85% queues grow quickly, at 100% without end: busy people do not make fast flow.',
+    'How much of each node’s capacity was busy (the bar) against what the arrivals demand of it (the tick, offered load). Above about 85% queues grow quickly, at 100% without end: busy people do not make fast flow. “Waits” is the share of all lead time items spent queued for the node: the busiest node is not always where the time goes, and the constraint is where items wait longest.',
   intervals:
     'Each variant’s mean lead time (dot) with its 95% interval (whiskers) and its 85th percentile (diamond), on one axis. Intervals that do not overlap are differences to believe; the sentences above give the paired intervals, which are narrower.',
   overlay:

@@ -14,6 +14,7 @@ import {
   sharedHistogram,
   variantLines,
 } from '../viewmodel/chart-data/compare-data.ts';
+import { variantVerdicts } from '../viewmodel/compare-verdicts.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
 import { comparisonCsv } from '../viewmodel/csv.ts';
 import {
@@ -27,6 +28,7 @@ import { differenceSentence } from '../viewmodel/sentences.ts';
 import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
 import { h } from './dom.ts';
+import { verdictBanner } from './verdict-banner.ts';
 
 export class CompareResults {
   private cards: ChartCard[] = [];
@@ -50,17 +52,31 @@ export class CompareResults {
     const unit = c.variants[0].result.timeUnit;
     const plural = pluralUnit(unit);
     const ctx = (width: number) => ({ width, large: this.large(), unit });
-    const sentences = differenceRows(c).map((row) =>
-      h(
-        'li',
-        { class: 'difference', 'data-variant': row.name, 'data-metric': row.metric },
-        differenceSentence(row.difference, {
-          variant: row.name,
-          baseline: c.baseline,
-          metric: row.metric === 'leadTime' ? 'mean lead time' : 'throughput',
-          unit: row.metric === 'leadTime' ? plural : `items per ${unit}`,
-        }),
+    const verdicts = variantVerdicts(c);
+    // A variant that stopped early or cannot keep up is neither better nor worse: one sentence
+    // says why it is not ranked, in place of its differences.
+    const unranked = new Map(verdicts.flatMap((v) => (v.unranked ? [[v.name, v.unranked] as const] : [])));
+    const sentences = [
+      ...differenceRows(c)
+        .filter((row) => !unranked.has(row.name))
+        .map((row) =>
+          h(
+            'li',
+            { class: 'difference', 'data-variant': row.name, 'data-metric': row.metric },
+            differenceSentence(row.difference, {
+              variant: row.name,
+              baseline: c.baseline,
+              metric: row.metric === 'leadTime' ? 'mean lead time' : 'throughput',
+              unit: row.metric === 'leadTime' ? plural : `items per ${unit}`,
+            }),
+          ),
+        ),
+      ...[...unranked].map(([name, why]) =>
+        h('li', { class: 'difference unranked', 'data-variant': name }, `${name}: ${why}.`),
       ),
+    ];
+    const banner = verdictBanner(
+      verdicts.flatMap((v) => v.verdict.alerts.map((a) => ({ ...a, variant: v.name }))),
     );
     const sharedMax = Math.max(...c.variants.map((v) => Math.max(...v.result.series.wip, 1)));
     const doneMax = Math.max(...c.variants.map((v) => v.result.series.cumulative.done.at(-1) ?? 1));
@@ -169,9 +185,10 @@ export class CompareResults {
           ),
         ),
       ),
+      ...(banner ? [banner] : []),
       h('ul', { class: 'differences' }, sentences),
       ...this.warnings(c),
-      this.table(c, unit),
+      this.table(c, unit, verdicts),
       h(
         'div',
         { class: 'chart-grid' },
@@ -198,7 +215,7 @@ export class CompareResults {
       : [];
   }
 
-  private table(c: Comparison, unit: string) {
+  private table(c: Comparison, unit: string, verdicts: ReturnType<typeof variantVerdicts>) {
     const days = (x: number) => formatDuration(x, unit);
     return h(
       'div',
@@ -237,6 +254,9 @@ export class CompareResults {
                 h('span', { class: 'swatch', style: `background:${categorical(i)}` }),
                 v.name,
                 i === 0 ? h('span', { class: 'badge baseline' }, 'baseline') : null,
+                verdicts[i].verdict.sound
+                  ? null
+                  : h('span', { class: 'badge alarm', 'data-key': 'status' }, verdicts[i].verdict.status),
               ),
               h(
                 'td',

@@ -319,7 +319,7 @@ export class ExploreView {
           id: 'chart-sweep',
           title: 'Sweep',
           explain:
-            'Each point is the scenario at one value of the parameter, averaged over its replications; the band is the 95% interval. One line per routing strategy, every point run with the same seeds. A point marked ✗ could not run: hover it to see why.',
+            'Each point is the scenario at one value of the parameter, averaged over its replications; the band is the 95% interval. One line per routing strategy, every point run with the same seeds. A point marked ✗ could not run, and a hollow point is not the system’s numbers (a node there is offered 100% or more of its capacity, or the run stopped early): hover it to see why.',
           file: 'flowlab-sweep',
           wide: true,
           controls: h(

@@ -2,7 +2,9 @@
  * One run's results: the headline numbers, then the charts, drawn one per task so the page
  * keeps answering input while they appear (no task should come near 50 ms).
  */
+import { verdictOf } from '../../src/experiment/verdict.ts';
 import type { Scenario, SimulationResult } from '../../src/index.ts';
+import { stability } from '../../src/network/stability.ts';
 import { drawCfd } from '../charts/cfd.ts';
 import { download } from '../charts/export.ts';
 import { drawHistogram } from '../charts/histogram.ts';
@@ -24,6 +26,7 @@ import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
 import { h } from './dom.ts';
 import { headlineCards } from './headline-cards.ts';
+import { verdictBanner } from './verdict-banner.ts';
 
 export interface Shown {
   result: SimulationResult;
@@ -99,6 +102,7 @@ export class ResultsView {
         .replace(/^-|-$/g, '') || 'scenario';
     const ctx = (width: number) => ({ width, large: this.large(), unit: result.timeUnit });
     const unit = result.timeUnit;
+    const verdict = verdictOf(result, stability(scenario));
     this.cards = [
       chartCard({
         id: 'chart-network',
@@ -113,7 +117,7 @@ export class ResultsView {
         title: 'Utilisation per node',
         explain: EXPLAIN.utilisation,
         file: `${slug}-utilisation`,
-        draw: (host, w) => drawUtilisation(host, utilisationBars(result), ctx(w)),
+        draw: (host, w) => drawUtilisation(host, utilisationBars(result, verdict), ctx(w)),
       }),
       chartCard({
         id: 'chart-histogram',
@@ -181,7 +185,7 @@ export class ResultsView {
           'div',
           {},
           h('h2', {}, `Results: ${result.scenario}`),
-          h('p', { class: 'run-summary' }, runSummary(result)),
+          h('p', { class: 'run-summary' }, runSummary(result, verdict)),
           this.stale,
         ),
         h(
@@ -231,7 +235,8 @@ export class ResultsView {
           ),
         ),
       ),
-      headlineCards(headlines(result)),
+      ...[verdictBanner(verdict.alerts)].filter((x) => x !== null),
+      headlineCards(headlines(result, verdict)),
       ...(warnings ? [warnings] : []),
       h(
         'div',
