@@ -56,6 +56,21 @@ describe('user text with terminal escapes is printed without them', () => {
     }
   });
 
+  it('in CSV printed to the terminal, where an error row quotes the text', () => {
+    const { code, stdout } = flowlab(
+      'sweep',
+      file,
+      '--vary',
+      'demand.feature.steps=["\\u001b]0;owned\\u0007gone"],["build\\u001b[1A"]',
+      '--csv',
+      '--workers',
+      '1',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/no node serves ""\]0;ownedgone/);
+    expect(stdout).not.toMatch(unsafe);
+  });
+
   it('in error messages that quote the text', () => {
     const broken = scenarioFile('hostile-error.json', {
       ...hostile,

@@ -116,7 +116,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
 /** Prints the sweep; the exit code is EXIT_ALL_FAILED when no point ran to the end. */
 export function printSweep(sweep: SweepResult, format: 'json' | 'csv' | 'table'): number {
   if (format === 'json') console.log(JSON.stringify(sweep, null, 2));
-  else if (format === 'csv') console.log(sweepCsv(sweep));
+  // CSV goes to a terminal as often as to a file: no escape sequence from a scenario's text.
+  else if (format === 'csv') console.log(terminalText(sweepCsv(sweep)));
   else console.log(describeSweep(sweep));
   if (sweep.points.length === 0 || !sweep.points.every(pointFailed)) return 0;
   console.error(
