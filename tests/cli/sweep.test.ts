@@ -195,27 +195,38 @@ describe('flowlab run --shard and flowlab merge', () => {
   });
 });
 
-/** Runs flowlab, presses Ctrl-C after `ms`, and gives what it printed and its exit code. */
-async function interrupted(ms: number, ...args: string[]) {
-  const child = spawn(process.execPath, ['bin/flowlab.js', ...args]);
-  let stdout = '';
-  let stderr = '';
+/**
+ * Runs flowlab on a terminal (a pseudo-terminal from util-linux's `script`, so it draws its
+ * progress bar), presses Ctrl-C as a user would once the bar shows a replication done, and
+ * gives what it printed and its exit code. Waiting for the bar, not for a time, makes the
+ * test the same on a busy machine: the key is pressed when the command is under way, never
+ * while Node is still starting (when Ctrl-C would end it before it could print anything).
+ * On a terminal stdout and stderr are one stream; `stdout` and `stderr` both hold it.
+ */
+async function interrupted(...args: string[]) {
+  const quote = (a: string) => `'${a.replaceAll("'", "'\\''")}'`;
+  const command = ['exec', process.execPath, 'bin/flowlab.js', ...args].map(quote).join(' ');
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null']);
+  // The command may have ended on its own before the key is pressed.
+  child.stdin.on('error', () => {});
+  let screen = '';
+  let under = () => {};
   child.stdout.on('data', (d) => {
-    stdout += d;
+    screen += d;
+    if (/[1-9]\d*\/\d+ replications/.test(screen)) under();
   });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  child.kill('SIGINT');
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  await Promise.race([new Promise<void>((resolve) => (under = resolve)), closed]);
+  child.stdin.write('\x03');
+  const code = await closed;
+  child.stdin.end();
+  const text = screen.replaceAll('\r\n', '\n');
+  return { code, stdout: text, stderr: text };
 }
 
 describe('Ctrl-C', () => {
   it('stops a long sweep cleanly, prints the points that finished and exits 130', async () => {
     const { code, stdout, stderr } = await interrupted(
-      3000,
       'sweep',
       'scenarios/token-ring.json',
       '--vary',
@@ -236,7 +247,6 @@ describe('Ctrl-C', () => {
 
   it('stops a long comparison cleanly and compares the replications every variant finished', async () => {
     const { code, stdout, stderr } = await interrupted(
-      4000,
       'compare',
       'scenarios/dynamic-network.json',
       '--routing',
@@ -258,7 +268,6 @@ describe('Ctrl-C', () => {
 
   it('stops a long run cleanly and prints the replications that finished', async () => {
     const { code, stdout, stderr } = await interrupted(
-      4000,
       'run',
       'scenarios/token-ring.json',
       '--reps',
