@@ -1,8 +1,37 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { DEV_POLICY, SITE_POLICY } from './web/csp.ts';
+
+/** The Content-Security-Policy (web/csp.ts): a <meta> tag in the built page, a header in dev. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'flowlab-content-security-policy',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, context) =>
+        context.server
+          ? []
+          : [
+              {
+                tag: 'meta',
+                attrs: { 'http-equiv': 'Content-Security-Policy', content: SITE_POLICY },
+                injectTo: 'head-prepend',
+              },
+            ],
+    },
+    configureServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        res.setHeader('Content-Security-Policy', DEV_POLICY);
+        next();
+      });
+    },
+  };
+}
 
 export default defineConfig({
   root: 'web',
   base: './',
+  plugins: [contentSecurityPolicy()],
   build: { outDir: '../dist', emptyOutDir: true },
   test: {
     root: '.',

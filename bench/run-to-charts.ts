@@ -20,7 +20,10 @@ export async function printRunToCharts(runs = 5): Promise<void> {
       `sandbox: Run to charts drawn for the default preset, median ${sandbox.medianMs.toFixed(0)} ms over ` +
         `${runs} runs (${sandbox.runToChartsMs.map((t) => t.toFixed(0)).join(', ')}); ` +
         `longest main-thread stretch ${sandbox.longestTaskMs.toFixed(0)} ms, ` +
-        `long tasks (over 50 ms) reported by the browser: ${longTasks === 0 ? 'none' : longTasks}`,
+        `long tasks (over 50 ms) reported by the browser: ${longTasks === 0 ? 'none' : longTasks}; ` +
+        (sandbox.withinBudget
+          ? `within the ${sandbox.budgetMs} ms budget`
+          : `OVER the ${sandbox.budgetMs} ms budget for a main-thread stretch`),
     );
   } catch (error) {
     console.log(`sandbox: not measured (${error instanceof Error ? error.message : String(error)})`);

@@ -2,6 +2,7 @@
  * The sandbox page: wires the views to the workspace (what the coach typed), the simulation
  * worker and the URL. The views draw; the view-model decides; this file only connects them.
  */
+import './no-eval.ts';
 import './styles.css';
 import { parseScenarioText, type Scenario } from '../src/index.ts';
 import { presetChoices } from './viewmodel/comparison-setup.ts';

@@ -3,6 +3,7 @@
  * stays responsive however long a run takes. Runs go a slice of events at a time, reporting
  * progress at most every PROGRESS_MS; cancelling is done by the page terminating this worker.
  */
+import './no-eval.ts';
 import { expose } from 'comlink';
 import { type ForecastOptions, type ForecastQuestion, forecast } from '../src/experiment/forecast.ts';
 import { type EncodedOutcome, encodeOutcome } from '../src/experiment/outcome-codec.ts';

@@ -93,3 +93,74 @@ export async function longTasks(page: Page): Promise<number[]> {
 }
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+
+/** A message the page received from a simulation worker (directly, or on a port it handed over). */
+export interface WorkerMessage {
+  /** The worker's name, or "port" for a comlink callback's channel. */
+  from: string;
+  /** Size of the message as JSON. */
+  bytes: number;
+  /** A progress slice: how far the run is. */
+  fraction?: number;
+  /** A finished result: its mean lead time. */
+  leadTimeMean?: number;
+}
+
+/**
+ * Records the workers the page starts and every message it receives from them, from page load
+ * on: what crosses from a worker to the page, so a test can see where the work was done.
+ */
+export async function watchWorkerMessages(page: Page) {
+  // A string, not a function, for the same reason as the heartbeat's.
+  await page.addInitScript(`{
+    const log = (window.__workerMessages = []);
+    window.__workers = [];
+    const record = (from, data) => {
+      const text = JSON.stringify(data) ?? '';
+      const value = data && data.type === 'RAW' ? data.value : undefined;
+      const slice = data && data.type === 'APPLY' ? data.argumentList?.[0]?.value : undefined;
+      log.push({
+        from,
+        bytes: text.length,
+        fraction: typeof slice?.fraction === 'number' ? slice.fraction : undefined,
+        leadTimeMean: typeof value?.leadTime?.mean === 'number' ? value.leadTime.mean : undefined,
+      });
+    };
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url, options) {
+        super(url, options);
+        const name = options?.name ?? '';
+        window.__workers.push(name);
+        super.addEventListener('message', (e) => record(name, e.data));
+      }
+    };
+    const listen = MessagePort.prototype.addEventListener;
+    MessagePort.prototype.addEventListener = function (type, listener, options) {
+      if (type === 'message') listen.call(this, 'message', (e) => record('port', e.data));
+      return listen.call(this, type, listener, options);
+    };
+  }`);
+}
+
+/** The messages the page received from workers since the last call, and the workers started. */
+export async function workerMessages(page: Page): Promise<{ workers: string[]; messages: WorkerMessage[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __workers: string[]; __workerMessages: WorkerMessage[] };
+    return { workers: [...w.__workers], messages: w.__workerMessages.splice(0) };
+  });
+}
+
+/** Records every Content-Security-Policy violation the page reports, from page load on; `policyViolations` lists them. */
+export async function watchPolicyViolations(page: Page) {
+  await page.addInitScript(`{
+    const seen = (window.__violations = []);
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')),
+    );
+  }`);
+}
+
+export async function policyViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __violations: string[] }).__violations]);
+}
