@@ -94,6 +94,10 @@ function messageFor(issue: z.core.$ZodIssue, document: unknown): string {
   }
   if (issue.code === 'invalid_type' && valueAt(document, issue.path) === undefined)
     return `is required: ${issue.message}`;
+  // JSON.parse reads a number such as 1e999 as Infinity, which no field takes.
+  const value = valueAt(document, issue.path);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `${issue.message} (the file's number is too large for a double and reads as infinity)`;
   return issue.message;
 }
 

@@ -331,6 +331,17 @@ describe('what cannot make sense is refused before it can hang, wrap round or cr
       expect(paths).toContain(path);
   });
 
+  it('a number too large for a double (1e999 reads as Infinity) is named as such', () => {
+    const outcome = parseScenarioText(JSON.stringify(valid()).replace('"duration":100', '"duration":1e999'));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.problems[0]).toMatchObject({
+        path: 'run.duration',
+        message:
+          "duration must be a number (the file's number is too large for a double and reads as infinity)",
+      });
+  });
+
   it('lists too long to be a scenario are refused before they reach the engine', () => {
     const input = loose();
     input.demand[0].steps = new Array(1_001).fill('build');
