@@ -23,6 +23,13 @@ export const MAX_TIME = 1e12;
 export const MIN_TIME = 1e-9;
 
 /**
+ * A gate's opening lasts at least a billionth of the run's duration. The clock is a double,
+ * so at time t it moves in steps of about t * 2.2e-16; with the drain up to ten durations
+ * long, a billionth of the duration is still hundreds of thousands of such steps.
+ */
+export const MIN_SHARE_OF_RUN = 1e-9;
+
+/**
  * Variability (cv = sd / mean) of a lognormal or gamma is at most 10. Beyond that almost
  * every draw is near 0 and the mean rests on rare, enormous ones, so a run of any length
  * sees bursts of arrivals the mean does not foretell (a gamma with cv 100 has shape 1e-4:

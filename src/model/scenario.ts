@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';
-import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_TIME } from './limits.ts';
+import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_SHARE_OF_RUN, MIN_TIME } from './limits.ts';
 import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanisms.ts';
 import { timeUnitSchema } from './time-unit.ts';
 
@@ -291,6 +291,15 @@ function checkNodeMechanisms(
     issue(
       at('schedule', 'open'),
       `open (${node.schedule.open}) must be shorter than every (${node.schedule.every})`,
+    );
+  // Late in a long run the clock cannot tell a tiny opening from none: at time 1e9 it moves
+  // in steps of about 1e-7, so a gate open for 1e-9 would open and close at one instant and
+  // serve almost nothing, without a word. A billionth of the run is far above that step.
+  else if (node.schedule && node.schedule.open < s.run.duration * MIN_SHARE_OF_RUN)
+    issue(
+      at('schedule', 'open'),
+      `open (${node.schedule.open}) must be at least a billionth of the run's duration (${s.run.duration * MIN_SHARE_OF_RUN}): ` +
+        'late in the run the clock could not tell so short an opening from none',
     );
   if (node.multitasking && node.batch)
     issue(at('multitasking'), 'a node cannot both multitask and work in batches');

@@ -269,6 +269,19 @@ describe('what cannot make sense is refused before it can hang, wrap round or cr
     expect(parseScenario(input).ok).toBe(true);
   });
 
+  it('a gate open for less than the clock can tell, late in a long run, is refused', () => {
+    const input = loose();
+    input.run.duration = 1e9;
+    input.demand[0].interarrival = { dist: 'exponential', mean: 1e5 };
+    input.nodes[1].kind = 'gate';
+    input.nodes[1].schedule = { every: 1e5, open: 1e-9 };
+    expect(problemAt(input, 'nodes[1] (reviewers).schedule.open')).toBe(
+      "open (1e-9) must be at least a billionth of the run's duration (1): late in the run the clock could not tell so short an opening from none",
+    );
+    input.nodes[1].schedule = { every: 1e5, open: 1 };
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
   it('counts that the engine keeps in 32-bit integers have a ceiling, so 2^32 + 1 never runs as 1', () => {
     const input = loose();
     input.nodes[0].capacity = 4294967297;
