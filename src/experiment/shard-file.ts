@@ -23,6 +23,7 @@ import type { Scenario } from '../model/scenario.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
 import { Replication } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
+import { gridError } from './axes.ts';
 import { decodeOutcome, type EncodedOutcome, encodeOutcome } from './outcome-codec.ts';
 import { sha256 } from './sha256.ts';
 
@@ -109,6 +110,8 @@ export function checkPartialFile(value: unknown): PartialResult | string {
     return `${formatPath(at) || 'the file'}: ${issue.message}`;
   }
   const partial = parsed.data as PartialResult;
+  const tooBig = gridError(partial.axes);
+  if (tooBig !== undefined) return `axes: ${tooBig}`;
   if (digestOf(partial) !== partial.digest)
     return 'digest: the content does not match its digest: the file was changed after flowlab wrote it, or is damaged';
   const { index, count } = partial.shard;
@@ -151,7 +154,8 @@ export function checkedOutcome(
   runSeed: number,
   replication: number,
 ): ReplicationOutcome | string {
-  const problem = shapeProblem(encoded.value, template, ['value'], true);
+  const problem =
+    shapeProblem(encoded.value, template, ['value'], true) ?? sizeProblem(encoded.value, template);
   if (problem) return `${formatPath(['outcome', ...problem[0]])}: ${problem[1]}`;
   const outcome = decodeOutcome(encoded);
   const seed = replicationSeed(runSeed, replication);
@@ -161,6 +165,54 @@ export function checkedOutcome(
 }
 
 type Problem = [(string | number)[], string];
+
+/**
+ * Numbers that size the loops of the fold: they must be those of a replication of this very
+ * scenario, or a crafted file could make folding it take hours (a series of a billion points).
+ * Fields of the outcome, and of the classes it holds by their codec names; `[count, max]`
+ * pairs are counts that may grow up to the template's maximum.
+ */
+const FIXED_SIZES: readonly (readonly string[])[] = [['window'], ['windows', 'count'], ['windows', 'width']];
+const CLASS_SIZES: Record<string, { same: string[]; count?: [string, string] }> = {
+  series: { same: ['start', 'baseInterval', 'channels', 'maxPoints'], count: ['points', 'maxPoints'] },
+  points: { same: ['maxPoints'], count: ['size', 'maxPoints'] },
+};
+
+/** The first size in an outcome (already of the right shape) that is not its template's. */
+function sizeProblem(value: unknown, template: unknown): Problem | undefined {
+  const at = (root: unknown, path: readonly (string | number)[]) =>
+    path.reduce<unknown>((here, k) => (here as Record<string | number, unknown>)[k], root);
+  for (const path of FIXED_SIZES)
+    if (at(value, path) !== at(template, path))
+      return [['value', ...path], `must be ${JSON.stringify(at(template, path))}, as this scenario gives`];
+  // Every class instance, wherever it is: walk the template and the value side by side.
+  const stack: [unknown, unknown, (string | number)[]][] = [[value, template, ['value']]];
+  while (stack.length > 0) {
+    const [v, t, path] = stack.pop() as [unknown, unknown, (string | number)[]];
+    if (t === null || typeof t !== 'object') continue;
+    const sizes = CLASS_SIZES[(t as { $c?: string }).$c ?? ''];
+    if (sizes) {
+      const vf = (v as { f: Record<string, unknown> }).f;
+      const tf = (t as { f: Record<string, unknown> }).f;
+      for (const key of sizes.same)
+        if (vf[key] !== tf[key])
+          return [[...path, 'f', key], `must be ${JSON.stringify(tf[key])}, as this scenario gives`];
+      if (sizes.count) {
+        const [key, max] = sizes.count;
+        const n = vf[key];
+        if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > (tf[max] as number))
+          return [[...path, 'f', key], `must be a whole number from 0 to ${tf[max]}`];
+      }
+    }
+    for (const [key, child] of Object.entries(t))
+      stack.push([
+        (v as Record<string, unknown>)[key],
+        child,
+        [...path, Array.isArray(t) ? Number(key) : key],
+      ]);
+  }
+  return undefined;
+}
 
 const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity', '-0']);
 

@@ -154,6 +154,25 @@ describe('merge refuses tampered or malformed shard files, naming the file and t
     );
   });
 
+  it('sizes that drive the fold must be those of a replication of the scenario', () => {
+    const [a, b] = shardFiles();
+    const points = structuredClone(a);
+    ((value(points, 0).series as Record<string, unknown>).f as { points: number }).points = 1e9;
+    expect(refusal([resigned(points), b])).toBe(
+      'a.json: outcomes[0].outcome.value.series.f.points: must be a whole number from 0 to 1000',
+    );
+    const windows = structuredClone(a);
+    (value(windows, 1).windows as Record<string, unknown>).count = 1e9;
+    expect(refusal([resigned(windows), b])).toBe(
+      'a.json: outcomes[1].outcome.value.windows.count: must be 20, as this scenario gives',
+    );
+    const channels = structuredClone(b);
+    ((value(channels, 0).series as Record<string, unknown>).f as { channels: number }).channels = 1e6;
+    expect(refusal([a, resigned(channels)])).toMatch(
+      /^b\.json: outcomes\[0\]\.outcome\.value\.series\.f\.channels: must be \d+/,
+    );
+  });
+
   it('a minimal header, an old version, a deep file or no object at all', () => {
     const [a, b] = shardFiles();
     expect(refusal([{ format: 'flowlab-partial', version: 2 }, b])).toMatch(/^a\.json: kind: /);
@@ -169,6 +188,14 @@ describe('merge refuses tampered or malformed shard files, naming the file and t
       );
     expect(refusal([resigned({ ...a, shard: { index: 3, count: 2 } }), b])).toBe(
       'a.json: shard: the shard number must be at most the number of shards',
+    );
+  });
+
+  it('a grid larger than any sweep may plan is refused before it is planned', () => {
+    const [a, b] = shardFiles();
+    const values = Array.from({ length: 10_001 }, (_, i) => i);
+    expect(refusal([resigned({ ...a, axes: [{ path: 'run.seed', values }] }), b])).toMatch(
+      /^a\.json: axes: the grid has 10,001 = 10,001 points, too many for one sweep/,
     );
   });
 
