@@ -6,7 +6,9 @@ import { ci95, meanOf } from '../metrics/confidence.ts';
 import { QuantileHistogram } from '../metrics/histogram.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { movesOver } from '../network/move-counts.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
+import { seriesPlan } from '../network/series-plan.ts';
 import type { StopReason } from '../network/simulation.ts';
 import type { Topology } from '../network/topology.ts';
 import type {
@@ -143,7 +145,7 @@ export function aggregate(
     nodes,
     flow: flowOf(topology, outcomes),
     leadTimeHistogram: mergedHistogram(outcomes.map((o) => o.leadTimeHistogram)).bins(40),
-    series: seriesOf(topology, outcomes[0]),
+    series: seriesOf(scenario, topology, outcomes[0]),
     cycleTimes: outcomes[0].cycleTimes.toJSON(),
     runs,
     warnings: [],
@@ -259,28 +261,34 @@ function bottlenecksOf(
 function flowOf(topology: Topology, outcomes: readonly ReplicationOutcome[]): SimulationResult['flow'] {
   const n = topology.nodeIds.length;
   const name = (i: number, end: string) => (i === n ? end : topology.nodeIds[i]);
-  const flow: SimulationResult['flow'] = [];
-  for (let from = 0; from <= n; from++)
-    for (let to = 0; to <= n; to++) {
-      const items = sum(outcomes, (o) => o.moves[from * (n + 1) + to]);
-      if (items > 0) flow.push({ from: name(from, 'arrival'), to: name(to, 'done'), items });
-    }
-  return flow;
+  return movesOver(
+    n,
+    outcomes.map((o) => o.moves),
+  ).map(({ key, items }) => ({
+    from: name(Math.floor(key / (n + 1)), 'arrival'),
+    to: name(key % (n + 1), 'done'),
+    items,
+  }));
 }
 
-function seriesOf(topology: Topology, outcome: ReplicationOutcome): SimulationResult['series'] {
+function seriesOf(
+  scenario: Scenario,
+  topology: Topology,
+  outcome: ReplicationOutcome,
+): SimulationResult['series'] {
   const { t, channels } = outcome.series.toJSON();
-  const n = topology.nodeIds.length;
-  const nc = topology.capabilities.length;
+  const plan = seriesPlan(scenario, topology);
+  const n = plan.nodes.length;
+  const nc = plan.capabilities.length;
   const queues: Record<string, number[]> = {};
   const utilization: Record<string, number[]> = {};
-  topology.nodeIds.forEach((id, i) => {
-    queues[id] = channels[1 + i];
-    utilization[id] = channels[1 + n + i];
+  plan.nodes.forEach((node, k) => {
+    queues[topology.nodeIds[node]] = channels[1 + k];
+    utilization[topology.nodeIds[node]] = channels[1 + n + k];
   });
   const steps: Record<string, number[]> = {};
-  topology.capabilities.forEach((cap, c) => {
-    steps[cap] = channels[2 + 2 * n + c];
+  plan.capabilities.forEach((c, k) => {
+    steps[topology.capabilities[c]] = channels[2 + 2 * n + k];
   });
   return {
     t,

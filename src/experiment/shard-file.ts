@@ -247,7 +247,10 @@ function shapeProblem(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [at, 'must be an object'];
   const t = template as Record<string, unknown>;
   const v = value as Record<string, unknown>;
-  if (typeof t.$t === 'string') return typedProblem(v, t as TypedTemplate, at);
+  if (typeof t.$t === 'string')
+    return at.at(-1) === 'moves' && (t as TypedTemplate).length === 0
+      ? movePairsProblem(v, at)
+      : typedProblem(v, t as TypedTemplate, at);
   if (typeof t.$c === 'string') {
     if (v.$c !== t.$c || Object.keys(v).length !== 2) return [at, `must be an encoded ${t.$c}`];
     return shapeProblem(v.f, t.f, [...at, 'f']);
@@ -267,6 +270,17 @@ function shapeProblem(
 }
 
 type TypedTemplate = { $t: string; length: number };
+
+/**
+ * A large network's moves are the pairs its run used, as [key, count, ...] (move-counts.ts),
+ * so their number is the run's own: an even length, the keys' slots in increasing order.
+ */
+function movePairsProblem(v: Record<string, unknown>, at: (string | number)[]): Problem | undefined {
+  const length = v.length;
+  if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length % 2 !== 0)
+    return [at, 'must be an encoded f64 array of [node pair, count] pairs'];
+  return typedProblem(v, { $t: 'f64', length }, at);
+}
 
 function typedProblem(
   v: Record<string, unknown>,

@@ -93,6 +93,14 @@ export const runSchema = z
       .max(200, { error: 'windows must be a whole number between 1 and 200' })
       .default(20)
       .describe('Time windows between warm-up and duration in which the bottleneck is reported.'),
+    seriesNodes: z
+      .array(z.string({ error: 'seriesNodes must list node ids' }), {
+        error: 'seriesNodes must be a list of node ids',
+      })
+      .optional()
+      .describe(
+        'Nodes whose queue and utilisation the time series keeps besides the 12 with the highest offered load (networks of over 12 nodes).',
+      ),
   })
   .describe('How long to run: arrivals stop at duration, then work in progress drains.')
   // "auto" is kept as a flag beside a warm-up time, which stays 0 until the experiment
@@ -163,6 +171,10 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
 
   uniqueIds(s.nodes, 'nodes', issue);
   uniqueIds(s.demand, 'demand', issue);
+  const nodeIds = new Set(s.nodes.map((n) => n.id));
+  s.run.seriesNodes?.forEach((id, i) => {
+    if (!nodeIds.has(id)) issue(['run', 'seriesNodes', i], `no node "${id}" to follow in the time series`);
+  });
 
   const served = new Set(s.nodes.flatMap((n) => Object.keys(n.serves)));
   const known = [...served].join(', ');

@@ -15,12 +15,12 @@
  */
 import { distributionMean } from '../model/distribution.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { compileTopology, type Topology } from './topology.ts';
+import { compileTopology, serveIndex, type Topology } from './topology.ts';
 
 export function offeredLoad(scenario: Scenario, topology: Topology): Float64Array {
-  const nc = topology.capabilities.length;
   const load = new Float64Array(topology.nodeIds.length);
-  const { candidates, candidateStart, capacity, meanService } = topology;
+  const { candidates, candidateStart, capacity } = topology;
+  const mean = (n: number, c: number) => topology.serviceMean[serveIndex(topology, n, c)];
   scenario.demand.forEach((d, c) => {
     const rate = 1 / distributionMean(d.interarrival);
     for (const cap of topology.steps[c]) {
@@ -28,17 +28,17 @@ export function offeredLoad(scenario: Scenario, topology: Topology): Float64Arra
       const end = candidateStart[cap + 1];
       if (scenario.routing === 'fixed' || end - first === 1) {
         const n = candidates[first];
-        load[n] += (rate * meanService[n * nc + cap]) / capacity[n];
+        load[n] += (rate * mean(n, cap)) / capacity[n];
         continue;
       }
       const even = scenario.routing === 'random' || scenario.routing === 'round-robin';
       let totalServiceRate = 0;
       for (let i = first; i < end; i++)
-        totalServiceRate += capacity[candidates[i]] / meanService[candidates[i] * nc + cap];
+        totalServiceRate += capacity[candidates[i]] / mean(candidates[i], cap);
       for (let i = first; i < end; i++) {
         const n = candidates[i];
-        const share = even ? 1 / (end - first) : capacity[n] / meanService[n * nc + cap] / totalServiceRate;
-        load[n] += (rate * share * meanService[n * nc + cap]) / capacity[n];
+        const share = even ? 1 / (end - first) : capacity[n] / mean(n, cap) / totalServiceRate;
+        load[n] += (rate * share * mean(n, cap)) / capacity[n];
       }
     }
   });

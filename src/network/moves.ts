@@ -8,6 +8,7 @@ import { HOLDS_SERVER } from './items.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
 import { HANDOFF, type Replication } from './simulation.ts';
+import { serveIndex } from './topology.ts';
 import { preemptFor, shareRebalance, shareUpdate, startItem, startUnit, tryStart } from './work.ts';
 
 /** The capability the item needs next: its current step, or an escalation it was sent to. */
@@ -42,7 +43,7 @@ function serversFreed(r: Replication, slot: number): number {
 
 /** Node n serves capability cap. */
 function serves(r: Replication, n: number, cap: number): boolean {
-  return r.service[n * r.capCount + cap] !== undefined;
+  return serveIndex(r, n, cap) >= 0;
 }
 
 /**
@@ -105,7 +106,8 @@ function admit(r: Replication, slot: number, from: number, dest: number): void {
   r.nodeWip[dest]++;
   if (r.trace) r.trace('admit', r.now, slot, dest, -1);
   r.entered[currentCapability(r, slot)]++;
-  if (items.arrival[slot] >= r.warmup) r.moves[(from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest]++;
+  if (items.arrival[slot] >= r.warmup)
+    r.moves.add((from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest);
   if (from < 0) {
     joinQueue(r, slot, dest);
     return;
@@ -168,7 +170,7 @@ function joinQueue(r: Replication, slot: number, n: number): void {
   }
   accrue(r, n);
   r.queues.push(n, slot, items.level[slot]);
-  if (r.tracksWork) r.queuedWork[n] += r.meanService[n * r.capCount + currentCapability(r, slot)];
+  if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, currentCapability(r, slot))];
   if (r.mech.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
   if (r.busy[n] < r.capacity[n] || r.mech.switchCost[n] >= 0) tryStart(r, n);
@@ -248,7 +250,7 @@ export function finishService(r: Replication, u: number): void {
   units.doneAt[u] = -1;
   if (r.mech.listsServing[n] === 1) r.serving[n].remove(u, units.position);
   r.servicesInProgress--;
-  if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + units.capability[u]];
+  if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, units.capability[u])];
   if (!sharing) r.working[n]--;
 
   const first = units.first[u];
@@ -286,7 +288,7 @@ export function finishItem(r: Replication, slot: number): void {
   const cap = items.capability[slot];
   accrue(r, n);
   r.servicesInProgress--;
-  if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, cap)];
   r.working[n]--;
   if (r.trace) r.trace('finish', r.now, slot, n, cap);
   if (items.arrival[slot] >= r.warmup) r.served[n]++;
@@ -399,7 +401,7 @@ function complete(r: Replication, slot: number, n: number): void {
     out.leadTimeTotal += lead;
     out.handoffs += items.handoffs[slot];
     if (items.failures[slot] === 0) out.firstTimeRight++;
-    out.moves[n * (r.nodeCount + 1) + r.nodeCount]++;
+    r.moves.add(n * (r.nodeCount + 1) + r.nodeCount);
     out.cycleTimes.offer(now, cycle);
   }
   if (r.trace) r.trace('complete', now, slot, n, -1);

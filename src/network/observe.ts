@@ -73,15 +73,18 @@ export function changeWip(r: Replication, delta: number): void {
 export function recordSeries(r: Replication, t: number): void {
   const series = r.out.series;
   const sample = r.sample;
-  const n = r.nodeCount;
-  const nc = r.capCount;
+  const nodes = r.seriesNodes;
+  const caps = r.seriesCapabilities;
+  const n = nodes.length;
+  const nc = caps.length;
   sample[0] = r.wip;
-  for (let i = 0; i < n; i++) {
-    sample[1 + i] = r.queued[i];
-    sample[1 + n + i] = r.capacity[i] > 0 ? Math.min(1, r.working[i] / r.capacity[i]) : 0;
+  for (let k = 0; k < n; k++) {
+    const i = nodes[k];
+    sample[1 + k] = r.queued[i];
+    sample[1 + n + k] = r.capacity[i] > 0 ? Math.min(1, r.working[i] / r.capacity[i]) : 0;
   }
   sample[1 + 2 * n] = r.arrivedTotal;
-  for (let c = 0; c < nc; c++) sample[2 + 2 * n + c] = r.entered[c];
+  for (let k = 0; k < nc; k++) sample[2 + 2 * n + k] = r.entered[caps[k]];
   sample[2 + 2 * n + nc] = r.doneTotal;
   while (t >= series.nextDue) series.record(sample);
 }

@@ -8,6 +8,7 @@ import { RunningSummary } from '../metrics/summary.ts';
 import { ThinnedPoints } from '../metrics/thinned-points.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { StopPlace } from './guards.ts';
+import { countsDense } from './move-counts.ts';
 import type { StopReason } from './simulation.ts';
 import type { Topology } from './topology.ts';
 
@@ -79,7 +80,10 @@ export interface ReplicationOutcome {
   };
   /** Per bottleneck window w and node n, at w * N + n: areas of working servers, capacity, queue. */
   windows: { count: number; width: number; busy: Float64Array; capacity: Float64Array; queue: Float64Array };
-  /** Items moved from node a to node b at `a * (N + 1) + b`; a = N is arrival, b = N is done. */
+  /**
+   * Items moved from node a to node b, keyed `a * (N + 1) + b` (a = N is arrival, b = N is
+   * done): the whole matrix in a small network, the pairs seen in a large one (move-counts.ts).
+   */
   moves: Float64Array;
   series: SeriesRecorder;
   cycleTimes: ThinnedPoints;
@@ -146,7 +150,8 @@ export function newOutcome(
       capacity: new Float64Array(windows * n),
       queue: new Float64Array(windows * n),
     },
-    moves: new Float64Array((n + 1) * (n + 1)),
+    // A large network's pairs are filled in when the run finishes (move-counts.ts).
+    moves: new Float64Array(countsDense(n) ? (n + 1) * (n + 1) : 0),
     series: new SeriesRecorder(0, scenario.run.duration / seriesPoints, channels, seriesPoints),
     cycleTimes: new ThinnedPoints(),
     agesAtEnd: { count: 0, mean: 0, p50: 0, p85: 0, max: 0 },

@@ -14,9 +14,9 @@
 import type { Random } from '../engine/random.ts';
 import type { RoutingStrategy } from '../model/scenario.ts';
 import { type Reliability, unreliability } from './reliability.ts';
+import { serveIndex } from './topology.ts';
 
 export interface RoutingView {
-  readonly capabilityCount: number;
   readonly capacity: Int32Array;
   /** Servers busy at each node. */
   readonly busy: Int32Array;
@@ -26,7 +26,10 @@ export interface RoutingView {
   readonly queuedWork: Float64Array;
   /** Sum of the expected service times of the items in service at each node. */
   readonly busyWork: Float64Array;
-  readonly meanService: Float64Array;
+  /** What each node serves and its mean service time for each (topology.ts, `serveIndex`). */
+  readonly serveStart: Int32Array;
+  readonly servedCapability: Int32Array;
+  readonly serviceMean: Float64Array;
   /** Per capability: the candidate round-robin gives the next item to. */
   readonly roundRobin: Int32Array;
   readonly random: Random;
@@ -121,7 +124,7 @@ const fastest: Route = (v, list, first, count, cap) => lowest(v, list, first, co
 function expectedCompletion(v: RoutingView, n: number, c: number): number {
   const wait =
     busyBesides(v, n) < v.capacity[n] ? 0 : (v.queuedWork[n] + v.busyWork[n]) / Math.max(1, v.capacity[n]);
-  return wait + v.meanService[n * v.capabilityCount + c];
+  return wait + v.serviceMean[serveIndex(v, n, c)];
 }
 
 /**

@@ -32,6 +32,7 @@ import { DrawsAhead } from './draws-ahead.ts';
 import { CHECK_EVERY, ClockWatch, describeOverflow, describeStall, MAX_WIP, stalled } from './guards.ts';
 import { Items } from './items.ts';
 import { compileMechanics, type Mechanics } from './mechanics.ts';
+import { MoveCounts } from './move-counts.ts';
 import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
 import { Queues } from './node-queue.ts';
 import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
@@ -40,6 +41,7 @@ import { newOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
 import { READS_WORK, ROUTES, type Route, type RoutingView } from './routing.ts';
+import { seriesChannels, seriesPlan } from './series-plan.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
 import { batchTimeout } from './work.ts';
@@ -121,8 +123,11 @@ export class Replication {
   declare readonly candidateStart: Int32Array;
   /** Per capability, the node that always takes it (the only one, or fixed routing's), else -1. */
   declare readonly fixedNode: Int32Array;
-  declare readonly meanService: Float64Array;
-  declare readonly service: (Sampler | undefined)[];
+  /** What each node serves, and its service times for each (topology.ts, `serveIndex`). */
+  declare readonly serveStart: Int32Array;
+  declare readonly servedCapability: Int32Array;
+  declare readonly serviceMean: Float64Array;
+  declare readonly serviceSampler: Sampler[];
   declare readonly route: Route;
   declare readonly view: RoutingView;
   declare readonly trace: ReplicationOptions['trace'];
@@ -208,7 +213,7 @@ export class Replication {
   declare readonly waitTotal: Float64Array;
   declare readonly waitCount: Float64Array;
   declare readonly served: Float64Array;
-  declare readonly moves: Float64Array;
+  declare readonly moves: MoveCounts;
   /** Areas at the start of the current bottleneck window (busy, capacity, queue per node). */
   declare readonly windowStart: Float64Array;
   windowsClosed = 0;
@@ -217,6 +222,9 @@ export class Replication {
   doneTotal = 0;
   declare readonly entered: Float64Array;
   declare readonly sample: Float64Array;
+  /** The nodes and capabilities the time series follows (series-plan.ts). */
+  declare readonly seriesNodes: Int32Array;
+  declare readonly seriesCapabilities: Int32Array;
 
   declare readonly topology: Topology;
   declare readonly seed: number;
@@ -251,16 +259,19 @@ export class Replication {
       const count = topology.candidateStart[c + 1] - first;
       return count === 1 || scenario.routing === 'fixed' ? topology.candidates[first] : -1;
     });
-    this.meanService = topology.meanService;
-    this.service = topology.service;
+    this.serveStart = topology.serveStart;
+    this.servedCapability = topology.servedCapability;
+    this.serviceMean = topology.serviceMean;
+    this.serviceSampler = topology.serviceSampler;
 
     this.arrivalStreams = topology.classIds.map((id) => randomStream(seed, `arrivals:${id}`));
     this.serviceStreams = topology.nodeIds.map((id) => randomStream(seed, `service:${id}`));
     this.serviceAhead = new DrawsAhead(
-      topology.nodeIds.map((_, node) => {
-        const served = topology.service.slice(node * nc, (node + 1) * nc).filter((s) => s !== undefined);
-        return served.length === 1 ? served[0] : undefined;
-      }),
+      topology.nodeIds.map((_, node) =>
+        topology.serveStart[node + 1] - topology.serveStart[node] === 1
+          ? topology.serviceSampler[topology.serveStart[node]]
+          : undefined,
+      ),
       this.serviceStreams,
     );
     this.failureStreams = topology.nodeIds.map((id) => randomStream(seed, `failure:${id}`));
@@ -300,13 +311,14 @@ export class Replication {
     this.scratch = new Int32Array(n);
     this.route = ROUTES[scenario.routing];
     this.view = {
-      capabilityCount: nc,
       capacity: this.capacity,
       busy: this.busy,
       queued: this.queued,
       queuedWork: this.queuedWork,
       busyWork: this.busyWork,
-      meanService: this.meanService,
+      serveStart: this.serveStart,
+      servedCapability: this.servedCapability,
+      serviceMean: this.serviceMean,
       roundRobin: new Int32Array(nc),
       random: randomStream(seed, 'routing'),
       // "Recent" for the downtime record: one bottleneck window of the run.
@@ -317,9 +329,12 @@ export class Replication {
 
     this.lastChange = new Float64Array(n);
     this.entered = new Float64Array(nc);
-    // Series channels: WIP, each node's queue, each node's utilisation, then cumulative
-    // counts for a cumulative flow diagram: arrived, entered each capability, done.
-    const channels = 1 + 2 * n + 1 + nc + 1;
+    // Series channels: WIP, each followed node's queue, its utilisation, then cumulative
+    // counts for a cumulative flow diagram: arrived, entered each followed capability, done.
+    const plan = seriesPlan(scenario, topology);
+    this.seriesNodes = plan.nodes;
+    this.seriesCapabilities = plan.capabilities;
+    const channels = seriesChannels(plan);
     this.sample = new Float64Array(channels);
     const seriesPoints = options.seriesPoints ?? 1000;
     this.out = newOutcome(scenario, topology, seed, channels, seriesPoints);
@@ -334,7 +349,7 @@ export class Replication {
       waitCount: this.waitCount,
       served: this.served,
     } = this.out.nodes);
-    this.moves = this.out.moves;
+    this.moves = new MoveCounts(n, this.out.moves);
     this.windowStart = new Float64Array(3 * n);
     // One window end pending at a time keeps the calendar small (closeWindow schedules the next).
     this.calendar.schedule(this.warmup + this.out.windows.width, WINDOW_END, 0);
@@ -454,6 +469,7 @@ export class Replication {
     out.endTime = this.now;
     out.events = this.events;
     out.inProgressAtEnd = this.wip;
+    out.moves = this.moves.toOutcome();
     if (reason === 'deadlock') out.deadlock = this.describeDeadlock();
     if (reason === 'stalled') out.stalled = describeStall(this);
     if (reason === 'overflow') out.overflow = describeOverflow(this);

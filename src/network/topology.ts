@@ -14,10 +14,16 @@ export interface Topology {
   /** Steps of each demand class, as capability indices. */
   steps: Int32Array[];
   interarrival: Sampler[];
-  /** Service-time sampler of node n for capability c at `n * capabilities.length + c` (undefined if n does not serve c). */
-  service: (Sampler | undefined)[];
-  /** Mean service time, same layout as `service` (NaN where not served). */
-  meanService: Float64Array;
+  /**
+   * What each node serves, as lists rather than a node x capability table (which a network of
+   * thousands of single-step nodes would fill with hundreds of millions of empty cells): node
+   * n serves `servedCapability[serveStart[n] .. serveStart[n + 1])`, and `serviceSampler` and
+   * `serviceMean` hold its service time for each at the same index (see `serveIndex`).
+   */
+  serveStart: Int32Array;
+  servedCapability: Int32Array;
+  serviceSampler: Sampler[];
+  serviceMean: Float64Array;
   /** Nodes that serve capability c are `candidates[candidateStart[c] .. candidateStart[c + 1])`, in file order. */
   candidates: Int32Array;
   candidateStart: Int32Array;
@@ -41,21 +47,29 @@ export function compileTopology(scenario: Scenario): Topology {
   for (const n of scenario.nodes) for (const s of Object.keys(n.serves)) capOf(s);
 
   const nc = capabilities.length;
-  const service: (Sampler | undefined)[] = new Array(nodeIds.length * nc).fill(undefined);
-  const meanService = new Float64Array(nodeIds.length * nc).fill(Number.NaN);
+  const serveStart = new Int32Array(nodeIds.length + 1);
+  const servedCapability: number[] = [];
+  const serviceSampler: Sampler[] = [];
+  const serviceMean: number[] = [];
+  // The nodes serving each capability, in file order.
+  const servers: number[][] = Array.from({ length: nc }, () => []);
   scenario.nodes.forEach((node, n) => {
+    serveStart[n] = servedCapability.length;
     for (const [cap, dist] of Object.entries(node.serves)) {
       const c = capOf(cap);
-      service[n * nc + c] = makeSampler(dist);
-      meanService[n * nc + c] = distributionMean(dist);
+      servedCapability.push(c);
+      serviceSampler.push(makeSampler(dist));
+      serviceMean.push(distributionMean(dist));
+      servers[c].push(n);
     }
   });
+  serveStart[nodeIds.length] = servedCapability.length;
 
   const candidateStart = new Int32Array(nc + 1);
   const list: number[] = [];
   for (let c = 0; c < nc; c++) {
     candidateStart[c] = list.length;
-    for (let n = 0; n < nodeIds.length; n++) if (service[n * nc + c]) list.push(n);
+    for (const n of servers[c]) list.push(n);
   }
   candidateStart[nc] = list.length;
 
@@ -66,9 +80,27 @@ export function compileTopology(scenario: Scenario): Topology {
     capacity: Int32Array.from(scenario.nodes, (n) => n.capacity),
     steps: scenario.demand.map((d) => Int32Array.from(d.steps, (s) => capOf(s))),
     interarrival: scenario.demand.map((d) => makeSampler(d.interarrival)),
-    service,
-    meanService,
+    serveStart,
+    servedCapability: Int32Array.from(servedCapability),
+    serviceSampler,
+    serviceMean: Float64Array.from(serviceMean),
     candidates: Int32Array.from(list),
     candidateStart,
   };
+}
+
+/** Where a node's service of a capability is listed, from `serveStart` and `servedCapability`. */
+export interface ServeTable {
+  readonly serveStart: Int32Array;
+  readonly servedCapability: Int32Array;
+}
+
+/**
+ * The index of node n's service of capability c in `serviceSampler` and `serviceMean`, or
+ * -1 if n does not serve c. A node serves a few capabilities, so a scan is quick.
+ */
+export function serveIndex(t: ServeTable, n: number, c: number): number {
+  const end = t.serveStart[n + 1];
+  for (let i = t.serveStart[n]; i < end; i++) if (t.servedCapability[i] === c) return i;
+  return -1;
 }

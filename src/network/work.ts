@@ -9,6 +9,7 @@ import { currentCapability, offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
 import { BATCH_TIMEOUT, DONE, ITEM_DONE, type Replication } from './simulation.ts';
+import { serveIndex } from './topology.ts';
 
 /** Starts as much queued work as the node's free servers, batch rule and availability allow. */
 export function tryStart(r: Replication, n: number): void {
@@ -53,7 +54,7 @@ export function batchTimeout(r: Replication, n: number): void {
 
 function takeFromQueue(r: Replication, n: number): number {
   const slot = r.queues.shift(n);
-  if (r.tracksWork) r.queuedWork[n] -= r.meanService[n * r.capCount + currentCapability(r, slot)];
+  if (r.tracksWork) r.queuedWork[n] -= r.serviceMean[serveIndex(r, n, currentCapability(r, slot))];
   return slot;
 }
 
@@ -61,7 +62,7 @@ function takeFromQueue(r: Replication, n: number): number {
 function serviceTime(r: Replication, n: number, cap: number): number {
   return r.serviceAhead.has(n)
     ? r.serviceAhead.draw(n)
-    : r.service[n * r.capCount + cap]!(r.serviceStreams[n]);
+    : r.serviceSampler[serveIndex(r, n, cap)](r.serviceStreams[n]);
 }
 
 /**
@@ -97,7 +98,7 @@ export function startItem(r: Replication, n: number, slot: number): void {
   r.busy[n]++;
   r.working[n]++;
   r.servicesInProgress++;
-  if (r.tracksWork) r.busyWork[n] += r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.busyWork[n] += r.serviceMean[serveIndex(r, n, cap)];
   r.calendar.schedule(r.now + work, ITEM_DONE, slot);
 }
 
@@ -132,7 +133,7 @@ export function startUnit(r: Replication, n: number, k: number, arriving = -1): 
   r.working[n]++;
   r.servicesInProgress++;
   if (r.mech.listsServing[n] === 1) r.serving[n].add(u, units.position);
-  if (r.tracksWork) r.busyWork[n] += r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.busyWork[n] += r.serviceMean[serveIndex(r, n, cap)];
   units.doneAt[u] = r.now + work;
   r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
 }
@@ -214,11 +215,11 @@ export function preemptFor(r: Replication, n: number, slot: number): void {
   r.working[n]--;
   r.busy[n]--;
   const cap = units.capability[victim];
-  if (r.tracksWork) r.busyWork[n] -= r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, cap)];
   units.release(victim);
   items.unit[interrupted] = -1;
   r.queues.pushFront(n, interrupted, items.level[interrupted]);
-  if (r.tracksWork) r.queuedWork[n] += r.meanService[n * r.capCount + cap];
+  if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, cap)];
   items.enqueued[interrupted] = r.now;
   if (r.trace) r.trace('preempt', r.now, interrupted, n, cap);
 }
@@ -246,7 +247,7 @@ export function startSharing(r: Replication, n: number): void {
     r.serving[n].add(u, units.position);
     r.busy[n]++;
     r.servicesInProgress++;
-    if (r.tracksWork) r.busyWork[n] += r.meanService[n * r.capCount + cap];
+    if (r.tracksWork) r.busyWork[n] += r.serviceMean[serveIndex(r, n, cap)];
   }
   shareRebalance(r, n);
 }

@@ -15,7 +15,7 @@ import { simulate } from '../../src/index.ts';
 import { parseScenario } from '../../src/model/parse.ts';
 import { ROUTING_STRATEGIES, type Scenario } from '../../src/model/scenario.ts';
 import { Replication } from '../../src/network/simulation.ts';
-import { compileTopology } from '../../src/network/topology.ts';
+import { compileTopology, serveIndex } from '../../src/network/topology.ts';
 import { arbitraryLeanScenario } from './arbitrary-mechanisms.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated and preset scenarios are edited as plain JSON.
@@ -47,8 +47,7 @@ function needlessWaits(scenario: Scenario, seed: number) {
       if (items.live[slot] === 0 || next < 0 || next === at) continue;
       const cap = items.capability[slot];
       const where = `item ${slot} at "${scenario.nodes[at]?.id ?? 'arrival'}" waits for "${scenario.nodes[next].id}" at ${rep.now}`;
-      if (at >= 0 && rep.service[at * rep.capCount + cap] !== undefined)
-        found.push(`${where}, though its node serves the step`);
+      if (at >= 0 && serveIndex(rep, at, cap) >= 0) found.push(`${where}, though its node serves the step`);
       if (!quiet) continue;
       for (let i: number = rep.candidateStart[cap]; i < rep.candidateStart[cap + 1]; i++) {
         const n: number = rep.candidates[i];
