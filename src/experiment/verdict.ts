@@ -110,9 +110,17 @@ function stoppedText(r: SimulationResult, unfinished: number): string {
     r.stoppedBy === 'deadlock' && r.deadlock
       ? `a deadlock stopped the run at time ${num(r.deadlock.time)}: ` +
         `full nodes (${r.deadlock.nodes.join(', ')}) wait on each other and nothing can move`
-      : r.stoppedBy === 'time-cap'
-        ? 'the run reached run.maxTime with work still in progress'
-        : `the run stopped before its work was done (${r.stoppedBy})`;
+      : r.stoppedBy === 'stalled' && r.stalled
+        ? `the run stalled at time ${num(r.stalled.time)}: events repeated while the clock all but stood still` +
+          (r.stalled.nodes.length > 0 ? ` (at ${r.stalled.nodes.slice(0, 3).join(', ')})` : '') +
+          ', as times of 0 or close to it do'
+        : r.stoppedBy === 'overflow' && r.overflow
+          ? `the run was stopped at time ${num(r.overflow.time)} holding more items at once than a run may ` +
+            `(${count(r.runs[r.overflow.replication].inProgressAtEnd)})` +
+            (r.overflow.nodes.length > 0 ? `, most at ${r.overflow.nodes.slice(0, 3).join(', ')}` : '')
+          : r.stoppedBy === 'time-cap'
+            ? 'the run reached run.maxTime with work still in progress'
+            : `the run stopped before its work was done (${r.stoppedBy})`;
   const finished =
     r.completed === 0
       ? 'no item that arrived after warm-up finished'

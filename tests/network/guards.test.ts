@@ -6,8 +6,10 @@
  * and the test would fail, instead of hanging.
  */
 import { describe, expect, it } from 'vitest';
+import { describeResult } from '../../src/cli/commands/run.ts';
 import { decodeOutcome, encodeOutcome } from '../../src/experiment/outcome-codec.ts';
 import { resultOf } from '../../src/experiment/replications.ts';
+import { verdictOf } from '../../src/experiment/verdict.ts';
 import { parseScenario } from '../../src/index.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { CHECK_EVERY, MAX_WIP, STALL_EVENTS, STALL_SPAN } from '../../src/network/guards.ts';
@@ -155,6 +157,29 @@ describe('the stop reasons reach the result, and survive a trip through a worker
     expect(result.stalled).toMatchObject({ replication: 0, time: 0, nodes: ['team'] });
     expect(result.runs.map((r) => r.stoppedBy)).toEqual(['stalled', 'stalled']);
     expect(result.warnings.join('\n')).toMatch(/stalled in replication 0 at time 0: .* outages/);
+  });
+
+  it('the CLI and the sandbox say first, plainly, how it stopped and where', () => {
+    const result = resultOf(stalling, outcomes);
+    const verdict = verdictOf(result, undefined);
+    expect(verdict.status).toBe('stopped: stalled');
+    expect(verdict.alerts[0].text).toMatch(/^The run stalled at time 0: .* \(at team\)/);
+    expect(describeResult(result)).toMatch(/STOPPED: stalled/);
+  });
+
+  it('an overflow is said as plainly, with the count and the nodes', () => {
+    const piling = scenarioWith((s) => {
+      s.demand[0].interarrival = exponential(0.001);
+    });
+    const outcome = runWithin(piling, STALL_EVENTS, { maxWip: 300 }).outcome();
+    const result = resultOf(piling, [outcome]);
+    expect(result.stoppedBy).toBe('overflow');
+    expect(result.overflow?.nodes).toEqual(['team']);
+    expect(verdictOf(result, undefined).alerts[0].text).toMatch(
+      /^The run was stopped at time .* holding more items at once than a run may \(300\), most at team/,
+    );
+    expect(describeResult(result)).toMatch(/STOPPED: too many items in the system/);
+    expect(result.warnings.join('\n')).toMatch(/too much work in replication 0 .* 300 items in the system/);
   });
 
   it('the outcome codec carries the reason and the place exactly', () => {
