@@ -37,9 +37,21 @@ export function runReplication(
   index: number,
   topology = compileTopology(scenario),
 ): ReplicationOutcome {
-  const replication = new Replication(scenario, topology, replicationSeed(scenario.run.seed, index));
+  const replication = startReplication(scenario, index, topology);
   replication.advance();
   return replication.outcome();
+}
+
+/**
+ * Replication `index` of the scenario, not yet run: advanced in slices, it gives the same
+ * outcome as run to the end, and lets a caller stop between slices.
+ */
+export function startReplication(
+  scenario: Scenario,
+  index: number,
+  topology = compileTopology(scenario),
+): Replication {
+  return new Replication(scenario, topology, replicationSeed(scenario.run.seed, index));
 }
 
 /** The result of a scenario from its replications' outcomes, in replication order. */

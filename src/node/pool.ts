@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { decodeOutcome, type EncodedOutcome } from '../experiment/outcome-codec.ts';
-import { runReplication, scenarioTexts } from '../experiment/replications.ts';
+import { scenarioTexts, startReplication } from '../experiment/replications.ts';
 import type { JobOutcome } from '../experiment/sweep.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { compileTopology, type Topology } from '../network/topology.ts';
@@ -27,15 +27,24 @@ export interface PoolOptions {
   onOutcome?: (job: number, outcome: JobOutcome) => void;
   /** Stops the work at once: threads are terminated and the promise rejects with an AbortError. */
   signal?: AbortSignal;
+  /** The threads' entry script (worker.mjs); tests give one that dies, to see what a dead thread does. */
+  threadEntry?: URL;
 }
+
+/**
+ * Events a replication in this thread handles between looks at the event loop: a few
+ * milliseconds of work, so Ctrl-C stops even a replication that would run for hours.
+ */
+const SLICE = 100_000;
 
 export function defaultWorkers(): number {
   return availableParallelism();
 }
 
 /**
- * Each job's outcome, in job order. A job that throws (a bug) gives `{ error }` in its place
- * and the others carry on; a thread that dies rejects the whole run.
+ * Each job's outcome, in job order. A job that throws (a bug), or whose thread dies under it
+ * (out of memory, an exit), gives `{ error }` in its place and the others carry on, on a
+ * fresh thread if need be; a thread that cannot start at all rejects the whole run.
  */
 export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): Promise<JobOutcome[]> {
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
@@ -56,24 +65,36 @@ async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobO
         topology = compileTopology(job.scenario);
         topologies.set(job.scenario, topology);
       }
-      outcome = runReplication(job.scenario, job.replication, topology);
+      const replication = startReplication(job.scenario, job.replication, topology);
+      // In slices, letting a Ctrl-C or a timer through between them: the same outcome as
+      // one call, since the engine stops and resumes between any two events.
+      while (!replication.advance(SLICE)) {
+        await nextTurn();
+        options.signal?.throwIfAborted();
+      }
+      outcome = replication.outcome();
     } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
       outcome = { error: error instanceof Error ? error.message : String(error) };
     }
     outcomes.push(outcome);
     options.onOutcome?.(outcomes.length - 1, outcome);
     options.onProgress?.(outcomes.length, jobs.length);
-    // Let a Ctrl-C or a timer through between replications.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   return outcomes;
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+type Reply = { ready: true } | { id: number; outcome?: EncodedOutcome; error?: string };
 
 function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions): Promise<JobOutcome[]> {
   return new Promise((resolve, reject) => {
     const textOf = scenarioTexts();
     const outcomes: JobOutcome[] = new Array(jobs.length);
-    const threads: Worker[] = [];
+    const threads = new Set<Worker>();
+    const entry = options.threadEntry ?? new URL('./worker.mjs', import.meta.url);
     let next = 0;
     let done = 0;
     let finished = false;
@@ -88,31 +109,63 @@ function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions)
     const onAbort = () => finish(options.signal?.reason ?? new DOMException('cancelled', 'AbortError'));
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
-    const give = (thread: Worker) => {
-      if (next >= jobs.length) return;
-      const id = next++;
-      const message: JobMessage = {
-        id,
-        scenario: textOf(jobs[id].scenario),
-        replication: jobs[id].replication,
-      };
-      thread.postMessage(message);
+    const record = (id: number, outcome: JobOutcome) => {
+      outcomes[id] = outcome;
+      options.onOutcome?.(id, outcome);
+      done++;
+      options.onProgress?.(done, jobs.length);
+      if (done === jobs.length) finish();
     };
-    for (let i = 0; i < count; i++) {
-      const thread = new Worker(new URL('./worker.mjs', import.meta.url));
-      threads.push(thread);
-      thread.on('message', (reply: { id: number; outcome?: EncodedOutcome; error?: string }) => {
-        outcomes[reply.id] = reply.outcome
-          ? decodeOutcome(reply.outcome)
-          : { error: reply.error ?? 'no outcome' };
-        options.onOutcome?.(reply.id, outcomes[reply.id]);
-        done++;
-        options.onProgress?.(done, jobs.length);
-        if (done === jobs.length) finish();
-        else give(thread);
+    const start = () => {
+      const thread = new Worker(entry);
+      threads.add(thread);
+      let ready = false;
+      /** The job the thread holds, if any: it fails with the thread. */
+      let held: number | undefined;
+      let failure: string | undefined;
+      const give = () => {
+        if (next >= jobs.length) return;
+        held = next++;
+        const job = jobs[held];
+        const message: JobMessage = {
+          id: held,
+          scenario: textOf(job.scenario),
+          replication: job.replication,
+        };
+        thread.postMessage(message);
+      };
+      thread.on('message', (reply: Reply) => {
+        if ('ready' in reply) {
+          ready = true;
+          return;
+        }
+        held = undefined;
+        record(
+          reply.id,
+          reply.outcome ? decodeOutcome(reply.outcome) : { error: reply.error ?? 'no outcome' },
+        );
+        if (!finished) give();
       });
-      thread.on('error', (error) => finish(error));
-      give(thread);
-    }
+      // An uncaught exception or running out of memory; 'exit' follows, and says what it costs.
+      thread.on('error', (error) => {
+        failure = error instanceof Error ? error.message : String(error);
+      });
+      // A thread can also stop without an 'error' (process.exit in it): either way its job
+      // would otherwise wait for ever.
+      thread.on('exit', (code) => {
+        threads.delete(thread);
+        if (finished) return;
+        const why = failure ?? `it exited with code ${code}`;
+        // Before it could take any work: every thread would do the same, so say so once.
+        if (!ready) return finish(new Error(`a worker thread could not start: ${why}`));
+        if (held !== undefined)
+          record(held, {
+            error: `replication ${jobs[held].replication}: the worker thread running it stopped (${why})`,
+          });
+        if (!finished && next < jobs.length) start();
+      });
+      give();
+    };
+    for (let i = 0; i < count; i++) start();
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Runs replications for the pool (pool.ts): a message names a scenario and a replication
- * index; the reply is that replication's outcome, encoded exactly (outcome-codec.ts).
+ * index; the reply is that replication's outcome, encoded exactly (outcome-codec.ts). The
+ * first message, `{ ready: true }`, tells the pool the thread started and can take work.
  */
 import { parentPort } from 'node:worker_threads';
 import { encodeOutcome } from '../experiment/outcome-codec.ts';
@@ -36,3 +37,4 @@ port.on('message', (job: JobMessage) => {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+port.postMessage({ ready: true });
