@@ -56,6 +56,15 @@ async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobO
   const outcomes: JobOutcome[] = [];
   // A comparison's jobs take turns between its variants: compile each scenario once.
   const topologies = new Map<Scenario, Topology>();
+  // The event loop gets a turn (a Ctrl-C, a timer) after every SLICE events, within a long
+  // replication as across many short ones: the engine stops and resumes between any two
+  // events with the same outcome as in one call.
+  let budget = SLICE;
+  const turn = async () => {
+    await nextTurn();
+    budget = SLICE;
+    options.signal?.throwIfAborted();
+  };
   for (const job of jobs) {
     options.signal?.throwIfAborted();
     let outcome: JobOutcome;
@@ -66,11 +75,12 @@ async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobO
         topologies.set(job.scenario, topology);
       }
       const replication = startReplication(job.scenario, job.replication, topology);
-      // In slices, letting a Ctrl-C or a timer through between them: the same outcome as
-      // one call, since the engine stops and resumes between any two events.
-      while (!replication.advance(SLICE)) {
-        await nextTurn();
-        options.signal?.throwIfAborted();
+      for (;;) {
+        const before = replication.events;
+        const finished = replication.advance(budget);
+        budget -= replication.events - before;
+        if (finished) break;
+        await turn();
       }
       outcome = replication.outcome();
     } catch (error) {
@@ -80,7 +90,7 @@ async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobO
     outcomes.push(outcome);
     options.onOutcome?.(outcomes.length - 1, outcome);
     options.onProgress?.(outcomes.length, jobs.length);
-    await nextTurn();
+    if (budget <= 0) await turn();
   }
   return outcomes;
 }
