@@ -9,5 +9,22 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit codes: 0 success, 1 an internal error (a bug), 2 bad input or arguments. */
+/**
+ * Work stopped by a signal (Ctrl-C, SIGTERM) before anything could be shown: the message
+ * says what was dropped; the exit code is 128 + the signal's number, as a shell reports it.
+ */
+export class Interrupted extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'Interrupted';
+  }
+}
+
+/**
+ * Exit codes: 0 success, 1 an internal error (a bug), 2 bad input or arguments; a stop by
+ * Ctrl-C or SIGTERM is 130 or 143 (interrupt.ts).
+ */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;

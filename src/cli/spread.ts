@@ -1,6 +1,6 @@
 /**
  * Running the replications of a scenario, a sweep or a comparison on worker threads for a
- * command: the progress bar, Ctrl-C (what finished is kept and shown), and `--shard k/n`,
+ * command: the progress bar, Ctrl-C and SIGTERM (what finished is kept and shown), and `--shard k/n`,
  * which runs one slice and writes it to a partial result file for `flowlab merge`.
  */
 import { writeFileSync } from 'node:fs';
@@ -25,30 +25,31 @@ import {
 } from '../experiment/sweep.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
 import { runJobs } from '../node/pool.ts';
-import { UsageError } from './errors.ts';
-import { interruptSignal, jobProgress } from './job-progress.ts';
+import { Interrupted, UsageError } from './errors.ts';
+import { interruptSignal, type Stop } from './interrupt.ts';
+import { jobProgress, type ProgressMode } from './job-progress.ts';
 
 export interface SpreadOptions {
   workers: number;
   shard?: Shard;
   /** Where a shard's partial result goes. */
   out?: string;
-  /** Show a progress bar on stderr. */
-  show: boolean;
+  /** How progress shows on stderr. */
+  show: ProgressMode;
   label: string;
 }
 
 export type Spread =
   | { kind: 'done'; sweep: SweepResult }
   | { kind: 'shard'; file: string; jobs: number; total: number }
-  | {
+  | ({
       kind: 'stopped';
       sweep: SweepResult;
       finished: number;
       total: number;
       /** For a run (no axes): the replications that finished, folded, if any did. */
       run?: SimulationResult;
-    };
+    } & Stop);
 
 export async function spread(
   document: unknown,
@@ -71,6 +72,8 @@ export async function spread(
   );
   const interrupt = interruptSignal();
   const finished = new Map<number, JobOutcome>();
+  // Only now that a signal stops the work cleanly: a log's reader (or a test) may send one.
+  progress.onProgress(0, mine.length);
   try {
     await runJobs(
       mine.map((j) => jobs[j]),
@@ -95,9 +98,11 @@ export async function spread(
   }
   if (options.shard) {
     if (!options.out) throw new UsageError('--shard needs --out FILE for the partial result');
-    if (interrupt.signal.aborted)
-      throw new UsageError(
-        `stopped by Ctrl-C: ${finished.size} of ${mine.length} replications finished; no partial file written`,
+    const stop = interrupt.stop();
+    if (stop)
+      throw new Interrupted(
+        `stopped by ${stop.by}: ${finished.size} of ${mine.length} replications finished; no partial file written`,
+        stop.exitCode,
       );
     const partial = partialResult(
       axes.length > 0 ? 'sweep' : 'run',
@@ -111,7 +116,8 @@ export async function spread(
     writeFileSync(options.out, `${JSON.stringify(partial)}\n`);
     return { kind: 'shard', file: options.out, jobs: mine.length, total: jobs.length };
   }
-  if (!interrupt.signal.aborted) {
+  const stop = interrupt.stop();
+  if (!stop) {
     const outcomes = jobs.map((_, j) => finished.get(j) as JobOutcome);
     return { kind: 'done', sweep: foldSweep(plan, byPoint(plan, outcomes)) };
   }
@@ -123,7 +129,7 @@ export async function spread(
   const stoppedPlan = {
     ...plan,
     points: plan.points.map((p, i) =>
-      complete[i] ? p : { values: p.values, error: 'not finished: stopped by Ctrl-C' },
+      complete[i] ? p : { values: p.values, error: `not finished: stopped by ${stop.by}` },
     ),
   };
   const kept = sweepJobs(stoppedPlan);
@@ -140,20 +146,21 @@ export async function spread(
     finished: finished.size,
     total: jobs.length,
     run,
+    ...stop,
   };
 }
 
 export type SpreadComparison =
   | { kind: 'done'; comparison: Comparison }
-  | {
+  | ({
       kind: 'stopped';
       /** Over the replications every variant finished, if there is one. */
       comparison?: Comparison;
       finished: number;
       total: number;
-    };
+    } & Stop);
 
-/** A comparison's replications on worker threads, with the progress bar and Ctrl-C. */
+/** A comparison's replications on worker threads, with the progress bar, Ctrl-C and SIGTERM. */
 export async function spreadComparison(
   variants: readonly NamedScenario[],
   compareOptions: CompareOptions,
@@ -165,6 +172,7 @@ export async function spreadComparison(
   const interrupt = interruptSignal();
   const finished: (JobOutcome | undefined)[] = new Array(jobs.length);
   let done = 0;
+  progress.onProgress(0, jobs.length);
   try {
     await runJobs(jobs, {
       workers: options.workers,
@@ -181,13 +189,14 @@ export async function spreadComparison(
     progress.clear();
     interrupt.release();
   }
-  if (!interrupt.signal.aborted)
-    return { kind: 'done', comparison: foldComparison(variants, scenarios, finished) };
+  const stop = interrupt.stop();
+  if (!stop) return { kind: 'done', comparison: foldComparison(variants, scenarios, finished) };
   const paired = replicationsDoneByAll(scenarios, (j) => finished[j] !== undefined);
   return {
     kind: 'stopped',
     comparison: paired > 0 ? foldComparison(variants, scenarios, finished, paired) : undefined,
     finished: done,
     total: jobs.length,
+    ...stop,
   };
 }

@@ -86,12 +86,12 @@ export async function compareCommand(argv: string[]): Promise<number> {
     console.log(values.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
   if (outcome.kind === 'stopped') {
     console.error(
-      `stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished` +
+      `stopped by ${outcome.by}: ${outcome.finished} of ${outcome.total} replications finished` +
         (comparison
           ? `; compared over the first ${count(comparison.replications, 'replication')} of each variant`
           : ''),
     );
-    return 130;
+    return outcome.exitCode;
   }
   return 0;
 }

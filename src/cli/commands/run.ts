@@ -99,8 +99,10 @@ export async function runCommand(argv: string[]): Promise<number> {
         console.log(
           values.json ? JSON.stringify(outcome.run, null, 2) : describeResult(outcome.run, loaded.scenario),
         );
-      console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
-      return 130;
+      console.error(
+        `stopped by ${outcome.by}: ${outcome.finished} of ${outcome.total} replications finished`,
+      );
+      return outcome.exitCode;
     }
     const [point] = outcome.sweep.points;
     if (!point.result) throw new Error(point.error ?? 'the run failed');

@@ -107,8 +107,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   }
   const code = printSweep(outcome.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
   if (outcome.kind === 'stopped') {
-    console.error(`stopped by Ctrl-C: ${outcome.finished} of ${outcome.total} replications finished`);
-    return 130;
+    console.error(`stopped by ${outcome.by}: ${outcome.finished} of ${outcome.total} replications finished`);
+    return outcome.exitCode;
   }
   return code;
 }
