@@ -147,6 +147,12 @@ function overloadedText(nodes: readonly NodeLoad[], unit: string): string {
   );
 }
 
+/**
+ * Below this share of lead time, waits are small everywhere and which node holds the most
+ * is noise between replications, not a constraint worth naming.
+ */
+const CONSTRAINT_SHARE = 0.05;
+
 function constraintOf(r: SimulationResult): Constraint | undefined {
   const ids = Object.keys(r.nodes);
   if (ids.length === 0) return undefined;
@@ -154,7 +160,7 @@ function constraintOf(r: SimulationResult): Constraint | undefined {
     r.nodes[b].waitShareOfLeadTime > r.nodes[a].waitShareOfLeadTime ? b : a,
   );
   const share = r.nodes[node].waitShareOfLeadTime;
-  if (node === r.bottleneck || !(share > 0)) return undefined;
+  if (node === r.bottleneck || !(share >= CONSTRAINT_SHARE)) return undefined;
   return {
     node,
     waitShare: share,

@@ -148,4 +148,21 @@ describe('the constraint', () => {
   it('is not named when the busiest node is also where items wait longest', () => {
     expect(judge(scenario()).constraint).toBeUndefined();
   });
+
+  it('is not named when items wait little anywhere (under 5% of lead time at every node)', () => {
+    const r = simulate(gated);
+    const quiet = {
+      ...r,
+      nodes: {
+        builders: { ...r.nodes.builders, waitShareOfLeadTime: 0.02 },
+        board: { ...r.nodes.board, waitShareOfLeadTime: 0.04 },
+      },
+    };
+    expect(verdictOf(quiet, stability(parsed(gated))).constraint).toBeUndefined();
+    const loud = {
+      ...quiet,
+      nodes: { ...quiet.nodes, board: { ...r.nodes.board, waitShareOfLeadTime: 0.05 } },
+    };
+    expect(verdictOf(loud, stability(parsed(gated))).constraint?.node).toBe('board');
+  });
 });

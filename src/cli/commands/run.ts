@@ -27,8 +27,8 @@ Simulates the scenario in FILE and prints lead time, cycle time, throughput, WIP
 flow efficiency and a table of nodes with the bottleneck marked. A run that stopped
 early, or a node offered more work than it can do, is said first, in capitals.
 In the node table, "wait share" is the share of all lead time items spent waiting in
-the node's queue; the node where it is largest is the constraint when it is not the
-busiest node.
+the node's queue; the node where it is largest (and at least 5%) is the constraint
+when it is not the busiest node.
 
 Options:
   --seed N            use seed N instead of the file's run.seed
