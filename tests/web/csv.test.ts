@@ -22,6 +22,10 @@ describe('CSV exports', () => {
   it('nodes and series: one row per node, one per sample', () => {
     const r = quickResult('token-ring');
     expect(rows(nodesCsv(r))).toHaveLength(1 + Object.keys(r.nodes).length);
+    // Where the time goes, beside how busy each node was.
+    const [header, first] = rows(nodesCsv(r)).map((l) => l.split(','));
+    const id = first[0];
+    expect(Number(first[header.indexOf('wait_share_of_lead_time')])).toBe(r.nodes[id].waitShareOfLeadTime);
     const series = rows(seriesCsv(r));
     expect(series).toHaveLength(1 + r.series.t.length);
     expect(series[0].split(',')).toContain('queue:developers');

@@ -42,6 +42,7 @@ export function nodesCsv(r: SimulationResult): string {
       'queue_max',
       'wait_mean',
       'served',
+      'wait_share_of_lead_time',
     ],
     ...Object.entries(r.nodes).map(([id, n]) => [
       id,
@@ -53,6 +54,7 @@ export function nodesCsv(r: SimulationResult): string {
       n.queue.max,
       n.wait.mean,
       n.served,
+      n.waitShareOfLeadTime,
     ]),
   ]);
 }
