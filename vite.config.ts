@@ -36,7 +36,10 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A timeout is there to catch a hang, not to time a test: on the busy 2-core machine CI runs
+    // on, single CLI tests that spawn flowlab several times took up to 40 s, so 60 s failed
+    // tests for the machine's load. Speed is measured by the bench, never asserted here.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
