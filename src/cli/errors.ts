@@ -24,7 +24,18 @@ export class Interrupted extends Error {
 }
 
 /**
- * Exit codes: 0 success, 1 an internal error (a bug), 2 bad input or arguments; a stop by
- * Ctrl-C or SIGTERM is 130 or 143 (interrupt.ts).
+ * The output could not be written after the work was done (a full disk, an I/O error): not
+ * the user's mistake, nor a bug. Exit 74, sysexits' EX_IOERR.
  */
-export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
+export class CannotWrite extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CannotWrite';
+  }
+}
+
+/**
+ * Exit codes: 0 success, 1 an internal error (a bug), 2 bad input or arguments, 74 the
+ * output could not be written; a stop by Ctrl-C or SIGTERM is 130 or 143 (interrupt.ts).
+ */
+export const EXIT = { ok: 0, internal: 1, usage: 2, cannotWrite: 74 } as const;

@@ -9,7 +9,7 @@ import { mergeCommand, mergeHelp } from './commands/merge.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { sweepCommand, sweepHelp } from './commands/sweep.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
-import { EXIT, Interrupted, UsageError } from './errors.ts';
+import { CannotWrite, EXIT, Interrupted, UsageError } from './errors.ts';
 import { terminalText } from './terminal-text.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
@@ -33,7 +33,8 @@ Usage:
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version
 
-Exit codes: 0 ok, 1 internal error, 2 bad input or arguments, 130 Ctrl-C, 143 SIGTERM.
+Exit codes: 0 ok, 1 internal error, 2 bad input or arguments, 74 output not written,
+130 Ctrl-C, 143 SIGTERM.
 Scenario format and result fields: README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -65,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
       // Messages quote the user's text (names, paths, values), which may hold escapes.
       console.error(terminalText(error.message));
       return EXIT.usage;
+    }
+    if (error instanceof CannotWrite) {
+      console.error(`flowlab: ${terminalText(error.message)}`);
+      return EXIT.cannotWrite;
     }
     if (error instanceof Interrupted) {
       console.error(terminalText(error.message));

@@ -3,7 +3,6 @@
  * command: the progress bar, Ctrl-C and SIGTERM (what finished is kept and shown), and `--shard k/n`,
  * which runs one slice and writes it to a partial result file for `flowlab merge`.
  */
-import { writeFileSync } from 'node:fs';
 import type { SweepAxis } from '../experiment/axes.ts';
 import { type CompareOptions, type Comparison, type NamedScenario, withRun } from '../experiment/compare.ts';
 import {
@@ -28,12 +27,13 @@ import { runJobs } from '../node/pool.ts';
 import { Interrupted, UsageError } from './errors.ts';
 import { interruptSignal, type Stop } from './interrupt.ts';
 import { jobProgress, type ProgressMode } from './job-progress.ts';
+import type { OutputFile } from './output-file.ts';
 
 export interface SpreadOptions {
   workers: number;
   shard?: Shard;
-  /** Where a shard's partial result goes. */
-  out?: string;
+  /** Where a shard's partial result goes, checked before the run (output-file.ts). */
+  out?: OutputFile;
   /** How progress shows on stderr. */
   show: ProgressMode;
   label: string;
@@ -113,8 +113,8 @@ export async function spread(
       jobs.length,
       finished,
     );
-    writeFileSync(options.out, `${JSON.stringify(partial)}\n`);
-    return { kind: 'shard', file: options.out, jobs: mine.length, total: jobs.length };
+    options.out.write(`${JSON.stringify(partial)}\n`);
+    return { kind: 'shard', file: options.out.path, jobs: mine.length, total: jobs.length };
   }
   const stop = interrupt.stop();
   if (!stop) {

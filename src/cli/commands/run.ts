@@ -16,6 +16,7 @@ import { UsageError } from '../errors.ts';
 import { count, number, percent, plural, time, withInterval } from '../format.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
+import { shardOutput } from '../output-file.ts';
 import { runWithProgress } from '../progress.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
@@ -40,7 +41,9 @@ Options:
                       core); the result is the same bytes for any N
   --shard k/n         run only the k-th of n slices of the replications and write it
                       with --out FILE; flowlab merge FILES... gives the whole result
-  --out FILE          where --shard writes its partial result
+  --out FILE          where --shard writes its partial result: never a file this
+                      command reads; written whole or not at all
+  --force             let --out replace an existing file that is not a partial result
   --json              print the result as JSON (the same as the library's simulate())
   -h, --help          this help
 
@@ -57,6 +60,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     workers: { type: 'string' },
     shard: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -76,7 +80,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const show = showProgress(values.json === true);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(`run: ${shard}`);
-  if (shard && !values.out) throw new UsageError('run: --shard needs --out FILE for the partial result');
+  const out = shardOutput('run', shard, values, positionals[0]);
   let result: SimulationResult;
   // Replications spread over one thread per core, and run as jobs even on one, so Ctrl-C
   // between them keeps those that finished; a single replication has nothing to spread.
@@ -86,7 +90,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     const outcome = await spread(loaded.document, [], {
       workers,
       shard,
-      out: values.out,
+      out,
       show,
       label: loaded.scenario.name,
     });

@@ -13,6 +13,7 @@ import { UsageError } from '../errors.ts';
 import { count, number, percent, withInterval } from '../format.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
+import { shardOutput } from '../output-file.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
@@ -42,7 +43,9 @@ Options:
   --workers N         worker threads (default: one per core, here ${defaultWorkers()})
   --shard k/n         run only the k-th of n slices and write it with --out FILE;
                       flowlab merge FILES... gives what the whole sweep would
-  --out FILE          where --shard writes its partial result
+  --out FILE          where --shard writes its partial result: never a file this
+                      command reads; written whole or not at all
+  --force             let --out replace an existing file that is not a partial result
   --json | --csv      print every point as JSON, or one CSV row per point
   -h, --help          this help
 
@@ -64,6 +67,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     workers: { type: 'string' },
     shard: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -88,7 +92,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   if (tooBig !== undefined) throw new UsageError(`sweep: ${tooBig}`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(`sweep: ${shard}`);
-  if (shard && !values.out) throw new UsageError('sweep: --shard needs --out FILE for the partial result');
+  const out = shardOutput('sweep', shard, values, positionals[0]);
   const loaded = loadScenario(positionals[0], {
     set: values.set,
     seed: wholeNumber('seed', values.seed, 0),
@@ -97,7 +101,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const outcome = await spread(loaded.document, axes, {
     workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
     shard,
-    out: values.out,
+    out,
     show: showProgress(values.json === true || values.csv === true),
     label: loaded.scenario.name,
   });
