@@ -3,6 +3,7 @@
  * code. A user's mistake is a message and exit 2; anything else is a bug: exit 1.
  */
 import { readFileSync } from 'node:fs';
+import { watchOutputs } from './closed-output.ts';
 import { compareCommand, compareHelp } from './commands/compare.ts';
 import { forecastCommand, forecastHelp } from './commands/forecast.ts';
 import { mergeCommand, mergeHelp } from './commands/merge.ts';
@@ -34,10 +35,11 @@ Usage:
   flowlab --version
 
 Exit codes: 0 ok, 1 internal error, 2 bad input or arguments, 74 output not written,
-130 Ctrl-C, 143 SIGTERM.
+130 Ctrl-C, 141 stdout closed early (| head), 143 SIGTERM.
 Scenario format and result fields: README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
+  watchOutputs();
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h') {
