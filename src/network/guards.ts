@@ -4,8 +4,8 @@
  * Stalled: the clock stops advancing, or advances by amounts so small that the run would
  * need longer than anyone would wait (an outage that lasts 0 and recurs after 0, a gate that
  * opens every 1e-9, a service of 0 that always fails and goes round again). The loop looks
- * at the clock once every CHECK_EVERY events, which costs one mask and one comparison per
- * event, and stops when STALL_EVENTS events have passed while the clock moved less than
+ * at the clock once every CHECK_EVERY events, between stretches of events (so the loop over
+ * events itself does no more than before), and stops when STALL_EVENTS events have passed while the clock moved less than
  * STALL_SPAN of the duration. At that pace the whole run would take more than
  * STALL_EVENTS / STALL_SPAN = 2^37 (about 1.4e11) events: hours of computing. A scenario
  * that passes validation has at most 50 million expected arrivals, and the presets take 3 to
@@ -37,7 +37,7 @@ import {
   WINDOW_END,
 } from './simulation.ts';
 
-/** Events between two looks at the clock: a power of two, so the test is a mask. */
+/** Events between two looks at the clock. */
 export const CHECK_EVERY = 1 << 16;
 /** Events without the clock moving STALL_SPAN of the duration that make a run stalled. */
 export const STALL_EVENTS = 1 << 23;
@@ -74,8 +74,8 @@ export class ClockWatch {
 }
 
 /**
- * Called every CHECK_EVERY events with the time of the event just taken from the calendar:
- * true when the run has stalled. A move of more than `step` (strictly, so a duration so
+ * Called every CHECK_EVERY events with the time of the event just handled: true when the
+ * run has stalled. A move of more than `step` (strictly, so a duration so
  * small that the step rounds to 0 still needs the clock to move at all) starts a new count.
  */
 export function stalled(r: Replication, t: number): boolean {

@@ -96,6 +96,22 @@ describe('a run whose clock stops advancing stops as stalled, naming the place',
     expect(out.endTime).toBeLessThan(100 * STALL_SPAN * (out.events / STALL_EVENTS));
   });
 
+  it('stops at the same event and says the same, whatever slices the run is driven in', () => {
+    const scenario = scenarioWith((s) => {
+      s.nodes[0].serves = { a: 0 };
+      s.nodes[0].failure = { probability: 1 } as never;
+    });
+    const whole = new Replication(scenario, compileTopology(scenario), 7);
+    whole.advance();
+    const sliced = new Replication(scenario, compileTopology(scenario), 7);
+    let slices = 0;
+    while (!sliced.advance(99_991) && slices++ < 1000);
+    expect(sliced.outcome().stoppedBy).toBe('stalled');
+    expect(JSON.stringify(encodeOutcome(sliced.outcome()))).toBe(
+      JSON.stringify(encodeOutcome(whole.outcome())),
+    );
+  });
+
   it('the guard looks at the clock only every CHECK_EVERY events, and that divides STALL_EVENTS', () => {
     expect(STALL_EVENTS % CHECK_EVERY).toBe(0);
     expect(Number.isInteger(Math.log2(CHECK_EVERY))).toBe(true);
