@@ -6,8 +6,10 @@ import { ci95, meanOf } from '../metrics/confidence.ts';
 import { QuantileHistogram } from '../metrics/histogram.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { NodeLoad } from '../network/load.ts';
 import { movesOver } from '../network/move-counts.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
+import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
 import type { StopReason } from '../network/simulation.ts';
 import type { Topology } from '../network/topology.ts';
@@ -32,7 +34,7 @@ const sum = (outcomes: readonly ReplicationOutcome[], f: (o: ReplicationOutcome)
 export function aggregate(
   scenario: Scenario,
   topology: Topology,
-  load: Float64Array,
+  loads: readonly NodeLoad[],
   outcomes: readonly ReplicationOutcome[],
 ): SimulationResult {
   const window = scenario.run.duration - scenario.run.warmup;
@@ -81,7 +83,8 @@ export function aggregate(
       kind: scenario.nodes[n].kind,
       capacity: topology.capacity[n],
       utilization: capacityArea > 0 ? sum(outcomes, (o) => o.nodes.busyArea[n]) / capacityArea : 0,
-      offeredLoad: load[n],
+      offeredLoad: loads[n].load,
+      ...(loads[n].window ? { offeredLoadWindow: loads[n].window } : {}),
       queue: {
         mean: sum(outcomes, (o) => o.nodes.queueArea[n]) / (window * reps),
         max: Math.max(...outcomes.map((o) => o.nodes.queueMax[n])),
@@ -150,7 +153,7 @@ export function aggregate(
     runs,
     warnings: [],
   };
-  result.warnings = warningsFor(scenario, topology, result);
+  result.warnings = warningsFor(scenario, loads, result);
   return result;
 }
 
@@ -299,19 +302,8 @@ function seriesOf(
   };
 }
 
-function warningsFor(scenario: Scenario, topology: Topology, result: SimulationResult): string[] {
-  const warnings: string[] = [];
-  // A full node that turns every class away cannot build a queue; any other overloaded
-  // node builds one, in front of itself or (with a WIP limit) upstream of it.
-  const allReject = scenario.demand.every((d) => d.whenFull === 'reject');
-  topology.nodeIds.forEach((id, n) => {
-    const rho = result.nodes[id].offeredLoad;
-    if (rho >= 1 && !(allReject && scenario.nodes[n].wipLimit !== undefined))
-      warnings.push(
-        `node "${id}" is offered ${pct(rho)} of its capacity (utilisation >= 1): ` +
-          'its queue grows without bound, so lead times depend on how long the run is, not on the system',
-      );
-  });
+function warningsFor(scenario: Scenario, loads: readonly NodeLoad[], result: SimulationResult): string[] {
+  const warnings = overloadWarnings(scenario, loads);
   const capped = result.runs.filter((r) => r.stoppedBy === 'time-cap');
   if (capped.length > 0)
     warnings.push(

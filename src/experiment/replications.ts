@@ -7,7 +7,7 @@
 import { replicationSeed } from '../engine/random.ts';
 import { parseScenario } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { offeredLoad } from '../network/load.ts';
+import { nodeLoads } from '../network/load.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
 import { Replication } from '../network/simulation.ts';
 import { compileTopology, type Topology } from '../network/topology.ts';
@@ -60,7 +60,7 @@ export function resultOf(
   outcomes: readonly ReplicationOutcome[],
   topology = compileTopology(scenario),
 ): SimulationResult {
-  return aggregate(scenario, topology, offeredLoad(scenario, topology), outcomes);
+  return aggregate(scenario, topology, nodeLoads(scenario, topology), outcomes);
 }
 
 export type { Topology };

@@ -27,8 +27,14 @@ export interface NodeResult {
   capacity: number;
   /** Share of the node's capacity that was working in the observation window. */
   utilization: number;
-  /** Utilisation the arrivals demand in the long run (>= 1 means the queue grows without bound). */
+  /**
+   * Utilisation the arrivals demand in the long run, every pass of rework and escalation
+   * counted, over the time the node is open and up (>= 1: the queue grows without bound).
+   * Where demand or capacity changes over the run, the worst phase's (network/load.ts).
+   */
   offeredLoad: number;
+  /** The worst phase [from, to), when the offered load changes over the run. */
+  offeredLoadWindow?: { from: number; to: number };
   /** Time-weighted mean and the largest number of items waiting in the node's queue. */
   queue: { mean: number; max: number };
   /** Mean time items waited in the queue before this node started them. */

@@ -1,0 +1,209 @@
+/**
+ * The traffic equations of a routed network: how often, per arrival, an item of each class
+ * is served at each node, counting every pass (Jackson 1957; Gross et al., "Fundamentals of
+ * Queueing Theory", 4th ed., 4.1).
+ *
+ * An item's path is a Markov chain over (step, node) states. From a state it moves on to
+ * the next step, or, when its work fails, back to an earlier step (`reworkTo`, or the same
+ * step again) or aside to a person (`escalateTo`: a detour that cannot fail, after which the
+ * item carries on with its next step). Each move picks the next node as routing would: the
+ * previous node under affinity when it serves the step, else by the given shares. The
+ * expected visits x solve x = e + P^T x (e: where arrivals enter), one small dense system
+ * per class: it is solved per scenario, never per event.
+ */
+import { serveIndex, type Topology } from './topology.ts';
+
+export interface TrafficModel {
+  topology: Topology;
+  /** Arrivals per time unit of each class. */
+  arrivalRate: Float64Array;
+  /** Chance that one service of an item at node n fails (batch scope already folded in). */
+  failure: Float64Array;
+  /** Capability a failed item at n goes back to (-1: the same step again). */
+  reworkTo: Int32Array;
+  /** Capability a failed item at n is escalated to (-1: none). */
+  escalateTo: Int32Array;
+  /** Share of the work for a capability that routing gives a node, at the node's serve index (topology.ts `serveIndex`). */
+  share: Float64Array;
+  /** Nodes that keep an item for its next step when they serve it (affinity); null: none. */
+  keeps: Uint8Array | null;
+}
+
+/**
+ * Items per time unit that arrive at node n needing capability c, at `serveIndex(topology, n, c)`:
+ * the arrival rates times the expected visits. Infinite where failures trap work in a loop
+ * it can never leave (a failure probability of 1).
+ */
+export function trafficRates(model: TrafficModel): Float64Array {
+  const { topology } = model;
+  const rates = new Float64Array(topology.servedCapability.length);
+  topology.steps.forEach((steps, c) => {
+    if (steps.length > 0) addClass(model, steps, model.arrivalRate[c], rates);
+  });
+  return rates;
+}
+
+/** A state of an item's path: at `node`, for step `step` (on a detour to `capability` if escalated). */
+interface State {
+  step: number;
+  node: number;
+  capability: number;
+  detour: boolean;
+}
+
+function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: Float64Array): void {
+  const { topology } = model;
+  const states: State[] = [];
+  const index = new Map<string, number>();
+  const stateOf = (step: number, node: number, capability: number, detour: boolean) => {
+    const key = `${detour ? 'd' : 'r'}${step}:${node}`;
+    let s = index.get(key);
+    if (s === undefined) {
+      s = states.length;
+      states.push({ step, node, capability, detour });
+      index.set(key, s);
+    }
+    return s;
+  };
+
+  // Where an item goes for capability `cap` after node `from` (-1: it has just arrived).
+  const route = (cap: number, from: number): [number, number][] => {
+    if (model.keeps && from >= 0 && model.keeps[from] === 1 && serveIndex(topology, from, cap) >= 0)
+      return [[from, 1]];
+    const out: [number, number][] = [];
+    for (let i = topology.candidateStart[cap]; i < topology.candidateStart[cap + 1]; i++) {
+      const n = topology.candidates[i];
+      const share = model.share[serveIndex(topology, n, cap)];
+      if (share > 0) out.push([n, share]);
+    }
+    return out;
+  };
+
+  // The chain's moves, discovered from the arrivals outward: only reachable states exist.
+  const entry = new Map<number, number>();
+  for (const [n, p] of route(steps[0], -1)) entry.set(stateOf(0, n, steps[0], false), p);
+  const moves: Map<number, number>[] = [];
+  const exit: number[] = [];
+  const onward = (to: Map<number, number>, step: number, from: number, p: number) => {
+    if (step >= steps.length) return p;
+    for (const [n, q] of route(steps[step], from)) {
+      const s = stateOf(step, n, steps[step], false);
+      to.set(s, (to.get(s) ?? 0) + p * q);
+    }
+    return 0;
+  };
+  for (let s = 0; s < states.length; s++) {
+    const { step, node, detour } = states[s];
+    const to = new Map<number, number>();
+    let done = 0;
+    const fail = detour ? 0 : model.failure[node];
+    done += onward(to, step + 1, node, 1 - fail);
+    if (fail > 0) {
+      const escalateTo = model.escalateTo[node];
+      if (escalateTo >= 0)
+        for (const [m, q] of route(escalateTo, node)) {
+          const d = stateOf(step, m, escalateTo, true);
+          to.set(d, (to.get(d) ?? 0) + fail * q);
+        }
+      else done += onward(to, backTo(steps, step, model.reworkTo[node]), node, fail);
+    }
+    moves.push(to);
+    exit.push(done);
+  }
+
+  const visits = solveVisits(states.length, entry, moves, exit);
+  states.forEach((st, s) => {
+    if (visits[s] > 0) rates[serveIndex(topology, st.node, st.capability)] += rate * visits[s];
+  });
+}
+
+/** The step a failed item goes back to: the latest earlier `reworkTo`, or the same step. */
+function backTo(steps: Int32Array, step: number, reworkTo: number): number {
+  if (reworkTo < 0) return step;
+  for (let k = step - 1; k >= 0; k--) if (steps[k] === reworkTo) return k;
+  return step;
+}
+
+/**
+ * Expected visits to each state: x = e + P^T x, over the states from which work can still
+ * leave. A state that work reaches but can never leave gets infinitely many visits.
+ */
+function solveVisits(
+  count: number,
+  entry: Map<number, number>,
+  moves: Map<number, number>[],
+  exit: number[],
+): Float64Array {
+  // States that can reach the exit, by walking the moves backwards from those with one.
+  const into: number[][] = Array.from({ length: count }, () => []);
+  moves.forEach((to, s) => {
+    for (const [t, p] of to) if (p > 0) into[t].push(s);
+  });
+  const leaves = new Uint8Array(count);
+  const stack = exit.flatMap((p, s) => (p > 0 ? [s] : []));
+  for (const s of stack) leaves[s] = 1;
+  while (stack.length > 0)
+    for (const s of into[stack.pop() as number])
+      if (leaves[s] === 0) {
+        leaves[s] = 1;
+        stack.push(s);
+      }
+
+  const live = [...Array(count).keys()].filter((s) => leaves[s] === 1);
+  const at = new Map(live.map((s, i) => [s, i]));
+  const m = live.length;
+  // (I - P^T) x = e on the states that can leave.
+  const a = new Float64Array(m * (m + 1));
+  live.forEach((s, i) => {
+    a[i * (m + 1) + i] += 1;
+    a[i * (m + 1) + m] = entry.get(s) ?? 0;
+    for (const [t, p] of moves[s]) {
+      const j = at.get(t);
+      if (j !== undefined) a[j * (m + 1) + i] -= p;
+    }
+  });
+  const x = gaussianElimination(a, m);
+
+  const visits = new Float64Array(count);
+  live.forEach((s, i) => {
+    visits[s] = x[i];
+  });
+  // Work that reaches a state it can never leave stays there for ever.
+  const reached = new Uint8Array(count);
+  const queue = [...entry.keys()];
+  for (const s of queue) reached[s] = 1;
+  while (queue.length > 0) {
+    const s = queue.pop() as number;
+    for (const [t, p] of moves[s])
+      if (p > 0 && reached[t] === 0) {
+        reached[t] = 1;
+        queue.push(t);
+      }
+  }
+  for (let s = 0; s < count; s++)
+    if (reached[s] === 1 && leaves[s] === 0) visits[s] = Number.POSITIVE_INFINITY;
+  return visits;
+}
+
+/** Solves the m x (m + 1) augmented system in place (partial pivoting); returns x. */
+function gaussianElimination(a: Float64Array, m: number): Float64Array {
+  const w = m + 1;
+  for (let col = 0; col < m; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < m; r++) if (Math.abs(a[r * w + col]) > Math.abs(a[pivot * w + col])) pivot = r;
+    if (pivot !== col)
+      for (let k = col; k < w; k++) {
+        const t = a[col * w + k];
+        a[col * w + k] = a[pivot * w + k];
+        a[pivot * w + k] = t;
+      }
+    const p = a[col * w + col];
+    for (let r = 0; r < m; r++) {
+      if (r === col) continue;
+      const f = a[r * w + col] / p;
+      if (f === 0) continue;
+      for (let k = col; k < w; k++) a[r * w + k] -= f * a[col * w + k];
+    }
+  }
+  return Float64Array.from({ length: m }, (_, i) => a[i * w + m] / a[i * w + i]);
+}
