@@ -191,6 +191,43 @@ describe('flowlab run', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/warning: node "change-board" is offered 120% of its capacity/);
   });
+
+  it('warns about an overloaded node before the run starts, on stderr', () => {
+    const out = join(tmp, 'overloaded-part.json');
+    const { code, stdout, stderr } = flowlab(
+      'run',
+      'scenarios/token-ring.json',
+      ...small,
+      '--set',
+      'nodes.change-board.serves.approval=1.5',
+      '--shard',
+      '1/3',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    const warning = lines.findIndex((l) =>
+      l.startsWith(
+        'warning: node "change-board" is offered 120% of its capacity: its queue grows without bound',
+      ),
+    );
+    const wrote = lines.findIndex((l) => l.startsWith(`wrote ${out}`));
+    expect(warning).toBeGreaterThanOrEqual(0);
+    expect(wrote).toBeGreaterThan(warning);
+    // With --json the result stays alone on stdout, and the warning still comes first on stderr.
+    const json = flowlab(
+      'run',
+      'scenarios/token-ring.json',
+      ...small,
+      '--set',
+      'nodes.change-board.serves.approval=1.5',
+      '--json',
+    );
+    expect(JSON.parse(json.stdout).nodes['change-board'].offeredLoad).toBeCloseTo(1.2, 12);
+    expect(json.stderr).toMatch(/^warning: node "change-board" is offered 120%/);
+  });
 });
 
 describe('flowlab compare', () => {
@@ -273,6 +310,50 @@ describe('flowlab validate', () => {
     const { code, stderr } = flowlab('validate', file);
     expect(code).toBe(2);
     expect(stderr).toMatch(/broken.json: not valid JSON at line 3, column \d+/);
+  });
+
+  it('warns about a node offered more than it can do, counting rework, and still exits 0', () => {
+    // λ 0.8, μ 1 and three failures in ten redone: offered 0.8 / 0.7 = 114%.
+    const file = scenarioFile('feedback.json', {
+      name: 'feedback',
+      run: { duration: 100 },
+      demand: [{ id: 'item', interarrival: { dist: 'exponential', mean: 1.25 }, steps: ['work'] }],
+      nodes: [{ id: 'server', capacity: 1, serves: { work: 1 }, failure: { probability: 0.3 } }],
+    });
+    const { code, stdout, stderr } = flowlab(
+      'validate',
+      file,
+      'scenarios/demand-surge.json',
+      'scenarios/token-ring.json',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${file}: valid`);
+    expect(stderr).toContain(
+      `${file}: warning: node "server" is offered 114% of its capacity: its queue grows without bound`,
+    );
+    // A surge is a finding for its window, not an average over the run.
+    expect(stderr).toContain(
+      'scenarios/demand-surge.json: warning: node "platform" is offered 106% of its capacity between day 500 and day 700',
+    );
+    expect(stderr).not.toContain('token-ring.json');
+  });
+
+  it('says when the load that overloads a node is an estimate, and why', () => {
+    const file = scenarioFile('busy-network.json', {
+      ...(readJson('scenarios/dynamic-network.json') as object),
+      demand: [
+        {
+          id: 'feature',
+          interarrival: { dist: 'exponential', mean: 0.8 },
+          steps: ['intake', 'analysis', 'design', 'approval', 'build', 'review', 'release'],
+        },
+      ],
+    });
+    const { code, stderr } = flowlab('validate', file);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /warning: node "stream-a" is offered 1\d\d% of its capacity \(an estimate: shortest-queue routing shares steps/,
+    );
   });
 
   it('a step nobody serves is named', () => {

@@ -8,6 +8,7 @@ import { createRun } from '../../experiment/simulate.ts';
 import { survivorNote, type Verdict, verdictOf } from '../../experiment/verdict.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { nodeLoads } from '../../network/load.ts';
+import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/pool.ts';
 import { alertLines } from '../alerts.ts';
@@ -25,7 +26,9 @@ import { terminalText } from '../terminal-text.ts';
 export const runHelp = `flowlab run FILE [options]
 
 Simulates the scenario in FILE and prints lead time, cycle time, throughput, WIP,
-flow efficiency and a table of nodes with the bottleneck marked. A run that stopped
+flow efficiency and a table of nodes with the bottleneck marked. A node whose
+arrivals offer it 100% or more of its capacity is named on stderr before the run
+starts (flowlab validate gives the same warning). A run that stopped
 early, or a node offered more work than it can do, is said first, in capitals.
 In the node table, "wait share" is the share of all lead time items spent waiting in
 the node's queue; the node where it is largest (and at least 5%) is the constraint
@@ -77,6 +80,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     seed: wholeNumber('seed', values.seed, 0),
     replications: wholeNumber('reps', values.reps, 1),
   });
+  // Said before the run, so nobody waits for numbers that only measure how long it was.
+  for (const warning of overloadWarnings(loaded.scenario, nodeLoads(loaded.scenario)))
+    console.error(terminalText(`warning: ${warning}`));
   const show = showProgress(values.json === true);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(`run: ${shard}`);
@@ -120,22 +126,20 @@ export async function runCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The nodes whose offered load is an estimate rather than exact. */
-export function estimatedLoads(scenario: Scenario): Set<string> {
-  return new Set(
-    nodeLoads(scenario)
-      .filter((n) => !n.exact)
-      .map((n) => n.id),
+/** The nodes whose offered load is an estimate rather than exact, with the reason. */
+export function estimatedLoads(scenario: Scenario): Map<string, string> {
+  return new Map(
+    nodeLoads(scenario).flatMap((n) => (n.exact ? [] : [[n.id, n.estimateReason ?? 'an estimate']])),
   );
 }
 
 /**
  * The readable report of one result. With the scenario, it says first whether any node is
- * overloaded, and marks with "~" the nodes whose offered load is an estimate (adaptive
- * routing shares a step among them).
+ * overloaded, and marks with "~" the nodes whose offered load is an estimate, with the
+ * reason beneath the table.
  */
 export function describeResult(r: SimulationResult, scenario?: Scenario): string {
-  const estimated = scenario ? estimatedLoads(scenario) : new Set<string>();
+  const estimated = scenario ? estimatedLoads(scenario) : new Map<string, string>();
   const verdict = verdictOf(r, scenario && stability(scenario));
   const survivors = survivorNote(verdict);
   const unit = r.timeUnit;
@@ -201,10 +205,7 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   if (extras.length > 0) lines.push(...extras);
   lines.push('');
   lines.push(nodeTable(r, estimated, verdict));
-  if ([...estimated].some((id) => id in r.nodes))
-    lines.push(
-      `~ an estimate: ${r.routing} routing shares steps between these nodes as it goes, so utilisation can differ`,
-    );
+  for (const [id, reason] of estimated) if (id in r.nodes) lines.push(`~ ${id}: an estimate: ${reason}`);
   const constraint = constraintLine(verdict);
   if (constraint) lines.push(constraint);
   const classes = Object.entries(r.classes);
@@ -277,7 +278,7 @@ function constraintLine(v: Verdict): string | undefined {
   );
 }
 
-function nodeTable(r: SimulationResult, estimated: ReadonlySet<string>, verdict: Verdict): string {
+function nodeTable(r: SimulationResult, estimated: ReadonlyMap<string, string>, verdict: Verdict): string {
   const ids = Object.keys(r.nodes);
   const anyBlocked = ids.some((id) => r.nodes[id].blocked > 0);
   const anyDown = ids.some((id) => r.nodes[id].timeDown > 0);

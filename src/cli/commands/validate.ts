@@ -1,4 +1,9 @@
-/** `flowlab validate FILE ...`: every problem with its JSON path, or that the file is valid. */
+/**
+ * `flowlab validate FILE ...`: every problem with its JSON path, or that the file is valid,
+ * with a warning for each node offered more than it can do (still valid: exit 0).
+ */
+import { nodeLoads } from '../../network/load.ts';
+import { overloadWarnings } from '../../network/overload.ts';
 import { parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
@@ -8,6 +13,9 @@ export const validateHelp = `flowlab validate FILE [FILE ...]
 
 Checks each scenario file against the schema and reports every problem with its JSON
 path and the rule broken, or says it is valid. Exit code 2 if any file is invalid.
+A valid file whose arrivals offer some node 100% or more of its capacity (for the
+whole run, or in a phase of it) gets a warning on stderr naming the node, its offered
+load and the phase; that is a finding about the system, so the exit code stays 0.
 
 Example:
   flowlab validate scenarios/*.json`;
@@ -28,6 +36,8 @@ export function validateCommand(argv: string[]): number {
           `${file}: valid (${scenario.name}, ${scenario.nodes.length} nodes, ${scenario.demand.length} demand class${scenario.demand.length === 1 ? '' : 'es'})`,
         ),
       );
+      for (const warning of overloadWarnings(scenario, nodeLoads(scenario)))
+        console.error(`${file}: warning: ${warning}`);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       invalid++;
