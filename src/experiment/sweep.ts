@@ -111,7 +111,8 @@ function planPoint(document: unknown, values: Record<string, unknown>): PlannedP
 
 /**
  * The document with every arrival process sped up or slowed down (the same factor for all
- * demand, schedules included) so that `node`'s offered load is `target` under `routing`.
+ * demand, schedules included) so that `node`'s offered load (its worst phase's) is `target`
+ * under `routing`.
  */
 function toUtilization(document: unknown, node: string, target: unknown, routing: unknown): unknown | string {
   if (typeof target !== 'number' || !(target > 0))
@@ -119,10 +120,10 @@ function toUtilization(document: unknown, node: string, target: unknown, routing
   const reference = routing === undefined ? document : { ...(document as object), routing };
   const parsed = parseScenario(reference);
   if (!parsed.ok) return formatProblems(parsed.problems);
-  const load = nodeLoads(parsed.scenario).find((n) => n.id === node);
-  if (!load) return `no node "${node}"`;
-  if (!(load.load > 0)) return `"${node}" gets no work, so no arrival rate gives it a load`;
-  const factor = load.load / target;
+  const n = parsed.scenario.nodes.findIndex((x) => x.id === node);
+  if (n < 0) return `no node "${node}"`;
+  const factor = arrivalFactor(parsed.scenario, n, target);
+  if (typeof factor === 'string') return factor;
   const doc = structuredClone(document) as { demand: Record<string, unknown>[] };
   for (const demand of doc.demand) {
     demand.interarrival = scaleDistribution(demand.interarrival as never, factor);
@@ -134,6 +135,56 @@ function toUtilization(document: unknown, node: string, target: unknown, routing
   }
   return doc;
 }
+
+/**
+ * The factor on every time between arrivals that gives node n the target load. The load is
+ * proportional to the arrival rate unless a mechanism bends it (multitasking, a board that
+ * meets in batches, batch-scope failures at a board), so the proportional factor is tried
+ * first and, when it misses, the load is bisected: it only rises as arrivals speed up.
+ */
+function arrivalFactor(scenario: Scenario, n: number, target: number): number | string {
+  const id = scenario.nodes[n].id;
+  const loadAt = (factor: number) =>
+    nodeLoads({
+      ...scenario,
+      demand: scenario.demand.map((d) => ({
+        ...d,
+        interarrival: scaleDistribution(d.interarrival, factor),
+        schedule: d.schedule?.map((c) => ({ ...c, interarrival: scaleDistribution(c.interarrival, factor) })),
+      })),
+    })[n].load;
+  const base = nodeLoads(scenario)[n].load;
+  if (!(base > 0)) return `"${id}" gets no work, so no arrival rate gives it a load`;
+  if (!Number.isFinite(base)) return `"${id}" cannot keep up at any arrival rate (offered load unbounded)`;
+  const proportional = base / target;
+  if (close(loadAt(proportional), target)) return proportional;
+  // Bracket the target between a slower (lower load) and a faster (higher load) factor.
+  let slow = proportional;
+  let fast = proportional;
+  for (let i = 0; loadAt(slow) > target; i++) {
+    if (i === 60) return `"${id}" cannot be offered as little as ${target} at any arrival rate`;
+    slow *= 2;
+  }
+  for (let i = 0; loadAt(fast) < target; i++) {
+    if (i === 60)
+      return `"${id}" cannot be offered ${target}: its load stays below that however fast work arrives`;
+    fast /= 2;
+  }
+  for (let i = 0; i < 200 && Math.abs(slow - fast) > 1e-14 * slow; i++) {
+    const mid = Math.sqrt(slow * fast);
+    if (loadAt(mid) < target) slow = mid;
+    else fast = mid;
+  }
+  const reached = loadAt(fast);
+  if (Math.abs(reached - target) > 1e-6 * target) {
+    const below = loadAt(slow);
+    return `"${id}" cannot be offered exactly ${target}: its load jumps from ${below.toPrecision(3)} to ${reached.toPrecision(3)} there`;
+  }
+  return fast;
+}
+
+const close = (a: number, b: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 
 /** Every replication of every point that can run, point by point: the order results fold in. */
 export function sweepJobs(plan: SweepPlan): { point: number; scenario: Scenario; replication: number }[] {
