@@ -21,7 +21,12 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     right: base * 13,
   });
   const { plot, inner, type } = frame;
-  const xMax = Math.max(1, ...bars.map((b) => Math.max(b.utilization, b.offeredLoad)));
+  // An unbounded offered load (no servers in some phase) is drawn at the axis's end.
+  const xMax = Math.max(
+    1,
+    ...bars.map((b) => Math.max(b.utilization, Number.isFinite(b.offeredLoad) ? b.offeredLoad : 1)),
+  );
+  const offeredAt = (b: UtilisationBar) => x(Math.min(b.offeredLoad, xMax));
   const x = scaleLinear().domain([0, xMax]).range([0, inner.width]);
   const y = scaleBand()
     .domain(bars.map((b) => b.id))
@@ -61,7 +66,11 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
       attachTooltip(this as SVGRectElement, () => [
         `${b.id} (${b.kind}, capacity ${b.capacity})${b.bottleneck ? ' — the bottleneck' : ''}`,
         `busy ${formatPercent(b.utilization)} of the time`,
-        `offered load ${formatPercent(b.offeredLoad)}${b.offeredLoad >= 1 ? ' — cannot keep up' : ''}`,
+        `offered load ${formatPercent(b.offeredLoad)} of the time it is open and up` +
+          (b.offeredLoadWindow
+            ? ` (at worst, from ${b.offeredLoadWindow.from} to ${b.offeredLoadWindow.to})`
+            : '') +
+          (b.offeredLoad >= 1 ? ' — cannot keep up' : ''),
         `${formatNumber(b.queue)} items waiting on average`,
         `items spend ${formatPercent(b.waitShare)} of their lead time waiting here${b.constraint ? ' — the constraint: they wait longest here' : ''}`,
       ]);
@@ -69,15 +78,15 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
   rovingFocus(plot.selectAll<SVGRectElement, unknown>('rect.bar').nodes());
   rows
     .append('line')
-    .attr('x1', (b) => x(b.offeredLoad))
-    .attr('x2', (b) => x(b.offeredLoad))
+    .attr('x1', offeredAt)
+    .attr('x2', offeredAt)
     .attr('y1', -3)
     .attr('y2', y.bandwidth() + 3)
     .attr('stroke', INK)
     .attr('stroke-width', 2.5);
   rows
     .append('text')
-    .attr('x', (b) => Math.max(x(b.utilization), x(b.offeredLoad)) + 6)
+    .attr('x', (b) => Math.max(x(b.utilization), offeredAt(b)) + 6)
     .attr('y', y.bandwidth() / 2)
     .attr('dy', '0.35em')
     .attr('font-size', type.small)

@@ -339,14 +339,15 @@ export class ScenarioForm {
         continue;
       }
       const verdict = loadVerdict(load);
-      const exact = loads?.get(el.dataset.load ?? '')?.exact !== false;
+      const info = loads?.get(el.dataset.load ?? '');
+      const exact = info?.exact !== false;
+      const when = info?.window ? ` (at worst, from ${info.window.from} to ${info.window.to})` : '';
       text.textContent = `${exact ? '' : '≈'}${formatPercent(load)} load${verdict === 'overloaded' ? ' · overloaded' : ''}`;
       el.title =
-        verdict === 'overloaded'
-          ? 'Offered load of 100% or more: the arrivals need more than this node can do, so its queue grows without end'
-          : exact
-            ? 'Offered load: the share of this node’s capacity the arrivals demand'
-            : 'Estimated offered load: this routing balances shared steps as it goes, so the estimate splits them by each node’s speed; the run measures the real share';
+        (verdict === 'overloaded'
+          ? `Offered load of 100% or more${when}: the arrivals need more than this node can do, so its queue grows for as long as that lasts`
+          : `Offered load${when}: the share of this node’s capacity, over the time it is open and up, that the arrivals demand, every pass of rework and escalation counted`) +
+        (exact ? '' : `. An estimate: ${info?.estimateReason ?? ''}; the run measures the real share`);
       fill.style.width = `${Math.min(100, load * 100)}%`;
       fill.style.background = loadColour(load);
       el.dataset.verdict = verdict;

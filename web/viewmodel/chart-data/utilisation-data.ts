@@ -13,6 +13,8 @@ export interface UtilisationBar {
   capacity: number;
   utilization: number;
   offeredLoad: number;
+  /** The worst phase, when the offered load changes over the run. */
+  offeredLoadWindow?: { from: number; to: number };
   queue: number;
   /** Share of all lead time spent waiting in this node's queue. */
   waitShare: number;
@@ -28,6 +30,7 @@ export function utilisationBars(r: SimulationResult, verdict?: Verdict): Utilisa
     capacity: n.capacity,
     utilization: n.utilization,
     offeredLoad: n.offeredLoad,
+    ...(n.offeredLoadWindow ? { offeredLoadWindow: n.offeredLoadWindow } : {}),
     queue: n.queue.mean,
     waitShare: n.waitShareOfLeadTime,
     bottleneck: id === r.bottleneck,
