@@ -37,7 +37,7 @@ export function validateCommand(argv: string[]): number {
         ),
       );
       for (const warning of overloadWarnings(scenario, nodeLoads(scenario)))
-        console.error(`${file}: warning: ${warning}`);
+        console.error(terminalText(`${file}: warning: ${warning}`));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       invalid++;
