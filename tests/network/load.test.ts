@@ -258,16 +258,23 @@ describe('offered load', () => {
   });
 
   it('counts work that can never leave a rework loop as unbounded', () => {
-    const trap = scenario(
-      [{ id: 'item', interarrival: exp(1), steps: ['a', 'b'] }],
-      [
-        { id: 'A', capacity: 1, serves: { a: 0.5 } },
-        { id: 'B', capacity: 1, serves: { b: 0.5 }, failure: { probability: 1, reworkTo: 'a' } },
-      ],
+    // A file cannot say this (validation refuses probability 1 with rework), but a library
+    // user can hand nodeLoads any scenario object.
+    const parsed = parseScenario(
+      scenario(
+        [{ id: 'item', interarrival: exp(1), steps: ['a', 'b'] }],
+        [
+          { id: 'A', capacity: 1, serves: { a: 0.5 } },
+          { id: 'B', capacity: 1, serves: { b: 0.5 }, failure: { probability: 0.9, reworkTo: 'a' } },
+        ],
+      ),
     );
-    const l = loads(trap);
-    expect(l.A.load).toBe(Number.POSITIVE_INFINITY);
-    expect(l.B.load).toBe(Number.POSITIVE_INFINITY);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const failure = parsed.scenario.nodes[1].failure;
+    if (failure) failure.probability = 1;
+    const [a, b] = nodeLoads(parsed.scenario);
+    expect(a.load).toBe(Number.POSITIVE_INFINITY);
+    expect(b.load).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('includes the time lost to multitasking as an estimate, and is exact without a switch cost', () => {
