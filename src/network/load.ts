@@ -48,7 +48,7 @@ export interface NodeLoad {
 export function nodeLoads(scenario: Scenario, topology = compileTopology(scenario)): NodeLoad[] {
   const phases = phasesOf(scenario);
   // Each phase's loads under each assumption, worked out once for all nodes.
-  const memo = new Map<string, Float64Array>();
+  const memo = new Map<string, { load: Float64Array; solved: boolean }>();
   const loadsAt = (i: number, assume: Assumptions) => {
     const key = `${i} ${assume.split} ${assume.affinity} ${assume.fullBatches}`;
     let loads = memo.get(key);
@@ -59,11 +59,15 @@ export function nodeLoads(scenario: Scenario, topology = compileTopology(scenari
     return loads;
   };
   return scenario.nodes.map((node, n) => {
-    const inPhase = phases.map((_, i) => loadsAt(i, BEST)[n]);
+    const inPhase = phases.map((_, i) => loadsAt(i, BEST).load[n]);
     let worst = 0;
     for (let i = 1; i < phases.length; i++) if (inPhase[i] > inPhase[worst]) worst = i;
     const load = inPhase[worst];
-    const reasons = estimateReasons(scenario, n, (assume) => !same(loadsAt(worst, assume)[n], load));
+    const reasons = estimateReasons(scenario, n, (assume) => !same(loadsAt(worst, assume).load[n], load));
+    if (!loadsAt(worst, BEST).solved)
+      reasons.unshift(
+        'the network is too large to solve exactly, so its traffic was iterated: a lower bound',
+      );
     const out: NodeLoad = { id: node.id, capacity: node.capacity, load, exact: reasons.length === 0 };
     if (reasons.length > 0) out.estimateReason = reasons.join('; ');
     if (inPhase.some((x) => !same(x, load))) {
@@ -199,8 +203,16 @@ function availability(node: NodeSpec): number {
   return share;
 }
 
-/** Each node's offered load in one phase, under the given assumptions. */
-function loadsIn(scenario: Scenario, topology: Topology, phase: Phase, assume: Assumptions): Float64Array {
+/**
+ * Each node's offered load in one phase, under the given assumptions; `solved` is false
+ * where the traffic equations were too large to solve exactly (traffic.ts).
+ */
+function loadsIn(
+  scenario: Scenario,
+  topology: Topology,
+  phase: Phase,
+  assume: Assumptions,
+): { load: Float64Array; solved: boolean } {
   const nodes = scenario.nodes;
   const available = nodes.map(availability);
   const batchSize = nodes.map((n) => (n.schedule?.batch ? 1 : (n.batch?.size ?? 1)));
@@ -209,13 +221,14 @@ function loadsIn(scenario: Scenario, topology: Topology, phase: Phase, assume: A
   // A scheduled board's batch is whatever waited for it: about its arrivals in one period.
   let boardBatch = nodes.map(() => 1);
   let rates: Float64Array = new Float64Array(0);
+  let solved = true;
   for (let round = 0; round < 100; round++) {
     const failure = Float64Array.from(nodes, (n, i) => {
       const p = n.failure?.probability ?? 0;
       if (n.failure?.scope !== 'batch' || !assume.fullBatches) return p;
       return 1 - (1 - p) ** (n.schedule?.batch ? boardBatch[i] : batchSize[i]);
     });
-    rates = trafficRates({
+    ({ rates, solved } = trafficRates({
       topology,
       arrivalRate,
       failure,
@@ -224,7 +237,7 @@ function loadsIn(scenario: Scenario, topology: Topology, phase: Phase, assume: A
       share: shares(scenario, topology, phase, available, batchSize, failure, assume.split),
       keeps:
         scenario.affinity && assume.affinity ? Uint8Array.from(phase.capacity, (c) => (c > 0 ? 1 : 0)) : null,
-    });
+    }));
     const next = nodes.map((n, i) =>
       n.schedule?.batch ? Math.max(1, arrivalsAt(topology, rates, i) * n.schedule.every) : 1,
     );
@@ -232,7 +245,7 @@ function loadsIn(scenario: Scenario, topology: Topology, phase: Phase, assume: A
     boardBatch = next;
   }
 
-  return Float64Array.from(nodes, (node, n) => {
+  const load = Float64Array.from(nodes, (node, n) => {
     let items = 0;
     let work = 0;
     for (let i = topology.serveStart[n]; i < topology.serveStart[n + 1]; i++) {
@@ -260,6 +273,7 @@ function loadsIn(scenario: Scenario, topology: Topology, phase: Phase, assume: A
       });
     return load;
   });
+  return { load, solved };
 }
 
 function arrivalsAt(topology: Topology, rates: Float64Array, n: number): number {

@@ -32,15 +32,17 @@ export interface TrafficModel {
 /**
  * Items per time unit that arrive at node n needing capability c, at `serveIndex(topology, n, c)`:
  * the arrival rates times the expected visits. Infinite where failures trap work in a loop
- * it can never leave (a failure probability of 1).
+ * it can never leave (a failure probability of 1). `solved` is false when a network too
+ * large to solve exactly was iterated without converging (the rates are then lower bounds).
  */
-export function trafficRates(model: TrafficModel): Float64Array {
+export function trafficRates(model: TrafficModel): { rates: Float64Array; solved: boolean } {
   const { topology } = model;
   const rates = new Float64Array(topology.servedCapability.length);
+  let solved = true;
   topology.steps.forEach((steps, c) => {
-    if (steps.length > 0) addClass(model, steps, model.arrivalRate[c], rates);
+    if (steps.length > 0) solved = addClass(model, steps, model.arrivalRate[c], rates) && solved;
   });
-  return rates;
+  return { rates, solved };
 }
 
 /** A state of an item's path: at `node`, for step `step` (on a detour to `capability` if escalated). */
@@ -51,7 +53,7 @@ interface State {
   detour: boolean;
 }
 
-function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: Float64Array): void {
+function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: Float64Array): boolean {
   const { topology } = model;
   const states: State[] = [];
   const index = new Map<string, number>();
@@ -111,10 +113,11 @@ function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: F
     exit.push(done);
   }
 
-  const visits = solveVisits(states.length, entry, moves, exit);
+  const { visits, solved } = solveVisits(states.length, entry, moves, exit);
   states.forEach((st, s) => {
     if (visits[s] > 0) rates[serveIndex(topology, st.node, st.capability)] += rate * visits[s];
   });
+  return solved;
 }
 
 /** The step a failed item goes back to: the latest earlier `reworkTo`, or the same step. */
@@ -133,7 +136,7 @@ function solveVisits(
   entry: Map<number, number>,
   moves: Map<number, number>[],
   exit: number[],
-): Float64Array {
+): { visits: Float64Array; solved: boolean } {
   // States that can reach the exit, by walking the moves backwards from those with one.
   const into: number[][] = Array.from({ length: count }, () => []);
   moves.forEach((to, s) => {
@@ -151,22 +154,11 @@ function solveVisits(
 
   const live = [...Array(count).keys()].filter((s) => leaves[s] === 1);
   const at = new Map(live.map((s, i) => [s, i]));
-  const m = live.length;
-  // (I - P^T) x = e on the states that can leave.
-  const a = new Float64Array(m * (m + 1));
-  live.forEach((s, i) => {
-    a[i * (m + 1) + i] += 1;
-    a[i * (m + 1) + m] = entry.get(s) ?? 0;
-    for (const [t, p] of moves[s]) {
-      const j = at.get(t);
-      if (j !== undefined) a[j * (m + 1) + i] -= p;
-    }
-  });
-  const x = gaussianElimination(a, m);
+  const x = live.length <= DENSE_LIMIT ? solveDense(live, at, entry, moves) : iterate(live, at, entry, moves);
 
   const visits = new Float64Array(count);
   live.forEach((s, i) => {
-    visits[s] = x[i];
+    visits[s] = x.visits[i];
   });
   // Work that reaches a state it can never leave stays there for ever.
   const reached = new Uint8Array(count);
@@ -182,28 +174,93 @@ function solveVisits(
   }
   for (let s = 0; s < count; s++)
     if (reached[s] === 1 && leaves[s] === 0) visits[s] = Number.POSITIVE_INFINITY;
-  return visits;
+  return { visits, solved: x.solved };
 }
 
-/** Solves the m x (m + 1) augmented system in place (partial pivoting); returns x. */
-function gaussianElimination(a: Float64Array, m: number): Float64Array {
+/**
+ * Above this many states a dense solve takes too much memory (m^2 numbers) and time: the
+ * equations are iterated instead, in sparse form.
+ */
+const DENSE_LIMIT = 1500;
+
+/**
+ * (I - P^T) x = e by Gaussian elimination without pivoting, which is stable here: P is
+ * substochastic, so every column of I - P^T is diagonally dominant, and elimination keeps it
+ * so (Wilkinson). States come in roughly step order, so below the diagonal only the next
+ * step's states are non-zero and elimination costs about m^2, not m^3.
+ */
+function solveDense(
+  live: number[],
+  at: Map<number, number>,
+  entry: Map<number, number>,
+  moves: Map<number, number>[],
+): { visits: Float64Array; solved: boolean } {
+  const m = live.length;
   const w = m + 1;
+  const a = new Float64Array(m * w);
+  live.forEach((s, i) => {
+    a[i * w + i] += 1;
+    a[i * w + m] = entry.get(s) ?? 0;
+    for (const [t, p] of moves[s]) {
+      const j = at.get(t);
+      if (j !== undefined) a[j * w + i] -= p;
+    }
+  });
   for (let col = 0; col < m; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < m; r++) if (Math.abs(a[r * w + col]) > Math.abs(a[pivot * w + col])) pivot = r;
-    if (pivot !== col)
-      for (let k = col; k < w; k++) {
-        const t = a[col * w + k];
-        a[col * w + k] = a[pivot * w + k];
-        a[pivot * w + k] = t;
-      }
-    const p = a[col * w + col];
-    for (let r = 0; r < m; r++) {
-      if (r === col) continue;
-      const f = a[r * w + col] / p;
+    const pivot = a[col * w + col];
+    for (let r = col + 1; r < m; r++) {
+      const f = a[r * w + col] / pivot;
       if (f === 0) continue;
       for (let k = col; k < w; k++) a[r * w + k] -= f * a[col * w + k];
     }
   }
-  return Float64Array.from({ length: m }, (_, i) => a[i * w + m] / a[i * w + i]);
+  const visits = new Float64Array(m);
+  for (let i = m - 1; i >= 0; i--) {
+    let sum = a[i * w + m];
+    for (let j = i + 1; j < m; j++) sum -= a[i * w + j] * visits[j];
+    visits[i] = sum / a[i * w + i];
+  }
+  return { visits, solved: true };
+}
+
+/**
+ * x = e + P^T x by Gauss-Seidel sweeps in state order, for networks too large to solve
+ * densely: the error shrinks each sweep by about the chance of going round a rework loop,
+ * so it stops when a sweep changes nothing in the 13th digit, or after a fixed amount of
+ * work, when the visits are a lower bound (the sweeps only add) and `solved` is false.
+ */
+function iterate(
+  live: number[],
+  at: Map<number, number>,
+  entry: Map<number, number>,
+  moves: Map<number, number>[],
+): { visits: Float64Array; solved: boolean } {
+  const m = live.length;
+  const into: [number, number][][] = Array.from({ length: m }, () => []);
+  let links = 0;
+  live.forEach((s, i) => {
+    for (const [t, p] of moves[s]) {
+      const j = at.get(t);
+      if (j !== undefined && p > 0) {
+        into[j].push([i, p]);
+        links++;
+      }
+    }
+  });
+  const e = Float64Array.from(live, (s) => entry.get(s) ?? 0);
+  const visits = new Float64Array(m);
+  const sweeps = Math.max(100, Math.floor(50_000_000 / (links + m)));
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    let change = 0;
+    let size = 0;
+    for (let i = 0; i < m; i++) {
+      let x = e[i];
+      for (const [k, p] of into[i]) x += p * visits[k];
+      change = Math.max(change, Math.abs(x - visits[i]));
+      size = Math.max(size, x);
+      visits[i] = x;
+    }
+    if (change <= 1e-13 * size) return { visits, solved: true };
+  }
+  return { visits, solved: false };
 }
