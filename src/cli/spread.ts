@@ -28,6 +28,7 @@ import { Interrupted, UsageError } from './errors.ts';
 import { interruptSignal, type Stop } from './interrupt.ts';
 import { jobProgress, type ProgressMode } from './job-progress.ts';
 import type { OutputFile } from './output-file.ts';
+import { threadsFor } from './workers.ts';
 
 export interface SpreadOptions {
   workers: number;
@@ -78,7 +79,7 @@ export async function spread(
     await runJobs(
       mine.map((j) => jobs[j]),
       {
-        workers: options.workers,
+        workers: threadsFor(options.workers),
         signal: interrupt.signal,
         onProgress: progress.onProgress,
         onOutcome: (i, outcome) => {
@@ -175,7 +176,7 @@ export async function spreadComparison(
   progress.onProgress(0, jobs.length);
   try {
     await runJobs(jobs, {
-      workers: options.workers,
+      workers: threadsFor(options.workers),
       signal: interrupt.signal,
       onProgress: progress.onProgress,
       onOutcome: (j, outcome) => {
