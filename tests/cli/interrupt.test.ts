@@ -120,29 +120,30 @@ describe('SIGTERM, as a batch runner sends before it kills', () => {
     noStackTrace(stderr);
   });
 
-  it('stops a comparison on threads and says how many replications finished', async () => {
-    const tokenRing = (duration: number) => ({
-      name: `ring ${duration}`,
+  it('stops a comparison within a replication and says how many finished', async () => {
+    const queue = (duration: number) => ({
+      name: `queue ${duration}`,
       run: { duration, replications: 2 },
       demand: [{ id: 'feature', interarrival: { dist: 'exponential', mean: 1.25 }, steps: ['build'] }],
       nodes: [{ id: 'builders', capacity: 1, serves: { build: { dist: 'exponential', mean: 1 } } }],
     });
     const short = join(tmp, 'short.json');
     const long = join(tmp, 'long.json');
-    writeFileSync(short, JSON.stringify(tokenRing(300)));
-    writeFileSync(long, JSON.stringify(tokenRing(Number(endless))));
-    // Jobs take turns between the variants: the short one's two finish, the long one's never.
+    writeFileSync(short, JSON.stringify(queue(300)));
+    writeFileSync(long, JSON.stringify(queue(Number(endless))));
+    // Jobs take turns between the variants: the short one's first finishes, then the long one's
+    // first starts, in the same turn of the event loop as the progress line.
     const { code, stdout, stderr } = await signalledWhen(
-      /2\/4 replications/,
+      /1\/4 replications/,
       'SIGTERM',
       'compare',
       short,
       long,
       '--workers',
-      '2',
+      '1',
     );
     expect(code).toBe(143);
-    expect(stderr).toMatch(/stopped by SIGTERM: 2 of 4 replications finished/);
+    expect(stderr).toMatch(/stopped by SIGTERM: 1 of 4 replications finished/);
     expect(stdout).toBe('');
     noStackTrace(stderr);
   });
