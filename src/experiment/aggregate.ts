@@ -83,7 +83,9 @@ export function aggregate(
       kind: scenario.nodes[n].kind,
       capacity: topology.capacity[n],
       utilization: capacityArea > 0 ? sum(outcomes, (o) => o.nodes.busyArea[n]) / capacityArea : 0,
-      offeredLoad: loads[n].load,
+      // A result holds finite numbers only: an unbounded load (no servers in some phase while
+      // work arrives) is the largest a double holds, which still reads as overloaded.
+      offeredLoad: Number.isFinite(loads[n].load) ? loads[n].load : Number.MAX_VALUE,
       ...(loads[n].window ? { offeredLoadWindow: loads[n].window } : {}),
       queue: {
         mean: sum(outcomes, (o) => o.nodes.queueArea[n]) / (window * reps),

@@ -31,6 +31,7 @@ export interface NodeResult {
    * Utilisation the arrivals demand in the long run, every pass of rework and escalation
    * counted, over the time the node is open and up (>= 1: the queue grows without bound).
    * Where demand or capacity changes over the run, the worst phase's (network/load.ts).
+   * Number.MAX_VALUE where it is unbounded (a phase with no servers while work arrives).
    */
   offeredLoad: number;
   /** The worst phase [from, to), when the offered load changes over the run. */

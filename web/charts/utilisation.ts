@@ -21,10 +21,10 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     right: base * 13,
   });
   const { plot, inner, type } = frame;
-  // An unbounded offered load (no servers in some phase) is drawn at the axis's end.
+  // An offered load past 10 (unbounded: no servers in some phase) is drawn at the axis's end.
   const xMax = Math.max(
     1,
-    ...bars.map((b) => Math.max(b.utilization, Number.isFinite(b.offeredLoad) ? b.offeredLoad : 1)),
+    ...bars.map((b) => Math.max(b.utilization, b.offeredLoad <= 10 ? b.offeredLoad : 1)),
   );
   const offeredAt = (b: UtilisationBar) => x(Math.min(b.offeredLoad, xMax));
   const x = scaleLinear().domain([0, xMax]).range([0, inner.width]);
