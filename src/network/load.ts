@@ -355,6 +355,32 @@ function wipCap(scenario: Scenario, node: NodeSpec): number {
  * efficiency at the pile's end; otherwise, the plain load over its efficiency at the mean
  * number in progress (the chain held below the tipping point and the WIP limit).
  */
+/** States of the multitasking chain summed at the most, past the servers: a bound on the work whatever the switch cost. */
+const MOST_STATES = 1_000_000;
+
+/**
+ * The first k past the servers, up to `end`, where work finishes no faster than it arrives
+ * (finishing(k) <= 1), or -1. Efficiency falls linearly in k down to its floor, so k starts
+ * at the root of finishing(k) = 1 and steps a few times to the exact first one, in constant
+ * work however small the switch cost (a scan from the servers up took 1e136 steps at 1e-136).
+ */
+function tippingPoint(
+  finishing: (k: number) => number,
+  servers: number,
+  plain: number,
+  switchCost: number,
+  end: number,
+): number {
+  let k = Math.max(servers + 1, Math.ceil(servers * (1 + (1 - plain) / switchCost)));
+  if (!Number.isFinite(k) || k > end + 64) return -1;
+  for (let step = 0; step < 64 && k > servers + 1 && finishing(k - 1) <= 1; step++) k--;
+  for (let step = 0; k <= end && finishing(k) > 1; step++) {
+    if (step >= 64) return -1;
+    k++;
+  }
+  return k <= end ? k : -1;
+}
+
 function withSwitching(
   plain: number,
   items: number,
@@ -368,25 +394,29 @@ function withSwitching(
   // Completions per time unit with k in progress, over arrivals: plain load = items / (servers x rate per server).
   const finishing = (k: number) => (Math.min(k, servers) * efficiency(k)) / (servers * plain);
   const floorAt = Math.ceil(servers * (1 + 0.9 / switchCost)) + 1;
-  let tip = -1;
-  for (let k = servers + 1; k <= Math.min(cap, floorAt); k++)
-    if (finishing(k) <= 1) {
-      tip = k;
-      break;
-    }
+  const tip = tippingPoint(finishing, servers, plain, switchCost, Math.min(cap, floorAt));
   // Unnormalised stationary weights up to the last state the chain holds, and the expected
   // time to climb from 0 to each k: sum over i < k of (sum of weights to i) / (weight i x items).
+  // Past the servers the weights only fall until the tipping point; once one is below 1e-30 of
+  // the total, the rest add nothing a double can hold, and climbing further takes longer than
+  // any run the schema allows (total / (weight x items) > 1e30 / 1e9), so the node does not tip.
+  // A switch cost of 1e-100 would otherwise put the tipping point 1e100 states away.
   const last = tip > 0 ? tip - 1 : Math.min(cap, floorAt + 1000);
   let weight = 1;
   let total = 1;
   let moments = 0;
   let climb = 1 / items;
+  let reached = true;
   for (let k = 1; k <= last; k++) {
     weight /= finishing(k);
     total += weight;
     moments += k * weight;
     if (k < last) climb += total / (weight * items);
+    if (k > servers && (weight < 1e-30 * total || k - servers >= MOST_STATES)) {
+      reached = k === last;
+      break;
+    }
   }
-  if (tip > 0 && climb + total / (weight * items) <= horizon) return piledUp;
+  if (tip > 0 && reached && climb + total / (weight * items) <= horizon) return piledUp;
   return plain / efficiency(moments / total);
 }

@@ -316,6 +316,24 @@ describe('offered load', () => {
     ).toBeGreaterThan(1000);
   });
 
+  it('finds the tipping point directly, so a vanishing switch cost gives the plain load instead of a scan of 1e136 states', () => {
+    // A tipping point servers x (1 + (1 - load) / switchCost) away: 1e136 states at 8e-137.
+    // Scanning to it never ended, and hung validate, run and every result that shows the load.
+    for (const switchCost of [8e-137, 1e-300, 1e-12]) {
+      const juggling = scenario(
+        [{ id: 'item', interarrival: exp(1), steps: ['work'] }],
+        [{ id: 'team', capacity: 3, multitasking: { switchCost }, serves: { work: exp(2.4) } }],
+      );
+      expect(loads({ ...juggling, run: { duration: 20_000_000 } }).team.load).toBeCloseTo(0.8, 9);
+    }
+    // And where the tipping point is near, it is still found: the case above at 0.05.
+    const near = scenario(
+      [{ id: 'item', interarrival: exp(1), steps: ['work'] }],
+      [{ id: 'team', capacity: 3, multitasking: { switchCost: 0.05 }, serves: { work: exp(2.4) } }],
+    );
+    expect(loads({ ...near, run: { duration: 20_000 } }).team.load).toBeCloseTo(0.8 / 0.1, 12);
+  });
+
   it('splits a shared step evenly under round-robin, exactly, and keeps an item with its node under affinity', () => {
     // a is served by P and Q, b by Q and R. With affinity, Q keeps the items it did a for;
     // the rest of b alternates between Q and R: Q does a for half and b for 3/4 of the items.
