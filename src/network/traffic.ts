@@ -154,7 +154,8 @@ function solveVisits(
 
   const live = [...Array(count).keys()].filter((s) => leaves[s] === 1);
   const at = new Map(live.map((s, i) => [s, i]));
-  const x = live.length <= DENSE_LIMIT ? solveDense(live, at, entry, moves) : iterate(live, at, entry, moves);
+  const equations: Equations = { live, at, entry, moves };
+  const x = live.length <= DENSE_LIMIT ? solveDense(equations) : iterate(equations);
 
   const visits = new Float64Array(count);
   live.forEach((s, i) => {
@@ -178,6 +179,23 @@ function solveVisits(
 }
 
 /**
+ * The traffic equations x = e + P^T x over the states that can reach the exit: `live` lists
+ * them, `at` gives each one's row, `entry` is e (arrivals per state) and `moves` is P.
+ */
+interface Equations {
+  live: number[];
+  at: Map<number, number>;
+  entry: Map<number, number>;
+  moves: Map<number, number>[];
+}
+
+/** Visits per state in `live` order; `solved` is false where iteration stopped at a lower bound. */
+interface Solution {
+  visits: Float64Array;
+  solved: boolean;
+}
+
+/**
  * Above this many states a dense solve takes too much memory (m^2 numbers) and time: the
  * equations are iterated instead, in sparse form.
  */
@@ -189,12 +207,7 @@ const DENSE_LIMIT = 1500;
  * so (Wilkinson). States come in roughly step order, so below the diagonal only the next
  * step's states are non-zero and elimination costs about m^2, not m^3.
  */
-function solveDense(
-  live: number[],
-  at: Map<number, number>,
-  entry: Map<number, number>,
-  moves: Map<number, number>[],
-): { visits: Float64Array; solved: boolean } {
+function solveDense({ live, at, entry, moves }: Equations): Solution {
   const m = live.length;
   const w = m + 1;
   const a = new Float64Array(m * w);
@@ -229,12 +242,7 @@ function solveDense(
  * so it stops when a sweep changes nothing in the 13th digit, or after a fixed amount of
  * work, when the visits are a lower bound (the sweeps only add) and `solved` is false.
  */
-function iterate(
-  live: number[],
-  at: Map<number, number>,
-  entry: Map<number, number>,
-  moves: Map<number, number>[],
-): { visits: Float64Array; solved: boolean } {
+function iterate({ live, at, entry, moves }: Equations): Solution {
   const m = live.length;
   const into: [number, number][][] = Array.from({ length: m }, () => []);
   let links = 0;
