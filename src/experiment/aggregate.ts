@@ -8,10 +8,9 @@ import { RunningSummary } from '../metrics/summary.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { NodeLoad } from '../network/load.ts';
 import { movesOver } from '../network/move-counts.ts';
-import type { ReplicationOutcome } from '../network/outcome.ts';
+import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
-import type { StopReason } from '../network/simulation.ts';
 import type { Topology } from '../network/topology.ts';
 import type {
   BottleneckWindow,

@@ -3,7 +3,7 @@
  * `flowlab run --json` and the sandbox. Plain JSON, with no wall-clock values, so the same
  * scenario and seed always give byte-identical output.
  */
-import type { StopReason } from '../network/simulation.ts';
+import type { StopReason } from '../network/outcome.ts';
 
 export type Interval = [number, number] | null;
 

@@ -2,10 +2,12 @@
  * Demand: items arriving, the CONWIP backlog in front of the system, and demand that
  * changes over time (a surge).
  */
+
+import { ARRIVAL, DEMAND_CHANGE } from './events.ts';
 import { UNLIMITED } from './mechanics.ts';
 import { chooseNode, moveTo } from './moves.ts';
 import { changeWip } from './observe.ts';
-import { ARRIVAL, DEMAND_CHANGE, type Replication } from './simulation.ts';
+import type { Replication } from './simulation.ts';
 
 export function startArrivals(r: Replication): void {
   for (let c = 0; c < r.interarrival.length; c++) {

@@ -4,16 +4,11 @@
  * Each recurs through its own events; work paused by an outage or a closed gate resumes
  * where it stopped.
  */
+
+import { CAPACITY_CHANGE, GATE_CLOSE, GATE_OPEN, OUTAGE_END, OUTAGE_START } from './events.ts';
 import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
-import {
-  CAPACITY_CHANGE,
-  GATE_CLOSE,
-  GATE_OPEN,
-  OUTAGE_END,
-  OUTAGE_START,
-  type Replication,
-} from './simulation.ts';
+import type { Replication } from './simulation.ts';
 import { setUp, shareRebalance, shareUpdate, tryStart, updateAvailability } from './work.ts';
 
 export function startDisruptions(r: Replication): void {

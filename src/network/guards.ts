@@ -33,9 +33,10 @@ import {
   ITEM_DONE,
   OUTAGE_END,
   OUTAGE_START,
-  type Replication,
   WINDOW_END,
-} from './simulation.ts';
+} from './events.ts';
+import type { StopPlace } from './outcome.ts';
+import type { Replication } from './simulation.ts';
 
 /** Events between two looks at the clock. */
 export const CHECK_EVERY = 1 << 16;
@@ -45,13 +46,6 @@ export const STALL_EVENTS = 1 << 23;
 export const STALL_SPAN = 2 ** -14;
 /** Items in the system (the CONWIP backlog included) at which a run stops. */
 export const MAX_WIP = 1 << 21;
-
-/** Where a stalled or overflowing run stopped, as the result reports it. */
-export interface StopPlace {
-  time: number;
-  nodes: string[];
-  detail: string;
-}
 
 /** Samples of the events seen while the clock did not move: one per check, enough for a stall. */
 const SAMPLES = STALL_EVENTS / CHECK_EVERY;
@@ -117,7 +111,7 @@ function placeOf(r: Replication, kind: number, subject: number): number {
   }
 }
 
-/** What an event kind is, in words (a function: simulation.ts and this file import each other). */
+/** What an event kind is, in words. */
 function kindName(kind: number): string {
   switch (kind) {
     case ARRIVAL:

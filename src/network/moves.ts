@@ -4,10 +4,11 @@
  * item blocks, holding its server), the handoff on the way, and completion.
  */
 import { releaseBacklog } from './arrivals.ts';
+import { HANDOFF } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
-import { HANDOFF, type Replication } from './simulation.ts';
+import type { Replication } from './simulation.ts';
 import { serveIndex } from './topology.ts';
 import { preemptFor, shareRebalance, shareUpdate, startItem, startUnit, tryStart } from './work.ts';
 

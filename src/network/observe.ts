@@ -6,7 +6,8 @@
  * Each `accrue` adds the state held since the node's last change, so it must be called
  * just before anything that changes that state.
  */
-import { type Replication, WINDOW_END } from './simulation.ts';
+import { WINDOW_END } from './events.ts';
+import type { Replication } from './simulation.ts';
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;

@@ -7,10 +7,22 @@ import { SeriesRecorder } from '../metrics/series.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import { ThinnedPoints } from '../metrics/thinned-points.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { StopPlace } from './guards.ts';
 import { countsDense } from './move-counts.ts';
-import type { StopReason } from './simulation.ts';
 import type { Topology } from './topology.ts';
+
+/**
+ * How a replication ended: every item done; at run.maxTime with work in progress; blocked
+ * work that can never move; events repeating while the clock stands still (`stalled`); or
+ * more items in the system than a run may hold (`overflow`). See guards.ts for the last two.
+ */
+export type StopReason = 'drained' | 'time-cap' | 'deadlock' | 'stalled' | 'overflow';
+
+/** Where a run that stopped early stopped: when, at which nodes, and what happened. */
+export interface StopPlace {
+  time: number;
+  nodes: string[];
+  detail: string;
+}
 
 export interface ClassOutcome {
   leadTime: RunningSummary;
@@ -29,7 +41,7 @@ export interface AgeSummary {
 export interface ReplicationOutcome {
   seed: number;
   stoppedBy: StopReason;
-  deadlock?: { time: number; nodes: string[]; detail: string };
+  deadlock?: StopPlace;
   /** When stoppedBy is 'stalled' or 'overflow': when, where, and what happened (guards.ts). */
   stalled?: StopPlace;
   overflow?: StopPlace;

@@ -29,6 +29,22 @@ import {
   startOutage,
 } from './disruptions.ts';
 import { DrawsAhead } from './draws-ahead.ts';
+import {
+  AGE_SNAPSHOT,
+  ARRIVAL,
+  BATCH_TIMEOUT,
+  CAPACITY_CHANGE,
+  DEMAND_CHANGE,
+  DONE,
+  GATE_CLOSE,
+  GATE_OPEN,
+  HANDOFF,
+  ITEM_DONE,
+  OUTAGE_END,
+  OUTAGE_START,
+  type TraceEvent,
+  WINDOW_END,
+} from './events.ts';
 import { CHECK_EVERY, ClockWatch, describeOverflow, describeStall, MAX_WIP, stalled } from './guards.ts';
 import { Items } from './items.ts';
 import { compileMechanics, type Mechanics } from './mechanics.ts';
@@ -36,8 +52,7 @@ import { MoveCounts } from './move-counts.ts';
 import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
 import { Queues } from './node-queue.ts';
 import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
-import type { ReplicationOutcome } from './outcome.ts';
-import { newOutcome } from './outcome.ts';
+import { newOutcome, type ReplicationOutcome, type StopPlace, type StopReason } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
 import { READS_WORK, ROUTES, type Route, type RoutingView } from './routing.ts';
@@ -45,40 +60,6 @@ import { seriesChannels, seriesPlan } from './series-plan.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
 import { batchTimeout } from './work.ts';
-
-/** Event kinds on the calendar, and what their subject is. */
-export const ARRIVAL = 0; // demand class
-export const DONE = 1; // service unit
-export const HANDOFF = 2; // item
-export const OUTAGE_START = 3; // node
-export const OUTAGE_END = 4; // node
-export const GATE_OPEN = 5; // node
-export const GATE_CLOSE = 6; // node
-export const BATCH_TIMEOUT = 7; // node
-export const CAPACITY_CHANGE = 8; // node
-export const DEMAND_CHANGE = 9; // demand class
-export const AGE_SNAPSHOT = 10; // none
-export const WINDOW_END = 11; // bottleneck window index
-export const ITEM_DONE = 12; // item (served alone at a plain node, with no service unit)
-
-/**
- * How a replication ended: every item done; at run.maxTime with work in progress; blocked
- * work that can never move; events repeating while the clock stands still (`stalled`); or
- * more items in the system than a run may hold (`overflow`). See guards.ts for the last two.
- */
-export type StopReason = 'drained' | 'time-cap' | 'deadlock' | 'stalled' | 'overflow';
-
-export type TraceEvent =
-  | 'arrive'
-  | 'reject'
-  | 'admit'
-  | 'start'
-  | 'finish'
-  | 'leave'
-  | 'preempt'
-  | 'complete'
-  | 'unavailable'
-  | 'available';
 
 export interface ReplicationOptions {
   /**
@@ -496,7 +477,7 @@ export class Replication {
   }
 
   /** Where the work is stuck: each node holding blocked items, and the full node they wait for. */
-  private describeDeadlock(): { time: number; nodes: string[]; detail: string } {
+  private describeDeadlock(): StopPlace {
     const ids = this.topology.nodeIds;
     const parts: string[] = [];
     const nodes = new Set<string>();

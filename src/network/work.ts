@@ -4,11 +4,12 @@
  * people start every item at once and share their time, losing some of it to switching.
  */
 
+import { BATCH_TIMEOUT, DONE, ITEM_DONE } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { currentCapability, offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
-import { BATCH_TIMEOUT, DONE, ITEM_DONE, type Replication } from './simulation.ts';
+import type { Replication } from './simulation.ts';
 import { serveIndex } from './topology.ts';
 
 /** Starts as much queued work as the node's free servers, batch rule and availability allow. */

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.ts';
 import { parseScenario } from '../../src/model/parse.ts';
-import { Replication, type TraceEvent } from '../../src/network/simulation.ts';
+import type { TraceEvent } from '../../src/network/events.ts';
+import { Replication } from '../../src/network/simulation.ts';
 import { compileTopology } from '../../src/network/topology.ts';
 
 const exponential = (mean: number) => ({ dist: 'exponential', mean });
