@@ -6,14 +6,12 @@ import { area, scaleLinear } from 'd3';
 import type { CfdData } from '../viewmodel/chart-data/cfd-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
-import { categorical } from './theme.ts';
+import { categorical, INK, PAPER, SERIES } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
 
-const DONE = '#c9ced8';
-
-/** Steps in the palette's order; "done" a quiet grey, since it grows to fill the chart. */
+/** Steps in the palette's order, between the arrivals and the work done. */
 function cfdColour(key: string, stepIndex: number): string {
-  return key === 'done' ? DONE : key === 'arrived' ? '#F0E442' : categorical(stepIndex);
+  return key === 'done' ? SERIES.done : key === 'arrived' ? SERIES.arrived : categorical(stepIndex);
 }
 
 export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
@@ -50,14 +48,14 @@ export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
       .attr('data-key', b.key)
       .attr('d', band(b.points))
       .attr('fill', colours[i])
-      .attr('stroke', '#ffffff')
+      .attr('stroke', PAPER)
       .attr('stroke-width', 0.6);
   });
   const cursor = plot
     .append('line')
     .attr('y1', 0)
     .attr('y2', inner.height)
-    .attr('stroke', '#1d2433')
+    .attr('stroke', INK)
     .attr('stroke-opacity', 0.5)
     .attr('visibility', 'hidden');
   const overlay = plot

@@ -7,20 +7,23 @@ import { scaleLinear } from 'd3';
 import type { ForecastResult } from '../../src/experiment/forecast.ts';
 import { formatNumber } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
-import { categorical, INK } from './theme.ts';
+import { INK, PERCENTILE, SERIES } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartContext, xTitle: string) {
   const byDate = 'items' in f.question;
+  // Each mark takes the colour of its likelihood, as the percentile marks of a run's charts do:
+  // "85% likely" is the p85 colour whether it is a date (p85) or a count (at least p15). All are
+  // dashed, as the card's note says, to stand apart from the bars.
   const marks = byDate
     ? [
-        { label: `50%: ${formatNumber(f.p50)}`, at: f.p50 },
-        { label: `85%: ${formatNumber(f.p85)}`, at: f.p85 },
-        { label: `95%: ${formatNumber(f.p95)}`, at: f.p95 },
+        { label: `50%: ${formatNumber(f.p50)}`, at: f.p50, colour: PERCENTILE.p50.colour },
+        { label: `85%: ${formatNumber(f.p85)}`, at: f.p85, colour: PERCENTILE.p85.colour },
+        { label: `95%: ${formatNumber(f.p95)}`, at: f.p95, colour: PERCENTILE.p95.colour },
       ]
     : [
-        { label: `85%: at least ${formatNumber(f.p15)}`, at: f.p15 },
-        { label: `50%: at least ${formatNumber(f.p50)}`, at: f.p50 },
+        { label: `85%: at least ${formatNumber(f.p15)}`, at: f.p15, colour: PERCENTILE.p85.colour },
+        { label: `50%: at least ${formatNumber(f.p50)}`, at: f.p50, colour: PERCENTILE.p50.colour },
       ];
   const frame = createFrame(host, ctx, {
     label: `Forecast: ${xTitle}, over ${f.samples.length} replications`,
@@ -45,7 +48,7 @@ export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartCon
       .attr('width', Math.max(1, x(b.to) - x(b.from) - 1))
       .attr('y', y(b.count))
       .attr('height', inner.height - y(b.count))
-      .attr('fill', '#56B4E9')
+      .attr('fill', SERIES.bar)
       .node() as SVGRectElement;
     attachTooltip(bar, () => [
       `${formatNumber(b.from)} to ${formatNumber(b.to)}`,
@@ -54,7 +57,7 @@ export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartCon
     bars.push(bar);
   }
   rovingFocus(bars);
-  marks.forEach((m, i) => {
+  for (const m of marks)
     plot
       .append('line')
       .attr('class', 'percentile')
@@ -62,13 +65,12 @@ export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartCon
       .attr('x2', x(m.at))
       .attr('y1', 0)
       .attr('y2', inner.height)
-      .attr('stroke', categorical(i + 1))
+      .attr('stroke', m.colour)
       .attr('stroke-width', 2)
       .attr('stroke-dasharray', '5 3');
-  });
   drawLegend(frame, [
-    { label: 'replications', colour: '#56B4E9', kind: 'box' },
-    ...marks.map((m, i) => ({ label: m.label, colour: categorical(i + 1), kind: 'dash' as const })),
+    { label: 'replications', colour: SERIES.bar, kind: 'box' },
+    ...marks.map((m) => ({ label: m.label, colour: m.colour, kind: 'dash' as const })),
   ]);
   plot.attr('color', INK);
   host.dataset.items = String(bins.length);

@@ -3,7 +3,7 @@
  * the axis labels at the current type size, and axes with the unit in their title.
  */
 import { type Axis, axisBottom, axisLeft, type ScaleLinear, select } from 'd3';
-import { GRID, INK, MUTED, typeScale } from './theme.ts';
+import { AXIS, GRID, INK, MUTED, PAPER, PERCENTILE, type Percentile, textWidth, typeScale } from './theme.ts';
 
 export interface ChartContext {
   /** Pixels available. */
@@ -72,7 +72,7 @@ export function createFrame(
     .attr('class', 'background')
     .attr('width', width)
     .attr('height', height + legend)
-    .attr('fill', '#ffffff');
+    .attr('fill', PAPER);
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   return {
     svg,
@@ -103,7 +103,7 @@ export function drawAxes(
     g.call(axis as never);
     g.attr('font-size', type.small).attr('font-family', type.font);
     g.selectAll('text').attr('fill', MUTED);
-    g.selectAll('line,path').attr('stroke', '#9aa3b2');
+    g.selectAll('line,path').attr('stroke', AXIS);
   };
   plot
     .append('g')
@@ -157,7 +157,7 @@ export function drawValueAxis(
       .attr('x2', x(t))
       .attr('y1', 0)
       .attr('y2', inner.height)
-      .attr('stroke', marked ? '#9aa3b2' : GRID)
+      .attr('stroke', marked ? AXIS : GRID)
       .attr('stroke-dasharray', marked ? '4 3' : null);
     plot
       .append('text')
@@ -177,6 +177,15 @@ export function drawValueAxis(
     .text(options.title);
 }
 
+/** A percentile's legend swatch: its colour, dashed as its mark is. */
+export function percentileItem(p: Percentile, label: string = p) {
+  return {
+    label,
+    colour: PERCENTILE[p].colour,
+    kind: PERCENTILE[p].dash ? ('dash' as const) : ('line' as const),
+  };
+}
+
 /** A row of legend swatches above the plot; wraps to further rows when they do not fit. */
 export function drawLegend(
   frame: Frame,
@@ -188,7 +197,7 @@ export function drawLegend(
   let row = 0;
   const gap = type.base * 1.2;
   for (const item of items) {
-    const w = type.base * 1.6 + item.label.length * type.small * 0.56 + gap;
+    const w = type.base * 1.6 + textWidth(item.label, type.small) + gap;
     if (x + w > frame.width - 8 && x > frame.margin.left) {
       row++;
       x = frame.margin.left;
@@ -208,7 +217,7 @@ export function drawLegend(
       swatch
         .append('path')
         .attr('d', `M${r},${-r}l${r},${r}l${-r},${r}l${-r},${-r}z`)
-        .attr('fill', '#ffffff')
+        .attr('fill', PAPER)
         .attr('stroke', item.colour)
         .attr('stroke-width', 2);
     } else
@@ -236,7 +245,7 @@ export function legendRows(width: number, large: boolean, labels: readonly strin
   let x = left;
   let rows = 1;
   for (const label of labels) {
-    const w = type.base * 1.6 + label.length * type.small * 0.56 + type.base * 1.2;
+    const w = type.base * 1.6 + textWidth(label, type.small) + type.base * 1.2;
     if (x + w > width - 8 && x > left) {
       rows++;
       x = left;
@@ -249,7 +258,7 @@ export function legendRows(width: number, large: boolean, labels: readonly strin
 /** A white halo behind text drawn over data, so labels stay readable on bars and lines. */
 export function halo<T extends { attr(name: string, value: string | number): T }>(text: T): T {
   return text
-    .attr('stroke', '#ffffff')
+    .attr('stroke', PAPER)
     .attr('stroke-width', 3.5)
     .attr('stroke-linejoin', 'round')
     .attr('paint-order', 'stroke');

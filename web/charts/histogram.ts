@@ -5,19 +5,16 @@
 import { scaleLinear } from 'd3';
 import type { HistogramData } from '../viewmodel/chart-data/histogram-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend, halo } from './frame.ts';
-import { INK } from './theme.ts';
+import { type ChartContext, createFrame, drawAxes, drawLegend, halo, percentileItem } from './frame.ts';
+import { PERCENTILE, SERIES } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
-
-const BAR = '#56B4E9';
-const MARKS: Record<string, string> = { p50: '#0072B2', p85: '#D55E00', p95: '#7F7F7F' };
 
 export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: ChartContext) {
   const legend = [
-    { label: 'items per lead-time range', colour: BAR },
-    { label: 'p50 (median)', colour: MARKS.p50, kind: 'dash' as const },
-    { label: 'p85 (forecast)', colour: MARKS.p85, kind: 'line' as const },
-    { label: 'p95', colour: MARKS.p95, kind: 'dash' as const },
+    { label: 'items per lead-time range', colour: SERIES.bar },
+    percentileItem('p50', 'p50 (median)'),
+    percentileItem('p85', 'p85 (forecast)'),
+    percentileItem('p95'),
   ];
   const frame = createFrame(host, ctx, {
     label: 'Lead-time distribution with p50, p85 and p95',
@@ -41,7 +38,7 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
     .attr('width', (b) => Math.max(1, x(b.to) - x(b.from) - 1))
     .attr('y', (b) => y(b.count))
     .attr('height', (b) => inner.height - y(b.count))
-    .attr('fill', BAR)
+    .attr('fill', SERIES.bar)
     .each(function (b) {
       attachTooltip(this as SVGRectElement, () => [
         `${formatNumber(b.from)} to ${formatNumber(b.to)} ${unit}`,
@@ -57,13 +54,13 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
     g.append('line')
       .attr('y1', 0)
       .attr('y2', inner.height)
-      .attr('stroke', MARKS[m.label])
+      .attr('stroke', PERCENTILE[m.label].colour)
       .attr('stroke-width', 2)
-      .attr('stroke-dasharray', m.label === 'p85' ? null : '5 3');
+      .attr('stroke-dasharray', PERCENTILE[m.label].dash);
     halo(g.append('text'))
       .attr('x', 4)
       .attr('y', type.base * (1 + i * 1.2))
-      .attr('fill', MARKS[m.label] === '#7F7F7F' ? INK : MARKS[m.label])
+      .attr('fill', PERCENTILE[m.label].text)
       .attr('font-weight', 600)
       .text(`${m.label} ${formatNumber(m.value)}`);
   });

@@ -6,17 +6,18 @@ import { scaleBand, scaleLinear } from 'd3';
 import type { VariantInterval } from '../viewmodel/chart-data/compare-data.ts';
 import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawLegend, drawValueAxis } from './frame.ts';
-import { categorical, INK } from './theme.ts';
+import { categorical, INK, PAPER, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[], ctx: ChartContext) {
-  const base = ctx.large ? 17 : 12.5;
+  const { base } = typeScale(ctx.large);
+  // The baseline's name is bold, and may be the longest.
   const longest = Math.max(...rows.map((r) => r.legend.length), 6);
   const frame = createFrame(host, ctx, {
     label: 'Mean lead time of each variant with its 95% interval, and its p85',
     height: rows.length * base * 3 + base * 6,
     legend: ['mean', '95% interval of the mean', 'p85'],
-    left: Math.min(ctx.width * 0.4, longest * base * 0.6 + 20),
+    left: Math.min(ctx.width * 0.4, textWidth(longest, base, true) + 20),
     right: base * 2,
   });
   const { plot, inner, type } = frame;
@@ -68,7 +69,7 @@ export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[
         'd',
         `M${x(r.p85)},${cy - base * 0.5}l${base * 0.5},${base * 0.5}l${-base * 0.5},${base * 0.5}l${-base * 0.5},${-base * 0.5}z`,
       )
-      .attr('fill', '#ffffff')
+      .attr('fill', PAPER)
       .attr('stroke', colour)
       .attr('stroke-width', 2);
     g.append('text')

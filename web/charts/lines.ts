@@ -6,6 +6,7 @@ import { line, scaleLinear } from 'd3';
 import { type Line, lineExtent, valuesAt } from '../viewmodel/chart-data/series-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { AXIS } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
 
 export interface LineStyle {
@@ -68,7 +69,7 @@ export function drawLines(
     .append('line')
     .attr('y1', 0)
     .attr('y2', inner.height)
-    .attr('stroke', '#9aa3b2')
+    .attr('stroke', AXIS)
     .attr('visibility', 'hidden');
   const overlay = plot
     .append('rect')

@@ -6,7 +6,7 @@ import { type Selection, scaleLinear } from 'd3';
 import type { NetworkLayout } from '../viewmodel/chart-data/network-layout.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame } from './frame.ts';
-import { INK, inkOn, loadColour, MUTED } from './theme.ts';
+import { INK, inkOn, loadColour, MUTED, PAPER, SERIES, sizeToFit, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 interface Box {
@@ -15,9 +15,6 @@ interface Box {
   hw: number;
   hh: number;
 }
-
-const EDGE = '#5b7fa6';
-const QUEUE = '#4a5568';
 
 /**
  * Draws the network; `layoutFor(maxColumns)` lays it out with at most that many columns a row,
@@ -28,11 +25,13 @@ export function drawNetwork(
   layoutFor: (maxColumns: number) => NetworkLayout,
   ctx: ChartContext,
 ) {
-  const base = ctx.large ? 17 : 12.5;
+  const { base } = typeScale(ctx.large);
   let layout = layoutFor(Number.POSITIVE_INFINITY);
-  const longestName = Math.max(6, ...layout.nodes.map((n) => n.id.length));
+  // Names are bold; a node is as wide as its longest name, with room either side.
+  const longest = Math.max(6, ...layout.nodes.map((n) => n.id.length));
+  const natural = textWidth(longest, base, true) + 24;
   // A node may shrink to 75% of its natural width (names stay above 9 px) before the chain wraps.
-  const smallest = ((longestName * base * 0.62 + 24) * 0.75) / 0.84;
+  const smallest = (natural * 0.75) / 0.84;
   const fit = Math.max(1, Math.floor((ctx.width - base * 4.8) / smallest - 0.6));
   if (layout.columns - 0.6 > fit) layout = layoutFor(fit);
   const frame = createFrame(host, ctx, {
@@ -45,10 +44,9 @@ export function drawNetwork(
   });
   const { svg, plot, inner, type } = frame;
   const spacing = inner.width / layout.columns;
-  const longest = Math.max(6, ...layout.nodes.map((n) => n.id.length));
-  const nodeWidth = Math.min(spacing * 0.84, longest * type.base * 0.62 + 24);
+  const nodeWidth = Math.min(spacing * 0.84, natural);
   // Names shrink to fit a crowded ring rather than spill over their neighbours.
-  const nameSize = Math.min(type.base, (nodeWidth - 10) / (longest * 0.6));
+  const nameSize = Math.min(type.base, sizeToFit(longest, nodeWidth - 10, true));
   const top = base * 1.6;
   const usable = inner.height - top - base * 2.2;
   const boxes = new Map<string, Box>();
@@ -86,7 +84,7 @@ export function drawNetwork(
     .attr('markerUnits', 'userSpaceOnUse')
     .append('path')
     .attr('d', 'M0,0 L10,5 L0,10 z')
-    .attr('fill', EDGE);
+    .attr('fill', SERIES.route);
 
   const width = scaleLinear()
     .domain([0, layout.maxItems])
@@ -101,7 +99,7 @@ export function drawNetwork(
       .append('path')
       .attr('class', 'edge')
       .attr('fill', 'none')
-      .attr('stroke', EDGE)
+      .attr('stroke', SERIES.route)
       .attr('stroke-opacity', 0.6)
       .attr('stroke-width', width(e.items))
       .attr('d', e.from === e.to ? selfLoop(a) : curve(a, b, bend(a, b, pairs.has(`${e.to}>${e.from}`))))
@@ -143,7 +141,7 @@ export function drawNetwork(
       .attr('height', box.hh * 2)
       .attr('rx', type.base * 0.45)
       .attr('fill', fill)
-      .attr('stroke', n.bottleneck ? INK : '#ffffff')
+      .attr('stroke', n.bottleneck ? INK : PAPER)
       .attr('stroke-width', n.bottleneck ? 3 : 1.5);
     g.append('text')
       .attr('y', -box.hh * 0.12)
@@ -160,12 +158,12 @@ export function drawNetwork(
       .attr('fill', ink)
       .attr('pointer-events', 'none')
       .text(`${formatPercent(n.utilization)} busy`);
-    drawQueue(g, box, n.queue, queueMax, type.small);
+    drawQueue(g, box, n.queue, queueMax, type.tiny);
     if (n.bottleneck)
       g.append('text')
         .attr('y', -box.hh - type.base * 0.45)
         .attr('text-anchor', 'middle')
-        .attr('font-size', type.small * 0.9)
+        .attr('font-size', type.tiny)
         .attr('font-weight', 700)
         .attr('letter-spacing', '0.06em')
         .attr('fill', INK)
@@ -201,7 +199,7 @@ function drawQueue(
     .attr('width', w)
     .attr('height', 5)
     .attr('rx', 2.5)
-    .attr('fill', '#e6e9ef');
+    .attr('fill', SERIES.track);
   g.append('rect')
     .attr('class', 'queue')
     .attr('x', -box.hw)
@@ -209,11 +207,11 @@ function drawQueue(
     .attr('width', Math.max(2, (w * queue) / max))
     .attr('height', 5)
     .attr('rx', 2.5)
-    .attr('fill', QUEUE);
+    .attr('fill', SERIES.queue);
   g.append('text')
-    .attr('y', y + 5 + size * 1.05)
+    .attr('y', y + 5 + size * 1.15)
     .attr('text-anchor', 'middle')
-    .attr('font-size', size * 0.92)
+    .attr('font-size', size)
     .attr('fill', MUTED)
     .text(`${formatNumber(queue)} waiting`);
 }
@@ -263,6 +261,8 @@ function selfLoop(box: Box): string {
   return `M${x1},${y} C${x1 - box.hw * 0.2},${y - h} ${x2 + box.hw * 0.2},${y - h} ${x2},${y - 2}`;
 }
 
+const ROUTE_LEGEND = 'route, width = items moved';
+
 function drawNetworkLegend(frame: ReturnType<typeof createFrame>, base: number) {
   const { svg, type } = frame;
   const g = svg
@@ -296,7 +296,7 @@ function drawNetworkLegend(frame: ReturnType<typeof createFrame>, base: number) 
     .attr('x2', x + base * 2)
     .attr('y1', base * 0.4)
     .attr('y2', base * 0.4)
-    .attr('stroke', EDGE)
+    .attr('stroke', SERIES.route)
     .attr('stroke-opacity', 0.6)
     .attr('stroke-width', base * 0.9);
   g.append('text')
@@ -304,15 +304,15 @@ function drawNetworkLegend(frame: ReturnType<typeof createFrame>, base: number) 
     .attr('y', base * 0.4)
     .attr('dy', '0.35em')
     .attr('fill', INK)
-    .text('route, width = items moved');
-  x += base * 2.4 + 'route, width = items moved'.length * type.small * 0.56 + base * 1.5;
+    .text(ROUTE_LEGEND);
+  x += base * 2.4 + textWidth(ROUTE_LEGEND, type.small) + base * 1.5;
   g.append('rect')
     .attr('x', x)
     .attr('y', base * 0.15)
     .attr('width', base * 1.6)
     .attr('height', 5)
     .attr('rx', 2.5)
-    .attr('fill', QUEUE);
+    .attr('fill', SERIES.queue);
   g.append('text')
     .attr('x', x + base * 2)
     .attr('y', base * 0.4)

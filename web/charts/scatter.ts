@@ -5,18 +5,16 @@
 import { Delaunay, scaleLinear } from 'd3';
 import type { ScatterData } from '../viewmodel/chart-data/scatter-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend, halo } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes, drawLegend, halo, percentileItem } from './frame.ts';
+import { INK, PERCENTILE, SERIES } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
-
-const DOT = '#0072B2';
-const LINES: Record<string, string> = { p50: '#009E73', p85: '#D55E00', p95: '#7F7F7F' };
 
 export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartContext) {
   const legend = [
-    { label: 'one completed item', colour: DOT },
-    { label: 'p50', colour: LINES.p50, kind: 'dash' as const },
-    { label: 'p85', colour: LINES.p85, kind: 'line' as const },
-    { label: 'p95', colour: LINES.p95, kind: 'dash' as const },
+    { label: 'one completed item', colour: SERIES.dot },
+    percentileItem('p50'),
+    percentileItem('p85'),
+    percentileItem('p95'),
   ];
   const frame = createFrame(host, ctx, {
     label: 'Cycle time of each completed item over time',
@@ -36,7 +34,7 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
     const cy = y(p.value);
     d += `M${(cx - r).toFixed(1)},${cy.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   }
-  plot.append('path').attr('class', 'dots').attr('d', d).attr('fill', DOT).attr('fill-opacity', 0.45);
+  plot.append('path').attr('class', 'dots').attr('d', d).attr('fill', SERIES.dot).attr('fill-opacity', 0.45);
   for (const l of data.lines) {
     plot
       .append('line')
@@ -44,14 +42,14 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
       .attr('x2', inner.width)
       .attr('y1', y(l.value))
       .attr('y2', y(l.value))
-      .attr('stroke', LINES[l.label])
+      .attr('stroke', PERCENTILE[l.label].colour)
       .attr('stroke-width', 1.8)
-      .attr('stroke-dasharray', l.label === 'p85' ? null : '5 3');
+      .attr('stroke-dasharray', PERCENTILE[l.label].dash);
     halo(plot.append('text'))
       .attr('x', inner.width - 4)
       .attr('y', y(l.value) - 4)
       .attr('text-anchor', 'end')
-      .attr('fill', LINES[l.label])
+      .attr('fill', PERCENTILE[l.label].text)
       .attr('font-weight', 600)
       .attr('font-size', type.small)
       .text(`${l.label} ${formatNumber(l.value)}`);
@@ -65,7 +63,7 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
     .append('circle')
     .attr('r', r * 2.2)
     .attr('fill', 'none')
-    .attr('stroke', '#1d2433')
+    .attr('stroke', INK)
     .attr('stroke-width', 1.5)
     .attr('visibility', 'hidden');
   const overlay = plot

@@ -7,7 +7,7 @@ import { area, line, scaleLinear } from 'd3';
 import { formatNumber } from '../viewmodel/format.ts';
 import type { SweepLine } from '../viewmodel/sweep-setup.ts';
 import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
-import { categorical } from './theme.ts';
+import { categorical, PAPER } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawSweep(
@@ -66,7 +66,7 @@ export function drawSweep(
         .attr('cx', x(p.x))
         .attr('cy', y(p.y))
         .attr('r', p.unsound ? 5 : 3.5)
-        .attr('fill', p.unsound ? 'white' : colour)
+        .attr('fill', p.unsound ? PAPER : colour)
         .attr('stroke', p.unsound ? colour : null)
         .attr('stroke-width', p.unsound ? 2 : null)
         .node() as SVGCircleElement;

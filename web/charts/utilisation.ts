@@ -6,18 +6,19 @@ import { scaleBand, scaleLinear } from 'd3';
 import type { UtilisationBar } from '../viewmodel/chart-data/utilisation-data.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawLegend, drawValueAxis } from './frame.ts';
-import { INK, loadColour } from './theme.ts';
+import { INK, loadColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar[], ctx: ChartContext) {
+  // The bottleneck's and the constraint's names are bold.
   const longest = Math.max(...bars.map((b) => b.id.length), 6);
-  const base = ctx.large ? 17 : 12.5;
+  const { base } = typeScale(ctx.large);
   const rowHeight = base * 2.3;
   const frame = createFrame(host, ctx, {
     label: 'Utilisation per node against offered load',
     height: Math.max(160, bars.length * rowHeight + base * 5.5),
     legend: ['busy (colour darkens with load)', 'offered load'],
-    left: Math.min(ctx.width * 0.35, longest * base * 0.62 + 16),
+    left: Math.min(ctx.width * 0.35, textWidth(longest, base, true) + 16),
     right: base * 13,
   });
   const { plot, inner, type } = frame;

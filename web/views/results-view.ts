@@ -11,7 +11,7 @@ import { drawHistogram } from '../charts/histogram.ts';
 import { drawLines } from '../charts/lines.ts';
 import { drawNetwork } from '../charts/network.ts';
 import { drawScatter } from '../charts/scatter.ts';
-import { categorical, WIP_COLOUR } from '../charts/theme.ts';
+import { categorical, SERIES } from '../charts/theme.ts';
 import { drawUtilisation } from '../charts/utilisation.ts';
 import { cfdData, cfdZoomWindow } from '../viewmodel/chart-data/cfd-data.ts';
 import { histogramData } from '../viewmodel/chart-data/histogram-data.ts';
@@ -154,7 +154,7 @@ export class ResultsView {
             wipAndQueueLines(result),
             (l, i) =>
               l.key === 'wip'
-                ? { colour: WIP_COLOUR, width: 2.4 }
+                ? { colour: SERIES.wip, width: 2.4 }
                 : { colour: categorical(i - 1), width: 1.1, opacity: 0.85 },
             ctx(w),
             {
