@@ -5,7 +5,7 @@
 import { area, scaleLinear } from 'd3';
 import type { CfdData } from '../viewmodel/chart-data/cfd-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { categorical, INK, PAPER, SERIES } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
 
@@ -15,10 +15,11 @@ function cfdColour(key: string, stepIndex: number): string {
 }
 
 export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
-  const labels = data.bands.map((b) => b.label);
+  let step = 0;
+  const colours = data.bands.map((b) => cfdColour(b.key, b.key.startsWith('step:') ? step++ : 0));
   const frame = createFrame(host, ctx, {
     label: 'Cumulative flow diagram',
-    legend: labels,
+    legend: data.bands.map((b, i) => ({ label: b.label, colour: colours[i] })),
   });
   const { plot, inner } = frame;
   const unit = pluralUnit(ctx.unit);
@@ -30,8 +31,6 @@ export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
     .x((p) => x(p[0]))
     .y0((p) => y(p[1]))
     .y1((p) => y(p[2]));
-  let step = 0;
-  const colours = data.bands.map((b) => cfdColour(b.key, b.key.startsWith('step:') ? step++ : 0));
   // Zoomed in, the bands start below the axis: clip them to the plot.
   const clipId = `cfd-clip-${Math.random().toString(36).slice(2, 8)}`;
   plot
@@ -110,9 +109,5 @@ export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
       e.preventDefault();
       show(index + (e.key === 'ArrowRight' ? 1 : -1) * Math.max(1, Math.round(samples.length / 50)));
     });
-  drawLegend(
-    frame,
-    data.bands.map((b, i) => ({ label: b.label, colour: colours[i] })),
-  );
   host.dataset.items = String(samples.length * data.bands.length);
 }

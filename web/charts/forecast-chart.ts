@@ -6,7 +6,7 @@
 import { scaleLinear } from 'd3';
 import type { ForecastResult } from '../../src/experiment/forecast.ts';
 import { formatNumber } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { INK, PERCENTILE, SERIES } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -27,7 +27,10 @@ export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartCon
       ];
   const frame = createFrame(host, ctx, {
     label: `Forecast: ${xTitle}, over ${f.samples.length} replications`,
-    legend: ['replications', ...marks.map((m) => m.label)],
+    legend: [
+      { label: 'replications', colour: SERIES.bar, kind: 'box' },
+      ...marks.map((m) => ({ label: m.label, colour: m.colour, kind: 'dash' as const })),
+    ],
   });
   const { plot, inner } = frame;
   const bins = f.histogram;
@@ -68,10 +71,6 @@ export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartCon
       .attr('stroke', m.colour)
       .attr('stroke-width', 2)
       .attr('stroke-dasharray', '5 3');
-  drawLegend(frame, [
-    { label: 'replications', colour: SERIES.bar, kind: 'box' },
-    ...marks.map((m) => ({ label: m.label, colour: m.colour, kind: 'dash' as const })),
-  ]);
   plot.attr('color', INK);
   host.dataset.items = String(bins.length);
 }

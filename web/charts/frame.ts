@@ -3,7 +3,8 @@
  * the axis labels at the current type size, and axes with the unit in their title.
  */
 import { type Axis, axisBottom, axisLeft, type ScaleLinear, select } from 'd3';
-import { AXIS, GRID, INK, MUTED, PAPER, PERCENTILE, type Percentile, textWidth, typeScale } from './theme.ts';
+import { drawLegend, type LegendItem, legendLayout, legendRowHeight } from './legend.ts';
+import { AXIS, GRID, INK, MUTED, PAPER, typeScale } from './theme.ts';
 
 export interface ChartContext {
   /** Pixels available. */
@@ -30,9 +31,9 @@ export function createFrame(
     label: string;
     aspect?: number;
     height?: number;
-    /** Legend labels, so the frame can leave room for as many rows as they need at this width. */
-    legend?: readonly string[];
-    /** Rows to reserve for a legend the chart lays out itself. */
+    /** The legend, drawn above the plot in as many rows as it needs at this width. */
+    legend?: readonly LegendItem[];
+    /** Rows to reserve, instead, for a legend the chart lays out itself. */
     legendRows?: number;
     left?: number;
     right?: number;
@@ -46,9 +47,14 @@ export function createFrame(
   const aspect = options.aspect ?? (width > 900 ? 0.34 : 0.5);
   const height = options.height ?? Math.round(Math.max(220, Math.min(440, width * aspect)));
   const left = options.left ?? type.base * 4.4;
-  const rows =
-    options.legendRows ?? (options.legend ? legendRows(width, ctx.large, options.legend, left) : 0);
-  const legend = rows * type.base * 1.6;
+  const items = options.legend ?? [];
+  const layout = legendLayout(
+    items.map((item) => item.label),
+    width,
+    left,
+    type,
+  );
+  const legend = (options.legendRows ?? layout.rows) * legendRowHeight(type);
   const margin = {
     top: 10 + legend,
     right: options.right ?? 18,
@@ -73,6 +79,7 @@ export function createFrame(
     .attr('width', width)
     .attr('height', height + legend)
     .attr('fill', PAPER);
+  if (items.length) drawLegend(svg, items, layout, type);
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   return {
     svg,
@@ -175,84 +182,6 @@ export function drawValueAxis(
     .attr('text-anchor', 'end')
     .attr('fill', MUTED)
     .text(options.title);
-}
-
-/** A percentile's legend swatch: its colour, dashed as its mark is. */
-export function percentileItem(p: Percentile, label: string = p) {
-  return {
-    label,
-    colour: PERCENTILE[p].colour,
-    kind: PERCENTILE[p].dash ? ('dash' as const) : ('line' as const),
-  };
-}
-
-/** A row of legend swatches above the plot; wraps to further rows when they do not fit. */
-export function drawLegend(
-  frame: Frame,
-  items: readonly { label: string; colour: string; kind?: 'line' | 'box' | 'dash' | 'diamond' }[],
-): number {
-  const { svg, type } = frame;
-  const g = svg.append('g').attr('class', 'legend').attr('font-size', type.small);
-  let x = frame.margin.left;
-  let row = 0;
-  const gap = type.base * 1.2;
-  for (const item of items) {
-    const w = type.base * 1.6 + textWidth(item.label, type.small) + gap;
-    if (x + w > frame.width - 8 && x > frame.margin.left) {
-      row++;
-      x = frame.margin.left;
-    }
-    const y = 10 + row * type.base * 1.6 + type.base * 0.5;
-    const swatch = g.append('g').attr('transform', `translate(${x},${y})`);
-    if (item.kind === 'line' || item.kind === 'dash')
-      swatch
-        .append('line')
-        .attr('x1', 0)
-        .attr('x2', type.base * 1.2)
-        .attr('stroke', item.colour)
-        .attr('stroke-width', 2.5)
-        .attr('stroke-dasharray', item.kind === 'dash' ? '4 3' : null);
-    else if (item.kind === 'diamond') {
-      const r = type.base * 0.45;
-      swatch
-        .append('path')
-        .attr('d', `M${r},${-r}l${r},${r}l${-r},${r}l${-r},${-r}z`)
-        .attr('fill', PAPER)
-        .attr('stroke', item.colour)
-        .attr('stroke-width', 2);
-    } else
-      swatch
-        .append('rect')
-        .attr('y', -type.base * 0.45)
-        .attr('width', type.base * 1.2)
-        .attr('height', type.base * 0.9)
-        .attr('rx', 2)
-        .attr('fill', item.colour);
-    swatch
-      .append('text')
-      .attr('x', type.base * 1.6)
-      .attr('dy', '0.35em')
-      .attr('fill', INK)
-      .text(item.label);
-    x += w;
-  }
-  return row + 1;
-}
-
-/** Rows a legend will need at this width, so the frame can leave room for it before drawing. */
-export function legendRows(width: number, large: boolean, labels: readonly string[], left = 60): number {
-  const type = typeScale(large);
-  let x = left;
-  let rows = 1;
-  for (const label of labels) {
-    const w = type.base * 1.6 + textWidth(label, type.small) + type.base * 1.2;
-    if (x + w > width - 8 && x > left) {
-      rows++;
-      x = left;
-    }
-    x += w;
-  }
-  return labels.length ? rows : 0;
 }
 
 /** A white halo behind text drawn over data, so labels stay readable on bars and lines. */

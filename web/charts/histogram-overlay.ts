@@ -5,13 +5,16 @@
 import { scaleLinear } from 'd3';
 import type { SharedHistogram } from '../viewmodel/chart-data/compare-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { categorical } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
 
 export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, ctx: ChartContext) {
   const labels = data.variants.map((v) => `${v.legend} (p85 ${formatNumber(v.p85)})`);
-  const frame = createFrame(host, ctx, { label: 'Lead-time distributions on shared axes', legend: labels });
+  const frame = createFrame(host, ctx, {
+    label: 'Lead-time distributions on shared axes',
+    legend: labels.map((label, i) => ({ label, colour: categorical(i), kind: 'line' })),
+  });
   const { plot, inner } = frame;
   const unit = pluralUnit(ctx.unit);
   const x = scaleLinear().domain([0, data.xMax]).range([0, inner.width]).nice();
@@ -67,9 +70,5 @@ export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, c
       );
     })
     .on('pointerleave', hideTooltip);
-  drawLegend(
-    frame,
-    data.variants.map((_, i) => ({ label: labels[i], colour: categorical(i), kind: 'line' as const })),
-  );
   host.dataset.items = String(data.variants.reduce((n, v) => n + v.bars.length, 0));
 }

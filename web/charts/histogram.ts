@@ -5,7 +5,8 @@
 import { scaleLinear } from 'd3';
 import type { HistogramData } from '../viewmodel/chart-data/histogram-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend, halo, percentileItem } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
+import { percentileItem } from './legend.ts';
 import { PERCENTILE, SERIES } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -18,7 +19,7 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
   ];
   const frame = createFrame(host, ctx, {
     label: 'Lead-time distribution with p50, p85 and p95',
-    legend: legend.map((l) => l.label),
+    legend,
   });
   const { plot, inner, type } = frame;
   const x = scaleLinear().domain(data.domain).range([0, inner.width]).nice();
@@ -64,5 +65,4 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
       .attr('font-weight', 600)
       .text(`${m.label} ${formatNumber(m.value)}`);
   });
-  drawLegend(frame, legend);
 }

@@ -5,7 +5,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { VariantInterval } from '../viewmodel/chart-data/compare-data.ts';
 import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawLegend, drawValueAxis } from './frame.ts';
+import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
 import { categorical, INK, PAPER, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -16,7 +16,11 @@ export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[
   const frame = createFrame(host, ctx, {
     label: 'Mean lead time of each variant with its 95% interval, and its p85',
     height: rows.length * base * 3 + base * 6,
-    legend: ['mean', '95% interval of the mean', 'p85'],
+    legend: [
+      { label: 'mean', colour: INK },
+      { label: '95% interval of the mean', colour: INK, kind: 'line' },
+      { label: 'p85', colour: INK, kind: 'diamond' },
+    ],
     left: Math.min(ctx.width * 0.4, textWidth(longest, base, true) + 20),
     right: base * 2,
   });
@@ -87,10 +91,5 @@ export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[
     ]);
   });
   rovingFocus(plot.selectAll<SVGCircleElement, unknown>('circle[tabindex]').nodes());
-  drawLegend(frame, [
-    { label: 'mean', colour: INK },
-    { label: '95% interval of the mean', colour: INK, kind: 'line' },
-    { label: 'p85', colour: INK, kind: 'diamond' },
-  ]);
   host.dataset.items = String(rows.length);
 }

@@ -5,7 +5,7 @@
 import { line, scaleLinear } from 'd3';
 import { type Line, lineExtent, valuesAt } from '../viewmodel/chart-data/series-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { AXIS } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
 
@@ -30,8 +30,16 @@ export function drawLines(
     aspect?: number;
   },
 ) {
-  const labels = lines.map((l) => l.label);
-  const frame = createFrame(host, ctx, { label: text.label, legend: labels, aspect: text.aspect });
+  const styles = lines.map(style);
+  const frame = createFrame(host, ctx, {
+    label: text.label,
+    legend: lines.map((l, i) => ({
+      label: l.label,
+      colour: styles[i].colour,
+      kind: styles[i].dash ? 'dash' : 'line',
+    })),
+    aspect: text.aspect,
+  });
   const { plot, inner } = frame;
   const unit = pluralUnit(ctx.unit);
   const extent = lineExtent(lines);
@@ -52,7 +60,7 @@ export function drawLines(
   // Drawn last to first, so the first line (WIP, or the baseline) stays on top.
   [...lines].reverse().forEach((l, k) => {
     const i = lines.length - 1 - k;
-    const s = style(l, i);
+    const s = styles[i];
     plot
       .append('path')
       .attr('class', 'series')
@@ -112,13 +120,5 @@ export function drawLines(
       const step = x.domain()[1] / 50;
       show(at + (e.key === 'ArrowRight' ? step : -step));
     });
-  drawLegend(
-    frame,
-    lines.map((l, i) => ({
-      label: l.label,
-      colour: style(l, i).colour,
-      kind: style(l, i).dash ? 'dash' : 'line',
-    })),
-  );
   host.dataset.items = String(lines.reduce((n, l) => n + l.points.length, 0));
 }

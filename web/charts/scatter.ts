@@ -5,7 +5,8 @@
 import { Delaunay, scaleLinear } from 'd3';
 import type { ScatterData } from '../viewmodel/chart-data/scatter-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend, halo, percentileItem } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
+import { percentileItem } from './legend.ts';
 import { INK, PERCENTILE, SERIES } from './theme.ts';
 import { hideTooltip, showTooltip } from './tooltip.ts';
 
@@ -18,7 +19,7 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
   ];
   const frame = createFrame(host, ctx, {
     label: 'Cycle time of each completed item over time',
-    legend: legend.map((l) => l.label),
+    legend,
   });
   const { plot, inner, type } = frame;
   const unit = pluralUnit(ctx.unit);
@@ -104,5 +105,4 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
       e.preventDefault();
       show(Math.max(0, Math.min(data.points.length - 1, current + (e.key === 'ArrowRight' ? 1 : -1))));
     });
-  drawLegend(frame, legend);
 }

@@ -6,7 +6,7 @@
 import { area, line, scaleLinear } from 'd3';
 import { formatNumber } from '../viewmodel/format.ts';
 import type { SweepLine } from '../viewmodel/sweep-setup.ts';
-import { type ChartContext, createFrame, drawAxes, drawLegend } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { categorical, PAPER } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -18,7 +18,7 @@ export function drawSweep(
 ) {
   const frame = createFrame(host, ctx, {
     label: `${text.y} against ${text.x}, one line per routing strategy, with 95% intervals`,
-    legend: lines.map((l) => l.label),
+    legend: lines.map((l, i) => ({ label: l.label, colour: categorical(i), kind: 'line' })),
   });
   const { plot, inner } = frame;
   const all = lines.flatMap((l) => l.points);
@@ -95,10 +95,6 @@ export function drawSweep(
     }
   });
   rovingFocus(marks);
-  drawLegend(
-    frame,
-    lines.map((l, i) => ({ label: l.label, colour: categorical(i), kind: 'line' as const })),
-  );
   host.dataset.items = String(all.length);
   host.dataset.unsound = String(all.filter((p) => p.unsound).length);
 }

@@ -5,7 +5,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { UtilisationBar } from '../viewmodel/chart-data/utilisation-data.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
-import { type ChartContext, createFrame, drawLegend, drawValueAxis } from './frame.ts';
+import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
 import { INK, loadColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -17,7 +17,10 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
   const frame = createFrame(host, ctx, {
     label: 'Utilisation per node against offered load',
     height: Math.max(160, bars.length * rowHeight + base * 5.5),
-    legend: ['busy (colour darkens with load)', 'offered load'],
+    legend: [
+      { label: 'busy (colour darkens with load)', colour: loadColour(0.8) },
+      { label: 'offered load', colour: INK, kind: 'line' },
+    ],
     left: Math.min(ctx.width * 0.35, textWidth(longest, base, true) + 16),
     right: base * 13,
   });
@@ -96,9 +99,5 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
       (b) =>
         `${formatPercent(b.utilization)}, waits ${formatPercent(b.waitShare)}${b.bottleneck ? ' ◀ bottleneck' : ''}${b.constraint ? ' ◀ constraint' : ''}`,
     );
-  drawLegend(frame, [
-    { label: 'busy (colour darkens with load)', colour: loadColour(0.8) },
-    { label: 'offered load', colour: INK, kind: 'line' },
-  ]);
   host.dataset.items = String(bars.length);
 }
