@@ -172,6 +172,28 @@ afterAll(async () => {
   );
 });
 
+/**
+ * A chart read along its axis has one tab stop, the layer over its plot; the arrow keys step
+ * from place to place, the tooltip reads each, and a cursor marks it. Returns the last reading.
+ */
+async function expectKeyboardReading(chart: string, p: Page = page): Promise<string> {
+  const layer = `#${chart} .overlay`;
+  expect(await p.getAttribute(layer, 'tabindex'), chart).toBe('0');
+  await p.focus(layer);
+  expect(
+    await p.evaluate(() => document.activeElement?.closest('[data-chart]')?.id),
+    `${chart} takes focus`,
+  ).toBe(chart);
+  await p.keyboard.press('ArrowRight');
+  const first = await p.textContent('.chart-tooltip');
+  await p.keyboard.press('ArrowRight');
+  const second = (await p.textContent('.chart-tooltip')) ?? '';
+  expect(second, `${chart}: the second key press reads another place`).not.toBe(first);
+  expect(await p.isVisible('.chart-tooltip'), chart).toBe(true);
+  expect(await p.getAttribute(`#${chart} .cursor`, 'visibility'), chart).toBe('visible');
+  return second;
+}
+
 describe('the sandbox in Chromium', () => {
   it('lists every preset in scenarios/ with its description', async () => {
     for (const id of presetIds) {
@@ -276,6 +298,12 @@ describe('the sandbox in Chromium', () => {
     expect(await page.textContent('.chart-tooltip')).toContain('WIP (whole system)');
   });
 
+  it('reads the charts that follow the pointer from the keyboard as well', async () => {
+    expect(await expectKeyboardReading('chart-scatter')).toMatch(/^cycle time [\d.,]+ days/);
+    expect(await expectKeyboardReading('chart-cfd')).toMatch(/^at [\d.,]+ days.*done so far/);
+    expect(await expectKeyboardReading('chart-wip')).toContain('WIP (whole system)');
+  });
+
   it('shows problems beside the field and at the JSON line, and disables Run until fixed', async () => {
     await freshStart(page, site.url);
     await page.click('#editor-tab-form');
@@ -370,6 +398,15 @@ describe('the sandbox in Chromium', () => {
     expect(await page.textContent('.difference[data-metric="leadTime"]')).toBe(sentence);
     expect(sentence).toMatch(/lower than Token-ring pipeline’s, 95% interval \d+% to \d+%\.$/);
     await shot('05-compare');
+  });
+
+  it('reads a comparison’s distributions and lines from the keyboard, as its other charts', async () => {
+    // The distributions' layer once answered only the pointer.
+    expect(await expectKeyboardReading('compare-overlay')).toMatch(
+      /^lead time [\d.,]+ days.*Token-ring pipeline: [\d.,]+% of items/,
+    );
+    expect(await expectKeyboardReading('compare-wip')).toMatch(/^at [\d.,]+ days/);
+    expect(await expectKeyboardReading('compare-done')).toMatch(/^at [\d.,]+ days/);
   });
 
   it('compares one scenario under several routing strategies', async () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compare, parseScenario } from '../../src/index.ts';
 import { cfdData } from '../../web/viewmodel/chart-data/cfd-data.ts';
 import {
+  binStarts,
   leadTimeIntervals,
   sharedHistogram,
+  sharesAt,
   variantLines,
 } from '../../web/viewmodel/chart-data/compare-data.ts';
 import { histogramData } from '../../web/viewmodel/chart-data/histogram-data.ts';
@@ -109,5 +111,30 @@ describe('chart data', () => {
     }
     expect(leadTimeIntervals(c).map((v) => v.baseline)).toEqual([true, false]);
     expect(variantLines(c, 'wip').map((l) => l.label)).toEqual(['ring', 'network']);
+  });
+
+  it('comparison: the distributions are read at every bin start of any variant, each share from its own bin', () => {
+    const h = {
+      variants: [
+        {
+          name: 'a',
+          legend: 'a',
+          p85: 3,
+          bars: [
+            { from: 0, to: 2, share: 0.25 },
+            { from: 2, to: 4, share: 0.75 },
+          ],
+        },
+        { name: 'b', legend: 'b', p85: 2, bars: [{ from: 0, to: 3, share: 1 }] },
+      ],
+      xMax: 4,
+      yMax: 1,
+    };
+    expect(binStarts(h)).toEqual([0, 2]);
+    expect(sharesAt(h, 2)).toEqual([
+      { legend: 'a', share: 0.75 },
+      { legend: 'b', share: 1 },
+    ]);
+    expect(sharesAt(h, 3.5).map((v) => v.share)).toEqual([0.75, 0]);
   });
 });

@@ -6,8 +6,8 @@ import { area, scaleLinear } from 'd3';
 import type { CfdData } from '../viewmodel/chart-data/cfd-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
-import { categorical, INK, PAPER, SERIES } from './theme.ts';
-import { hideTooltip, showTooltip } from './tooltip.ts';
+import { clampIndex, readOut } from './read-out.ts';
+import { categorical, PAPER, SERIES } from './theme.ts';
 
 /** Steps in the palette's order, between the arrivals and the work done. */
 function cfdColour(key: string, stepIndex: number): string {
@@ -50,64 +50,38 @@ export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
       .attr('stroke', PAPER)
       .attr('stroke-width', 0.6);
   });
-  const cursor = plot
-    .append('line')
-    .attr('y1', 0)
-    .attr('y2', inner.height)
-    .attr('stroke', INK)
-    .attr('stroke-opacity', 0.5)
-    .attr('visibility', 'hidden');
-  const overlay = plot
-    .append('rect')
-    .attr('class', 'overlay')
-    .attr('width', inner.width)
-    .attr('height', inner.height)
-    .attr('fill', 'transparent')
-    .attr('tabindex', 0)
-    .attr(
-      'aria-label',
-      'Cumulative flow diagram; use the arrow keys to read the items in each step over time',
-    );
+  // The places are the samples, every band sampled at the same times; a key steps a fiftieth.
   const samples = data.bands[0]?.points ?? [];
-  let index = 0;
-  const show = (i: number, pageX?: number, pageY?: number) => {
-    index = Math.max(0, Math.min(samples.length - 1, i));
-    const t = samples[index]?.[0] ?? 0;
-    cursor.attr('x1', x(t)).attr('x2', x(t)).attr('visibility', 'visible');
-    const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-    showTooltip(
-      [
-        `at ${formatNumber(t)} ${unit}`,
-        ...data.bands.map((b) => {
-          const p = b.points[index];
-          return b.key === 'done'
-            ? `done so far: ${formatNumber(p[2])}`
-            : `in ${b.label}: ${formatNumber(p[2] - p[1])}`;
-        }),
-      ],
-      pageX ?? window.scrollX + box.left + (x(t) * box.width) / inner.width,
-      pageY ?? window.scrollY + box.top + 20,
-    );
-  };
-  const nearest = (t: number) => {
-    let best = 0;
-    for (let i = 1; i < samples.length; i++)
-      if (Math.abs(samples[i][0] - t) < Math.abs(samples[best][0] - t)) best = i;
-    return best;
-  };
-  overlay
-    .on('pointermove', (e: PointerEvent) => {
-      const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-      show(nearest(x.invert(((e.clientX - box.left) * inner.width) / box.width)), e.pageX, e.pageY);
-    })
-    .on('pointerleave blur', () => {
-      cursor.attr('visibility', 'hidden');
-      hideTooltip();
-    })
-    .on('keydown', (e: KeyboardEvent) => {
-      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-      e.preventDefault();
-      show(index + (e.key === 'ArrowRight' ? 1 : -1) * Math.max(1, Math.round(samples.length / 50)));
-    });
+  readOut(frame, {
+    label: 'Cumulative flow diagram; use the arrow keys to read the items in each step over time',
+    cursor: 'line',
+    start: 0,
+    nearest: (px) => {
+      const t = x.invert(px);
+      let best = 0;
+      for (let i = 1; i < samples.length; i++)
+        if (Math.abs(samples[i][0] - t) < Math.abs(samples[best][0] - t)) best = i;
+      return best;
+    },
+    next: (i, direction) =>
+      clampIndex(i + direction * Math.max(1, Math.round(samples.length / 50)), samples.length),
+    read: (i) => {
+      if (!samples[i]) return null;
+      const t = samples[i][0];
+      return {
+        lines: [
+          `at ${formatNumber(t)} ${unit}`,
+          ...data.bands.map((b) => {
+            const p = b.points[i];
+            return b.key === 'done'
+              ? `done so far: ${formatNumber(p[2])}`
+              : `in ${b.label}: ${formatNumber(p[2] - p[1])}`;
+          }),
+        ],
+        x: x(t),
+        y: 20,
+      };
+    },
+  });
   host.dataset.items = String(samples.length * data.bands.length);
 }

@@ -3,11 +3,11 @@
  * of its own items so a variant that finished more items does not look taller for that alone.
  */
 import { scaleLinear } from 'd3';
-import type { SharedHistogram } from '../viewmodel/chart-data/compare-data.ts';
+import { binStarts, type SharedHistogram, sharesAt } from '../viewmodel/chart-data/compare-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
+import { readOut } from './read-out.ts';
 import { categorical } from './theme.ts';
-import { hideTooltip, showTooltip } from './tooltip.ts';
 
 export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, ctx: ChartContext) {
   const labels = data.variants.map((v) => `${v.legend} (p85 ${formatNumber(v.p85)})`);
@@ -47,28 +47,29 @@ export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, c
       .attr('stroke-dasharray', '5 3')
       .attr('stroke-width', 1.5);
   });
-  const overlay = plot
-    .append('rect')
-    .attr('class', 'overlay')
-    .attr('width', inner.width)
-    .attr('height', inner.height)
-    .attr('fill', 'transparent');
-  overlay
-    .on('pointermove', (e: PointerEvent) => {
-      const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-      const t = x.invert(((e.clientX - box.left) * inner.width) / box.width);
-      showTooltip(
-        [
-          `lead time ${formatNumber(t)} ${unit}`,
-          ...data.variants.map((v) => {
-            const bin = v.bars.find((b) => b.from <= t && t < b.to);
-            return `${v.legend}: ${formatPercent(bin?.share ?? 0)} of items`;
-          }),
-        ],
-        e.pageX,
-        e.pageY,
-      );
-    })
-    .on('pointerleave', hideTooltip);
+  // The places are lead times; the arrow keys step from one bin's start to the next, any
+  // variant's, so each step reads a change.
+  const starts = binStarts(data);
+  readOut(frame, {
+    label: 'Lead-time distributions; use the arrow keys to read each variant’s share of items by lead time',
+    cursor: 'line',
+    start: -1,
+    nearest: (px) => x.invert(px),
+    next: (t, direction) =>
+      direction === 1
+        ? (starts.find((s) => s > t) ?? starts.at(-1) ?? t)
+        : (starts.findLast((s) => s < t) ?? starts[0] ?? t),
+    read: (t) =>
+      starts.length === 0
+        ? null
+        : {
+            lines: [
+              `lead time ${formatNumber(t)} ${unit}`,
+              ...sharesAt(data, t).map((v) => `${v.legend}: ${formatPercent(v.share)} of items`),
+            ],
+            x: x(t),
+            y: 20,
+          },
+  });
   host.dataset.items = String(data.variants.reduce((n, v) => n + v.bars.length, 0));
 }

@@ -6,8 +6,7 @@ import { line, scaleLinear } from 'd3';
 import { type Line, lineExtent, valuesAt } from '../viewmodel/chart-data/series-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
-import { AXIS } from './theme.ts';
-import { hideTooltip, showTooltip } from './tooltip.ts';
+import { readOut } from './read-out.ts';
 
 export interface LineStyle {
   colour: string;
@@ -73,52 +72,27 @@ export function drawLines(
       .attr('stroke-opacity', s.opacity ?? 1)
       .attr('stroke-linejoin', 'round');
   });
-  const cursor = plot
-    .append('line')
-    .attr('y1', 0)
-    .attr('y2', inner.height)
-    .attr('stroke', AXIS)
-    .attr('visibility', 'hidden');
-  const overlay = plot
-    .append('rect')
-    .attr('class', 'overlay')
-    .attr('width', inner.width)
-    .attr('height', inner.height)
-    .attr('fill', 'transparent')
-    .attr('tabindex', 0)
-    .attr('aria-label', `${text.label}; use the arrow keys to read the values over time`);
-  let at = 0;
-  const show = (t: number, pageX?: number, pageY?: number) => {
-    at = Math.max(0, Math.min(x.domain()[1], t));
-    const values = valuesAt(lines, at);
-    cursor
-      .attr('x1', x(values[0]?.t ?? at))
-      .attr('x2', x(values[0]?.t ?? at))
-      .attr('visibility', 'visible');
-    const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-    showTooltip(
-      [
-        `at ${formatNumber(values[0]?.t ?? at)} ${unit}`,
-        ...values.map((v) => `${v.label}: ${text.value(v.value)}`),
-      ],
-      pageX ?? window.scrollX + box.left + (x(at) * box.width) / inner.width,
-      pageY ?? window.scrollY + box.top + 20,
-    );
-  };
-  overlay
-    .on('pointermove', (e: PointerEvent) => {
-      const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-      show(x.invert(((e.clientX - box.left) * inner.width) / box.width), e.pageX, e.pageY);
-    })
-    .on('pointerleave blur', () => {
-      cursor.attr('visibility', 'hidden');
-      hideTooltip();
-    })
-    .on('keydown', (e: KeyboardEvent) => {
-      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-      e.preventDefault();
-      const step = x.domain()[1] / 50;
-      show(at + (e.key === 'ArrowRight' ? step : -step));
-    });
+  // The places are times; each line is read at its sample nearest the place, and a key steps a
+  // fiftieth of the axis.
+  const end = x.domain()[1];
+  readOut(frame, {
+    label: `${text.label}; use the arrow keys to read the values over time`,
+    cursor: 'line',
+    start: 0,
+    nearest: (px) => Math.max(0, Math.min(end, x.invert(px))),
+    next: (t, direction) => Math.max(0, Math.min(end, t + (direction * end) / 50)),
+    read: (t) => {
+      const values = valuesAt(lines, t);
+      const shown = values[0]?.t ?? t;
+      return {
+        lines: [
+          `at ${formatNumber(shown)} ${unit}`,
+          ...values.map((v) => `${v.label}: ${text.value(v.value)}`),
+        ],
+        x: x(shown),
+        y: 20,
+      };
+    },
+  });
   host.dataset.items = String(lines.reduce((n, l) => n + l.points.length, 0));
 }

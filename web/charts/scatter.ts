@@ -7,8 +7,8 @@ import type { ScatterData } from '../viewmodel/chart-data/scatter-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { percentileItem } from './legend.ts';
-import { INK, PERCENTILE, SERIES } from './theme.ts';
-import { hideTooltip, showTooltip } from './tooltip.ts';
+import { clampIndex, readOut } from './read-out.ts';
+import { PERCENTILE, SERIES } from './theme.ts';
 
 export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartContext) {
   const legend = [
@@ -60,49 +60,21 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
     (p) => x(p.t),
     (p) => y(p.value),
   );
-  const focus = plot
-    .append('circle')
-    .attr('r', r * 2.2)
-    .attr('fill', 'none')
-    .attr('stroke', INK)
-    .attr('stroke-width', 1.5)
-    .attr('visibility', 'hidden');
-  const overlay = plot
-    .append('rect')
-    .attr('class', 'overlay')
-    .attr('width', inner.width)
-    .attr('height', inner.height)
-    .attr('fill', 'transparent')
-    .attr('tabindex', 0)
-    .attr('aria-label', `${data.points.length} completed items; use the arrow keys to step through them`);
-  let current = -1;
-  const show = (i: number, pageX?: number, pageY?: number) => {
-    const p = data.points[i];
-    if (!p) return;
-    current = i;
-    focus.attr('cx', x(p.t)).attr('cy', y(p.value)).attr('visibility', 'visible');
-    const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-    const scale = box.width / inner.width;
-    showTooltip(
-      [`cycle time ${formatNumber(p.value)} ${unit}`, `done at ${formatNumber(p.t)} ${unit}`],
-      pageX ?? window.scrollX + box.left + x(p.t) * scale,
-      pageY ?? window.scrollY + box.top + y(p.value) * scale,
-    );
-  };
-  overlay
-    .on('pointermove', (e: PointerEvent) => {
-      const box = (overlay.node() as SVGRectElement).getBoundingClientRect();
-      const scale = inner.width / box.width;
-      const i = delaunay.find((e.clientX - box.left) * scale, (e.clientY - box.top) * scale);
-      show(i, e.pageX, e.pageY);
-    })
-    .on('pointerleave blur', () => {
-      focus.attr('visibility', 'hidden');
-      hideTooltip();
-    })
-    .on('keydown', (e: KeyboardEvent) => {
-      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-      e.preventDefault();
-      show(Math.max(0, Math.min(data.points.length - 1, current + (e.key === 'ArrowRight' ? 1 : -1))));
-    });
+  // The places are the items, in the order they were done; the first key press reads the first.
+  readOut(frame, {
+    label: `${data.points.length} completed items; use the arrow keys to step through them`,
+    cursor: { ring: r * 2.2 },
+    start: -1,
+    nearest: (px, py) => delaunay.find(px, py),
+    next: (i, direction) => clampIndex(i + direction, data.points.length),
+    read: (i) => {
+      const p = data.points[i];
+      if (!p) return null;
+      return {
+        lines: [`cycle time ${formatNumber(p.value)} ${unit}`, `done at ${formatNumber(p.t)} ${unit}`],
+        x: x(p.t),
+        y: y(p.value),
+      };
+    },
+  });
 }

@@ -58,6 +58,22 @@ export function sharedHistogram(c: Comparison): SharedHistogram {
   };
 }
 
+/** Each variant's share of items in its bin that holds lead time `t` (0 outside its bins). */
+export function sharesAt(h: SharedHistogram, t: number): { legend: string; share: number }[] {
+  return h.variants.map((v) => ({
+    legend: v.legend,
+    share: v.bars.find((b) => b.from <= t && t < b.to)?.share ?? 0,
+  }));
+}
+
+/**
+ * The lead times at which some variant's bin starts, in order and once each: every place where
+ * a share changes, which the arrow keys step through.
+ */
+export function binStarts(h: SharedHistogram): number[] {
+  return [...new Set(h.variants.flatMap((v) => v.bars.map((b) => b.from)))].sort((a, b) => a - b);
+}
+
 /** One line per variant of a series (first replication): WIP, or items done so far. */
 export function variantLines(c: Comparison, pick: 'wip' | 'done', max = MAX_LINE_POINTS): Line[] {
   const legends = legendNames(c.variants.map((v) => v.name));
