@@ -2,7 +2,7 @@
  * The flowlab command line: dispatches to a command and turns its outcome into an exit
  * code. A user's mistake is a message and exit 2; anything else is a bug: exit 1.
  */
-import { readFileSync } from 'node:fs';
+import pkg from '../../package.json' with { type: 'json' };
 import { watchOutputs } from './closed-output.ts';
 import { compareCommand, compareHelp } from './commands/compare.ts';
 import { forecastCommand, forecastHelp } from './commands/forecast.ts';
@@ -88,7 +88,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Imported, not read beside this file: the package runs a bundle of it from lib/ (whose
+// ../../package.json is outside the package), so the build puts the version into the bundle.
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   return `flowlab ${pkg.version}`;
 }
