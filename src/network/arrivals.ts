@@ -7,9 +7,9 @@ import { ARRIVAL, DEMAND_CHANGE } from './events.ts';
 import { UNLIMITED } from './mechanics.ts';
 import { chooseNode, moveTo } from './moves.ts';
 import { changeWip } from './observe.ts';
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 
-export function startArrivals(r: Replication): void {
+export function startArrivals(r: ReplicationState): void {
   for (let c = 0; c < r.interarrival.length; c++) {
     const schedule = r.mech.demandSchedule[c];
     if (schedule) {
@@ -23,7 +23,7 @@ export function startArrivals(r: Replication): void {
   }
 }
 
-function scheduleArrival(r: Replication, c: number): void {
+function scheduleArrival(r: ReplicationState, c: number): void {
   const gap = r.arrivalsAhead.has(c) ? r.arrivalsAhead.draw(c) : r.interarrival[c](r.arrivalStreams[c]);
   const at = r.now + gap;
   // Arrivals stop at `duration`; the items already in the system then drain.
@@ -38,7 +38,7 @@ function scheduleArrival(r: Replication, c: number): void {
  * arrival is drawn again from now, which is exact for Poisson arrivals (memoryless) and
  * a close approximation for others.
  */
-export function changeDemand(r: Replication, c: number): void {
+export function changeDemand(r: ReplicationState, c: number): void {
   const schedule = r.mech.demandSchedule[c]!;
   r.interarrival[c] = schedule[r.demandChangeIndex[c]++].interarrival;
   const next = schedule[r.demandChangeIndex[c]];
@@ -46,7 +46,7 @@ export function changeDemand(r: Replication, c: number): void {
   scheduleArrival(r, c);
 }
 
-export function arrive(r: Replication, c: number): void {
+export function arrive(r: ReplicationState, c: number): void {
   // An arrival drawn before a change of demand is superseded by the one drawn after it.
   if (r.now !== r.nextArrivalAt[c]) return;
   const slot = r.items.take(c, r.mech.level[c], r.now, r.steps[c][0]);
@@ -64,14 +64,14 @@ export function arrive(r: Replication, c: number): void {
 }
 
 /** The item enters the system: with CONWIP, this is its commitment point. */
-function commit(r: Replication, slot: number): void {
+function commit(r: ReplicationState, slot: number): void {
   r.committedWip++;
   if (r.mech.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
   moveTo(r, slot, -1, chooseNode(r, slot, -1));
 }
 
 /** An item is done (or turned away): the backlog lets in as many as the limit allows. */
-export function releaseBacklog(r: Replication): void {
+export function releaseBacklog(r: ReplicationState): void {
   r.committedWip--;
   while (r.backlog.length[0] > 0 && r.committedWip < r.mech.systemWipLimit) {
     changeWip(r, 0);

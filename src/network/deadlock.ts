@@ -7,13 +7,13 @@
  * deadlock of the rules, not of the engine: the result names the circle, so a coach can see
  * which limit to raise (or which system WIP limit rules it out).
  */
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 
 /**
  * A circle of nodes, each holding a finished item that waits for room at the next, as node
  * indices with the first repeated at the end; empty if there is none.
  */
-export function circleOfFullNodes(r: Replication): number[] {
+export function circleOfFullNodes(r: ReplicationState): number[] {
   const items = r.items;
   // waitsFor[n]: a node some item blocked at n waits for room at (one is enough to follow).
   const waitsFor = new Int32Array(r.nodeCount).fill(-1);

@@ -8,10 +8,10 @@
 import { CAPACITY_CHANGE, GATE_CLOSE, GATE_OPEN, OUTAGE_END, OUTAGE_START } from './events.ts';
 import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 import { setUp, shareRebalance, shareUpdate, tryStart, updateAvailability } from './work.ts';
 
-export function startDisruptions(r: Replication): void {
+export function startDisruptions(r: ReplicationState): void {
   for (let n = 0; n < r.nodeCount; n++) {
     const mtbf = r.mech.mtbf[n];
     if (mtbf) r.calendar.schedule(mtbf(r.outageStreams[n]), OUTAGE_START, n);
@@ -27,18 +27,18 @@ export function startDisruptions(r: Replication): void {
   }
 }
 
-export function startOutage(r: Replication, n: number): void {
+export function startOutage(r: ReplicationState, n: number): void {
   if (r.now >= r.warmup && r.now <= r.duration) r.out.nodes.outages[n]++;
   setUp(r, n, false);
   r.calendar.schedule(r.now + r.mech.mttr[n]!(r.outageStreams[n]), OUTAGE_END, n);
 }
 
-export function endOutage(r: Replication, n: number): void {
+export function endOutage(r: ReplicationState, n: number): void {
   setUp(r, n, true);
   r.calendar.schedule(r.now + r.mech.mtbf[n]!(r.outageStreams[n]), OUTAGE_START, n);
 }
 
-export function openGate(r: Replication, n: number): void {
+export function openGate(r: ReplicationState, n: number): void {
   const gate = r.mech.gate[n]!;
   r.open[n] = 1;
   if (gate.batch) r.gateBatchPending[n] = 1;
@@ -49,7 +49,7 @@ export function openGate(r: Replication, n: number): void {
   r.gateBatchPending[n] = 0;
 }
 
-export function closeGate(r: Replication, n: number): void {
+export function closeGate(r: ReplicationState, n: number): void {
   const gate = r.mech.gate[n]!;
   r.open[n] = 0;
   r.gateBatchPending[n] = 0;
@@ -58,7 +58,7 @@ export function closeGate(r: Replication, n: number): void {
 }
 
 /** Capacity moves to its next scheduled value; servers beyond it finish what they hold. */
-export function changeCapacity(r: Replication, n: number): void {
+export function changeCapacity(r: ReplicationState, n: number): void {
   const schedule = r.mech.capacitySchedule[n]!;
   if (r.mech.switchCost[n] >= 0) shareUpdate(r, n);
   accrue(r, n);

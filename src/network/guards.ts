@@ -36,7 +36,7 @@ import {
   WINDOW_END,
 } from './events.ts';
 import type { StopPlace } from './outcome.ts';
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 
 /** Events between two looks at the clock. */
 export const CHECK_EVERY = 1 << 16;
@@ -72,8 +72,7 @@ export class ClockWatch {
  * run has stalled. A move of more than `step` (strictly, so a duration so
  * small that the step rounds to 0 still needs the clock to move at all) starts a new count.
  */
-export function stalled(r: Replication, t: number): boolean {
-  const p = r.clockWatch;
+export function stalled(r: ReplicationState, p: ClockWatch, t: number): boolean {
   if (t > p.mark + p.step) {
     p.mark = t;
     p.markEvents = r.events;
@@ -88,7 +87,7 @@ export function stalled(r: Replication, t: number): boolean {
 }
 
 /** The node an event concerns, -2 - class for a demand class, -1 for none. */
-function placeOf(r: Replication, kind: number, subject: number): number {
+function placeOf(r: ReplicationState, kind: number, subject: number): number {
   switch (kind) {
     case ARRIVAL:
     case DEMAND_CHANGE:
@@ -145,8 +144,7 @@ function kindName(kind: number): string {
 }
 
 /** Where the stall is: the events seen most often while the clock stood still, and their nodes. */
-export function describeStall(r: Replication): StopPlace {
-  const p = r.clockWatch;
+export function describeStall(r: ReplicationState, p: ClockWatch): StopPlace {
   const counts = new Map<string, { kind: number; place: number; count: number }>();
   for (let i = 0; i < p.samples; i++) {
     const key = `${p.kinds[i]}:${p.places[i]}`;
@@ -171,14 +169,14 @@ export function describeStall(r: Replication): StopPlace {
   };
 }
 
-function placeName(r: Replication, place: number): string {
+function placeName(r: ReplicationState, place: number): string {
   if (place >= 0) return ` at "${r.topology.nodeIds[place]}"`;
   if (place <= -2) return ` of "${r.topology.classIds[-2 - place]}"`;
   return '';
 }
 
 /** Where the items are when the run holds too many: the fullest nodes and the backlog. */
-export function describeOverflow(r: Replication): StopPlace {
+export function describeOverflow(r: ReplicationState): StopPlace {
   const fullest = Array.from(r.nodeWip, (wip, n) => ({ n, wip, waiting: r.waitingForRoom[n].length }))
     .filter((x) => x.wip + x.waiting > 0)
     .sort((a, b) => b.wip + b.waiting - (a.wip + a.waiting) || a.n - b.n)

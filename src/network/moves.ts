@@ -8,17 +8,17 @@ import { HANDOFF } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 import { preemptFor, shareRebalance, shareUpdate, startItem, startUnit, tryStart } from './work.ts';
 
 /** The capability the item needs next: its current step, or an escalation it was sent to. */
-export function currentCapability(r: Replication, slot: number): number {
+export function currentCapability(r: ReplicationState, slot: number): number {
   return r.items.capability[slot];
 }
 
 /** Keeps `items.capability` in step with the item's step and detour: -1 once no step is left. */
-function updateCapability(r: Replication, slot: number): void {
+function updateCapability(r: ReplicationState, slot: number): void {
   const items = r.items;
   const detour = items.detour[slot];
   items.capability[slot] =
@@ -32,18 +32,18 @@ function updateCapability(r: Replication, slot: number): void {
  * item finishing one step at a full cross-functional team to another full team, where it
  * blocked; two such teams blocked each other for ever.)
  */
-function usable(r: Replication, n: number, from: number): boolean {
+function usable(r: ReplicationState, n: number, from: number): boolean {
   return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.mech.wipLimit[n]);
 }
 
 /** Servers the item frees at its node when it leaves: its own, or its batch's if it is the last of it there. */
-function serversFreed(r: Replication, slot: number): number {
+function serversFreed(r: ReplicationState, slot: number): number {
   const unit = r.items.unit[slot];
   return unit === HOLDS_SERVER || (unit >= 0 && r.units.left[unit] === 1) ? 1 : 0;
 }
 
 /** Node n serves capability cap. */
-function serves(r: Replication, n: number, cap: number): boolean {
+function serves(r: ReplicationState, n: number, cap: number): boolean {
   return serveIndex(r, n, cap) >= 0;
 }
 
@@ -53,7 +53,7 @@ function serves(r: Replication, n: number, cap: number): boolean {
  * first node that serves the step (the token ring does not route around anything); the
  * dynamic strategies choose among the nodes that are usable, or among all when none is.
  */
-export function chooseNode(r: Replication, slot: number, from: number): number {
+export function chooseNode(r: ReplicationState, slot: number, from: number): number {
   const cap = currentCapability(r, slot);
   if (r.mech.affinity && from >= 0 && serves(r, from, cap) && usable(r, from, from)) return from;
   const fixed = r.fixedNode[cap];
@@ -79,14 +79,14 @@ export function chooseNode(r: Replication, slot: number, from: number): number {
 }
 
 /** Moves the item from node `from` (-1: it has just arrived) to `dest`, or blocks it if dest is full. */
-export function moveTo(r: Replication, slot: number, from: number, dest: number): void {
+export function moveTo(r: ReplicationState, slot: number, from: number, dest: number): void {
   // Staying at the same node needs no room: the item is already counted there.
   if (dest !== from && r.nodeWip[dest] >= r.mech.wipLimit[dest]) blockOrReject(r, slot, from, dest);
   else admit(r, slot, from, dest);
 }
 
 /** No room at dest: blocking after service (the item waits where it is, holding its server), or rejection. */
-function blockOrReject(r: Replication, slot: number, from: number, dest: number): void {
+function blockOrReject(r: ReplicationState, slot: number, from: number, dest: number): void {
   if (from < 0 && r.mech.rejectWhenFull[r.items.demandClass[slot]] === 1) {
     reject(r, slot);
     return;
@@ -101,7 +101,7 @@ function blockOrReject(r: Replication, slot: number, from: number, dest: number)
 }
 
 /** The item takes its place at dest (WIP counted there from now) and leaves `from`. */
-function admit(r: Replication, slot: number, from: number, dest: number): void {
+function admit(r: ReplicationState, slot: number, from: number, dest: number): void {
   const items = r.items;
   if (items.target[slot] >= 0) unblock(r, from);
   r.nodeWip[dest]++;
@@ -123,7 +123,7 @@ function admit(r: Replication, slot: number, from: number, dest: number): void {
   leave(r, slot, from, unit);
 }
 
-function unblock(r: Replication, from: number): void {
+function unblock(r: ReplicationState, from: number): void {
   r.blocked--;
   if (from >= 0) {
     accrue(r, from);
@@ -132,7 +132,7 @@ function unblock(r: Replication, from: number): void {
 }
 
 /** Counts a handoff between two nodes; with a handoff delay, puts the item in transit (returns true). */
-function handOff(r: Replication, slot: number, dest: number): boolean {
+function handOff(r: ReplicationState, slot: number, dest: number): boolean {
   const items = r.items;
   items.handoffs[slot]++;
   if (!r.mech.handoff) return false;
@@ -143,12 +143,12 @@ function handOff(r: Replication, slot: number, dest: number): boolean {
   return true;
 }
 
-export function arriveFromHandoff(r: Replication, slot: number): void {
+export function arriveFromHandoff(r: ReplicationState, slot: number): void {
   r.inTransit--;
   joinQueue(r, slot, r.items.target[slot]);
 }
 
-function joinQueue(r: Replication, slot: number, n: number): void {
+function joinQueue(r: ReplicationState, slot: number, n: number): void {
   const items = r.items;
   items.node[slot] = n;
   items.target[slot] = -1;
@@ -179,7 +179,7 @@ function joinQueue(r: Replication, slot: number, n: number): void {
 }
 
 /** The item has left node n: its server is freed once its whole unit has gone, and there is room. */
-function leave(r: Replication, slot: number, n: number, unit: number): void {
+function leave(r: ReplicationState, slot: number, n: number, unit: number): void {
   if (r.trace) r.trace('leave', r.now, slot, n, -1);
   r.nodeWip[n]--;
   if (unit === HOLDS_SERVER || (unit >= 0 && --r.units.left[unit] === 0)) {
@@ -193,7 +193,7 @@ function leave(r: Replication, slot: number, n: number, unit: number): void {
 }
 
 /** Room at node n: let in the items waiting for it, first come first served. */
-function admitWaiting(r: Replication, n: number): void {
+function admitWaiting(r: ReplicationState, n: number): void {
   const waiting = r.waitingForRoom[n];
   while (waiting.length > 0 && r.nodeWip[n] < r.mech.wipLimit[n]) {
     const slot = waiting.shift();
@@ -208,7 +208,7 @@ function admitWaiting(r: Replication, n: number): void {
  * them; holding to that choice left work waiting at a full node beside an idle one, and
  * could stop a run as a deadlock while a node that could take the work stood empty.
  */
-export function offerRoom(r: Replication, n: number): void {
+export function offerRoom(r: ReplicationState, n: number): void {
   if (r.routing === 'fixed') return;
   for (let m = 0; m < r.nodeCount; m++) {
     if (m === n || r.waitingForRoom[m].length === 0 || !sharesStep(r, n, m)) continue;
@@ -220,13 +220,13 @@ export function offerRoom(r: Replication, n: number): void {
 }
 
 /** Nodes n and m serve a capability in common. */
-function sharesStep(r: Replication, n: number, m: number): boolean {
+function sharesStep(r: ReplicationState, n: number, m: number): boolean {
   for (let c = 0; c < r.capCount; c++) if (serves(r, n, c) && serves(r, m, c)) return true;
   return false;
 }
 
 /** While n can take work, the first item waiting for room at m whose next step n serves (removed), else -1. */
-function takeWaiting(r: Replication, m: number, n: number): number {
+function takeWaiting(r: ReplicationState, m: number, n: number): number {
   if (!usable(r, n, -1)) return -1;
   const waiting = r.waitingForRoom[m];
   for (let i = 0; i < waiting.length; i++) {
@@ -240,7 +240,7 @@ function takeWaiting(r: Replication, m: number, n: number): number {
 }
 
 /** A service unit's work is done (a DONE event): decide each item's fate, then move them on. */
-export function finishService(r: Replication, u: number): void {
+export function finishService(r: ReplicationState, u: number): void {
   const units = r.units;
   const items = r.items;
   if (r.calendar.tag !== units.generation[u]) return; // paused, preempted or re-timed since
@@ -283,7 +283,7 @@ export function finishService(r: Replication, u: number): void {
  * An item served alone at a plain node is done (an ITEM_DONE event): the short path of
  * finishService, for work that cannot fail, and moves it on.
  */
-export function finishItem(r: Replication, slot: number): void {
+export function finishItem(r: ReplicationState, slot: number): void {
   const items = r.items;
   const n = items.node[slot];
   const cap = items.capability[slot];
@@ -306,7 +306,7 @@ export function finishItem(r: Replication, slot: number): void {
  * radius), so a bigger batch both fails more often and sends more work back when it does.
  * `failures` counts the items that failed, so rework per failure shows the blast radius.
  */
-function settleUnit(r: Replication, u: number, n: number): void {
+function settleUnit(r: ReplicationState, u: number, n: number): void {
   const units = r.units;
   const items = r.items;
   const p = r.mech.failureProbability[n];
@@ -336,7 +336,7 @@ function settleUnit(r: Replication, u: number, n: number): void {
 }
 
 /** Failed work goes to a person (escalation) or back to an earlier step (rework); else the next step. */
-function advanceStep(r: Replication, slot: number, n: number, failed: boolean): void {
+function advanceStep(r: ReplicationState, slot: number, n: number, failed: boolean): void {
   const items = r.items;
   if (items.detour[slot] >= 0) {
     // The person who took the escalation has done the step the agent failed.
@@ -368,12 +368,12 @@ function advanceStep(r: Replication, slot: number, n: number, failed: boolean): 
 }
 
 /** After updateCapability: on to the next step's node, or done. */
-function moveOn(r: Replication, slot: number, n: number): void {
+function moveOn(r: ReplicationState, slot: number, n: number): void {
   if (r.items.capability[slot] < 0) complete(r, slot, n);
   else moveTo(r, slot, n, chooseNode(r, slot, n));
 }
 
-function complete(r: Replication, slot: number, n: number): void {
+function complete(r: ReplicationState, slot: number, n: number): void {
   const items = r.items;
   const out = r.out;
   const now = r.now;
@@ -412,7 +412,7 @@ function complete(r: Replication, slot: number, n: number): void {
 }
 
 /** An arrival whose first node is full, for a class that is turned away rather than waiting. */
-function reject(r: Replication, slot: number): void {
+function reject(r: ReplicationState, slot: number): void {
   if (r.items.arrival[slot] >= r.warmup) r.out.rejected++;
   if (r.trace) r.trace('reject', r.now, slot, -1, -1);
   changeWip(r, -1);

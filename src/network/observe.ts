@@ -7,14 +7,14 @@
  * just before anything that changes that state.
  */
 import { WINDOW_END } from './events.ts';
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
 /** Adds node n's state since its last change to the areas. */
-export function accrue(r: Replication, n: number): void {
+export function accrue(r: ReplicationState, n: number): void {
   const last = r.lastChange[n];
   const now = r.now;
   if (last === now) return;
@@ -37,7 +37,7 @@ export function accrue(r: Replication, n: number): void {
  * window's own areas are the difference from the previous boundary. (Keeping the split
  * here, once per window, keeps it out of `accrue`, which runs on every change.)
  */
-export function closeWindow(r: Replication, w: number): void {
+export function closeWindow(r: ReplicationState, w: number): void {
   accrueAll(r);
   const win = r.out.windows;
   for (let n = 0; n < r.nodeCount; n++) {
@@ -53,12 +53,12 @@ export function closeWindow(r: Replication, w: number): void {
   if (w + 1 < win.count) r.calendar.schedule(r.warmup + (w + 2) * win.width, WINDOW_END, w + 1);
 }
 
-export function accrueAll(r: Replication): void {
+export function accrueAll(r: ReplicationState): void {
   for (let n = 0; n < r.nodeCount; n++) accrue(r, n);
 }
 
 /** Adds WIP and the backlog since their last change to their areas, then changes WIP by delta. */
-export function changeWip(r: Replication, delta: number): void {
+export function changeWip(r: ReplicationState, delta: number): void {
   const from = clamp(r.wipLast, r.warmup, r.duration);
   const to = clamp(r.now, r.warmup, r.duration);
   if (to > from) {
@@ -71,7 +71,7 @@ export function changeWip(r: Replication, delta: number): void {
 }
 
 /** Records the state at every sample time up to t (the state has held since the last event). */
-export function recordSeries(r: Replication, t: number): void {
+export function recordSeries(r: ReplicationState, t: number): void {
   const series = r.out.series;
   const sample = r.sample;
   const nodes = r.seriesNodes;
@@ -91,7 +91,7 @@ export function recordSeries(r: Replication, t: number): void {
 }
 
 /** Work-item age of everything in progress when arrivals stop: what a coach sees on the board. */
-export function snapshotAges(r: Replication): void {
+export function snapshotAges(r: ReplicationState): void {
   const items = r.items;
   const ages: number[] = [];
   for (let slot = 0; slot < items.highWater; slot++)

@@ -9,11 +9,11 @@ import { HOLDS_SERVER } from './items.ts';
 import { currentCapability, offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
-import type { Replication } from './simulation.ts';
+import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 
 /** Starts as much queued work as the node's free servers, batch rule and availability allow. */
-export function tryStart(r: Replication, n: number): void {
+export function tryStart(r: ReplicationState, n: number): void {
   if (r.mech.plain[n] === 1) {
     while (r.busy[n] < r.capacity[n] && r.queued[n] > 0) startItem(r, n, takeFromQueue(r, n));
     return;
@@ -47,20 +47,20 @@ export function tryStart(r: Replication, n: number): void {
 }
 
 /** The oldest item of a part-filled batch has waited its timeout. */
-export function batchTimeout(r: Replication, n: number): void {
+export function batchTimeout(r: ReplicationState, n: number): void {
   if (r.now !== r.batchTimeoutAt[n]) return;
   r.batchTimeoutAt[n] = -1;
   tryStart(r, n);
 }
 
-function takeFromQueue(r: Replication, n: number): number {
+function takeFromQueue(r: ReplicationState, n: number): number {
   const slot = r.queues.shift(n);
   if (r.tracksWork) r.queuedWork[n] -= r.serviceMean[serveIndex(r, n, currentCapability(r, slot))];
   return slot;
 }
 
 /** Node n's next service time for capability cap (drawn ahead where n serves only that one). */
-function serviceTime(r: Replication, n: number, cap: number): number {
+function serviceTime(r: ReplicationState, n: number, cap: number): number {
   return r.serviceAhead.has(n)
     ? r.serviceAhead.draw(n)
     : r.serviceSampler[serveIndex(r, n, cap)](r.serviceStreams[n]);
@@ -73,7 +73,14 @@ function serviceTime(r: Replication, n: number, cap: number): number {
  * Then the mean wait is the one Little's law relates to the queue: queue length = visits
  * per unit of time x mean wait per visit.
  */
-function started(r: Replication, slot: number, n: number, cap: number, work: number, resumed: boolean): void {
+function started(
+  r: ReplicationState,
+  slot: number,
+  n: number,
+  cap: number,
+  work: number,
+  resumed: boolean,
+): void {
   const items = r.items;
   items.touch[slot] += work;
   if (items.committed[slot] < 0) items.committed[slot] = r.now;
@@ -89,7 +96,7 @@ function started(r: Replication, slot: number, n: number, cap: number, work: num
  * never paused, shared or redone, so it needs no service unit: the item holds the server
  * itself, and its ITEM_DONE event names the item.
  */
-export function startItem(r: Replication, n: number, slot: number): void {
+export function startItem(r: ReplicationState, n: number, slot: number): void {
   const items = r.items;
   accrue(r, n);
   const cap = items.capability[slot];
@@ -107,7 +114,7 @@ export function startItem(r: Replication, n: number, slot: number): void {
  * One server starts on k items as one unit (k = 1: a single item): the next k queued, or
  * `arriving` and nothing else when an item finds a free server and no queue.
  */
-export function startUnit(r: Replication, n: number, k: number, arriving = -1): void {
+export function startUnit(r: ReplicationState, n: number, k: number, arriving = -1): void {
   const items = r.items;
   const units = r.units;
   accrue(r, n);
@@ -140,7 +147,7 @@ export function startUnit(r: Replication, n: number, k: number, arriving = -1): 
 }
 
 /** The node goes down, or its gate closes (available 0), or comes back: pause or resume its work. */
-export function updateAvailability(r: Replication, n: number): void {
+export function updateAvailability(r: ReplicationState, n: number): void {
   const available = r.up[n] & r.open[n];
   if (available === r.available[n]) return;
   accrue(r, n);
@@ -179,7 +186,7 @@ export function updateAvailability(r: Replication, n: number): void {
 }
 
 /** An outage starts or ends (gates closing are not failures, so they are not recorded). */
-export function setUp(r: Replication, n: number, up: boolean): void {
+export function setUp(r: ReplicationState, n: number, up: boolean): void {
   accrue(r, n);
   r.up[n] = up ? 1 : 0;
   recordAvailability(r.view.reliability, n, !up);
@@ -191,7 +198,7 @@ export function setUp(r: Replication, n: number, up: boolean): void {
  * the least urgent single item in service; that one goes back to the front of its line and
  * later resumes the work it had left (preempt-resume).
  */
-export function preemptFor(r: Replication, n: number, slot: number): void {
+export function preemptFor(r: ReplicationState, n: number, slot: number): void {
   if (r.available[n] === 0 || r.busy[n] < r.capacity[n]) return;
   if (r.mech.batchSize[n] > 1 || r.mech.switchCost[n] >= 0) return;
   const items = r.items;
@@ -231,7 +238,7 @@ export function preemptFor(r: Replication, n: number, slot: number): void {
  * `switchCost` of their time per item beyond the first, so each item progresses at
  * c * max(0.1, 1 - switchCost (k/c - 1)) / k (the floor keeps work moving at all).
  */
-export function startSharing(r: Replication, n: number): void {
+export function startSharing(r: ReplicationState, n: number): void {
   if (r.queued[n] === 0 || r.available[n] === 0) return;
   const items = r.items;
   const units = r.units;
@@ -254,7 +261,7 @@ export function startSharing(r: Replication, n: number): void {
 }
 
 /** Brings each shared item's remaining work up to now at the current rate. */
-export function shareUpdate(r: Replication, n: number): void {
+export function shareUpdate(r: ReplicationState, n: number): void {
   const elapsed = r.now - r.shareSince[n];
   r.shareSince[n] = r.now;
   const rate = r.shareRate[n];
@@ -268,7 +275,7 @@ export function shareUpdate(r: Replication, n: number): void {
 }
 
 /** Sets the shared rate for the items now in service and schedules the first to finish. */
-export function shareRebalance(r: Replication, n: number): void {
+export function shareRebalance(r: ReplicationState, n: number): void {
   accrue(r, n);
   const units = r.units;
   const list = r.serving[n];
