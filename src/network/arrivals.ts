@@ -1,11 +1,9 @@
 /**
- * Demand: items arriving, the CONWIP backlog in front of the system, and demand that
- * changes over time (a surge).
+ * Demand: items arriving, waiting in the CONWIP backlog in front of the system (moves.ts
+ * lets them in as items leave), and demand that changes over time (a surge).
  */
-
 import { ARRIVAL, DEMAND_CHANGE } from './events.ts';
-import { UNLIMITED } from './mechanics.ts';
-import { chooseNode, moveTo } from './moves.ts';
+import { commit } from './moves.ts';
 import { changeWip } from './observe.ts';
 import type { ReplicationState } from './state.ts';
 
@@ -61,20 +59,4 @@ export function arrive(r: ReplicationState, c: number): void {
     return;
   }
   commit(r, slot);
-}
-
-/** The item enters the system: with CONWIP, this is its commitment point. */
-function commit(r: ReplicationState, slot: number): void {
-  r.committedWip++;
-  if (r.mech.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
-  moveTo(r, slot, -1, chooseNode(r, slot, -1));
-}
-
-/** An item is done (or turned away): the backlog lets in as many as the limit allows. */
-export function releaseBacklog(r: ReplicationState): void {
-  r.committedWip--;
-  while (r.backlog.length[0] > 0 && r.committedWip < r.mech.systemWipLimit) {
-    changeWip(r, 0);
-    commit(r, r.backlog.shift(0));
-  }
 }

@@ -8,8 +8,9 @@
 import { CAPACITY_CHANGE, GATE_CLOSE, GATE_OPEN, OUTAGE_END, OUTAGE_START } from './events.ts';
 import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
+import { recordAvailability } from './reliability.ts';
 import type { ReplicationState } from './state.ts';
-import { setUp, shareRebalance, shareUpdate, tryStart, updateAvailability } from './work.ts';
+import { shareRebalance, shareUpdate, tryStart, updateAvailability } from './work.ts';
 
 export function startDisruptions(r: ReplicationState): void {
   for (let n = 0; n < r.nodeCount; n++) {
@@ -38,12 +39,26 @@ export function endOutage(r: ReplicationState, n: number): void {
   r.calendar.schedule(r.now + r.mech.mtbf[n]!(r.outageStreams[n]), OUTAGE_START, n);
 }
 
+/** An outage starts or ends (gates closing are not failures, so they are not recorded). */
+function setUp(r: ReplicationState, n: number, up: boolean): void {
+  accrue(r, n);
+  r.up[n] = up ? 1 : 0;
+  recordAvailability(r.view.reliability, n, !up);
+  followAvailability(r, n);
+}
+
+/** The node's work pauses or resumes with its outages and gate. */
+function followAvailability(r: ReplicationState, n: number): void {
+  // Back up or open: work waiting for room at a full node that n could take comes here.
+  if (updateAvailability(r, n) && r.blocked > 0) offerRoom(r, n);
+}
+
 export function openGate(r: ReplicationState, n: number): void {
   const gate = r.mech.gate[n]!;
   r.open[n] = 1;
   if (gate.batch) r.gateBatchPending[n] = 1;
   r.calendar.schedule(r.now + gate.open, GATE_CLOSE, n);
-  updateAvailability(r, n);
+  followAvailability(r, n);
   tryStart(r, n);
   // The agenda is fixed when the meeting opens: whatever arrives during it waits for the next.
   r.gateBatchPending[n] = 0;
@@ -54,7 +69,7 @@ export function closeGate(r: ReplicationState, n: number): void {
   r.open[n] = 0;
   r.gateBatchPending[n] = 0;
   r.calendar.schedule(r.now + gate.every - gate.open, GATE_OPEN, n);
-  updateAvailability(r, n);
+  followAvailability(r, n);
 }
 
 /** Capacity moves to its next scheduled value; servers beyond it finish what they hold. */

@@ -1,21 +1,18 @@
 /**
  * What happens when work finishes at a node: did it fail (rework, escalation), which node
  * takes the next step (routing, affinity), is there room there (WIP limits: if not, the
- * item blocks, holding its server), the handoff on the way, and completion.
+ * item blocks, holding its server), the handoff on the way, and completion. Entering the
+ * system is a move too (from no node): the CONWIP backlog lets items in as others leave, so
+ * commitment lives here with completion rather than with arrivals.
  */
-import { releaseBacklog } from './arrivals.ts';
 import { HANDOFF } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
+import { UNLIMITED } from './mechanics.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 import { preemptFor, shareRebalance, shareUpdate, startItem, startUnit, tryStart } from './work.ts';
-
-/** The capability the item needs next: its current step, or an escalation it was sent to. */
-export function currentCapability(r: ReplicationState, slot: number): number {
-  return r.items.capability[slot];
-}
 
 /** Keeps `items.capability` in step with the item's step and detour: -1 once no step is left. */
 function updateCapability(r: ReplicationState, slot: number): void {
@@ -54,7 +51,7 @@ function serves(r: ReplicationState, n: number, cap: number): boolean {
  * dynamic strategies choose among the nodes that are usable, or among all when none is.
  */
 export function chooseNode(r: ReplicationState, slot: number, from: number): number {
-  const cap = currentCapability(r, slot);
+  const cap = r.items.capability[slot];
   if (r.mech.affinity && from >= 0 && serves(r, from, cap) && usable(r, from, from)) return from;
   const fixed = r.fixedNode[cap];
   if (fixed >= 0) return fixed;
@@ -106,7 +103,7 @@ function admit(r: ReplicationState, slot: number, from: number, dest: number): v
   if (items.target[slot] >= 0) unblock(r, from);
   r.nodeWip[dest]++;
   if (r.trace) r.trace('admit', r.now, slot, dest, -1);
-  r.entered[currentCapability(r, slot)]++;
+  r.entered[r.items.capability[slot]]++;
   if (items.arrival[slot] >= r.warmup)
     r.moves.add((from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest);
   if (from < 0) {
@@ -171,7 +168,7 @@ function joinQueue(r: ReplicationState, slot: number, n: number): void {
   }
   accrue(r, n);
   r.queues.push(n, slot, items.level[slot]);
-  if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, currentCapability(r, slot))];
+  if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, r.items.capability[slot])];
   if (r.mech.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
   if (r.busy[n] < r.capacity[n] || r.mech.switchCost[n] >= 0) tryStart(r, n);
@@ -231,7 +228,7 @@ function takeWaiting(r: ReplicationState, m: number, n: number): number {
   const waiting = r.waitingForRoom[m];
   for (let i = 0; i < waiting.length; i++) {
     const slot = waiting.at(i);
-    if (serves(r, n, currentCapability(r, slot))) {
+    if (serves(r, n, r.items.capability[slot])) {
       waiting.removeAt(i);
       return slot;
     }
@@ -418,4 +415,20 @@ function reject(r: ReplicationState, slot: number): void {
   changeWip(r, -1);
   r.items.release(slot);
   releaseBacklog(r);
+}
+
+/** The item enters the system: with CONWIP, this is its commitment point. */
+export function commit(r: ReplicationState, slot: number): void {
+  r.committedWip++;
+  if (r.mech.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
+  moveTo(r, slot, -1, chooseNode(r, slot, -1));
+}
+
+/** An item is done (or turned away): the backlog lets in as many as the limit allows. */
+function releaseBacklog(r: ReplicationState): void {
+  r.committedWip--;
+  while (r.backlog.length[0] > 0 && r.committedWip < r.mech.systemWipLimit) {
+    changeWip(r, 0);
+    commit(r, r.backlog.shift(0));
+  }
 }

@@ -6,9 +6,7 @@
 
 import { BATCH_TIMEOUT, DONE, ITEM_DONE } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
-import { currentCapability, offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
-import { recordAvailability } from './reliability.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 
@@ -55,7 +53,7 @@ export function batchTimeout(r: ReplicationState, n: number): void {
 
 function takeFromQueue(r: ReplicationState, n: number): number {
   const slot = r.queues.shift(n);
-  if (r.tracksWork) r.queuedWork[n] -= r.serviceMean[serveIndex(r, n, currentCapability(r, slot))];
+  if (r.tracksWork) r.queuedWork[n] -= r.serviceMean[serveIndex(r, n, r.items.capability[slot])];
   return slot;
 }
 
@@ -119,7 +117,7 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   const units = r.units;
   accrue(r, n);
   const first = arriving >= 0 ? arriving : takeFromQueue(r, n);
-  const cap = currentCapability(r, first);
+  const cap = r.items.capability[first];
   const u = units.take(n, first, k, cap);
   // An item interrupted by more urgent work resumes with the work it had left.
   const resumed = items.remaining[first];
@@ -146,21 +144,21 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
 }
 
-/** The node goes down, or its gate closes (available 0), or comes back: pause or resume its work. */
-export function updateAvailability(r: ReplicationState, n: number): void {
+/**
+ * The node goes down, or its gate closes (available 0), or comes back: pause or resume its
+ * work. True when it has just come back, so the caller can offer its room to blocked work.
+ */
+export function updateAvailability(r: ReplicationState, n: number): boolean {
   const available = r.up[n] & r.open[n];
-  if (available === r.available[n]) return;
+  if (available === r.available[n]) return false;
   accrue(r, n);
   r.available[n] = available;
   if (r.trace) r.trace(available ? 'available' : 'unavailable', r.now, -1, n, -1);
   if (r.mech.switchCost[n] >= 0) {
     shareUpdate(r, n);
     shareRebalance(r, n);
-    if (available) {
-      startSharing(r, n);
-      if (r.blocked > 0) offerRoom(r, n);
-    }
-    return;
+    if (available) startSharing(r, n);
+    return available === 1;
   }
   const units = r.units;
   const list = r.serving[n];
@@ -178,19 +176,8 @@ export function updateAvailability(r: ReplicationState, n: number): void {
       r.working[n]++;
     }
   }
-  if (available) {
-    tryStart(r, n);
-    // Back up or open: work waiting for room at a full node that n could take comes here.
-    if (r.blocked > 0) offerRoom(r, n);
-  }
-}
-
-/** An outage starts or ends (gates closing are not failures, so they are not recorded). */
-export function setUp(r: ReplicationState, n: number, up: boolean): void {
-  accrue(r, n);
-  r.up[n] = up ? 1 : 0;
-  recordAvailability(r.view.reliability, n, !up);
-  updateAvailability(r, n);
+  if (available) tryStart(r, n);
+  return available === 1;
 }
 
 /**
@@ -246,7 +233,7 @@ export function startSharing(r: ReplicationState, n: number): void {
   accrue(r, n);
   while (r.queued[n] > 0) {
     const slot = takeFromQueue(r, n);
-    const cap = currentCapability(r, slot);
+    const cap = r.items.capability[slot];
     const u = units.take(n, slot, 1, cap);
     items.unit[slot] = u;
     items.nextInUnit[slot] = -1;
