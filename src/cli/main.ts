@@ -5,6 +5,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { watchOutputs } from './closed-output.ts';
 import { compareCommand, compareHelp } from './commands/compare.ts';
+import { fitCommand, fitHelp } from './commands/fit.ts';
 import { forecastCommand, forecastHelp } from './commands/forecast.ts';
 import { mergeCommand, mergeHelp } from './commands/merge.ts';
 import { runCommand, runHelp } from './commands/run.ts';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<numbe
   merge: { run: mergeCommand, help: mergeHelp },
   forecast: { run: forecastCommand, help: forecastHelp },
   validate: { run: validateCommand, help: validateHelp },
+  fit: { run: fitCommand, help: fitHelp },
 };
 
 const usage = `flowlab: simulate value streams, from token rings to routed networks
@@ -31,6 +33,7 @@ Usage:
   flowlab merge FILE [FILE ...] [--json|--csv]
   flowlab forecast FILE (--items N | --until T) [--reps N] [--seed N] [--set path=value ...] [--json]
   flowlab validate FILE [FILE ...]
+  flowlab fit HISTORY.csv [--out scenario.json] [--waiting A,B] [--dates dmy|mdy] [--json]
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version
 

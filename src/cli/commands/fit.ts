@@ -1,0 +1,288 @@
+/**
+ * `flowlab fit FILE [--out scenario.json]`: a scenario fitted to a team's history, how every
+ * number was derived, the assumptions to check, and a backtest over the history's period.
+ */
+import { backtest, historyMeasures } from '../../history/backtest.ts';
+import { isoDate } from '../../history/dates.ts';
+import { type FitReport, fitHistory } from '../../history/fit.ts';
+import type { History } from '../../history/history.ts';
+import { unknownStages } from '../../history/stages.ts';
+import { parseScenario } from '../../model/parse.ts';
+import { parse, wholeNumber } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { number, percent } from '../format.ts';
+import { dateOrderFlag, readHistoryFile } from '../history-file.ts';
+import { outputFile } from '../output-file.ts';
+import { table } from '../table.ts';
+import { terminalText } from '../terminal-text.ts';
+
+export const fitHelp = `flowlab fit FILE [--out scenario.json] [options]
+
+Reads a tracker's export and fits a scenario to it: classes of work from the type column
+with their arrivals, a step per working stage with its capacity and service time, waiting
+stages as the queues in front of them, rework from backward moves. Then simulates the
+scenario over the same period and puts its lead time, throughput and WIP beside the
+history's, with a warning wherever it does not reproduce them.
+
+FILE is either
+  stage dates   ID, optional columns (Link, Name, Type, Blocked Days, ...), then one
+                column per stage in order with the date the item entered it; the last
+                is done (as ActionableAgile and jira-agile-metrics export them)
+  event log     id, stage, enteredAt, exitedAt, optional type: one row per visit
+
+Dates may be ISO (2025-03-04, 2025-03-04 14:30), numeric (04/03/2025, 4.3.25) or with
+month names (4 Mar 2025, 04/Mar/25 2:30 PM); a date stays on the day it was written,
+whatever its time zone. Whether 03/04/2025 is day or month first is settled by the
+file's other dates (25/03/2025 can only be day first), or by --dates.
+
+Options:
+  --out FILE         write the scenario (refuses to replace a file without --force)
+  --force            replace an existing --out file
+  --waiting A,B      the stages that are queues (default: those named like one: Ready,
+                     Waiting, Blocked, Queue, Backlog, To Do, On hold, ...)
+  --dates dmy|mdy    day first or month first, for dates such as 03/04/2025
+  --name TEXT        the scenario's name
+  --reps N           the scenario's replications, used by the backtest (default 20)
+  --seed N           the scenario's seed (default 1)
+  --notes            list what was done with every row not taken as it stands
+  --json             the history's measures, the fit, the backtest and the scenario as JSON
+  -h, --help         this help
+
+Example:
+  flowlab fit examples/team-events.csv --out team.json
+  flowlab run team.json --set demand.feature.interarrival.mean=1.6`;
+
+export function fitCommand(argv: string[]): number {
+  const { values, positionals } = parse('fit', argv, {
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    waiting: { type: 'string' },
+    dates: { type: 'string' },
+    name: { type: 'string' },
+    reps: { type: 'string' },
+    seed: { type: 'string' },
+    notes: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(fitHelp);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(`fit: give exactly one history file (got ${positionals.length})`);
+  const file = positionals[0];
+  const dateOrder = dateOrderFlag(values.dates);
+  const replications = wholeNumber('reps', values.reps, 2);
+  if (replications !== undefined && replications > 1000)
+    throw new UsageError('--reps must be at most 1000 for a backtest');
+  const seed = wholeNumber('seed', values.seed, 0);
+  const out =
+    values.out === undefined ? undefined : outputFile(values.out, { inputs: [file], force: values.force });
+  const history = readHistoryFile(file, dateOrder);
+  const waiting = values.waiting
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (waiting) {
+    const unknown = unknownStages(history, waiting);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `--waiting: no stage ${unknown.map((s) => `"${s}"`).join(', ')} in ${file} (its stages: ${history.stages.join(', ')})`,
+      );
+  }
+  const outcome = fitHistory(history, {
+    waiting,
+    name: values.name ?? `Fitted from ${file}`,
+    replications,
+    seed,
+  });
+  if (!outcome.ok) throw new UsageError(`${file}: ${outcome.reason}`);
+  const { fit } = outcome;
+  const parsed = parseScenario(fit.scenario);
+  if (!parsed.ok) throw new Error(`the fitted scenario is invalid: ${JSON.stringify(parsed.problems)}`);
+  const test = backtest(history, fit);
+  const scenarioText = `${JSON.stringify(fit.scenario, null, 2)}\n`;
+  if (values.json) {
+    const measures = historyMeasures(history);
+    console.log(
+      JSON.stringify(
+        {
+          history: {
+            ...summaryOf(history),
+            throughput: measures.throughput,
+            wip: measures.wip,
+            notes: history.notes,
+          },
+          fit: fit.report,
+          backtest: {
+            rows: test.rows,
+            distance: test.distance,
+            critical: test.critical,
+            queues: test.queues,
+            warnings: test.warnings,
+          },
+          scenario: fit.scenario,
+        },
+        null,
+        2,
+      ),
+    );
+  } else console.log(terminalText(describe(file, history, fit.report, test, values.notes === true)));
+  if (out) {
+    out.write(scenarioText);
+    if (!values.json)
+      console.log(terminalText(`\nWrote the scenario to ${out.path}; run it with: flowlab run ${out.path}`));
+  } else if (!values.json) console.log('\nWrite the scenario with --out FILE.');
+  return 0;
+}
+
+function summaryOf(history: History) {
+  return {
+    format: history.format,
+    items: history.items.length,
+    done: history.items.filter((i) => i.doneAt !== null).length,
+    from: isoDate(history.start),
+    to: isoDate(history.end),
+    stages: history.stages,
+    doneStage: history.doneStage,
+    dateOnly: history.dateOnly,
+    dateOrder: history.dateOrder,
+    ignoredColumns: history.ignoredColumns,
+  };
+}
+
+function describe(
+  file: string,
+  history: History,
+  report: FitReport,
+  test: ReturnType<typeof backtest>,
+  allNotes: boolean,
+): string {
+  const s = summaryOf(history);
+  const lines = [
+    `${file}: ${s.format === 'event log' ? 'an event log' : 'stage dates'} of ${s.items} items (${s.done} done, ${s.items - s.done} in progress), ${s.from} to ${s.to} (${number(report.days)} days), ${s.dateOnly ? 'dates without times' : 'date-times'}`,
+  ];
+  if (s.dateOrder)
+    lines.push(
+      `Dates such as 03/04 read ${s.dateOrder.order === 'dmy' ? 'day first' : 'month first'}: ${s.dateOrder.from}.`,
+    );
+  if (s.ignoredColumns.length > 0)
+    lines.push(`Columns left aside (no dates in them): ${s.ignoredColumns.join(', ')}.`);
+  const notes = history.notes;
+  if (notes.length === 0) lines.push('Every row taken as it stands.');
+  else {
+    const leftOut = notes.filter((n) => n.note.endsWith('left out')).length;
+    lines.push(
+      `Rows: ${notes.length} notes, ${leftOut} of them rows left out${allNotes ? ':' : ' (--notes lists every one):'}`,
+    );
+    const shown = allNotes ? notes : notes.slice(0, 8);
+    for (const n of shown) lines.push(`  line ${n.line}${n.id ? ` (${n.id})` : ''}: ${n.note}`);
+    if (shown.length < notes.length) lines.push(`  … and ${notes.length - shown.length} more`);
+  }
+  lines.push('', 'Stages');
+  lines.push(
+    table(
+      ['stage', 'taken as', 'because'],
+      report.stages.map((st) => [st.name, st.role, st.why]),
+    ),
+  );
+  lines.push('', 'Classes of work (arrivals at random, Poisson, at the rate over the history)');
+  lines.push(
+    table(
+      ['class', 'items', 'a day', 'per quarter', 'steady', 'steps'],
+      report.classes.map((c) => [
+        c.id,
+        String(c.items),
+        number(c.rate),
+        c.quarters.join(' '),
+        c.steady ? 'yes' : `no (χ² ${number(c.chiSquared)})`,
+        c.steps.join(' → '),
+      ]),
+    ),
+  );
+  lines.push('', 'Steps');
+  lines.push(
+    table(
+      ['step', 'capacity', 'service time (days)', 'visits', 'rework'],
+      report.steps.map((st) => [
+        st.stage,
+        String(st.capacity),
+        serviceText(st.service),
+        String(st.visits),
+        st.rework ? `${percent(st.rework.probability)} to ${st.rework.to}` : '',
+      ]),
+    ),
+  );
+  lines.push('', 'How each number was derived');
+  for (const st of report.steps) {
+    lines.push(`  ${st.stage}: capacity ${st.capacity}: ${st.capacityFrom}.`);
+    const c = st.service.candidates.map((x) => `${x.family} ${number(x.distance)}`).join(', ');
+    if (c)
+      lines.push(
+        `    service: Kolmogorov-Smirnov distance ${c}; a family fits up to ${number(st.service.critical)}.`,
+      );
+    if (st.rework)
+      lines.push(
+        `    rework: ${st.rework.moves} backward moves over ${st.visits} finished visits${st.rework.note ? `; ${st.rework.note}` : ''}.`,
+      );
+  }
+  if (report.merged.length > 0)
+    lines.push(`  Types joined into class "other" (under 5 items each): ${report.merged.join(', ')}.`);
+  lines.push('', 'Assumptions to check');
+  for (const a of report.assumptions) lines.push(`  - ${a}`);
+  lines.push(
+    '',
+    `Backtest: the scenario over the same ${number(report.days)} days, ${test.result.replications} replications`,
+  );
+  lines.push(
+    table(
+      ['measure', 'history', 'model', '95% interval', 'of', 'reproduced'],
+      test.rows.map((r) => [
+        r.measure,
+        number(r.history),
+        number(r.model),
+        `${number(r.interval[0])} – ${number(r.interval[1])}`,
+        r.intervalOf,
+        r.reproduced ? 'yes' : 'NO',
+      ]),
+    ),
+  );
+  lines.push(
+    `Lead-time distance (Kolmogorov-Smirnov, the largest gap between the two distributions): ${number(test.distance)}; a year of the model itself stays under ${number(test.critical)} 95 times in 100.`,
+  );
+  if (test.queues.length > 0) {
+    lines.push('Waiting per visit (days):');
+    lines.push(
+      table(
+        ['queue', 'history', 'model'],
+        test.queues.map((q) => [`${q.queue} (before ${q.stage})`, number(q.history), number(q.model)]),
+      ),
+    );
+  }
+  lines.push('The history counts only items done by its end; the model lets every item it started finish.');
+  if (test.warnings.length === 0) lines.push('The model reproduces the history on every measure.');
+  else {
+    lines.push('', 'WARNING: where the model does not reproduce the history:');
+    for (const w of test.warnings) lines.push(`  - ${w}`);
+  }
+  return lines.join('\n');
+}
+
+function serviceText(fit: FitReport['steps'][number]['service']): string {
+  const d = fit.distribution;
+  if (typeof d === 'number') return number(d);
+  switch (d.dist) {
+    case 'lognormal':
+    case 'gamma':
+      return `${d.dist}, mean ${number(d.mean)}, cv ${number(d.cv)}`;
+    case 'exponential':
+      return `exponential, mean ${number(d.mean)}`;
+    case 'empirical':
+      return `the ${d.values.length} measured, mean ${number(fit.mean)}`;
+    case 'constant':
+      return `constant ${number(d.value)}`;
+    default:
+      return d.dist;
+  }
+}
