@@ -237,6 +237,10 @@ describe('the sandbox in Chromium', () => {
         await run(page);
         const expected = simulate({ ...doc, run: { ...doc.run, seed } });
         expect(await exportedText(page), `seed ${seed}`).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+        // Each of the result's warnings is listed under "Look twice", in its own words.
+        expect(await page.locator('#results .callout.warn li').allTextContents(), `seed ${seed}`).toEqual(
+          expected.warnings,
+        );
       }
     },
   );

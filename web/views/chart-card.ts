@@ -3,8 +3,9 @@
  * to save it as SVG or PNG. The card owns its drawing so it can be redrawn at a new width
  * or type size.
  */
-import { download, svgText, svgToPng } from '../charts/export.ts';
-import { h, yieldToPage } from './dom.ts';
+import { svgText, svgToPng } from '../charts/export.ts';
+import { h } from './dom.ts';
+import { exportButton } from './export-button.ts';
 
 export interface ChartCard {
   root: HTMLElement;
@@ -23,12 +24,7 @@ export function chartCard(options: {
   draw: (host: HTMLElement, width: number) => void;
 }): ChartCard {
   const host = h('div', { class: 'chart-host' });
-  const save = async (kind: 'svg' | 'png') => {
-    const svg = host.querySelector('svg');
-    if (!svg) return;
-    if (kind === 'svg') download(`${options.file}.svg`, svgText(svg), 'image/svg+xml');
-    else download(`${options.file}.png`, await svgToPng(svg));
-  };
+  const svg = () => host.querySelector('svg');
   const root = h(
     'article',
     { class: `chart-card${options.wide ? ' wide' : ''}`, id: options.id, 'data-chart': options.id },
@@ -40,26 +36,25 @@ export function chartCard(options: {
         'div',
         { class: 'chart-actions' },
         options.controls ?? null,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'tiny',
-            'aria-label': `Save “${options.title}” as SVG`,
-            onclick: () => save('svg'),
+        exportButton({
+          label: 'SVG',
+          description: `Save “${options.title}” as SVG`,
+          file: `${options.file}.svg`,
+          type: 'image/svg+xml',
+          content: () => {
+            const drawn = svg();
+            return drawn ? svgText(drawn) : null;
           },
-          'SVG',
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'tiny',
-            'aria-label': `Save “${options.title}” as PNG`,
-            onclick: () => save('png'),
+        }),
+        exportButton({
+          label: 'PNG',
+          description: `Save “${options.title}” as PNG`,
+          file: `${options.file}.png`,
+          content: () => {
+            const drawn = svg();
+            return drawn ? svgToPng(drawn) : null;
           },
-          'PNG',
-        ),
+        }),
       ),
     ),
     h(
@@ -75,26 +70,4 @@ export function chartCard(options: {
     host,
     draw: () => options.draw(host, Math.max(280, host.clientWidth || root.clientWidth - 32)),
   };
-}
-
-/**
- * Draws the cards one per task, so the page stays responsive (no long task) while a results
- * page fills in, and stops as soon as `current()` says a newer drawing has begun. The host's
- * `data-drawn` tells tests when every chart is there.
- */
-export async function drawInTurn(
-  host: HTMLElement,
-  cards: readonly ChartCard[],
-  current: () => boolean,
-): Promise<void> {
-  host.dataset.drawn = 'false';
-  for (const card of cards) {
-    await yieldToPage();
-    if (!current()) return;
-    // Each chart's drawing time shows in the browser's performance panel (and in the e2e report).
-    const start = performance.now();
-    card.draw();
-    performance.measure(`draw ${card.root.id}`, { start, end: performance.now() });
-  }
-  host.dataset.drawn = 'true';
 }

@@ -3,7 +3,6 @@
  * charts on shared axes. Charts are drawn one per task, like a single run's.
  */
 import type { Comparison } from '../../src/index.ts';
-import { download } from '../charts/export.ts';
 import { drawHistogramOverlay } from '../charts/histogram-overlay.ts';
 import { drawIntervals } from '../charts/intervals.ts';
 import { drawLines } from '../charts/lines.ts';
@@ -25,27 +24,26 @@ import {
   pluralUnit,
 } from '../viewmodel/format.ts';
 import { differenceSentence } from '../viewmodel/sentences.ts';
-import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
+import { chartCard } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
 import { h } from './dom.ts';
+import { csvExport, jsonExport } from './export-button.ts';
+import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
 
 export class CompareResults {
-  private cards: ChartCard[] = [];
-  private drawing = 0;
+  private readonly shell: ResultsShell;
 
   constructor(
-    private readonly host: HTMLElement,
+    host: HTMLElement,
     private readonly large: () => boolean,
   ) {
+    this.shell = resultsShell(host);
     this.empty();
   }
 
   empty(message = 'Choose the variants on the left and press Run comparison.') {
-    this.cards = [];
-    this.host.replaceChildren(
-      h('div', { class: 'empty-state' }, h('h2', {}, 'Comparison'), h('p', {}, message)),
-    );
+    this.shell.empty(h('div', { class: 'empty-state' }, h('h2', {}, 'Comparison'), h('p', {}, message)));
   }
 
   async show(c: Comparison): Promise<void> {
@@ -81,7 +79,7 @@ export class CompareResults {
     const sharedMax = Math.max(...c.variants.map((v) => Math.max(...v.result.series.wip, 1)));
     const doneMax = Math.max(...c.variants.map((v) => v.result.series.cumulative.done.at(-1) ?? 1));
     const xMax = Math.max(...c.variants.map((v) => v.result.series.t.at(-1) ?? 1));
-    this.cards = [
+    const cards = [
       chartCard({
         id: 'compare-intervals',
         title: 'Mean lead time with 95% intervals',
@@ -141,78 +139,31 @@ export class CompareResults {
           ),
       }),
     ];
-    this.host.replaceChildren(
-      h(
-        'div',
-        { class: 'results-head' },
-        h(
-          'div',
-          {},
-          h('h2', {}, 'Comparison'),
-          h(
-            'p',
-            { class: 'run-summary' },
-            `${comparisonSubject(
-              c.variants.map((v) => v.result.scenario),
-              c.variants.length,
-            )}, seed ${c.seed}, ${c.replications} replication${c.replications === 1 ? '' : 's'} each; baseline: ${c.baseline}.`,
-          ),
-        ),
-        h(
-          'div',
-          { class: 'export-buttons', role: 'group', 'aria-label': 'Export comparison' },
-          h('span', { class: 'export-label' }, 'Export'),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
-              id: 'export-comparison-json',
-              onclick: () =>
-                download('comparison.json', `${JSON.stringify(c, null, 2)}\n`, 'application/json'),
-            },
-            'JSON',
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
+    await this.shell.show(
+      [
+        resultsHead({
+          title: 'Comparison',
+          summary: `${comparisonSubject(
+            c.variants.map((v) => v.result.scenario),
+            c.variants.length,
+          )}, seed ${c.seed}, ${c.replications} replication${c.replications === 1 ? '' : 's'} each; baseline: ${c.baseline}.`,
+          exports: 'Export comparison',
+          files: [
+            jsonExport(c, { label: 'JSON', id: 'export-comparison-json', file: 'comparison.json' }),
+            csvExport(() => comparisonCsv(c), {
+              label: 'CSV',
               id: 'export-comparison-csv',
-              onclick: () => download('comparison.csv', comparisonCsv(c), 'text/csv'),
-            },
-            'CSV',
-          ),
-        ),
-      ),
-      ...(banner ? [banner] : []),
-      h('ul', { class: 'differences' }, sentences),
-      ...this.warnings(c),
-      this.table(c, unit, verdicts),
-      h(
-        'div',
-        { class: 'chart-grid' },
-        this.cards.map((card) => card.root),
-      ),
+              file: 'comparison.csv',
+            }),
+          ],
+        }),
+        banner,
+        h('ul', { class: 'differences' }, sentences),
+        lookTwice(c.variants.flatMap((v) => v.result.warnings.map((text) => ({ variant: v.name, text })))),
+        this.table(c, unit, verdicts),
+      ],
+      cards,
     );
-    await this.redraw();
-  }
-
-  /** A variant's own warnings (an unstable node, a run stopped at the cap) next to its numbers. */
-  private warnings(c: Comparison): HTMLElement[] {
-    const items = c.variants.flatMap((v) =>
-      v.result.warnings.map((w) => h('li', {}, h('strong', {}, `${v.name}: `), w)),
-    );
-    return items.length
-      ? [
-          h(
-            'div',
-            { class: 'callout warn', role: 'note' },
-            h('strong', {}, 'Look twice: '),
-            h('ul', {}, items),
-          ),
-        ]
-      : [];
   }
 
   private table(c: Comparison, unit: string, verdicts: ReturnType<typeof variantVerdicts>) {
@@ -276,9 +227,7 @@ export class CompareResults {
     );
   }
 
-  async redraw(): Promise<void> {
-    if (this.cards.length === 0) return;
-    const generation = ++this.drawing;
-    await drawInTurn(this.host, this.cards, () => generation === this.drawing);
+  redraw(): Promise<void> {
+    return this.shell.redraw();
   }
 }

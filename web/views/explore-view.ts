@@ -7,13 +7,14 @@
 import type { ForecastResult } from '../../src/experiment/forecast.ts';
 import { byPoint, foldSweep, planSweep, type SweepResult, sweepJobs } from '../../src/experiment/sweep.ts';
 import { ROUTING_STRATEGIES, type Scenario } from '../../src/index.ts';
-import { download } from '../charts/export.ts';
 import { drawForecast } from '../charts/forecast-chart.ts';
 import { drawSweep } from '../charts/sweep-chart.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { SWEEP_METRICS, sweepLines, sweepParameters, sweepRequest } from '../viewmodel/sweep-setup.ts';
-import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
+import { type ChartCard, chartCard } from './chart-card.ts';
 import { h } from './dom.ts';
+import { exportButton, jsonExport } from './export-button.ts';
+import { type ResultsShell, resultsShell } from './results-shell.ts';
 import { RunControls } from './run-controls.ts';
 import { Cancelled, type Simulator } from './simulator.ts';
 import { SimulatorPool } from './simulator-pool.ts';
@@ -62,11 +63,10 @@ export class ExploreView {
   });
   private readonly forecastControls: RunControls;
   private readonly host: HTMLElement;
-  private cards: ChartCard[] = [];
+  private readonly shell: ResultsShell;
   private sweep: { result: SweepResult; x: string; unit: string } | null = null;
   private forecast: { result: ForecastResult; title: string } | null = null;
   private chosenParameter: string | null = null;
-  private drawing = 0;
 
   constructor(
     private readonly source: () => ExploreSource,
@@ -92,6 +92,7 @@ export class ExploreView {
       'aria-label': 'Sweep and forecast results',
       tabindex: -1,
     });
+    this.shell = resultsShell(this.host);
     this.parameter.addEventListener('change', () => {
       this.chosenParameter = this.parameter.value;
       this.values.value = this.defaultValues();
@@ -295,7 +296,7 @@ export class ExploreView {
   }
 
   private showEmpty() {
-    this.host.replaceChildren(
+    this.shell.empty(
       h(
         'div',
         { class: 'welcome' },
@@ -311,10 +312,10 @@ export class ExploreView {
 
   private async show() {
     const ctx = () => ({ large: this.large() });
-    this.cards = [];
+    const cards: ChartCard[] = [];
     if (this.sweep) {
       const s = this.sweep;
-      this.cards.push(
+      cards.push(
         chartCard({
           id: 'chart-sweep',
           title: 'Sweep',
@@ -322,17 +323,13 @@ export class ExploreView {
             'Each point is the scenario at one value of the parameter, averaged over its replications; the band is the 95% interval. One line per routing strategy, every point run with the same seeds. A point marked ✗ could not run, and a hollow point is not the system’s numbers (a node there is offered 100% or more of its capacity, or the run stopped early): hover it to see why.',
           file: 'flowlab-sweep',
           wide: true,
-          controls: h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
+          controls: exportButton(
+            jsonExport(s.result, {
+              label: 'JSON',
               id: 'export-sweep-json',
-              'aria-label': 'Save the sweep’s results as JSON',
-              onclick: () =>
-                download('flowlab-sweep.json', `${JSON.stringify(s.result, null, 2)}\n`, 'application/json'),
-            },
-            'JSON',
+              description: 'Save the sweep’s results as JSON',
+              file: 'flowlab-sweep.json',
+            }),
           ),
           draw: (host, width) => {
             const metric = SWEEP_METRICS[this.metric.value];
@@ -357,7 +354,7 @@ export class ExploreView {
     }
     if (this.forecast) {
       const f = this.forecast;
-      this.cards.push(
+      cards.push(
         chartCard({
           id: 'chart-forecast',
           title: 'Forecast',
@@ -370,13 +367,10 @@ export class ExploreView {
         }),
       );
     }
-    this.host.replaceChildren(...this.cards.map((c) => c.root));
-    await this.redraw();
+    await this.shell.show([], cards);
   }
 
-  async redraw(): Promise<void> {
-    if (this.cards.length === 0) return;
-    const generation = ++this.drawing;
-    await drawInTurn(this.host, this.cards, () => generation === this.drawing);
+  redraw(): Promise<void> {
+    return this.shell.redraw();
   }
 }

@@ -6,7 +6,6 @@ import { verdictOf } from '../../src/experiment/verdict.ts';
 import type { Scenario, SimulationResult } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
 import { drawCfd } from '../charts/cfd.ts';
-import { download } from '../charts/export.ts';
 import { drawHistogram } from '../charts/histogram.ts';
 import { drawLines } from '../charts/lines.ts';
 import { drawNetwork } from '../charts/network.ts';
@@ -22,10 +21,12 @@ import { utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { formatNumber } from '../viewmodel/format.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
-import { type ChartCard, chartCard, drawInTurn } from './chart-card.ts';
+import { chartCard } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
 import { h } from './dom.ts';
+import { csvExport, jsonExport } from './export-button.ts';
 import { headlineCards } from './headline-cards.ts';
+import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
 
 export interface Shown {
@@ -34,8 +35,7 @@ export interface Shown {
 }
 
 export class ResultsView {
-  private cards: ChartCard[] = [];
-  private drawing = 0;
+  private readonly shell: ResultsShell;
   private readonly stale = h(
     'p',
     { class: 'stale-note', hidden: true },
@@ -46,13 +46,13 @@ export class ResultsView {
     private readonly host: HTMLElement,
     private readonly large: () => boolean,
   ) {
+    this.shell = resultsShell(host);
     this.empty();
   }
 
   /** The first thing a visitor sees: what the sandbox is for, in three steps. */
   empty() {
-    this.cards = [];
-    this.host.replaceChildren(
+    this.shell.empty(
       h(
         'div',
         { class: 'empty-state' },
@@ -103,7 +103,7 @@ export class ResultsView {
     const ctx = (width: number) => ({ width, large: this.large(), unit: result.timeUnit });
     const unit = result.timeUnit;
     const verdict = verdictOf(result, stability(scenario));
-    this.cards = [
+    const cards = [
       chartCard({
         id: 'chart-network',
         title: 'The network',
@@ -165,88 +165,41 @@ export class ResultsView {
           ),
       }),
     ];
-    const warnings = result.warnings.length
-      ? h(
-          'div',
-          { class: 'callout warn', role: 'note' },
-          h('strong', {}, 'Look twice: '),
-          h(
-            'ul',
-            {},
-            result.warnings.map((w) => h('li', {}, w)),
-          ),
-        )
-      : null;
-    this.host.replaceChildren(
-      h(
-        'div',
-        { class: 'results-head' },
-        h(
-          'div',
-          {},
-          h('h2', {}, `Results: ${result.scenario}`),
-          h('p', { class: 'run-summary' }, runSummary(result, verdict)),
-          this.stale,
-        ),
-        h(
-          'div',
-          { class: 'export-buttons', role: 'group', 'aria-label': 'Export results' },
-          h('span', { class: 'export-label' }, 'Export'),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
-              id: 'export-json',
-              onclick: () =>
-                download(`${slug}-result.json`, `${JSON.stringify(result, null, 2)}\n`, 'application/json'),
-            },
-            'JSON',
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
-              id: 'export-summary-csv',
-              onclick: () => download(`${slug}-summary.csv`, summaryCsv(result), 'text/csv'),
-            },
-            'Summary CSV',
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
-              id: 'export-nodes-csv',
-              onclick: () => download(`${slug}-nodes.csv`, nodesCsv(result), 'text/csv'),
-            },
-            'Nodes CSV',
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'tiny',
-              id: 'export-series-csv',
-              onclick: () => download(`${slug}-series.csv`, seriesCsv(result), 'text/csv'),
-            },
-            'Series CSV',
-          ),
-        ),
-      ),
-      ...[verdictBanner(verdict.alerts)].filter((x) => x !== null),
-      headlineCards(headlines(result, verdict)),
-      ...(warnings ? [warnings] : []),
-      h(
-        'div',
-        { class: 'chart-grid' },
-        this.cards.map((c) => c.root),
-      ),
-    );
     this.host.dataset.unit = unit;
+    const drawn = this.shell.show(
+      [
+        resultsHead({
+          title: `Results: ${result.scenario}`,
+          summary: runSummary(result, verdict),
+          note: this.stale,
+          exports: 'Export results',
+          files: [
+            jsonExport(result, { label: 'JSON', id: 'export-json', file: `${slug}-result.json` }),
+            csvExport(() => summaryCsv(result), {
+              label: 'Summary CSV',
+              id: 'export-summary-csv',
+              file: `${slug}-summary.csv`,
+            }),
+            csvExport(() => nodesCsv(result), {
+              label: 'Nodes CSV',
+              id: 'export-nodes-csv',
+              file: `${slug}-nodes.csv`,
+            }),
+            csvExport(() => seriesCsv(result), {
+              label: 'Series CSV',
+              id: 'export-series-csv',
+              file: `${slug}-series.csv`,
+            }),
+          ],
+        }),
+        verdictBanner(verdict.alerts),
+        headlineCards(headlines(result, verdict)),
+        lookTwice(result.warnings.map((text) => ({ text }))),
+      ],
+      cards,
+    );
     performance.measure('build results', { start: built, end: performance.now() });
-    await this.redraw();
+    await drawn;
   }
 
   /** The cumulative flow diagram, zoomed to a readable window, with a toggle for the whole run. */
@@ -279,9 +232,7 @@ export class ResultsView {
   }
 
   /** Draws every chart again (after a resize or a change of type size), one per task. */
-  async redraw(): Promise<void> {
-    if (this.cards.length === 0) return;
-    const generation = ++this.drawing;
-    await drawInTurn(this.host, this.cards, () => generation === this.drawing);
+  redraw(): Promise<void> {
+    return this.shell.redraw();
   }
 }
