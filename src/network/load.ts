@@ -26,6 +26,7 @@
  */
 import { distributionMean } from '../model/distribution.ts';
 import type { NodeSpec, Scenario } from '../model/scenario.ts';
+import { STRATEGIES } from './strategies/index.ts';
 import { compileTopology, serveIndex, type Topology } from './topology.ts';
 import { trafficRates } from './traffic.ts';
 
@@ -146,7 +147,7 @@ function estimateReasons(scenario: Scenario, n: number, changes: (assume: Assump
   const reasons: string[] = [];
   if (splitIsUncertain(scenario) && (changes({ ...BEST, split: 1 }) || changes({ ...BEST, split: -1 })))
     reasons.push(
-      EVEN_SPLIT.has(scenario.routing)
+      STRATEGIES[scenario.routing].split === 'even'
         ? `${scenario.routing} routing passes over nodes that are down, closed or full, so shared steps are not split evenly`
         : ADAPTIVE_REASON(scenario.routing),
     );
@@ -170,12 +171,11 @@ function estimateReasons(scenario: Scenario, n: number, changes: (assume: Assump
   return reasons;
 }
 
-const EVEN_SPLIT = new Set(['random', 'round-robin']);
-
 /** Whether a shared step's split is unknown: adaptive routing, or an even split that skips nodes. */
 function splitIsUncertain(scenario: Scenario): boolean {
-  if (scenario.routing === 'fixed') return false;
-  return !EVEN_SPLIT.has(scenario.routing) || canBeUnavailable(scenario);
+  const split = STRATEGIES[scenario.routing].split;
+  if (split === 'first') return false;
+  return split !== 'even' || canBeUnavailable(scenario);
 }
 
 /** Nodes that routing may pass over at times: down, closed or full. */
@@ -288,12 +288,11 @@ function capabilityIndex(topology: Topology, name: string | undefined): number {
 
 /**
  * How routing splits each capability's work among the nodes that serve it, at each node's
- * serve index (topology.ts `serveIndex`). Fixed routing gives it all to the first; random and round-robin
- * split it evenly among the nodes with servers; the adaptive strategies balance work, which
- * the estimate takes as a split in proportion to each node's service rate for it
- * (servers x availability x batch size / mean service time), discounted by its failures
- * for reliability routing, which prefers nodes that fail less. `lopsided` tilts the split
- * towards the first (+1) or last (-1) candidates, to see what depends on it.
+ * serve index (topology.ts `serveIndex`), as the strategy's `split` says (routing.ts,
+ * `LoadSplit`): all to the first, evenly among the nodes with servers, or in proportion to
+ * each node's service rate for it (servers x availability x batch size / mean service time),
+ * discounted by its failures for a strategy that prefers nodes that fail less. `lopsided`
+ * tilts the split towards the first (+1) or last (-1) candidates, to see what depends on it.
  */
 function shares(
   scenario: Scenario,
@@ -308,10 +307,11 @@ function shares(
   const share = new Float64Array(topology.servedCapability.length);
   const { candidates, candidateStart, serviceMean } = topology;
   const at = (n: number, c: number) => serveIndex(topology, n, c);
+  const split = STRATEGIES[scenario.routing].split;
   for (let c = 0; c < nc; c++) {
     const first = candidateStart[c];
     const count = candidateStart[c + 1] - first;
-    if (scenario.routing === 'fixed' || count === 1) {
+    if (split === 'first' || count === 1) {
       share[at(candidates[first], c)] = 1;
       continue;
     }
@@ -319,9 +319,9 @@ function shares(
       const n = candidates[first + i];
       if (!(phase.capacity[n] > 0)) return 0;
       const tilt = 2 ** (lopsided * (count - 1 - 2 * i));
-      if (EVEN_SPLIT.has(scenario.routing)) return tilt;
+      if (split === 'even') return tilt;
       const rate = (phase.capacity[n] * available[n] * batchSize[n]) / serviceMean[at(n, c)];
-      return tilt * rate * (scenario.routing === 'reliability' ? 1 - failure[n] : 1);
+      return tilt * rate * (split === 'by-reliable-rate' ? 1 - failure[n] : 1);
     });
     let total = weights.reduce((a, b) => a + b, 0);
     // With no node able to work, routing chooses among them all.

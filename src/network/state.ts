@@ -18,8 +18,9 @@ import { Queues } from './node-queue.ts';
 import { newOutcome, type ReplicationOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
-import { READS_WORK, ROUTES, type Route, type RoutingView } from './routing.ts';
+import type { Route, RoutingView } from './routing.ts';
 import { seriesChannels, seriesPlan } from './series-plan.ts';
+import { STRATEGIES } from './strategies/index.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
 
@@ -229,7 +230,7 @@ export class ReplicationState {
     this.queued = this.queues.length;
     this.queuedWork = new Float64Array(n);
     this.busyWork = new Float64Array(n);
-    this.tracksWork = READS_WORK.has(scenario.routing);
+    this.tracksWork = STRATEGIES[scenario.routing].readsWork;
     this.nodeWip = new Int32Array(n);
     this.blockedHere = new Int32Array(n);
     this.waitingForRoom = Array.from({ length: n }, () => new ItemQueue());
@@ -244,7 +245,7 @@ export class ReplicationState {
     this.shareSince = new Float64Array(n);
 
     this.scratch = new Int32Array(n);
-    this.route = ROUTES[scenario.routing];
+    this.route = STRATEGIES[scenario.routing].route;
     this.view = {
       capacity: this.capacity,
       busy: this.busy,

@@ -1,18 +1,11 @@
 /**
- * What each routing strategy means, in a coach's words (from the README's table), for the
- * form's routing picker. A strategy the engine adds later still shows, with its name only.
+ * What a routing strategy means, in a coach's words, for the form's routing picker: the
+ * strategy's own `help` (src/network/strategies), the same text as the README's table.
  */
-const HELP: Record<string, string> = {
-  fixed: 'the first node in the file that serves the step (the token ring)',
-  random: 'any node that serves the step, at random',
-  'round-robin': 'each capable node in turn',
-  'shortest-queue': 'the node with the fewest items waiting or in service per server',
-  'least-work': 'the node with the least expected work waiting or in service per server',
-  'power-of-two': 'the less busy of two capable nodes picked at random',
-  fastest: 'the node with the earliest expected completion, given its queue and speed',
-  reliability: 'the node least likely to fail the work',
-};
+import type { RoutingStrategy } from '../../src/model/scenario.ts';
+import { STRATEGIES } from '../../src/network/strategies/index.ts';
 
+/** The help of a strategy the schema knows; '' for any other name (a picker may be mid-edit). */
 export function routingHelp(strategy: string): string {
-  return HELP[strategy] ?? '';
+  return Object.hasOwn(STRATEGIES, strategy) ? STRATEGIES[strategy as RoutingStrategy].help : '';
 }
