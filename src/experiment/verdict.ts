@@ -11,6 +11,7 @@
  */
 import type { NodeLoad } from '../network/load.ts';
 import type { Stability } from '../network/stability.ts';
+import { count, number, percent, unitName } from '../report/numbers.ts';
 import type { SimulationResult } from './result.ts';
 
 export interface Alert {
@@ -68,7 +69,7 @@ export function verdictOf(r: SimulationResult, stability: Stability | undefined)
   const status = [
     r.stoppedBy === 'drained' ? '' : `stopped: ${r.stoppedBy}`,
     stability && !stability.stable
-      ? `unstable: ${stability.unstable[0].id} ${pct(stability.unstable[0].load)}`
+      ? `unstable: ${stability.unstable[0].id} ${percent(stability.unstable[0].load)}`
       : '',
   ].filter(Boolean);
   return {
@@ -84,9 +85,7 @@ export function verdictOf(r: SimulationResult, stability: Stability | undefined)
 export function survivorNote(v: Verdict): string | undefined {
   if (!v.survivors) return undefined;
   const n = v.survivors.finished;
-  return n === 0
-    ? 'no item finished'
-    : `mean over the ${count(n)} ${n === 1 ? 'item' : 'items'} that finished`;
+  return n === 0 ? 'no item finished' : `mean over the ${count(n, 'item')} that finished`;
 }
 
 /**
@@ -108,15 +107,15 @@ export function unranked(
 function stoppedText(r: SimulationResult, unfinished: number): string {
   const stopped =
     r.stoppedBy === 'deadlock' && r.deadlock
-      ? `a deadlock stopped the run at time ${num(r.deadlock.time)}: ` +
+      ? `a deadlock stopped the run at time ${number(r.deadlock.time)}: ` +
         `full nodes (${r.deadlock.nodes.join(', ')}) wait on each other and nothing can move`
       : r.stoppedBy === 'stalled' && r.stalled
-        ? `the run stalled at time ${num(r.stalled.time)}: events repeated while the clock all but stood still` +
+        ? `the run stalled at time ${number(r.stalled.time)}: events repeated while the clock all but stood still` +
           (r.stalled.nodes.length > 0 ? ` (at ${r.stalled.nodes.slice(0, 3).join(', ')})` : '') +
           ', as times of 0 or close to it do'
         : r.stoppedBy === 'overflow' && r.overflow
-          ? `the run was stopped at time ${num(r.overflow.time)} holding more items at once than a run may ` +
-            `(${count(r.runs[r.overflow.replication].inProgressAtEnd)})` +
+          ? `the run was stopped at time ${number(r.overflow.time)} holding more items at once than a run may ` +
+            `(${number(r.runs[r.overflow.replication].inProgressAtEnd)})` +
             (r.overflow.nodes.length > 0 ? `, most at ${r.overflow.nodes.slice(0, 3).join(', ')}` : '')
           : r.stoppedBy === 'time-cap'
             ? 'the run reached run.maxTime with work still in progress'
@@ -124,20 +123,22 @@ function stoppedText(r: SimulationResult, unfinished: number): string {
   const finished =
     r.completed === 0
       ? 'no item that arrived after warm-up finished'
-      : `every time below is over only the ${items(r.completed)} that finished`;
-  const left = unfinished > 0 ? `; ${count(unfinished)} never did` : '';
+      : `every time below is over only the ${count(r.completed, 'item')} that finished`;
+  const left = unfinished > 0 ? `; ${number(unfinished)} never did` : '';
   return `${capital(stopped)}. ${capital(finished)}${left}, so they can look better than a system that works.`;
 }
 
 function overloadedText(nodes: readonly NodeLoad[], unit: string): string {
   const named = nodes.slice(0, 3).map((n) => {
     const notes = n as NodeLoad & LoadNotes;
-    const units = unit.endsWith('s') ? unit : `${unit}s`;
-    const when = notes.window ? ` from ${num(notes.window.from)} to ${num(notes.window.to)} ${units}` : '';
+    const units = unitName(unit);
+    const when = notes.window
+      ? ` from ${number(notes.window.from)} to ${number(notes.window.to)} ${units}`
+      : '';
     const estimate = n.exact
       ? ''
       : ` (an estimate${notes.estimateReason ? `: ${notes.estimateReason}` : ''})`;
-    return `${n.id} is offered ${pct(n.load)} of its capacity${estimate}${when}`;
+    return `${n.id} is offered ${percent(n.load)} of its capacity${estimate}${when}`;
   });
   const more = nodes.length > 3 ? ` and ${nodes.length - 3} more nodes` : '';
   return (
@@ -168,23 +169,6 @@ function constraintOf(r: SimulationResult): Constraint | undefined {
     busiest: r.bottleneck,
     busiestWaitShare: r.nodes[r.bottleneck]?.waitShareOfLeadTime ?? 0,
   };
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(0)}%`;
-}
-
-/** Three significant digits, as the rest of the reports show times. */
-function num(x: number): string {
-  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : String(Number(x.toPrecision(3)));
-}
-
-function count(n: number): string {
-  return Math.round(n).toLocaleString('en');
-}
-
-function items(n: number): string {
-  return `${count(n)} ${n === 1 ? 'item' : 'items'}`;
 }
 
 function capital(s: string): string {

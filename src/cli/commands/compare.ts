@@ -6,10 +6,10 @@ import type { Comparison, Difference } from '../../experiment/compare.ts';
 import { unranked, verdictOf } from '../../experiment/verdict.ts';
 import { ROUTING_STRATEGIES } from '../../model/scenario.ts';
 import { defaultWorkers } from '../../node/pool.ts';
+import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { count, number, percent, plural, withInterval } from '../format.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { spreadComparison } from '../spread.ts';
@@ -102,7 +102,7 @@ export function describeComparison(c: Comparison): string {
   const rows: [string, (v: (typeof judged)[number]) => string][] = [
     ['status', (v) => v.verdict.status],
     [
-      `mean lead time (${plural(unit, 2)})`,
+      `mean lead time (${unitName(unit)})`,
       ({ result: r, verdict }) =>
         `${withInterval(r.leadTime.mean, r.leadTime.ci95)}${verdict.survivors ? ` (${verdict.survivors.finished} finished)` : ''}`,
     ],

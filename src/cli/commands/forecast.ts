@@ -8,9 +8,9 @@ import {
   forecast,
   forecastProblem,
 } from '../../experiment/forecast.ts';
+import { count, number, percent, unitName } from '../../report/numbers.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { count, number, percent, plural } from '../format.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
@@ -77,7 +77,7 @@ export function forecastCommand(argv: string[]): number {
 }
 
 export function describeForecast(f: ForecastResult): string {
-  const units = plural(f.timeUnit, 2);
+  const units = unitName(f.timeUnit);
   const lines = [
     `${f.scenario}: ${count(f.replications, 'replication')}, seed ${f.seed}, counting from ${number(f.from)} ${units} (the end of the warm-up)`,
     '',

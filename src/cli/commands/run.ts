@@ -11,10 +11,10 @@ import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/pool.ts';
+import { count, number, percent, time, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { count, number, percent, plural, time, withInterval } from '../format.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { shardOutput } from '../output-file.ts';
@@ -143,7 +143,7 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   const verdict = verdictOf(r, scenario && stability(scenario));
   const survivors = survivorNote(verdict);
   const unit = r.timeUnit;
-  const units = plural(unit, 2);
+  const units = unitName(unit);
   const lines: string[] = [];
   lines.push(`${r.scenario}`);
   lines.push(
@@ -151,7 +151,7 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
       `time in ${units}, window ${number(r.window.warmup)}–${number(r.window.duration)}, ${stopped(r)}`,
   );
   if (r.window.warmupChosenBy === 'MSER-5')
-    lines.push(`warm-up ${number(r.window.warmup)} ${plural(unit, r.window.warmup)} (chosen by MSER-5)`);
+    lines.push(`warm-up ${number(r.window.warmup)} ${unitName(unit, r.window.warmup)} (chosen by MSER-5)`);
   if (!verdict.sound) lines.push('', ...alertLines(verdict));
   lines.push('');
   const headline: string[][] = [
@@ -291,7 +291,7 @@ function nodeTable(r: SimulationResult, estimated: ReadonlyMap<string, string>, 
     'offered',
     'queue',
     'max queue',
-    `wait (${plural(r.timeUnit, 2)})`,
+    `wait (${unitName(r.timeUnit)})`,
     'served',
   ];
   if (anyBlocked) header.push('blocked');

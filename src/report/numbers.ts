@@ -1,0 +1,88 @@
+/**
+ * Numbers for people, the same in the terminal and on the page: three significant digits,
+ * thousands separators, percentages, times with their unit, counted things with their noun.
+ * A renderer may dress them for its medium (the page writes a minus as "−"), never round
+ * them differently, so a number reads the same wherever it is shown.
+ */
+import { TIME_UNITS } from '../model/time-unit.ts';
+
+/**
+ * 9.83, 0.793, 0.0123, 1,432: three significant digits, never "1.43k" (analysts want the
+ * digits). Rounded as the number is written, as a person would round it: 46.55 is 46.6,
+ * though the double nearest 46.55 is a little below it.
+ */
+export function number(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(x)));
+  const decimals = Math.max(0, Math.min(6, digits - 1 - magnitude));
+  return noNegativeZero(x.toLocaleString('en', { maximumFractionDigits: decimals }));
+}
+
+/**
+ * 41%, 1.2%, 5%, 1,250%: whole percents from 10%, one decimal below, where it still says
+ * something, and none when it would be ".0".
+ */
+export function percent(x: number, decimals = 1): string {
+  if (!Number.isFinite(x)) return String(x);
+  const p = x * 100;
+  const digits = Math.abs(p) >= 10 ? 0 : decimals;
+  return `${noNegativeZero(p.toLocaleString('en', { maximumFractionDigits: digits }))}%`;
+}
+
+/** A tiny negative number rounded to nothing is 0, not "-0". */
+function noNegativeZero(text: string): string {
+  return /^-0(\.0*)?$/.test(text) ? '0' : text;
+}
+
+/**
+ * The size of a relative change as a percentage: whole percents from 10%, one decimal from
+ * 1%, two figures below (a difference of 0.42% is not "0.4%", nor "0%").
+ */
+export function change(x: number): string {
+  const p = Math.abs(x) * 100;
+  const text = p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p === 0 ? '0' : p.toPrecision(2);
+  return `${Number(text).toLocaleString('en', { maximumFractionDigits: 3 })}%`;
+}
+
+/** Singular and plural of each time unit a scenario may name, whichever form it names. */
+const UNIT_FORMS = new Map(
+  TIME_UNITS.map((u) => {
+    const singular = u.endsWith('s') ? u.slice(0, -1) : u;
+    return [u, { singular, plural: `${singular}s` }] as const;
+  }),
+);
+
+/**
+ * The time unit as English wants it for `n` of them: "1 day", "2 days", "1 hour" even when
+ * the scenario says "hours". A unit that is not one of flowlab's words is left as written,
+ * never given an "s" ("h" does not become "hs").
+ */
+export function unitName(name: string, n = 2): string {
+  const forms = UNIT_FORMS.get(name.toLowerCase());
+  if (!forms) return name;
+  return n === 1 ? forms.singular : forms.plural;
+}
+
+/** "9.83 days", "1 day": singular when the number shown is 1. */
+export function time(x: number, timeUnit: string): string {
+  const shown = number(x);
+  return `${shown} ${unitName(timeUnit, shown === '1' ? 1 : 2)}`;
+}
+
+/** "1 replication", "10 replications", "1,432 items": nouns are flowlab's own words. */
+export function count(n: number, noun: string): string {
+  return `${number(n)} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+/**
+ * "9.83 ± 0.71" for a 95% interval centred on the mean (a t-interval), "9.83 [9.1, 10.9]"
+ * for one that is not, or just the number without an interval.
+ */
+export function withInterval(x: number, ci: readonly [number, number] | null | undefined): string {
+  if (!ci) return number(x);
+  const [lo, hi] = ci;
+  const half = (hi - lo) / 2;
+  const centred = Math.abs((lo + hi) / 2 - x) <= 1e-9 * Math.max(1, Math.abs(x));
+  return centred ? `${number(x)} ± ${number(half)}` : `${number(x)} [${number(lo)}, ${number(hi)}]`;
+}
