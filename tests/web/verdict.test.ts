@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { verdictOf } from '../../src/experiment/verdict.ts';
 import { compare, parseScenario, simulate, sweep } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
+import { comparisonReport } from '../../src/report/comparison.ts';
 import { utilisationBars } from '../../web/viewmodel/chart-data/utilisation-data.ts';
-import { variantVerdicts } from '../../web/viewmodel/compare-verdicts.ts';
 import { headlines, runSummary } from '../../web/viewmodel/headline.ts';
 import { SWEEP_METRICS, sweepLines, sweepRequest } from '../../web/viewmodel/sweep-setup.ts';
 import { quickDocument, quickResult } from './results-fixture.ts';
@@ -102,9 +102,11 @@ describe('a comparison', () => {
       { name: 'network', scenario: quickDocument('dynamic-network') },
       { name: 'jammed ring', scenario: ring(1.5) },
     ]);
-    const [base, network, jammed] = variantVerdicts(c);
+    const [base, network, jammed] = comparisonReport(c).variants;
     expect(base.unranked).toBeUndefined();
     expect(network.unranked).toBeUndefined();
+    expect(network.findings.map((f) => f.measure)).toEqual(['leadTime', 'throughput']);
+    expect(jammed.findings).toEqual([]);
     expect(jammed.verdict.status).toBe('unstable: change-board 120%');
     expect(jammed.unranked).toBe(
       'not ranked against ring: jammed ring is overloaded, so the means do not describe the system',
@@ -116,7 +118,7 @@ describe('a comparison', () => {
       { name: 'capped', scenario: ring(2, { maxTime: 400 }) },
       { name: 'ring', scenario: quickDocument('token-ring') },
     ]);
-    expect(variantVerdicts(c)[1].unranked).toMatch(/capped stopped early and capped is overloaded/);
+    expect(comparisonReport(c).variants[1].unranked).toMatch(/capped stopped early and capped is overloaded/);
   });
 });
 

@@ -3,26 +3,15 @@
  * charts on shared axes. Charts are drawn one per task, like a single run's.
  */
 import type { Comparison } from '../../src/index.ts';
+import { type ComparisonReport, comparisonReport } from '../../src/report/comparison.ts';
 import { drawHistogramOverlay } from '../charts/histogram-overlay.ts';
 import { drawIntervals } from '../charts/intervals.ts';
 import { drawLines } from '../charts/lines.ts';
 import { categorical } from '../charts/theme.ts';
-import {
-  differenceRows,
-  leadTimeIntervals,
-  sharedHistogram,
-  variantLines,
-} from '../viewmodel/chart-data/compare-data.ts';
-import { variantVerdicts } from '../viewmodel/compare-verdicts.ts';
+import { leadTimeIntervals, sharedHistogram, variantLines } from '../viewmodel/chart-data/compare-data.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
 import { comparisonCsv } from '../viewmodel/csv.ts';
-import {
-  formatDuration,
-  formatInterval,
-  formatNumber,
-  formatPercent,
-  pluralUnit,
-} from '../viewmodel/format.ts';
+import { formatDuration, formatInterval, formatNumber, formatPercent } from '../viewmodel/format.ts';
 import { differenceSentence } from '../viewmodel/sentences.ts';
 import { chartCard } from './chart-card.ts';
 import { EXPLAIN } from './chart-texts.ts';
@@ -48,33 +37,28 @@ export class CompareResults {
 
   async show(c: Comparison): Promise<void> {
     const unit = c.variants[0].result.timeUnit;
-    const plural = pluralUnit(unit);
     const ctx = (width: number) => ({ width, large: this.large(), unit });
-    const verdicts = variantVerdicts(c);
+    const report = comparisonReport(c);
     // A variant that stopped early or cannot keep up is neither better nor worse: one sentence
     // says why it is not ranked, in place of its differences.
-    const unranked = new Map(verdicts.flatMap((v) => (v.unranked ? [[v.name, v.unranked] as const] : [])));
     const sentences = [
-      ...differenceRows(c)
-        .filter((row) => !unranked.has(row.name))
-        .map((row) =>
+      ...report.variants.flatMap((v) =>
+        v.findings.map((f) =>
           h(
             'li',
-            { class: 'difference', 'data-variant': row.name, 'data-metric': row.metric },
-            differenceSentence(row.difference, {
-              variant: row.name,
-              baseline: c.baseline,
-              metric: row.metric === 'leadTime' ? 'mean lead time' : 'throughput',
-              unit: row.metric === 'leadTime' ? plural : `items per ${unit}`,
-            }),
+            { class: 'difference', 'data-variant': f.variant, 'data-metric': f.measure },
+            differenceSentence(f),
           ),
         ),
-      ...[...unranked].map(([name, why]) =>
-        h('li', { class: 'difference unranked', 'data-variant': name }, `${name}: ${why}.`),
+      ),
+      ...report.variants.flatMap((v) =>
+        v.unranked
+          ? [h('li', { class: 'difference unranked', 'data-variant': v.name }, `${v.name}: ${v.unranked}.`)]
+          : [],
       ),
     ];
     const banner = verdictBanner(
-      verdicts.flatMap((v) => v.verdict.alerts.map((a) => ({ ...a, variant: v.name }))),
+      report.variants.flatMap((v) => v.verdict.alerts.map((a) => ({ ...a, variant: v.name }))),
     );
     const sharedMax = Math.max(...c.variants.map((v) => Math.max(...v.result.series.wip, 1)));
     const doneMax = Math.max(...c.variants.map((v) => v.result.series.cumulative.done.at(-1) ?? 1));
@@ -160,13 +144,13 @@ export class CompareResults {
         banner,
         h('ul', { class: 'differences' }, sentences),
         lookTwice(c.variants.flatMap((v) => v.result.warnings.map((text) => ({ variant: v.name, text })))),
-        this.table(c, unit, verdicts),
+        this.table(c, unit, report),
       ],
       cards,
     );
   }
 
-  private table(c: Comparison, unit: string, verdicts: ReturnType<typeof variantVerdicts>) {
+  private table(c: Comparison, unit: string, report: ComparisonReport) {
     const days = (x: number) => formatDuration(x, unit);
     return h(
       'div',
@@ -205,9 +189,13 @@ export class CompareResults {
                 h('span', { class: 'swatch', style: `background:${categorical(i)}` }),
                 v.name,
                 i === 0 ? h('span', { class: 'badge baseline' }, 'baseline') : null,
-                verdicts[i].verdict.sound
+                report.variants[i].verdict.sound
                   ? null
-                  : h('span', { class: 'badge alarm', 'data-key': 'status' }, verdicts[i].verdict.status),
+                  : h(
+                      'span',
+                      { class: 'badge alarm', 'data-key': 'status' },
+                      report.variants[i].verdict.status,
+                    ),
               ),
               h(
                 'td',

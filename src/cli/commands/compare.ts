@@ -2,10 +2,10 @@
  * `flowlab compare FILE [FILE ...]`: variants side by side with common random numbers,
  * and how each differs from the first, in words, with a 95% interval.
  */
-import type { Comparison, Difference } from '../../experiment/compare.ts';
-import { unranked, verdictOf } from '../../experiment/verdict.ts';
+import type { Comparison } from '../../experiment/compare.ts';
 import { ROUTING_STRATEGIES } from '../../model/scenario.ts';
 import { defaultWorkers } from '../../node/pool.ts';
+import { CHANCE, comparisonReport, type Finding, TOO_WIDE } from '../../report/comparison.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
@@ -98,7 +98,8 @@ export async function compareCommand(argv: string[]): Promise<number> {
 
 export function describeComparison(c: Comparison): string {
   const unit = c.variants[0].result.timeUnit;
-  const judged = c.variants.map((v) => ({ ...v, verdict: verdictOf(v.result, v.stability) }));
+  const report = comparisonReport(c);
+  const judged = c.variants.map((v, i) => ({ ...v, verdict: report.variants[i].verdict }));
   const rows: [string, (v: (typeof judged)[number]) => string][] = [
     ['status', (v) => v.verdict.status],
     [
@@ -124,18 +125,16 @@ export function describeComparison(c: Comparison): string {
     ),
     '',
   ];
-  const baseline = judged[0];
-  for (const v of judged.slice(1)) {
-    const vs = v.vsBaseline;
-    if (!vs) continue;
-    const not = unranked(baseline, v);
-    if (not) {
-      lines.push(`${v.name}: ${not}`);
+  for (const v of report.variants.slice(1)) {
+    if (v.unranked) {
+      lines.push(`${v.name}: ${v.unranked}`);
       continue;
     }
-    lines.push(`${v.name}: ${sentence('mean lead time', vs.leadTime, c.baseline, 'shorter', 'longer')}`);
+    // The second measure lines up under the first, after the variant's name.
     lines.push(
-      `${' '.repeat(v.name.length)}  ${sentence('throughput', vs.throughput, c.baseline, 'lower', 'higher')}`,
+      ...v.findings.map(
+        (f, i) => `${i === 0 ? `${v.name}:` : ' '.repeat(v.name.length + 1)} ${findingLine(f)}`,
+      ),
     );
   }
   if (c.replications < 2)
@@ -144,21 +143,15 @@ export function describeComparison(c: Comparison): string {
   return terminalText(lines.join('\n'));
 }
 
-/** "mean lead time 43% shorter than X (95% interval 38% to 48% shorter)". */
-function sentence(what: string, d: Difference, baseline: string, down: string, up: string): string {
-  if (d.relative === null) return `${what}: no relative difference, as ${baseline}'s is 0`;
-  const word = (x: number) => (x < 0 ? down : up);
-  const size = (x: number) => percent(Math.abs(x));
-  // Below 0.05% the percentage would print as 0.0%: say so in words instead.
-  const head =
-    Math.abs(d.relative) < 0.0005
-      ? `${what} the same as ${baseline}`
-      : `${what} ${size(d.relative)} ${word(d.relative)} than ${baseline}`;
-  if (!d.relativeCi95) return head;
-  const [lo, hi] = d.relativeCi95;
-  const interval =
-    Math.sign(lo) === Math.sign(hi)
-      ? `${size(lo < 0 ? hi : lo)} to ${size(lo < 0 ? lo : hi)} ${word(lo)}`
-      : `from ${size(lo)} ${word(lo)} to ${size(hi)} ${word(hi)}: no clear difference`;
-  return `${head} (95% interval ${interval})`;
+/**
+ * A finding as one line of the terminal: "mean lead time 43% shorter than X (95% interval
+ * 38% to 48% shorter)". The words are the report's (src/report/comparison.ts).
+ */
+function findingLine(f: Finding): string {
+  const head = `${f.label} ${f.change ? `${f.change} than` : 'the same as'} ${f.baseline}`;
+  const i = f.interval;
+  if (i?.kind === 'clear')
+    return `${head} (95% interval ${i.range} ${i.word}${i.tooWide ? `; ${TOO_WIDE}` : ''})`;
+  if (i?.kind === 'chance') return `${head} (95% interval ${i.range}: ${CHANCE})`;
+  return head;
 }

@@ -2,7 +2,7 @@
  * Chart data for a comparison, on shared axes: every variant is drawn against the same
  * scales, so a taller bar or a longer line means a bigger number, not a different zoom.
  */
-import type { Comparison, Difference } from '../../../src/index.ts';
+import type { Comparison } from '../../../src/index.ts';
 import { legendNames } from '../comparison-setup.ts';
 import type { Line } from './series-data.ts';
 import { MAX_LINE_POINTS, thinIndices } from './thin.ts';
@@ -86,21 +86,4 @@ export function variantLines(c: Comparison, pick: 'wip' | 'done', max = MAX_LINE
       points: thinIndices(s.t.length, max).map((k) => [s.t[k], values[k]] as [number, number]),
     };
   });
-}
-
-export interface DifferenceRow {
-  name: string;
-  metric: 'leadTime' | 'throughput';
-  difference: Difference;
-}
-
-export function differenceRows(c: Comparison): DifferenceRow[] {
-  return c.variants.flatMap((v) =>
-    v.vsBaseline
-      ? [
-          { name: v.name, metric: 'leadTime' as const, difference: v.vsBaseline.leadTime },
-          { name: v.name, metric: 'throughput' as const, difference: v.vsBaseline.throughput },
-        ]
-      : [],
-  );
 }

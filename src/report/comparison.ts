@@ -1,0 +1,128 @@
+/**
+ * What a comparison says: each variant's verdict, and how each variant that may be ranked
+ * differs from the baseline in mean lead time and throughput, with the paired 95% interval
+ * from `compare()` (common random numbers). The words are chosen here, once; the terminal
+ * (src/cli/commands/compare.ts) and the page (web/viewmodel/sentences.ts) only lay them out,
+ * so the two never describe the same difference differently.
+ */
+import type { Comparison, Difference } from '../experiment/compare.ts';
+import { unranked, type Verdict, verdictOf } from '../experiment/verdict.ts';
+import { change, number, unitName } from './numbers.ts';
+
+export type Measure = 'leadTime' | 'throughput';
+
+/** Said when the interval runs from one side of no difference to the other. */
+export const CHANCE = 'this could be chance';
+
+/**
+ * Said when the interval reaches past 100% lower, which no time and no rate can be: the
+ * interval (a ratio's, by the delta method) is too wide to pin the difference down.
+ */
+export const TOO_WIDE = 'wider than the difference can be: run more replications';
+
+/** How a difference in each measure is said: a time is shorter or longer, a rate lower or higher. */
+const MEASURES = {
+  leadTime: { label: 'mean lead time', down: 'shorter', up: 'longer' },
+  throughput: { label: 'throughput', down: 'lower', up: 'higher' },
+} as const satisfies Record<Measure, { label: string; down: string; up: string }>;
+
+/** What the paired 95% interval adds to a difference. */
+export type FindingInterval =
+  /** One replication: nothing varies, so there is no interval. */
+  | { kind: 'one-replication' }
+  /** Both ends on one side: "38% to 48%", smaller first, and the side ("shorter"). */
+  | { kind: 'clear'; range: string; word: string; tooWide: boolean }
+  /** The ends on either side of no difference: "from 2% shorter to 3% longer". */
+  | { kind: 'chance'; range: string };
+
+/** One measure of one variant against the baseline. */
+export interface Finding {
+  variant: string;
+  baseline: string;
+  measure: Measure;
+  /** "mean lead time", "throughput". */
+  label: string;
+  /**
+   * "43% shorter", or "0.5 items per day higher" when the baseline's is 0 (no percentage of
+   * nothing); null when the two are the same.
+   */
+  change: string | null;
+  /** Null when there is nothing to add: the two are identical, or there is no relative interval. */
+  interval: FindingInterval | null;
+}
+
+export interface VariantReport {
+  name: string;
+  verdict: Verdict;
+  /** Why it is not ranked against the baseline (absent for the baseline and ranked variants). */
+  unranked?: string;
+  /** Its differences from the baseline; none for the baseline and for a variant not ranked. */
+  findings: Finding[];
+}
+
+export interface ComparisonReport {
+  baseline: string;
+  variants: VariantReport[];
+}
+
+export function comparisonReport(c: Comparison): ComparisonReport {
+  const judged = c.variants.map((v) => ({ name: v.name, verdict: verdictOf(v.result, v.stability) }));
+  const timeUnit = c.variants[0].result.timeUnit;
+  const units: Record<Measure, string> = {
+    leadTime: unitName(timeUnit),
+    throughput: `items per ${unitName(timeUnit, 1)}`,
+  };
+  return {
+    baseline: c.baseline,
+    variants: c.variants.map((v, i) => {
+      const not = i === 0 ? undefined : unranked(judged[0], judged[i]);
+      const vs = v.vsBaseline;
+      const findings =
+        vs && !not
+          ? (['leadTime', 'throughput'] as const).map((m) =>
+              finding(vs[m], { variant: v.name, baseline: c.baseline, measure: m, unit: units[m] }),
+            )
+          : [];
+      return { ...judged[i], ...(not ? { unranked: not } : {}), findings };
+    }),
+  };
+}
+
+interface Subject {
+  variant: string;
+  baseline: string;
+  measure: Measure;
+  /** Of the absolute difference, said when the baseline's is 0: "days", "items per day". */
+  unit: string;
+}
+
+/** One difference in words. */
+export function finding(d: Difference, s: Subject): Finding {
+  const { label, down, up } = MEASURES[s.measure];
+  const word = (x: number) => (x < 0 ? down : up);
+  const base = { variant: s.variant, baseline: s.baseline, measure: s.measure, label };
+  if (d.relative === null)
+    return {
+      ...base,
+      change: d.diff === 0 ? null : `${number(Math.abs(d.diff))} ${s.unit} ${word(d.diff)}`,
+      interval: null,
+    };
+  const said = d.relative === 0 ? null : `${change(d.relative)} ${word(d.relative)}`;
+  const ci = d.relativeCi95;
+  if (!ci) return { ...base, change: said, interval: { kind: 'one-replication' } };
+  const [lo, hi] = ci;
+  if (lo === 0 && hi === 0) return { ...base, change: said, interval: null };
+  if (lo < 0 && hi > 0)
+    return {
+      ...base,
+      change: said,
+      interval: { kind: 'chance', range: `from ${change(lo)} ${word(lo)} to ${change(hi)} ${word(hi)}` },
+    };
+  // Both ends on the same side: the sizes of the same change, smaller first.
+  const [a, b] = [Math.abs(lo), Math.abs(hi)].sort((x, y) => x - y);
+  return {
+    ...base,
+    change: said,
+    interval: { kind: 'clear', range: `${change(a)} to ${change(b)}`, word: word(lo), tooWide: lo < -1 },
+  };
+}
