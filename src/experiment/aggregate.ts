@@ -4,6 +4,7 @@
  */
 import { ci95, meanOf } from '../metrics/confidence.ts';
 import { QuantileHistogram } from '../metrics/histogram.ts';
+import { littlesLawOff } from '../metrics/littles-law.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { NodeLoad } from '../network/load.ts';
@@ -20,9 +21,6 @@ import type {
   SimulationResult,
   TimeStatistics,
 } from './result.ts';
-
-/** Above this relative gap, Little's law is flagged: the window is too short or not steady. */
-const LITTLE_TOLERANCE = 0.1;
 
 /** The ways a replication can stop early, the gravest first: the result names the first seen. */
 const EARLY_STOPS: readonly StopReason[] = ['deadlock', 'stalled', 'overflow', 'time-cap'];
@@ -332,7 +330,7 @@ function warningsFor(scenario: Scenario, loads: readonly NodeLoad[], result: Sim
     !result.deadlock &&
     !result.stalled &&
     !result.overflow &&
-    Math.abs(result.littlesLaw.relativeDifference) > LITTLE_TOLERANCE
+    littlesLawOff(result.littlesLaw.relativeDifference)
   )
     warnings.push(
       `Little's law is off by ${pct(Math.abs(result.littlesLaw.relativeDifference))}: ` +

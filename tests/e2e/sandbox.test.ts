@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, simulate, sweep } from '../../src/index.ts';
 import { comparisonReport } from '../../src/report/comparison.ts';
+import { leanFindings } from '../../src/report/lean.ts';
 import { SITE_POLICY } from '../../web/csp.ts';
 import { formatDuration, formatRate } from '../../web/viewmodel/format.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
@@ -271,6 +272,10 @@ describe('the sandbox in Chromium', () => {
         .map((x) => `${x.label}${x.value}${x.interval ?? ''}${x.note}`)
         .join('|'),
     );
+    // The lean findings, in the words the terminal prints.
+    const lean = await page.locator('.lean-findings dd').allTextContents();
+    expect(lean.length).toBeGreaterThan(0);
+    expect(lean).toEqual(leanFindings(expected).map((f) => f.text));
     // And the whole result, byte for byte, is what `flowlab run FILE --json` prints.
     expect(shown).toBe(cliJson(presetFile(id)));
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LITTLES_LAW_TOLERANCE, littlesLawOff } from '../../src/metrics/littles-law.ts';
 import { headlines, runSummary } from '../../web/viewmodel/headline.ts';
 import { quickResult } from './results-fixture.ts';
 
@@ -34,6 +35,16 @@ describe('the headline numbers', () => {
       littlesLaw: { wip: 10, throughputTimesLeadTime: 14, relativeDifference: -0.286 },
     });
     expect(off.find((x) => x.key === 'littles-law')).toMatchObject({ value: 'off by −29%', tone: 'warn' });
+  });
+
+  it('say Little’s law is off where the result warns that it is: one tolerance for both', () => {
+    const check = (relativeDifference: number) =>
+      headlines({ ...r, littlesLaw: { wip: 10, throughputTimesLeadTime: 10, relativeDifference } }).find(
+        (x) => x.key === 'littles-law',
+      )?.tone;
+    expect(check(LITTLES_LAW_TOLERANCE)).toBe('plain');
+    expect(check(-LITTLES_LAW_TOLERANCE * 1.001)).toBe('warn');
+    expect(littlesLawOff(LITTLES_LAW_TOLERANCE * 1.001)).toBe(true);
   });
 
   it('flag a low flow efficiency', () => {

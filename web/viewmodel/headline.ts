@@ -6,6 +6,7 @@
  */
 import { survivorNote, type Verdict } from '../../src/experiment/verdict.ts';
 import type { SimulationResult } from '../../src/index.ts';
+import { littlesLawOff } from '../../src/metrics/littles-law.ts';
 import {
   formatDuration,
   formatInterval,
@@ -31,7 +32,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
   const u = r.timeUnit;
   const days = (x: number) => formatDuration(x, u);
   const little = r.littlesLaw;
-  const littleOk = Math.abs(little.relativeDifference) <= 0.1;
+  const littleOk = !littlesLawOff(little.relativeDifference);
   const survivors = verdict && survivorNote(verdict);
   // Stopped early, the times cover only what got through; overloaded, they grow with the run.
   const caveat = survivors

@@ -5,6 +5,7 @@
 import { verdictOf } from '../../src/experiment/verdict.ts';
 import type { Scenario, SimulationResult } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
+import { leanFindings } from '../../src/report/lean.ts';
 import { drawCfd } from '../charts/cfd.ts';
 import { drawHistogram } from '../charts/histogram.ts';
 import { drawLines } from '../charts/lines.ts';
@@ -26,6 +27,7 @@ import { EXPLAIN } from './chart-texts.ts';
 import { h } from './dom.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { headlineCards } from './headline-cards.ts';
+import { leanPanel } from './lean-findings.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
 
@@ -194,6 +196,7 @@ export class ResultsView {
         }),
         verdictBanner(verdict.alerts),
         headlineCards(headlines(result, verdict)),
+        leanPanel(leanFindings(result)),
         lookTwice(result.warnings.map((text) => ({ text }))),
       ],
       cards,

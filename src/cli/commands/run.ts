@@ -11,7 +11,8 @@ import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/pool.ts';
-import { count, number, percent, time, unitName, withInterval } from '../../report/numbers.ts';
+import { leanFindings } from '../../report/lean.ts';
+import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -201,8 +202,8 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   lines.push(
     `completed        ${count(r.completed, 'item')} after warm-up${r.replications > 1 ? `, over all ${r.replications} replications` : ''}`,
   );
-  const extras = leanLines(r);
-  if (extras.length > 0) lines.push(...extras);
+  // The lean findings line up with the flow metrics above them.
+  for (const f of leanFindings(r)) lines.push(`${f.label.padEnd(16)} ${f.text}`);
   lines.push('');
   lines.push(nodeTable(r, estimated, verdict));
   for (const [id, reason] of estimated) if (id in r.nodes) lines.push(`~ ${id}: an estimate: ${reason}`);
@@ -237,32 +238,6 @@ function stopped(r: SimulationResult): string {
   if (r.stoppedBy === 'stalled') return 'STOPPED: stalled (events outran the clock; see the warning)';
   if (r.stoppedBy === 'overflow') return 'STOPPED: too many items in the system (see the warning)';
   return 'STOPPED at run.maxTime with work in progress';
-}
-
-function leanLines(r: SimulationResult): string[] {
-  const lines: string[] = [];
-  if (r.reworkRate > 0 || r.escalationRate > 0)
-    lines.push(
-      `rework           ${number(r.reworkRate)} per item, escalations ${number(r.escalationRate)} per item, first time right ${percent(r.firstTimeRight)}`,
-    );
-  if (r.reworkPerFailure > 1.0001)
-    lines.push(
-      `blast radius     ${number(r.reworkPerFailure)} items sent back per failed item (batch-scope failures)`,
-    );
-  if (r.handoffsPerItem > 0) lines.push(`handoffs         ${number(r.handoffsPerItem)} per item`);
-  if (r.rejected > 0)
-    lines.push(
-      `rejected         ${number(r.rejected)} arrivals (${percent(r.rejectionRate)}) found their first node full`,
-    );
-  if (r.backlog.mean > 0)
-    lines.push(`backlog          ${number(r.backlog.mean)} items waiting before commitment on average`);
-  if (r.timeLostToOutages > 0)
-    lines.push(`outages          ${time(r.timeLostToOutages, r.timeUnit)} of node time lost per replication`);
-  if (r.workItemAge.count > 0)
-    lines.push(
-      `work-item age    ${number(r.workItemAge.count)} items in progress when arrivals stopped: p50 ${number(r.workItemAge.p50)}, p85 ${number(r.workItemAge.p85)}, oldest ${number(r.workItemAge.max)}`,
-    );
-  return lines;
 }
 
 /**
