@@ -14,6 +14,7 @@ import { UsageError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
+import { forecastDates } from './forecast-dates.ts';
 
 export const forecastHelp = `flowlab forecast FILE (--items N | --until T) [options]
 
@@ -30,7 +31,20 @@ Options:
   --json              the forecast as JSON, with every sample and a histogram
   -h, --help          this help
 
+In calendar dates, from a model and from a history's daily throughput side by side
+(FILE may be a history, .csv, which is fitted first, as flowlab fit does):
+  --start DATE        the first day of the work (ISO, 2026-03-02); then ask
+  --items N           when will N items be done: the dates by which they are, with
+                      50%, 70%, 85% and 95% likelihood
+  --by DATE           how many items will be done by then, with the same likelihoods
+  --days-off LIST     the week's days off (default sat,sun; none for every day worked)
+  --holidays LIST     days off besides: ISO dates, or a file of them (one a line, # comments)
+  --history FILE      with a scenario FILE: the history to sample throughput from
+  --dates dmy|mdy     day or month first in the history's dates, as for flowlab fit
+  --waiting A,B       the history's waiting stages, as for flowlab fit
+
 Examples:
+  flowlab forecast examples/team-events.csv --items 40 --start 2026-01-05 --holidays 2026-04-03
   flowlab forecast scenarios/dynamic-network.json --items 50
   flowlab forecast scenarios/token-ring.json --until 90 --reps 500`;
 
@@ -43,6 +57,13 @@ export function forecastCommand(argv: string[]): number {
     set: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    start: { type: 'string' },
+    by: { type: 'string' },
+    'days-off': { type: 'string' },
+    holidays: { type: 'string' },
+    history: { type: 'string' },
+    dates: { type: 'string' },
+    waiting: { type: 'string' },
   });
   if (values.help) {
     console.log(forecastHelp);
@@ -50,6 +71,33 @@ export function forecastCommand(argv: string[]): number {
   }
   if (positionals.length !== 1)
     throw new UsageError(`forecast: give exactly one scenario file (got ${positionals.length})`);
+  const inDates = [
+    values.start,
+    values.by,
+    values['days-off'],
+    values.holidays,
+    values.history,
+    values.dates,
+    values.waiting,
+  ];
+  if (inDates.some((v) => v !== undefined) || /\.(csv|tsv|txt)$/i.test(positionals[0])) {
+    if (values.until !== undefined)
+      throw new UsageError('forecast: --until counts model time; with dates, ask --by DATE');
+    return forecastDates(positionals[0], {
+      items: wholeNumber('items', values.items, 1),
+      by: values.by,
+      start: values.start,
+      holidays: values.holidays,
+      daysOff: values['days-off'],
+      history: values.history,
+      dates: values.dates,
+      waiting: values.waiting,
+      set: values.set,
+      seed: wholeNumber('seed', values.seed, 0),
+      replications: wholeNumber('reps', values.reps, 2),
+      json: values.json,
+    });
+  }
   if ((values.items === undefined) === (values.until === undefined))
     throw new UsageError(
       'forecast: give either --items N (how long for N items) or --until T (how many items by T)',

@@ -1,0 +1,245 @@
+/**
+ * `flowlab forecast ... --start DATE`: the forecast in calendar dates, from the model and
+ * from the history's daily throughput, side by side (history/forecast-dates.ts).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dayText, WEEKENDS_OFF, type WorkCalendar, workingDaysBetween } from '../../history/calendar.ts';
+import { isoDate, readDate } from '../../history/dates.ts';
+import { fitHistory } from '../../history/fit.ts';
+import {
+  type DateForecast,
+  type DateQuestion,
+  dailyThroughput,
+  modelForecast,
+  throughputForecast,
+  workingShareOf,
+} from '../../history/forecast-dates.ts';
+import type { History } from '../../history/history.ts';
+import { UsageError } from '../errors.ts';
+import { number, percent } from '../format.ts';
+import { dateOrderFlag, readHistoryFile } from '../history-file.ts';
+import { loadScenario } from '../load.ts';
+import { table } from '../table.ts';
+import { terminalText } from '../terminal-text.ts';
+
+export interface DateFlags {
+  items?: number;
+  by?: string;
+  start?: string;
+  holidays?: string;
+  daysOff?: string;
+  history?: string;
+  dates?: string;
+  waiting?: string;
+  set?: string[];
+  seed?: number;
+  replications?: number;
+  json?: boolean;
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+export function forecastDates(file: string, flags: DateFlags): number {
+  if (flags.start === undefined)
+    throw new UsageError('forecast: dates need --start DATE, the first day of the work');
+  if ((flags.items === undefined) === (flags.by === undefined))
+    throw new UsageError(
+      'forecast: with --start, give either --items N (when will N items be done) or --by DATE (how many by then)',
+    );
+  const start = dateFlag('start', flags.start);
+  const calendar = calendarOf(flags.daysOff, flags.holidays);
+  let question: DateQuestion;
+  if (flags.by !== undefined) {
+    const by = dateFlag('by', flags.by);
+    if (by < start) throw new UsageError(`--by ${flags.by} is before --start ${flags.start}`);
+    if (by - start > 36_500) throw new UsageError('--by must be within 100 years of --start');
+    question = { by };
+  } else question = { items: flags.items as number };
+  const dateOrder = dateOrderFlag(flags.dates);
+  const isHistory = /\.(csv|tsv|txt)$/i.test(file);
+  let history: History | undefined;
+  let document: unknown;
+  let model: string;
+  if (isHistory) {
+    if (flags.history !== undefined)
+      throw new UsageError('forecast: --history is for a scenario file; FILE is already a history');
+    history = readHistoryFile(file, dateOrder);
+    const waiting = flags.waiting
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const fitted = fitHistory(history, { waiting, name: `Fitted from ${file}` });
+    if (!fitted.ok) throw new UsageError(`${file}: ${fitted.reason}`);
+    const scenario = fitted.fit.scenario as { run: { duration: number; warmup: number } };
+    // Counting starts near the end of the history, so the model holds the work in progress
+    // and the arrival rates of its last weeks, as the team does on the start date.
+    scenario.run.warmup = Math.floor(scenario.run.duration * 0.9);
+    document = loadOverrides(scenario, flags, file);
+    model = `fitted to ${file}`;
+  } else {
+    if (flags.history !== undefined) history = readHistoryFile(flags.history, dateOrder);
+    document = loadScenario(file, {
+      set: flags.set,
+      seed: flags.seed,
+      replications: flags.replications ?? 100,
+    }).document;
+    model = file;
+  }
+  const share = history ? workingShareOf(history, calendar) : 5 / 7;
+  const fromModel = modelForecast(document, question, start, calendar, share, {
+    replications: flags.replications ?? 100,
+    seed: flags.seed,
+  });
+  const daily = history ? dailyThroughput(history, calendar) : undefined;
+  if (daily && daily.length === 0)
+    throw new UsageError(`${flags.history ?? file}: no working day in the history to sample throughput from`);
+  const fromHistory = daily
+    ? throughputForecast(daily, question, start, calendar, { seed: flags.seed })
+    : undefined;
+  if (flags.json) {
+    const json = (f: DateForecast) => ({
+      ...f,
+      percentiles: f.percentiles.map((p) => ({
+        ...p,
+        date: p.date === undefined ? undefined : isoDate(p.date),
+      })),
+    });
+    console.log(
+      JSON.stringify(
+        {
+          question: 'items' in question ? { items: question.items } : { by: isoDate(question.by) },
+          start: isoDate(start),
+          calendar: {
+            daysOff: calendar.daysOff.map((d) => WEEKDAYS[d]),
+            holidays: [...calendar.holidays].sort((a, b) => a - b).map(isoDate),
+          },
+          model: json(fromModel),
+          throughput: fromHistory ? json(fromHistory) : null,
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  console.log(terminalText(describe(question, start, calendar, model, fromModel, fromHistory)));
+  return 0;
+}
+
+function loadOverrides(scenario: unknown, flags: DateFlags, file: string): unknown {
+  if (!flags.set?.length) return scenario;
+  throw new UsageError(
+    `forecast: --set applies to a scenario file; write the fitted scenario with flowlab fit ${file} --out F and forecast from F`,
+  );
+}
+
+function dateFlag(flag: string, value: string): number {
+  const reading = readDate(value, 'dmy');
+  if (!reading.ok) throw new UsageError(`--${flag}: ${reading.reason}`);
+  if (!reading.dateOnly) throw new UsageError(`--${flag} takes a date without a time (got "${value}")`);
+  if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(value.trim()))
+    throw new UsageError(
+      `--${flag} takes an ISO date, 2026-03-02, so day and month cannot be mistaken (got "${value}")`,
+    );
+  return reading.at;
+}
+
+function calendarOf(daysOff: string | undefined, holidays: string | undefined): WorkCalendar {
+  let off = WEEKENDS_OFF.daysOff;
+  if (daysOff !== undefined) {
+    const names = daysOff
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && s !== 'none');
+    const bad = names.find((n) => !WEEKDAYS.includes(n.slice(0, 3)) || n.length < 3);
+    if (bad)
+      throw new UsageError(`--days-off: "${bad}" is no weekday (write mon,tue,wed,thu,fri,sat,sun, or none)`);
+    off = [...new Set(names.map((n) => WEEKDAYS.indexOf(n.slice(0, 3))))];
+    if (off.length === 7) throw new UsageError('--days-off: every day of the week off leaves no working day');
+  }
+  const set = new Set<number>();
+  if (holidays !== undefined) {
+    const fromFile = existsSync(holidays) && statSync(holidays).isFile();
+    if (fromFile && statSync(holidays).size > 1_000_000)
+      throw new UsageError(`--holidays ${holidays}: more than 1 MB, no list of holidays is that long`);
+    const text = fromFile ? readFileSync(holidays, 'utf8') : holidays;
+    const entries = text
+      .split(/[\n,;]/)
+      .map((s) => s.replace(/#.*$/, '').trim())
+      .filter((s) => s !== '');
+    entries.forEach((entry, i) => {
+      const reading = readDate(entry, 'dmy');
+      const where = fromFile ? `--holidays ${holidays}: entry ${i + 1}` : '--holidays';
+      if (!reading.ok) throw new UsageError(`${where}: ${reading.reason}`);
+      if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(entry))
+        throw new UsageError(`${where}: write holidays as ISO dates, 2026-12-25 (got "${entry}")`);
+      set.add(reading.at);
+    });
+  }
+  return { daysOff: off, holidays: set };
+}
+
+function describe(
+  question: DateQuestion,
+  start: number,
+  calendar: WorkCalendar,
+  model: string,
+  fromModel: DateForecast,
+  fromHistory: DateForecast | undefined,
+): string {
+  const off = calendar.daysOff.map((d) => WEEKDAYS[d]).join(', ') || 'none';
+  const holidays = calendar.holidays.size;
+  const lines: string[] = [];
+  const when = 'items' in question;
+  lines.push(
+    when
+      ? `When will ${number(question.items)} items be done, starting ${dayText(start)}?`
+      : `How many items will be done from ${dayText(start)} to ${dayText(question.by)} (${workingDaysBetween(calendar, start, question.by)} working days)?`,
+  );
+  lines.push(
+    `Days off: ${off}${holidays > 0 ? `, and ${holidays} holiday${holidays === 1 ? '' : 's'}` : ''}.`,
+    '',
+  );
+  const cell = (f: DateForecast, i: number) => {
+    const p = f.percentiles[i];
+    if (when)
+      return p.date === undefined ? 'not reached' : `${dayText(p.date)} (${p.workingDays} working days)`;
+    return p.items === undefined ? '' : `at least ${number(p.items)}`;
+  };
+  const header = ['likelihood', 'from the model'];
+  if (fromHistory) header.push("from the history's throughput");
+  lines.push(
+    table(
+      header,
+      fromModel.percentiles.map((p, i) => {
+        const row = [percent(p.likelihood, 0), cell(fromModel, i)];
+        if (fromHistory) row.push(cell(fromHistory, i));
+        return row;
+      }),
+    ),
+  );
+  lines.push('', `From the model (${model}): ${fromModel.basis}.`);
+  if (fromModel.notReached > 0)
+    lines.push(`  ${fromModel.notReached} replications never got there (the run stopped first).`);
+  if (fromHistory) lines.push(`From the throughput: ${fromHistory.basis}.`);
+  else lines.push("Give --history FILE to set the history's throughput beside the model.");
+  if (fromHistory) {
+    const gap = spread(fromModel, fromHistory, when);
+    if (gap) lines.push(gap);
+  }
+  return lines.join('\n');
+}
+
+/** Where the two methods disagree by more than a fifth at 85%, say so: one of them is missing something. */
+function spread(model: DateForecast, history: DateForecast, when: boolean): string | undefined {
+  const at = (f: DateForecast) => {
+    const p = f.percentiles[2];
+    return when ? p.workingDays : p.items;
+  };
+  const a = at(model);
+  const b = at(history);
+  if (a === undefined || b === undefined || b === 0) return undefined;
+  if (Math.abs(a / b - 1) <= 0.2) return undefined;
+  return `At 85% the two differ by ${percent(Math.abs(a / b - 1), 0)}: the throughput method assumes the future is like the whole history; the model, that it is like the model (check its backtest with flowlab fit).`;
+}
