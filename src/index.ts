@@ -25,6 +25,26 @@ export { mergePartials, type PartialResult, parseShard, type Shard } from './exp
 export { createRun, type Run, type RunProgress, ScenarioError, simulate } from './experiment/simulate.ts';
 export { type SweepPoint, type SweepResult, sweep } from './experiment/sweep.ts';
 export { mser5 } from './experiment/warmup.ts';
+export { type Backtest, type BacktestRow, backtest, historyMeasures } from './history/backtest.ts';
+export { WEEKENDS_OFF, type WorkCalendar, workingDaysBetween, workingDaysFrom } from './history/calendar.ts';
+export { type Fit, type FitOptions, type FitOutcome, type FitReport, fitHistory } from './history/fit.ts';
+export {
+  type DateForecast,
+  type DateQuestion,
+  dailyThroughput,
+  modelForecast,
+  throughputForecast,
+  workingShareOf,
+} from './history/forecast-dates.ts';
+export type {
+  History,
+  HistoryItem,
+  HistoryOutcome,
+  HistoryProblem,
+  RowNote,
+  Visit,
+} from './history/history.ts';
+export { type ReadOptions, readHistory } from './history/read.ts';
 export { type Distribution, distributionMean, distributionSchema } from './model/distribution.ts';
 export { applyOverrides } from './model/overrides.ts';
 export {
