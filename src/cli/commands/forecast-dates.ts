@@ -15,8 +15,8 @@ import {
   workingShareOf,
 } from '../../history/forecast-dates.ts';
 import type { History } from '../../history/history.ts';
+import { number, percent } from '../../report/numbers.ts';
 import { UsageError } from '../errors.ts';
-import { number, percent } from '../format.ts';
 import { dateOrderFlag, readHistoryFile } from '../history-file.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
