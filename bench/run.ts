@@ -12,6 +12,10 @@
  * limits with blocking, a batch stage, failures with rework, outages): its items/s is
  * printed as a share of the plain tandem's, which should stay above one half.
  *
+ * Then the tandem's speed as a ratio to a hand-written C program of it and to its JavaScript
+ * twin, measured side by side (bench/limit.ts), and `flowlab run` of it end to end, start-up
+ * and result included (bench/end-to-end.ts).
+ *
  * Then a sweep of 20 points x 10 replications of the tandem on one worker thread and on one
  * per core, with the speed-up (bench/sweep.ts). Last, the sandbox: the time from pressing Run
  * to every chart drawn, for the default preset.
@@ -86,6 +90,11 @@ console.table(rows);
 console.log(
   `lean mechanisms run at ${((lean / plain) * 100).toFixed(0)}% of the plain tandem's items/s (target: over 50%)`,
 );
+
+// The tandem against hand-written C and JavaScript (bench/limit.ts), and a user's
+// `flowlab run` of it end to end, start-up and result included (bench/end-to-end.ts).
+(await import('./limit.ts')).printLimitRatio();
+await (await import('./end-to-end.ts')).printEndToEnd();
 
 // Replications spread over worker threads: a sweep on one worker and on one per core.
 // (Imported only now, so the browser tooling they load is not in the heaps measured above.)
