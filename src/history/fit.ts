@@ -89,6 +89,8 @@ export type FitOutcome = { ok: true; fit: Fit } | { ok: false; reason: string };
 const CHI2_3_01 = 11.345;
 /** A class with fewer items than this joins "other": a rate and a route need some items. */
 const MIN_CLASS = 5;
+/** Classes kept apart at most, the largest first; the rest join "other" (a type a row would be thousands). */
+const MAX_CLASSES = 20;
 
 export function fitHistory(history: History, options: FitOptions = {}): FitOutcome {
   const stages = stageRoles(history, options.waiting);
@@ -138,8 +140,10 @@ function classGroups(items: HistoryItem[]) {
   const groups: { type: string; items: HistoryItem[] }[] = [];
   const small: HistoryItem[] = [];
   const merged: string[] = [];
+  const largest = [...byType.values()].map((l) => l.length).sort((a, b) => b - a);
+  const smallest = largest.length > MAX_CLASSES ? Math.max(MIN_CLASS, largest[MAX_CLASSES] + 1) : MIN_CLASS;
   for (const [type, list] of byType) {
-    if (list.length < MIN_CLASS && byType.size > 1) {
+    if (list.length < smallest && byType.size > 1) {
       small.push(...list);
       merged.push(type || '(no type)');
     } else groups.push({ type, items: list });

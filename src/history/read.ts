@@ -25,6 +25,16 @@ export interface ReadOptions {
 /** Problems listed before giving up: enough to see a pattern, few enough to read. */
 const MAX_PROBLEMS = 20;
 
+/**
+ * Stages in a workflow, at most: boards have a few dozen columns, and ordering the stages
+ * compares every pair, so a file of a distinct stage a row must not cost hours.
+ */
+export const MAX_STAGES = 200;
+
+/** A stage's name becomes a capability in the scenario, where this one is refused. */
+const badStageName = (name: string) =>
+  name === '__proto__' ? 'a stage cannot be named "__proto__"' : undefined;
+
 /** Column names compared without case, spaces, "_" or "-": "Entered At" is enteredat. */
 const key = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 
@@ -166,6 +176,12 @@ function readStageDates(header: string[], rows: Rows, options: ReadOptions): His
       ],
     };
   const stages = stageColumns.map((c) => header[c]);
+  const badColumn = stages.find((name) => badStageName(name));
+  if (badColumn !== undefined)
+    return {
+      ok: false,
+      problems: [{ line: 1, column: badColumn, reason: badStageName(badColumn) as string }],
+    };
   const duplicateStage = stages.find((s, i) => stages.indexOf(s) !== i);
   if (duplicateStage !== undefined)
     return {
@@ -289,6 +305,7 @@ function readEventLog(header: string[], rows: Rows, options: ReadOptions): Histo
   }
   const byItem = new Map<string, Row[]>();
   const seen = new Map<string, number>();
+  const stageNames = new Set<string>();
   for (const row of rows) {
     if (problems.length >= MAX_PROBLEMS) break;
     const cell = (c: number) => (c >= 0 ? (row.cells[c] ?? '') : '');
@@ -302,6 +319,21 @@ function readEventLog(header: string[], rows: Rows, options: ReadOptions): Histo
     if (stage === '') {
       note('no stage: left out', header[stageC]);
       continue;
+    }
+    if (badStageName(stage)) {
+      problems.push({ line: row.line, column: header[stageC], reason: badStageName(stage) as string });
+      continue;
+    }
+    if (!stageNames.has(stage)) {
+      stageNames.add(stage);
+      if (stageNames.size > MAX_STAGES) {
+        problems.push({
+          line: row.line,
+          column: header[stageC],
+          reason: `more than ${MAX_STAGES} different stages; a workflow has a few dozen at most`,
+        });
+        break;
+      }
     }
     if (cell(enteredC) === '') {
       note('no enteredAt: left out', header[enteredC]);

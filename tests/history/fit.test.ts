@@ -151,6 +151,24 @@ describe('the sample history in examples/', () => {
   });
 });
 
+describe('many types of work', () => {
+  it('keeps the 20 largest apart, and the rest, like the types under 5 items, join "other"', () => {
+    const rows = ['ID,Type,Doing,Done'];
+    for (let t = 0; t < 30; t++)
+      for (let i = 0; i < 6 + t; i++)
+        rows.push(`${t}-${i},type ${t},2025-01-${String(1 + (i % 28)).padStart(2, '0')},2025-02-01`);
+    rows.push('x-1,rare,2025-01-01,2025-01-02');
+    const fit = fitOf(read(rows.join('\n')));
+    const ids = fit.report.classes.map((c) => c.id);
+    expect(ids).toHaveLength(21);
+    expect(ids).toContain('type-29');
+    expect(ids).not.toContain('type-9');
+    expect(ids.at(-1)).toBe('other');
+    expect(fit.report.merged).toHaveLength(11);
+    expect(parseScenario(fit.scenario).ok).toBe(true);
+  });
+});
+
 describe('arrivals that are not steady', () => {
   it('are said to be so, and the scenario follows the quarters', () => {
     // 10 items in the first half of the year, 90 in the second.

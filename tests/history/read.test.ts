@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_LIMITS, parseCsv } from '../../src/history/csv.ts';
 import { dayOf } from '../../src/history/dates.ts';
 import type { HistoryOutcome } from '../../src/history/history.ts';
-import { readHistory, workflowOrder } from '../../src/history/read.ts';
+import { MAX_STAGES, readHistory, workflowOrder } from '../../src/history/read.ts';
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -216,6 +216,23 @@ describe('the event log', () => {
     );
     expect(h.doneStage).toBeNull();
     expect(h.items.map((i) => i.doneAt)).toEqual([day('2025-01-04'), null]);
+  });
+
+  it('refuses a file of more stages than any workflow has, and a stage named __proto__', () => {
+    const rows = ['id,stage,enteredAt'];
+    for (let i = 0; i <= MAX_STAGES; i++) rows.push(`${i},stage ${i},2025-01-01`);
+    expect(problems(readHistory(rows.join('\n')))).toEqual([
+      {
+        line: MAX_STAGES + 2,
+        column: 'stage',
+        reason: 'more than 200 different stages; a workflow has a few dozen at most',
+      },
+    ]);
+    expect(problems(readHistory('id,stage,enteredAt\n1,__proto__,2025-01-01\n'))[0]).toMatchObject({
+      line: 2,
+      column: 'stage',
+    });
+    expect(problems(readHistory('ID,__proto__,Done\n1,2025-01-01,\n'))[0].reason).toContain('__proto__');
   });
 
   it('orders stages by how most items went, whatever a few sent back did', () => {

@@ -228,7 +228,9 @@ function describe(
       );
   }
   if (report.merged.length > 0)
-    lines.push(`  Types joined into class "other" (under 5 items each): ${report.merged.join(', ')}.`);
+    lines.push(
+      `  Types joined into class "other" (under 5 items, or beyond the 20 largest): ${report.merged.length > 10 ? `${report.merged.slice(0, 10).join(', ')} and ${report.merged.length - 10} more` : report.merged.join(', ')}.`,
+    );
   lines.push('', 'Assumptions to check');
   for (const a of report.assumptions) lines.push(`  - ${a}`);
   lines.push(
