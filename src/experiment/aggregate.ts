@@ -279,25 +279,23 @@ function seriesOf(
   outcome: ReplicationOutcome,
 ): SimulationResult['series'] {
   const { t, channels } = outcome.series.toJSON();
-  const plan = seriesPlan(scenario, topology);
-  const n = plan.nodes.length;
-  const nc = plan.capabilities.length;
+  const { nodes, capabilities, at } = seriesPlan(scenario, topology);
   const queues: Record<string, number[]> = {};
   const utilization: Record<string, number[]> = {};
-  plan.nodes.forEach((node, k) => {
-    queues[topology.nodeIds[node]] = channels[1 + k];
-    utilization[topology.nodeIds[node]] = channels[1 + n + k];
+  nodes.forEach((node, k) => {
+    queues[topology.nodeIds[node]] = channels[at.queue + k];
+    utilization[topology.nodeIds[node]] = channels[at.utilization + k];
   });
   const steps: Record<string, number[]> = {};
-  plan.capabilities.forEach((c, k) => {
-    steps[topology.capabilities[c]] = channels[2 + 2 * n + k];
+  capabilities.forEach((c, k) => {
+    steps[topology.capabilities[c]] = channels[at.entered + k];
   });
   return {
     t,
-    wip: channels[0],
+    wip: channels[at.wip],
     queues,
     utilization,
-    cumulative: { arrived: channels[1 + 2 * n], steps, done: channels[2 + 2 * n + nc] },
+    cumulative: { arrived: channels[at.arrived], steps, done: channels[at.done] },
   };
 }
 

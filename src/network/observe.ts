@@ -74,19 +74,16 @@ export function changeWip(r: ReplicationState, delta: number): void {
 export function recordSeries(r: ReplicationState, t: number): void {
   const series = r.out.series;
   const sample = r.sample;
-  const nodes = r.seriesNodes;
-  const caps = r.seriesCapabilities;
-  const n = nodes.length;
-  const nc = caps.length;
-  sample[0] = r.wip;
-  for (let k = 0; k < n; k++) {
+  const { nodes, capabilities, at } = r.seriesPlan;
+  sample[at.wip] = r.wip;
+  for (let k = 0; k < nodes.length; k++) {
     const i = nodes[k];
-    sample[1 + k] = r.queued[i];
-    sample[1 + n + k] = r.capacity[i] > 0 ? Math.min(1, r.working[i] / r.capacity[i]) : 0;
+    sample[at.queue + k] = r.queued[i];
+    sample[at.utilization + k] = r.capacity[i] > 0 ? Math.min(1, r.working[i] / r.capacity[i]) : 0;
   }
-  sample[1 + 2 * n] = r.arrivedTotal;
-  for (let k = 0; k < nc; k++) sample[2 + 2 * n + k] = r.entered[caps[k]];
-  sample[2 + 2 * n + nc] = r.doneTotal;
+  sample[at.arrived] = r.arrivedTotal;
+  for (let k = 0; k < capabilities.length; k++) sample[at.entered + k] = r.entered[capabilities[k]];
+  sample[at.done] = r.doneTotal;
   while (t >= series.nextDue) series.record(sample);
 }
 

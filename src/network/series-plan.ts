@@ -22,11 +22,35 @@ export interface SeriesPlan {
   nodes: Int32Array;
   /** Capability indices whose cumulative counts are kept, in the topology's order. */
   capabilities: Int32Array;
+  /** Where each channel is in a sample, the one layout the recorder and the result read. */
+  at: SeriesLayout;
+  /** Channels in a sample. */
+  channels: number;
 }
 
-/** The channels of a sample: WIP, queues, utilisations, arrived, entered per step, done. */
-export function seriesChannels(plan: SeriesPlan): number {
-  return 1 + 2 * plan.nodes.length + 1 + plan.capabilities.length + 1;
+/**
+ * A sample's channels in order: WIP; each kept node's queue, then each one's utilisation;
+ * arrived so far; entered so far, per kept step; done so far. `queue + k` is the k-th kept
+ * node's queue, `entered + k` the k-th kept step's count.
+ */
+export interface SeriesLayout {
+  wip: number;
+  queue: number;
+  utilization: number;
+  arrived: number;
+  entered: number;
+  done: number;
+}
+
+function layout(nodes: number, capabilities: number): SeriesLayout {
+  return {
+    wip: 0,
+    queue: 1,
+    utilization: 1 + nodes,
+    arrived: 1 + 2 * nodes,
+    entered: 2 + 2 * nodes,
+    done: 2 + 2 * nodes + capabilities,
+  };
 }
 
 const plans = new WeakMap<Topology, SeriesPlan>();
@@ -42,6 +66,13 @@ export function seriesPlan(scenario: Scenario, topology: Topology): SeriesPlan {
 }
 
 function makePlan(scenario: Scenario, topology: Topology): SeriesPlan {
+  const { nodes, capabilities } = follow(scenario, topology);
+  const at = layout(nodes.length, capabilities.length);
+  return { nodes, capabilities, at, channels: at.done + 1 };
+}
+
+/** The nodes and steps the series follows. */
+function follow(scenario: Scenario, topology: Topology): { nodes: Int32Array; capabilities: Int32Array } {
   const n = topology.nodeIds.length;
   const nc = topology.capabilities.length;
   const every = (count: number) => Int32Array.from({ length: count }, (_, i) => i);

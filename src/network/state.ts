@@ -19,7 +19,7 @@ import { newOutcome, type ReplicationOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
 import type { Route, RoutingView } from './routing.ts';
-import { seriesChannels, seriesPlan } from './series-plan.ts';
+import { type SeriesPlan, seriesPlan } from './series-plan.ts';
 import { STRATEGIES } from './strategies/index.ts';
 import type { Topology } from './topology.ts';
 import { UnitList, Units } from './units.ts';
@@ -161,8 +161,7 @@ export class ReplicationState {
   declare readonly entered: Float64Array;
   declare readonly sample: Float64Array;
   /** The nodes and capabilities the time series follows (series-plan.ts). */
-  declare readonly seriesNodes: Int32Array;
-  declare readonly seriesCapabilities: Int32Array;
+  declare readonly seriesPlan: SeriesPlan;
 
   declare readonly topology: Topology;
   declare readonly seed: number;
@@ -265,12 +264,10 @@ export class ReplicationState {
 
     this.lastChange = new Float64Array(n);
     this.entered = new Float64Array(nc);
-    // Series channels: WIP, each followed node's queue, its utilisation, then cumulative
-    // counts for a cumulative flow diagram: arrived, entered each followed capability, done.
-    const plan = seriesPlan(scenario, topology);
-    this.seriesNodes = plan.nodes;
-    this.seriesCapabilities = plan.capabilities;
-    const channels = seriesChannels(plan);
+    // The time series: WIP, each followed node's queue and utilisation, and cumulative counts
+    // for a cumulative flow diagram (series-plan.ts lays out the channels).
+    this.seriesPlan = seriesPlan(scenario, topology);
+    const channels = this.seriesPlan.channels;
     this.sample = new Float64Array(channels);
     const seriesPoints = options.seriesPoints ?? 1000;
     this.out = newOutcome(scenario, topology, seed, channels, seriesPoints);
