@@ -49,8 +49,6 @@ export class Items {
   declare private free: Int32Array;
   private freeCount = 0;
   private used = 0;
-  /** Items currently in the system. */
-  inProgress = 0;
 
   constructor(initialCapacity = 256) {
     this.allocate(initialCapacity);
@@ -82,14 +80,12 @@ export class Items {
     this.failures[slot] = 0;
     this.handoffs[slot] = 0;
     this.live[slot] = 1;
-    this.inProgress++;
     return slot;
   }
 
   release(slot: number): void {
     this.live[slot] = 0;
     this.free[this.freeCount++] = slot;
-    this.inProgress--;
   }
 
   /** Slots ever handed out: a measure of peak work in progress. */
