@@ -6,6 +6,7 @@
  */
 
 import { CAPACITY_CHANGE, GATE_CLOSE, GATE_OPEN, OUTAGE_END, OUTAGE_START } from './events.ts';
+import { multitasks } from './mechanics.ts';
 import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
@@ -75,12 +76,12 @@ export function closeGate(r: ReplicationState, n: number): void {
 /** Capacity moves to its next scheduled value; servers beyond it finish what they hold. */
 export function changeCapacity(r: ReplicationState, n: number): void {
   const schedule = r.mech.capacitySchedule[n]!;
-  if (r.mech.switchCost[n] >= 0) shareUpdate(r, n);
+  if (multitasks(r.mech, n)) shareUpdate(r, n);
   accrue(r, n);
   r.capacity[n] = schedule[r.capacityChangeIndex[n]++].capacity;
   if (r.capacityChangeIndex[n] < schedule.length)
     r.calendar.schedule(schedule[r.capacityChangeIndex[n]].from, CAPACITY_CHANGE, n);
-  if (r.mech.switchCost[n] >= 0) shareRebalance(r, n);
+  if (multitasks(r.mech, n)) shareRebalance(r, n);
   else tryStart(r, n);
   // Staffed again: work waiting for room at a full node that n could take comes here.
   if (r.blocked > 0) offerRoom(r, n);

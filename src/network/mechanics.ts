@@ -102,3 +102,8 @@ export function compileMechanics(scenario: Scenario, topology: Topology): Mechan
     ),
   };
 }
+
+/** Node n's people multitask: they start every item at once and share their time (work.ts). */
+export function multitasks(mechanics: Mechanics, n: number): boolean {
+  return mechanics.switchCost[n] >= 0;
+}

@@ -7,12 +7,20 @@
  */
 import { HANDOFF } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
-import { UNLIMITED } from './mechanics.ts';
+import { multitasks, UNLIMITED } from './mechanics.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
-import { preemptFor, shareRebalance, shareUpdate, startItem, startUnit, tryStart } from './work.ts';
+import {
+  expectWork,
+  preemptFor,
+  shareRebalance,
+  shareUpdate,
+  startItem,
+  startUnit,
+  tryStart,
+} from './work.ts';
 
 /** Keeps `items.capability` in step with the item's step and detour: -1 once no step is left. */
 function updateCapability(r: ReplicationState, slot: number): void {
@@ -159,7 +167,7 @@ function joinQueue(r: ReplicationState, slot: number, n: number): void {
     if (
       r.available[n] === 1 &&
       r.mech.batchSize[n] === 1 &&
-      r.mech.switchCost[n] < 0 &&
+      !multitasks(r.mech, n) &&
       r.gateBatchPending[n] === 0
     ) {
       startUnit(r, n, 1, slot);
@@ -168,10 +176,10 @@ function joinQueue(r: ReplicationState, slot: number, n: number): void {
   }
   accrue(r, n);
   r.queues.push(n, slot, items.level[slot]);
-  if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, r.items.capability[slot])];
+  expectWork(r, r.queuedWork, n, r.items.capability[slot], 1);
   if (r.mech.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
-  if (r.busy[n] < r.capacity[n] || r.mech.switchCost[n] >= 0) tryStart(r, n);
+  if (r.busy[n] < r.capacity[n] || multitasks(r.mech, n)) tryStart(r, n);
   if (r.queued[n] > r.queueMax[n] && r.now >= r.warmup && r.now <= r.duration) r.queueMax[n] = r.queued[n];
 }
 
@@ -242,13 +250,13 @@ export function finishService(r: ReplicationState, u: number): void {
   const items = r.items;
   if (r.calendar.tag !== units.generation[u]) return; // paused, preempted or re-timed since
   const n = units.node[u];
-  const sharing = r.mech.switchCost[n] >= 0;
+  const sharing = multitasks(r.mech, n);
   if (sharing) shareUpdate(r, n);
   accrue(r, n);
   units.doneAt[u] = -1;
   if (r.mech.listsServing[n] === 1) r.serving[n].remove(u, units.position);
   r.servicesInProgress--;
-  if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, units.capability[u])];
+  expectWork(r, r.busyWork, n, units.capability[u], -1);
   if (!sharing) r.working[n]--;
 
   const first = units.first[u];
@@ -286,7 +294,7 @@ export function finishItem(r: ReplicationState, slot: number): void {
   const cap = items.capability[slot];
   accrue(r, n);
   r.servicesInProgress--;
-  if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, cap)];
+  expectWork(r, r.busyWork, n, cap, -1);
   r.working[n]--;
   if (r.trace) r.trace('finish', r.now, slot, n, cap);
   if (items.arrival[slot] >= r.warmup) r.served[n]++;

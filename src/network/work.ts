@@ -6,6 +6,7 @@
 
 import { BATCH_TIMEOUT, DONE, ITEM_DONE } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
+import { multitasks } from './mechanics.ts';
 import { accrue } from './observe.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
@@ -17,7 +18,7 @@ export function tryStart(r: ReplicationState, n: number): void {
     return;
   }
   if (r.available[n] === 0) return;
-  if (r.mech.switchCost[n] >= 0) {
+  if (multitasks(r.mech, n)) {
     startSharing(r, n);
     return;
   }
@@ -44,6 +45,21 @@ export function tryStart(r: ReplicationState, n: number): void {
   }
 }
 
+/**
+ * The expected work routing reads (least-work, fastest, reliability: `r.tracksWork`): adds
+ * (sign 1) or takes away (-1) one item's mean service time for capability cap at node n,
+ * waiting (`r.queuedWork`) or in service (`r.busyWork`).
+ */
+export function expectWork(
+  r: ReplicationState,
+  work: Float64Array,
+  n: number,
+  cap: number,
+  sign: number,
+): void {
+  if (r.tracksWork) work[n] += sign * r.serviceMean[serveIndex(r, n, cap)];
+}
+
 /** The oldest item of a part-filled batch has waited its timeout. */
 export function batchTimeout(r: ReplicationState, n: number): void {
   if (r.now !== r.batchTimeoutAt[n]) return;
@@ -53,7 +69,7 @@ export function batchTimeout(r: ReplicationState, n: number): void {
 
 function takeFromQueue(r: ReplicationState, n: number): number {
   const slot = r.queues.shift(n);
-  if (r.tracksWork) r.queuedWork[n] -= r.serviceMean[serveIndex(r, n, r.items.capability[slot])];
+  expectWork(r, r.queuedWork, n, r.items.capability[slot], -1);
   return slot;
 }
 
@@ -104,7 +120,7 @@ export function startItem(r: ReplicationState, n: number, slot: number): void {
   r.busy[n]++;
   r.working[n]++;
   r.servicesInProgress++;
-  if (r.tracksWork) r.busyWork[n] += r.serviceMean[serveIndex(r, n, cap)];
+  expectWork(r, r.busyWork, n, cap, 1);
   r.calendar.schedule(r.now + work, ITEM_DONE, slot);
 }
 
@@ -139,7 +155,7 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   r.working[n]++;
   r.servicesInProgress++;
   if (r.mech.listsServing[n] === 1) r.serving[n].add(u, units.position);
-  if (r.tracksWork) r.busyWork[n] += r.serviceMean[serveIndex(r, n, cap)];
+  expectWork(r, r.busyWork, n, cap, 1);
   units.doneAt[u] = r.now + work;
   r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
 }
@@ -154,7 +170,7 @@ export function updateAvailability(r: ReplicationState, n: number): boolean {
   accrue(r, n);
   r.available[n] = available;
   if (r.trace) r.trace(available ? 'available' : 'unavailable', r.now, -1, n, -1);
-  if (r.mech.switchCost[n] >= 0) {
+  if (multitasks(r.mech, n)) {
     shareUpdate(r, n);
     shareRebalance(r, n);
     if (available) startSharing(r, n);
@@ -187,7 +203,7 @@ export function updateAvailability(r: ReplicationState, n: number): boolean {
  */
 export function preemptFor(r: ReplicationState, n: number, slot: number): void {
   if (r.available[n] === 0 || r.busy[n] < r.capacity[n]) return;
-  if (r.mech.batchSize[n] > 1 || r.mech.switchCost[n] >= 0) return;
+  if (r.mech.batchSize[n] > 1 || multitasks(r.mech, n)) return;
   const items = r.items;
   const units = r.units;
   const list = r.serving[n];
@@ -210,11 +226,11 @@ export function preemptFor(r: ReplicationState, n: number, slot: number): void {
   r.working[n]--;
   r.busy[n]--;
   const cap = units.capability[victim];
-  if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, cap)];
+  expectWork(r, r.busyWork, n, cap, -1);
   units.release(victim);
   items.unit[interrupted] = -1;
   r.queues.pushFront(n, interrupted, items.level[interrupted]);
-  if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, cap)];
+  expectWork(r, r.queuedWork, n, cap, 1);
   items.enqueued[interrupted] = r.now;
   if (r.trace) r.trace('preempt', r.now, interrupted, n, cap);
 }
@@ -242,7 +258,7 @@ export function startSharing(r: ReplicationState, n: number): void {
     r.serving[n].add(u, units.position);
     r.busy[n]++;
     r.servicesInProgress++;
-    if (r.tracksWork) r.busyWork[n] += r.serviceMean[serveIndex(r, n, cap)];
+    expectWork(r, r.busyWork, n, cap, 1);
   }
   shareRebalance(r, n);
 }
