@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';
 import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_SHARE_OF_RUN, MIN_TIME } from './limits.ts';
-import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanisms.ts';
+import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanism-fields.ts';
 import { timeUnitSchema } from './time-unit.ts';
 
 export const ROUTING_STRATEGIES = [

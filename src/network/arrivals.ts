@@ -9,7 +9,7 @@ import type { ReplicationState } from './state.ts';
 
 export function startArrivals(r: ReplicationState): void {
   for (let c = 0; c < r.interarrival.length; c++) {
-    const schedule = r.mech.demandSchedule[c];
+    const schedule = r.rules.demandSchedule[c];
     if (schedule) {
       // A change at time 0 replaces the base interarrival from the start.
       while (r.demandChangeIndex[c] < schedule.length && schedule[r.demandChangeIndex[c]].from === 0)
@@ -37,7 +37,7 @@ function scheduleArrival(r: ReplicationState, c: number): void {
  * a close approximation for others.
  */
 export function changeDemand(r: ReplicationState, c: number): void {
-  const schedule = r.mech.demandSchedule[c]!;
+  const schedule = r.rules.demandSchedule[c]!;
   r.interarrival[c] = schedule[r.demandChangeIndex[c]++].interarrival;
   const next = schedule[r.demandChangeIndex[c]];
   if (next && next.from < r.duration) r.calendar.schedule(next.from, DEMAND_CHANGE, c);
@@ -47,13 +47,13 @@ export function changeDemand(r: ReplicationState, c: number): void {
 export function arrive(r: ReplicationState, c: number): void {
   // An arrival drawn before a change of demand is superseded by the one drawn after it.
   if (r.now !== r.nextArrivalAt[c]) return;
-  const slot = r.items.take(c, r.mech.level[c], r.now, r.steps[c][0]);
+  const slot = r.items.take(c, r.rules.level[c], r.now, r.steps[c][0]);
   r.arrivedTotal++;
   if (r.now >= r.warmup) r.out.arrived++;
   changeWip(r, 1);
   if (r.trace) r.trace('arrive', r.now, slot, -1, -1);
   scheduleArrival(r, c);
-  if (r.committedWip >= r.mech.systemWipLimit) {
+  if (r.committedWip >= r.rules.systemWipLimit) {
     // CONWIP: wait in the backlog, uncommitted, until an item is done.
     r.backlog.push(0, slot, r.items.level[slot]);
     return;

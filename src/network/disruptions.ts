@@ -6,20 +6,20 @@
  */
 
 import { CAPACITY_CHANGE, GATE_CLOSE, GATE_OPEN, OUTAGE_END, OUTAGE_START } from './events.ts';
-import { multitasks } from './mechanics.ts';
 import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
 import { recordAvailability } from './reliability.ts';
+import { multitasks } from './rules.ts';
 import type { ReplicationState } from './state.ts';
 import { shareRebalance, shareUpdate, tryStart, updateAvailability } from './work.ts';
 
 export function startDisruptions(r: ReplicationState): void {
   for (let n = 0; n < r.nodeCount; n++) {
-    const mtbf = r.mech.mtbf[n];
+    const mtbf = r.rules.mtbf[n];
     if (mtbf) r.calendar.schedule(mtbf(r.outageStreams[n]), OUTAGE_START, n);
-    const gate = r.mech.gate[n];
+    const gate = r.rules.gate[n];
     if (gate) r.calendar.schedule(gate.offset, GATE_OPEN, n);
-    const schedule = r.mech.capacitySchedule[n];
+    const schedule = r.rules.capacitySchedule[n];
     if (schedule) {
       while (r.capacityChangeIndex[n] < schedule.length && schedule[r.capacityChangeIndex[n]].from === 0)
         r.capacity[n] = schedule[r.capacityChangeIndex[n]++].capacity;
@@ -32,12 +32,12 @@ export function startDisruptions(r: ReplicationState): void {
 export function startOutage(r: ReplicationState, n: number): void {
   if (r.now >= r.warmup && r.now <= r.duration) r.out.nodes.outages[n]++;
   setUp(r, n, false);
-  r.calendar.schedule(r.now + r.mech.mttr[n]!(r.outageStreams[n]), OUTAGE_END, n);
+  r.calendar.schedule(r.now + r.rules.mttr[n]!(r.outageStreams[n]), OUTAGE_END, n);
 }
 
 export function endOutage(r: ReplicationState, n: number): void {
   setUp(r, n, true);
-  r.calendar.schedule(r.now + r.mech.mtbf[n]!(r.outageStreams[n]), OUTAGE_START, n);
+  r.calendar.schedule(r.now + r.rules.mtbf[n]!(r.outageStreams[n]), OUTAGE_START, n);
 }
 
 /** An outage starts or ends (gates closing are not failures, so they are not recorded). */
@@ -55,7 +55,7 @@ function followAvailability(r: ReplicationState, n: number): void {
 }
 
 export function openGate(r: ReplicationState, n: number): void {
-  const gate = r.mech.gate[n]!;
+  const gate = r.rules.gate[n]!;
   r.open[n] = 1;
   if (gate.batch) r.gateBatchPending[n] = 1;
   r.calendar.schedule(r.now + gate.open, GATE_CLOSE, n);
@@ -66,7 +66,7 @@ export function openGate(r: ReplicationState, n: number): void {
 }
 
 export function closeGate(r: ReplicationState, n: number): void {
-  const gate = r.mech.gate[n]!;
+  const gate = r.rules.gate[n]!;
   r.open[n] = 0;
   r.gateBatchPending[n] = 0;
   r.calendar.schedule(r.now + gate.every - gate.open, GATE_OPEN, n);
@@ -75,13 +75,13 @@ export function closeGate(r: ReplicationState, n: number): void {
 
 /** Capacity moves to its next scheduled value; servers beyond it finish what they hold. */
 export function changeCapacity(r: ReplicationState, n: number): void {
-  const schedule = r.mech.capacitySchedule[n]!;
-  if (multitasks(r.mech, n)) shareUpdate(r, n);
+  const schedule = r.rules.capacitySchedule[n]!;
+  if (multitasks(r.rules, n)) shareUpdate(r, n);
   accrue(r, n);
   r.capacity[n] = schedule[r.capacityChangeIndex[n]++].capacity;
   if (r.capacityChangeIndex[n] < schedule.length)
     r.calendar.schedule(schedule[r.capacityChangeIndex[n]].from, CAPACITY_CHANGE, n);
-  if (multitasks(r.mech, n)) shareRebalance(r, n);
+  if (multitasks(r.rules, n)) shareRebalance(r, n);
   else tryStart(r, n);
   // Staffed again: work waiting for room at a full node that n could take comes here.
   if (r.blocked > 0) offerRoom(r, n);

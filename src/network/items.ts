@@ -4,7 +4,7 @@
  * A slot is taken when an item arrives and given back when it is done, so memory is
  * bounded by the work in progress, never by how many items a run simulates.
  */
-/** In `Items.unit`: the item holds a server of a plain node by itself (see Mechanics.plain). */
+/** In `Items.unit`: the item holds a server of a plain node by itself (see Rules.plain). */
 export const HOLDS_SERVER = -2;
 
 export class Items {

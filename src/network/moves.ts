@@ -7,9 +7,9 @@
  */
 import { HANDOFF } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
-import { multitasks, UNLIMITED } from './mechanics.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
+import { multitasks, UNLIMITED } from './rules.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 import {
@@ -38,7 +38,7 @@ function updateCapability(r: ReplicationState, slot: number): void {
  * blocked; two such teams blocked each other for ever.)
  */
 function usable(r: ReplicationState, n: number, from: number): boolean {
-  return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.mech.wipLimit[n]);
+  return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.rules.wipLimit[n]);
 }
 
 /** Servers the item frees at its node when it leaves: its own, or its batch's if it is the last of it there. */
@@ -60,14 +60,14 @@ function serves(r: ReplicationState, n: number, cap: number): boolean {
  */
 export function chooseNode(r: ReplicationState, slot: number, from: number): number {
   const cap = r.items.capability[slot];
-  if (r.mech.affinity && from >= 0 && serves(r, from, cap) && usable(r, from, from)) return from;
+  if (r.rules.affinity && from >= 0 && serves(r, from, cap) && usable(r, from, from)) return from;
   const fixed = r.fixedNode[cap];
   if (fixed >= 0) return fixed;
   const first = r.candidateStart[cap];
   const count = r.candidateStart[cap + 1] - first;
   r.view.from = from;
   r.view.freedAtFrom = from >= 0 ? serversFreed(r, slot) : 0;
-  if (!r.mech.nodesCanBeUnavailable) return r.route(r.view, r.candidates, first, count, cap);
+  if (!r.rules.nodesCanBeUnavailable) return r.route(r.view, r.candidates, first, count, cap);
   const choice = r.scratch;
   let k = 0;
   for (let i = first; i < first + count; i++)
@@ -78,7 +78,7 @@ export function chooseNode(r: ReplicationState, slot: number, from: number): num
   const dest = r.route(r.view, r.candidates, first, count, cap);
   // Rather than block at a full node, holding its server there, the item waits at its own
   // node in the place it holds: it cannot be part of a circle of full nodes that way.
-  return from >= 0 && dest !== from && r.nodeWip[dest] >= r.mech.wipLimit[dest] && serves(r, from, cap)
+  return from >= 0 && dest !== from && r.nodeWip[dest] >= r.rules.wipLimit[dest] && serves(r, from, cap)
     ? from
     : dest;
 }
@@ -86,13 +86,13 @@ export function chooseNode(r: ReplicationState, slot: number, from: number): num
 /** Moves the item from node `from` (-1: it has just arrived) to `dest`, or blocks it if dest is full. */
 export function moveTo(r: ReplicationState, slot: number, from: number, dest: number): void {
   // Staying at the same node needs no room: the item is already counted there.
-  if (dest !== from && r.nodeWip[dest] >= r.mech.wipLimit[dest]) blockOrReject(r, slot, from, dest);
+  if (dest !== from && r.nodeWip[dest] >= r.rules.wipLimit[dest]) blockOrReject(r, slot, from, dest);
   else admit(r, slot, from, dest);
 }
 
 /** No room at dest: blocking after service (the item waits where it is, holding its server), or rejection. */
 function blockOrReject(r: ReplicationState, slot: number, from: number, dest: number): void {
-  if (from < 0 && r.mech.rejectWhenFull[r.items.demandClass[slot]] === 1) {
+  if (from < 0 && r.rules.rejectWhenFull[r.items.demandClass[slot]] === 1) {
     reject(r, slot);
     return;
   }
@@ -140,11 +140,11 @@ function unblock(r: ReplicationState, from: number): void {
 function handOff(r: ReplicationState, slot: number, dest: number): boolean {
   const items = r.items;
   items.handoffs[slot]++;
-  if (!r.mech.handoff) return false;
+  if (!r.rules.handoff) return false;
   items.node[slot] = dest;
   items.target[slot] = dest;
   r.inTransit++;
-  r.calendar.schedule(r.now + r.mech.handoff(r.handoffStream), HANDOFF, slot);
+  r.calendar.schedule(r.now + r.rules.handoff(r.handoffStream), HANDOFF, slot);
   return true;
 }
 
@@ -160,14 +160,14 @@ function joinQueue(r: ReplicationState, slot: number, n: number): void {
   items.enqueued[slot] = r.now;
   if (r.queued[n] === 0 && r.busy[n] < r.capacity[n]) {
     // A free server and nobody waiting: straight into service, if no mechanism holds it.
-    if (r.mech.plain[n] === 1) {
+    if (r.rules.plain[n] === 1) {
       startItem(r, n, slot);
       return;
     }
     if (
       r.available[n] === 1 &&
-      r.mech.batchSize[n] === 1 &&
-      !multitasks(r.mech, n) &&
+      r.rules.batchSize[n] === 1 &&
+      !multitasks(r.rules, n) &&
       r.gateBatchPending[n] === 0
     ) {
       startUnit(r, n, 1, slot);
@@ -177,9 +177,9 @@ function joinQueue(r: ReplicationState, slot: number, n: number): void {
   accrue(r, n);
   r.queues.push(n, slot, items.level[slot]);
   expectWork(r, r.queuedWork, n, r.items.capability[slot], 1);
-  if (r.mech.preemption) preemptFor(r, n, slot);
+  if (r.rules.preemption) preemptFor(r, n, slot);
   // With every server busy nothing can start (preemption aside, handled above).
-  if (r.busy[n] < r.capacity[n] || multitasks(r.mech, n)) tryStart(r, n);
+  if (r.busy[n] < r.capacity[n] || multitasks(r.rules, n)) tryStart(r, n);
   if (r.queued[n] > r.queueMax[n] && r.now >= r.warmup && r.now <= r.duration) r.queueMax[n] = r.queued[n];
 }
 
@@ -200,7 +200,7 @@ function leave(r: ReplicationState, slot: number, n: number, unit: number): void
 /** Room at node n: let in the items waiting for it, first come first served. */
 function admitWaiting(r: ReplicationState, n: number): void {
   const waiting = r.waitingForRoom[n];
-  while (waiting.length > 0 && r.nodeWip[n] < r.mech.wipLimit[n]) {
+  while (waiting.length > 0 && r.nodeWip[n] < r.rules.wipLimit[n]) {
     const slot = waiting.shift();
     admit(r, slot, r.items.node[slot], n);
   }
@@ -250,18 +250,18 @@ export function finishService(r: ReplicationState, u: number): void {
   const items = r.items;
   if (r.calendar.tag !== units.generation[u]) return; // paused, preempted or re-timed since
   const n = units.node[u];
-  const sharing = multitasks(r.mech, n);
+  const sharing = multitasks(r.rules, n);
   if (sharing) shareUpdate(r, n);
   accrue(r, n);
   units.doneAt[u] = -1;
-  if (r.mech.listsServing[n] === 1) r.serving[n].remove(u, units.position);
+  if (r.rules.listsServing[n] === 1) r.serving[n].remove(u, units.position);
   r.servicesInProgress--;
   expectWork(r, r.busyWork, n, units.capability[u], -1);
   if (!sharing) r.working[n]--;
 
   const first = units.first[u];
   const size = units.size[u];
-  if (size === 1 && r.mech.failureProbability[n] === 0 && items.detour[first] < 0 && !r.trace) {
+  if (size === 1 && r.rules.failureProbability[n] === 0 && items.detour[first] < 0 && !r.trace) {
     // The common case, kept short: one item that cannot fail moves to its next step.
     if (items.arrival[first] >= r.warmup) r.served[n]++;
     items.step[first]++;
@@ -314,9 +314,9 @@ export function finishItem(r: ReplicationState, slot: number): void {
 function settleUnit(r: ReplicationState, u: number, n: number): void {
   const units = r.units;
   const items = r.items;
-  const p = r.mech.failureProbability[n];
+  const p = r.rules.failureProbability[n];
   const stream = r.failureStreams[n];
-  const wholeBatch = r.mech.failureScopeBatch[n] === 1;
+  const wholeBatch = r.rules.failureScopeBatch[n] === 1;
   let batchFailed = false;
   if (p > 0 && wholeBatch) {
     for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
@@ -355,14 +355,14 @@ function advanceStep(r: ReplicationState, slot: number, n: number, failed: boole
   }
   items.failures[slot]++;
   const counted = items.arrival[slot] >= r.warmup;
-  const escalateTo = r.mech.escalateTo[n];
+  const escalateTo = r.rules.escalateTo[n];
   if (escalateTo >= 0) {
     items.detour[slot] = escalateTo;
     if (counted) r.out.escalations++;
     return;
   }
   if (counted) r.out.reworks++;
-  const back = r.mech.reworkTo[n];
+  const back = r.rules.reworkTo[n];
   if (back < 0) return; // the same step again
   const steps = r.steps[items.demandClass[slot]];
   for (let k = items.step[slot] - 1; k >= 0; k--)
@@ -428,14 +428,14 @@ function reject(r: ReplicationState, slot: number): void {
 /** The item enters the system: with CONWIP, this is its commitment point. */
 export function commit(r: ReplicationState, slot: number): void {
   r.committedWip++;
-  if (r.mech.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
+  if (r.rules.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
   moveTo(r, slot, -1, chooseNode(r, slot, -1));
 }
 
 /** An item is done (or turned away): the backlog lets in as many as the limit allows. */
 function releaseBacklog(r: ReplicationState): void {
   r.committedWip--;
-  while (r.backlog.length[0] > 0 && r.committedWip < r.mech.systemWipLimit) {
+  while (r.backlog.length[0] > 0 && r.committedWip < r.rules.systemWipLimit) {
     changeWip(r, 0);
     commit(r, r.backlog.shift(0));
   }

@@ -171,15 +171,15 @@ export class Replication extends ReplicationState {
     for (let n = 0; n < this.nodeCount; n++) {
       if (this.queued[n] === 0) continue;
       let servers = this.capacity[n];
-      const schedule = this.mech.capacitySchedule[n];
+      const schedule = this.rules.capacitySchedule[n];
       if (schedule)
         for (let i = this.capacityChangeIndex[n]; i < schedule.length; i++)
           servers = Math.max(servers, schedule[i].capacity);
       if (this.busy[n] >= servers) continue;
       const batchCannotFill =
-        this.queued[n] < this.mech.batchSize[n] &&
-        this.mech.batchTimeout[n] === Number.POSITIVE_INFINITY &&
-        !this.mech.gate[n]?.batch;
+        this.queued[n] < this.rules.batchSize[n] &&
+        this.rules.batchTimeout[n] === Number.POSITIVE_INFINITY &&
+        !this.rules.gate[n]?.batch;
       if (!(arrivalsOver && batchCannotFill)) return false;
     }
     return true;
@@ -218,15 +218,15 @@ export class Replication extends ReplicationState {
       if (waiting === 0) continue;
       nodes.add(ids[n]);
       parts.push(
-        `${waiting} item(s) wait for room at "${ids[n]}" (${this.nodeWip[n]}/${this.mech.wipLimit[n]} full)`,
+        `${waiting} item(s) wait for room at "${ids[n]}" (${this.nodeWip[n]}/${this.rules.wipLimit[n]} full)`,
       );
     }
     for (let n = 0; n < this.nodeCount; n++) {
       if (this.blockedHere[n] > 0) nodes.add(ids[n]);
-      if (this.queued[n] > 0 && this.queued[n] < this.mech.batchSize[n] && this.busy[n] < this.capacity[n]) {
+      if (this.queued[n] > 0 && this.queued[n] < this.rules.batchSize[n] && this.busy[n] < this.capacity[n]) {
         nodes.add(ids[n]);
         parts.push(
-          `${this.queued[n]} item(s) at "${ids[n]}" wait for a batch of ${this.mech.batchSize[n]} that can never fill (give the batch a timeout)`,
+          `${this.queued[n]} item(s) at "${ids[n]}" wait for a batch of ${this.rules.batchSize[n]} that can never fill (give the batch a timeout)`,
         );
       }
     }

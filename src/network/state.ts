@@ -12,13 +12,13 @@ import type { Scenario } from '../model/scenario.ts';
 import { DrawsAhead } from './draws-ahead.ts';
 import { type TraceEvent, WINDOW_END } from './events.ts';
 import { Items } from './items.ts';
-import { compileMechanics, type Mechanics } from './mechanics.ts';
 import { MoveCounts } from './move-counts.ts';
 import { Queues } from './node-queue.ts';
 import { newOutcome, type ReplicationOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
 import { createReliability } from './reliability.ts';
 import type { Route, RoutingView } from './routing.ts';
+import { compileRules, type Rules } from './rules.ts';
 import { type SeriesPlan, seriesPlan } from './series-plan.ts';
 import { STRATEGIES } from './strategies/index.ts';
 import type { Topology } from './topology.ts';
@@ -52,7 +52,7 @@ export class ReplicationState {
   declare readonly duration: number;
   declare readonly maxTime: number;
   declare readonly routing: Scenario['routing'];
-  declare readonly mech: Mechanics;
+  declare readonly rules: Rules;
   declare readonly steps: Int32Array[];
   /**
    * The same steps in one array, each class's followed by -1 (no step left), from
@@ -178,7 +178,7 @@ export class ReplicationState {
     this.maxTime = scenario.run.maxTime ?? 10 * scenario.run.duration;
     this.routing = scenario.routing;
     this.trace = options.trace;
-    this.mech = compileMechanics(scenario, topology);
+    this.rules = compileRules(scenario, topology);
     this.steps = topology.steps;
     this.stepStart = new Int32Array(topology.steps.length);
     const stepList: number[] = [];
@@ -215,17 +215,17 @@ export class ReplicationState {
 
     this.interarrival = [...topology.interarrival];
     this.arrivalsAhead = new DrawsAhead(
-      topology.interarrival.map((sampler, c) => (this.mech.demandSchedule[c] ? undefined : sampler)),
+      topology.interarrival.map((sampler, c) => (this.rules.demandSchedule[c] ? undefined : sampler)),
       this.arrivalStreams,
     );
     this.nextArrivalAt = new Float64Array(topology.classIds.length).fill(-1);
     this.demandChangeIndex = new Int32Array(topology.classIds.length);
-    this.backlog = new Queues(1, this.mech.levels, this.items);
+    this.backlog = new Queues(1, this.rules.levels, this.items);
 
     this.capacity = Int32Array.from(topology.capacity);
     this.busy = new Int32Array(n);
     this.working = new Int32Array(n);
-    this.queues = new Queues(n, this.mech.levels, this.items);
+    this.queues = new Queues(n, this.rules.levels, this.items);
     this.queued = this.queues.length;
     this.queuedWork = new Float64Array(n);
     this.busyWork = new Float64Array(n);
@@ -235,7 +235,7 @@ export class ReplicationState {
     this.waitingForRoom = Array.from({ length: n }, () => new ItemQueue());
     this.serving = Array.from({ length: n }, () => new UnitList());
     this.up = new Uint8Array(n).fill(1);
-    this.open = Uint8Array.from(this.mech.gate, (g) => (g ? 0 : 1));
+    this.open = Uint8Array.from(this.rules.gate, (g) => (g ? 0 : 1));
     this.available = Uint8Array.from(this.open);
     this.gateBatchPending = new Uint8Array(n);
     this.batchTimeoutAt = new Float64Array(n).fill(-1);

@@ -6,7 +6,7 @@
  * keeps its server: blocking after service). Columns of typed arrays with a free list,
  * like the items, so nothing is allocated per service.
  *
- * A plain node (Mechanics.plain), whose work is never batched, paused, shared or redone,
+ * A plain node (Rules.plain), whose work is never batched, paused, shared or redone,
  * needs no unit: there an item holds its server by itself (Items.unit is HOLDS_SERVER).
  */
 export class Units {

@@ -6,23 +6,23 @@
 
 import { BATCH_TIMEOUT, DONE, ITEM_DONE } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
-import { multitasks } from './mechanics.ts';
 import { accrue } from './observe.ts';
+import { multitasks } from './rules.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 
 /** Starts as much queued work as the node's free servers, batch rule and availability allow. */
 export function tryStart(r: ReplicationState, n: number): void {
-  if (r.mech.plain[n] === 1) {
+  if (r.rules.plain[n] === 1) {
     while (r.busy[n] < r.capacity[n] && r.queued[n] > 0) startItem(r, n, takeFromQueue(r, n));
     return;
   }
   if (r.available[n] === 0) return;
-  if (multitasks(r.mech, n)) {
+  if (multitasks(r.rules, n)) {
     startSharing(r, n);
     return;
   }
-  const size = r.mech.batchSize[n];
+  const size = r.rules.batchSize[n];
   while (r.busy[n] < r.capacity[n] && r.queued[n] > 0) {
     if (r.gateBatchPending[n] === 1) {
       // A gate that meets on a schedule takes everything waiting as one batch.
@@ -32,7 +32,7 @@ export function tryStart(r: ReplicationState, n: number): void {
     else if (r.queued[n] >= size) startUnit(r, n, size);
     else {
       const oldest = r.queues.oldest(n, r.items.enqueued);
-      const due = r.items.enqueued[oldest] + r.mech.batchTimeout[n];
+      const due = r.items.enqueued[oldest] + r.rules.batchTimeout[n];
       if (r.now >= due) startUnit(r, n, r.queued[n]);
       else {
         if (due !== r.batchTimeoutAt[n] && due < Number.POSITIVE_INFINITY) {
@@ -154,7 +154,7 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   r.busy[n]++;
   r.working[n]++;
   r.servicesInProgress++;
-  if (r.mech.listsServing[n] === 1) r.serving[n].add(u, units.position);
+  if (r.rules.listsServing[n] === 1) r.serving[n].add(u, units.position);
   expectWork(r, r.busyWork, n, cap, 1);
   units.doneAt[u] = r.now + work;
   r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
@@ -170,7 +170,7 @@ export function updateAvailability(r: ReplicationState, n: number): boolean {
   accrue(r, n);
   r.available[n] = available;
   if (r.trace) r.trace(available ? 'available' : 'unavailable', r.now, -1, n, -1);
-  if (multitasks(r.mech, n)) {
+  if (multitasks(r.rules, n)) {
     shareUpdate(r, n);
     shareRebalance(r, n);
     if (available) startSharing(r, n);
@@ -203,7 +203,7 @@ export function updateAvailability(r: ReplicationState, n: number): boolean {
  */
 export function preemptFor(r: ReplicationState, n: number, slot: number): void {
   if (r.available[n] === 0 || r.busy[n] < r.capacity[n]) return;
-  if (r.mech.batchSize[n] > 1 || multitasks(r.mech, n)) return;
+  if (r.rules.batchSize[n] > 1 || multitasks(r.rules, n)) return;
   const items = r.items;
   const units = r.units;
   const list = r.serving[n];
@@ -285,7 +285,7 @@ export function shareRebalance(r: ReplicationState, n: number): void {
   const k = list.length;
   const c = r.capacity[n];
   const on = r.available[n] === 1 && c > 0 && k > 0;
-  const efficiency = Math.max(0.1, 1 - r.mech.switchCost[n] * (k / c - 1));
+  const efficiency = Math.max(0.1, 1 - r.rules.switchCost[n] * (k / c - 1));
   const rate = on ? (k <= c ? 1 : (c * efficiency) / k) : 0;
   r.shareRate[n] = rate;
   r.working[n] = on ? Math.min(k, c) : 0;

@@ -55,7 +55,7 @@ function needlessWaits(scenario: Scenario, seed: number) {
           n !== next &&
           rep.available[n] === 1 &&
           rep.capacity[n] > 0 &&
-          rep.nodeWip[n] < rep.mech.wipLimit[n]
+          rep.nodeWip[n] < rep.rules.wipLimit[n]
         )
           found.push(`${where}, though "${scenario.nodes[n].id}" has room`);
       }

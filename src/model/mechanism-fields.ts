@@ -1,8 +1,9 @@
 /**
- * The lean mechanisms a scenario can switch on: WIP limits and pull, batches, gates that
- * meet on a calendar, failures with rework or escalation, outages, capacity and demand
- * that change over time, handoff delays, classes of service. Every field is optional and
- * its absence means the plain behaviour.
+ * The fields of the scenario schema that switch on the lean mechanisms: WIP limits and
+ * pull, batches, gates that meet on a calendar, failures with rework or escalation,
+ * outages, capacity and demand that change over time, handoff delays, classes of service.
+ * Every field is optional and its absence means the plain behaviour. (The tables the run
+ * reads, compiled from them, are network/rules.ts.)
  */
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';

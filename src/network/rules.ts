@@ -1,7 +1,9 @@
 /**
- * The scenario's lean mechanisms compiled into per-node and per-class tables, so the run
- * loop asks `wipLimit[n]` rather than walking optional JSON fields. A node without a
- * mechanism gets the neutral value (no limit, batch of 1, never fails, never down).
+ * The rules each node and demand class follow: the scenario's lean mechanisms compiled into
+ * per-node and per-class tables (`r.rules`), so the run loop asks `wipLimit[n]` rather than
+ * walking optional JSON fields. A node without a mechanism gets the neutral value (no
+ * limit, batch of 1, never fails, never down). The fields that switch each mechanism on are
+ * in model/mechanism-fields.ts.
  */
 import { makeSampler, type Sampler } from '../engine/distributions.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -10,7 +12,7 @@ import type { Topology } from './topology.ts';
 /** Stands for "no WIP limit" in an Int32Array. */
 export const UNLIMITED = 0x3fffffff;
 
-export interface Mechanics {
+export interface Rules {
   wipLimit: Int32Array;
   systemWipLimit: number;
   /** Batch size (1 = one item at a time) and how long the oldest item waits before a smaller batch starts. */
@@ -52,7 +54,7 @@ export interface Mechanics {
   nodesCanBeUnavailable: boolean;
 }
 
-export function compileMechanics(scenario: Scenario, topology: Topology): Mechanics {
+export function compileRules(scenario: Scenario, topology: Topology): Rules {
   const nodes = scenario.nodes;
   const capIndex = (name: string | undefined) =>
     name === undefined ? -1 : topology.capabilities.indexOf(name);
@@ -104,6 +106,6 @@ export function compileMechanics(scenario: Scenario, topology: Topology): Mechan
 }
 
 /** Node n's people multitask: they start every item at once and share their time (work.ts). */
-export function multitasks(mechanics: Mechanics, n: number): boolean {
-  return mechanics.switchCost[n] >= 0;
+export function multitasks(rules: Rules, n: number): boolean {
+  return rules.switchCost[n] >= 0;
 }
