@@ -2,8 +2,9 @@
  * The fields of the scenario schema that switch on the lean mechanisms: WIP limits and
  * pull, batches, gates that meet on a calendar, failures with rework or escalation,
  * outages, capacity and demand that change over time, handoff delays, classes of service.
- * Every field is optional and its absence means the plain behaviour. (The tables the run
- * reads, compiled from them, are network/rules.ts.)
+ * Every field is optional and its absence means the plain behaviour. (What each mechanism
+ * needs of the engine is declared in network/mechanisms.ts; the tables the run reads are
+ * compiled in network/rules.ts.)
  */
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';

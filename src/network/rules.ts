@@ -7,6 +7,7 @@
  */
 import { makeSampler, type Sampler } from '../engine/distributions.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { nodeNeeds } from './mechanisms.ts';
 import type { Topology } from './topology.ts';
 
 /** Stands for "no WIP limit" in an Int32Array. */
@@ -41,16 +42,17 @@ export interface Rules {
   handoff: Sampler | undefined;
   affinity: boolean;
   preemption: boolean;
-  /** 1 for nodes whose work can be paused or shared, which must keep a list of their units in service. */
+  // The three below are derived from what each mechanism declares it needs (mechanisms.ts).
+  /** 1 for nodes whose work can be paused, shared or interrupted, which must keep a list of their units in service. */
   listsServing: Uint8Array;
   /**
-   * 1 for a plain node: one item per server, and no batch, gate, multitasking, outages,
-   * capacity schedule or failures (nor preemption in the scenario). Its work is never
-   * paused, shared, re-timed or redone, so it takes the short path (work.ts `startItem`,
-   * moves.ts `finishItem`), where an item holds its server without a service unit.
+   * 1 for a plain node: no mechanism on it, on the classes or in the scenario needs service
+   * units. Its work is never batched, paused, shared, re-timed or redone, so it takes the
+   * short path (work.ts `startItem`, moves.ts `finishItem`), where an item holds its server
+   * without a service unit.
    */
   plain: Uint8Array;
-  /** True when routing must look past nodes that are down or full. */
+  /** True when routing must look past nodes that are down, closed, full or without servers. */
   nodesCanBeUnavailable: boolean;
 }
 
@@ -59,14 +61,7 @@ export function compileRules(scenario: Scenario, topology: Topology): Rules {
   const capIndex = (name: string | undefined) =>
     name === undefined ? -1 : topology.capabilities.indexOf(name);
   const priorities = [...new Set(scenario.demand.map((d) => d.priority))].sort((a, b) => b - a);
-  const plain = (n: Scenario['nodes'][number]) =>
-    !scenario.preemption &&
-    (n.batch?.size ?? 1) === 1 &&
-    !n.schedule &&
-    !n.multitasking &&
-    !n.outages &&
-    !n.capacitySchedule &&
-    !(n.failure && n.failure.probability > 0);
+  const needs = nodes.map((n) => nodeNeeds(scenario, n));
   return {
     wipLimit: Int32Array.from(nodes, (n) => n.wipLimit ?? UNLIMITED),
     systemWipLimit: scenario.wipLimit ?? UNLIMITED,
@@ -95,13 +90,9 @@ export function compileRules(scenario: Scenario, topology: Topology): Rules {
     handoff: scenario.handoff === undefined ? undefined : makeSampler(scenario.handoff),
     affinity: scenario.affinity,
     preemption: scenario.preemption,
-    listsServing: Uint8Array.from(nodes, (n) =>
-      n.outages || n.schedule || n.multitasking || scenario.preemption ? 1 : 0,
-    ),
-    plain: Uint8Array.from(nodes, (n) => (plain(n) ? 1 : 0)),
-    nodesCanBeUnavailable: nodes.some(
-      (n) => n.wipLimit !== undefined || n.outages || n.schedule || n.capacitySchedule,
-    ),
+    listsServing: Uint8Array.from(needs, (need) => (need.listsServing ? 1 : 0)),
+    plain: Uint8Array.from(needs, (need) => (need.serviceUnits ? 0 : 1)),
+    nodesCanBeUnavailable: needs.some((need) => need.unavailable),
   };
 }
 
