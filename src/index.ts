@@ -12,18 +12,37 @@ export {
   comparisonPlan,
   type Difference,
   type NamedScenario,
+  planComparison,
 } from './experiment/compare.ts';
 export {
   chanceDoneBy,
   type ForecastBin,
+  type ForecastOptions,
   type ForecastQuestion,
   type ForecastResult,
   forecast,
 } from './experiment/forecast.ts';
+export type { Job, JobOutcome } from './experiment/jobs.ts';
+export {
+  type ExecuteOptions,
+  type Execution,
+  type Executor,
+  execute,
+  executeUntil,
+  type Plan,
+} from './experiment/pipeline.ts';
 export type { NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
-export { mergePartials, type PartialResult, parseShard, type Shard } from './experiment/shard.ts';
-export { createRun, type Run, type RunProgress, ScenarioError, simulate } from './experiment/simulate.ts';
-export { type SweepPoint, type SweepResult, sweep } from './experiment/sweep.ts';
+export { mergePartials, type PartialResult, planShard, type Shard } from './experiment/shard.ts';
+export {
+  createRun,
+  planRun,
+  type Run,
+  type RunProgress,
+  ScenarioError,
+  simulate,
+} from './experiment/simulate.ts';
+export { planSweep, type SweepPoint, type SweepResult, sweep } from './experiment/sweep.ts';
+export { type ThisThreadOptions, thisThread } from './experiment/this-thread.ts';
 export { mser5 } from './experiment/warmup.ts';
 export { type Backtest, type BacktestRow, backtest, historyMeasures } from './history/backtest.ts';
 export { WEEKENDS_OFF, type WorkCalendar, workingDaysBetween, workingDaysFrom } from './history/calendar.ts';

@@ -5,11 +5,14 @@
  */
 import './no-eval.ts';
 import { expose } from 'comlink';
-import { type ForecastOptions, type ForecastQuestion, forecast } from '../src/experiment/forecast.ts';
-import { type EncodedOutcome, encodeOutcome } from '../src/experiment/outcome-codec.ts';
-import { runReplication } from '../src/experiment/replications.ts';
-import type { CompareOptions, NamedScenario, Scenario } from '../src/index.ts';
-import { compileTopology, type Topology } from '../src/network/topology.ts';
+import {
+  type CompareOptions,
+  type ForecastOptions,
+  type ForecastQuestion,
+  forecast,
+  type NamedScenario,
+} from '../src/index.ts';
+import { jobAnswerer } from '../src/runner.ts';
 import { compareSliced, type Progress, runSliced } from './viewmodel/sliced-run.ts';
 
 const PROGRESS_MS = 50;
@@ -25,9 +28,6 @@ function throttled(report: (p: Progress) => void): (p: Progress) => void {
   };
 }
 
-/** The last scenario a replication job named, compiled once for the jobs that follow. */
-let compiled: { text: string; scenario: Scenario; topology: Topology } | undefined;
-
 const simulator = {
   run(scenario: unknown, onProgress: (p: Progress) => void) {
     return runSliced(scenario, { onProgress: throttled(onProgress) });
@@ -36,21 +36,11 @@ const simulator = {
     return compareSliced(variants, options, { onProgress: throttled(onProgress) });
   },
   /**
-   * One replication of an already validated scenario (as JSON text), its outcome encoded
-   * exactly: the page spreads a sweep's replications over several of these workers and
-   * folds the outcomes itself, to the same bytes as one thread would give.
+   * One job (a replication of an already validated scenario, as JSON text), its outcome
+   * encoded exactly: the page spreads a sweep's jobs over several of these workers and folds
+   * the outcomes itself, to the same bytes as one thread would give.
    */
-  replication(scenarioText: string, index: number): EncodedOutcome | { error: string } {
-    try {
-      if (compiled?.text !== scenarioText) {
-        const scenario = JSON.parse(scenarioText) as Scenario;
-        compiled = { text: scenarioText, scenario, topology: compileTopology(scenario) };
-      }
-      return encodeOutcome(runReplication(compiled.scenario, index, compiled.topology));
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  },
+  job: jobAnswerer(),
   forecast(document: unknown, question: ForecastQuestion, options: ForecastOptions) {
     return forecast(document, question, options);
   },

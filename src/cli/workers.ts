@@ -3,7 +3,7 @@
  * each) and start-up time, never speed, and `--workers 10000` would start ten thousand: the
  * number is capped at the cores here, with a note, since the result is the same bytes for any.
  */
-import { defaultWorkers } from '../node/pool.ts';
+import { defaultWorkers } from '../node/index.ts';
 
 export function threadsFor(asked: number): number {
   const cores = defaultWorkers();

@@ -6,9 +6,13 @@
  */
 import { ratioCi95 } from '../metrics/confidence.ts';
 import { parseScenario } from '../model/parse.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { ReplicationOutcome } from '../network/outcome.ts';
 import { type Stability, stability } from '../network/stability.ts';
+import type { Job, JobOutcome } from './jobs.ts';
+import { executeHere, type Plan } from './pipeline.ts';
+import { resultOf, runnableScenario, withRun } from './replications.ts';
 import type { Interval, SimulationResult } from './result.ts';
-import { simulate } from './simulate.ts';
 
 export interface Difference {
   /** Mean of (variant - baseline) over paired replications. */
@@ -52,11 +56,63 @@ export interface CompareOptions {
  * given), and compares each with the first.
  */
 export function compare(variants: readonly NamedScenario[], options: CompareOptions = {}): Comparison {
-  const plan = comparisonPlan(variants, options);
-  return comparisonOf(
-    variants,
-    plan.map((scenario) => simulate(scenario)),
-  );
+  return executeHere(planComparison(variants, options));
+}
+
+export interface ComparisonJob extends Job {
+  variant: number;
+}
+
+/**
+ * A comparison as jobs. They go replication by replication across the variants (replication 0
+ * of every variant, then replication 1, ...), so work stopped early still holds a paired
+ * comparison over the replications every variant finished. Outcomes fold by variant in
+ * replication order. Every variant is validated first (throwing ScenarioError).
+ */
+export function planComparison(
+  variants: readonly NamedScenario[],
+  options: CompareOptions = {},
+): Plan<Comparison, ComparisonJob> {
+  const scenarios = comparisonPlan(variants, options).map(runnableScenario);
+  const most = Math.max(0, ...scenarios.map((s) => s.run.replications));
+  const jobs: ComparisonJob[] = [];
+  for (let replication = 0; replication < most; replication++)
+    scenarios.forEach((scenario, variant) => {
+      if (replication < scenario.run.replications) jobs.push({ variant, scenario, replication });
+    });
+  /** Over the first `replications` of each variant; a job that failed is a bug: thrown. */
+  const fold = (outcomes: readonly (JobOutcome | undefined)[], replications: number) => {
+    const byVariant: ReplicationOutcome[][] = scenarios.map(() => []);
+    jobs.forEach((job, j) => {
+      if (job.replication >= replications) return;
+      const outcome = outcomes[j];
+      if (!outcome) throw new Error(`replication ${job.replication} of variant ${job.variant} did not run`);
+      if ('error' in outcome) throw new Error(outcome.error);
+      byVariant[job.variant].push(outcome);
+    });
+    return comparisonOf(
+      variants,
+      scenarios.map((scenario, v) => resultOf(scenario, byVariant[v])),
+    );
+  };
+  return {
+    jobs,
+    fold: (outcomes) => fold(outcomes, Number.POSITIVE_INFINITY),
+    foldFinished(outcomes) {
+      const paired = replicationsDoneByAll(scenarios, jobs, (j) => outcomes[j] !== undefined);
+      return paired > 0 ? fold(outcomes, paired) : undefined;
+    },
+  };
+}
+
+/** How many leading replications every variant finished, given which jobs are done. */
+function replicationsDoneByAll(
+  scenarios: readonly Scenario[],
+  jobs: readonly ComparisonJob[],
+  done: (job: number) => boolean,
+): number {
+  const first = jobs.findIndex((_, j) => !done(j));
+  return first < 0 ? Math.min(...scenarios.map((s) => s.run.replications)) : jobs[first].replication;
 }
 
 /**
@@ -112,18 +168,4 @@ function paired(
   const b = values(other);
   const n = Math.min(a.length, b.length);
   return ratioCi95(a.slice(0, n), b.slice(0, n));
-}
-
-/** The scenario with a given seed and replications (either left as it is when undefined). */
-export function withRun(
-  scenario: unknown,
-  seed: number | undefined,
-  replications: number | undefined,
-): unknown {
-  if (!scenario || typeof scenario !== 'object') return scenario;
-  const s = scenario as { run?: Record<string, unknown> };
-  const run = { ...(s.run ?? {}) };
-  if (seed !== undefined) run.seed = seed;
-  if (replications !== undefined) run.replications = replications;
-  return { ...s, run };
 }

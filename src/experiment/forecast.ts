@@ -12,8 +12,7 @@ import { MAX_TIME } from '../model/limits.ts';
 import { MAX_EXPECTED_ARRIVALS, type Scenario } from '../model/scenario.ts';
 import { Replication } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
-import { withRun } from './compare.ts';
-import { runnableScenario } from './replications.ts';
+import { runnableScenario, withRun } from './replications.ts';
 
 export type ForecastQuestion = { items: number } | { until: number };
 

@@ -65,18 +65,16 @@ export function resultOf(
 
 export type { Topology };
 
-/**
- * The JSON text of each distinct scenario object, made once: jobs that go to another thread
- * carry their scenario as text, and a sweep sends the same point's scenario many times.
- */
-export function scenarioTexts(): (scenario: Scenario) => string {
-  const texts = new Map<Scenario, string>();
-  return (scenario) => {
-    let text = texts.get(scenario);
-    if (text === undefined) {
-      text = JSON.stringify(scenario);
-      texts.set(scenario, text);
-    }
-    return text;
-  };
+/** The scenario with a given seed and replications (either left as it is when undefined). */
+export function withRun(
+  scenario: unknown,
+  seed: number | undefined,
+  replications: number | undefined,
+): unknown {
+  if (!scenario || typeof scenario !== 'object') return scenario;
+  const s = scenario as { run?: Record<string, unknown> };
+  const run = { ...(s.run ?? {}) };
+  if (seed !== undefined) run.seed = seed;
+  if (replications !== undefined) run.replications = replications;
+  return { ...s, run };
 }

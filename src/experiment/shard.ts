@@ -1,14 +1,16 @@
 /**
  * Shards: the k-th of n slices of a run's or a sweep's replications, written to a partial
  * result file, and the merge that folds the slices into exactly what one run would give.
- * Job j (in `sweepJobs` order: point by point, replication by replication) belongs to shard
+ * Job j (in a sweep plan's order: point by point, replication by replication) belongs to shard
  * (j mod n) + 1, so every slice gets a fair share of every point. A file is checked field by
  * field, against its digest and against the seeds of its replications before it is folded
  * (shard-file.ts).
  */
 import { formatProblems } from '../model/parse.ts';
 import type { SweepAxis } from './axes.ts';
+import type { JobOutcome } from './jobs.ts';
 import { encodeOutcome } from './outcome-codec.ts';
+import type { Plan } from './pipeline.ts';
 import { ScenarioError } from './scenario-error.ts';
 import {
   checkedOutcome,
@@ -18,15 +20,7 @@ import {
   PARTIAL_VERSION,
   type PartialResult,
 } from './shard-file.ts';
-import {
-  byPoint,
-  foldSweep,
-  type JobOutcome,
-  planSweep,
-  type SweepPlan,
-  type SweepResult,
-  sweepJobs,
-} from './sweep.ts';
+import { planSweep, type SweepJob, type SweepOptions, type SweepPlan, type SweepResult } from './sweep.ts';
 
 export type { PartialResult };
 
@@ -36,41 +30,47 @@ export interface Shard {
   count: number;
 }
 
-/** "2/5" as a shard, or the reason it is not one. */
-export function parseShard(text: string): Shard | string {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) return `--shard must be k/n, e.g. 2/5 (got "${text}")`;
-  const [index, count] = [Number(m[1]), Number(m[2])];
-  if (count < 1 || index < 1 || index > count) return `--shard ${text}: k must be between 1 and n`;
-  return { index, count };
-}
-
-/** The jobs (indices into `sweepJobs`) that belong to a shard. */
-export function shardJobs(total: number, shard: Shard): number[] {
+/** The jobs (indices into a sweep plan's jobs) that belong to a shard. */
+function shardJobs(total: number, shard: Shard): number[] {
   const jobs: number[] = [];
   for (let j = shard.index - 1; j < total; j += shard.count) jobs.push(j);
   return jobs;
 }
 
-export function partialResult(
-  kind: 'run' | 'sweep',
+/**
+ * One shard of a run (no axes) or a sweep, as a plan whose result is its partial result file,
+ * for `mergePartials` to fold with the others. A shard stopped early makes no file.
+ */
+export function planShard(
   document: unknown,
   axes: readonly SweepAxis[],
-  plan: { seed: number; replications: number },
   shard: Shard,
-  total: number,
+  options: SweepOptions = {},
+): Plan<PartialResult, SweepJob> {
+  const whole = planSweep(document, axes, options);
+  const mine = shardJobs(whole.jobs.length, shard);
+  return {
+    jobs: mine.map((j) => whole.jobs[j]),
+    fold: (outcomes) => partialResult(whole, shard, new Map(mine.map((j, i) => [j, outcomes[i]]))),
+    foldFinished: () => undefined,
+  };
+}
+
+function partialResult(
+  plan: SweepPlan,
+  shard: Shard,
   outcomes: ReadonlyMap<number, JobOutcome>,
 ): PartialResult {
   const content = {
     format: 'flowlab-partial' as const,
     version: PARTIAL_VERSION as typeof PARTIAL_VERSION,
-    kind,
-    document,
-    axes: [...axes],
+    kind: plan.axes.length > 0 ? ('sweep' as const) : ('run' as const),
+    document: plan.document,
+    axes: plan.axes,
     seed: plan.seed,
     replications: plan.replications,
     shard,
-    jobs: total,
+    jobs: plan.jobs.length,
     outcomes: [...outcomes]
       .sort(([a], [b]) => a - b)
       .map(([job, o]) => ({ job, outcome: 'error' in o ? { error: o.error } : encodeOutcome(o) })),
@@ -128,7 +128,7 @@ export function mergePartials(
     if (!(error instanceof ScenarioError)) throw error;
     throw new MergeError(`${names[0]}: document: ${formatProblems(error.problems).replaceAll('\n', '; ')}`);
   }
-  const jobs = sweepJobs(plan);
+  const { jobs } = plan;
   if (jobs.length !== first.jobs)
     throw new MergeError(
       `${names[0]}: jobs: the shards ran ${first.jobs} jobs, but this scenario has ${jobs.length}`,
@@ -148,5 +148,5 @@ export function mergePartials(
       outcomes[job] = checked;
     });
   });
-  return { kind: first.kind, sweep: foldSweep(plan, byPoint(plan, outcomes)) };
+  return { kind: first.kind, sweep: plan.fold(outcomes) };
 }

@@ -3,15 +3,17 @@
  * from the run seed and its index, folded into one result.
  *
  * `createRun` can be advanced in slices, so a Web Worker or a terminal can show progress
- * and cancel between slices; `simulate` runs it to the end.
+ * and cancel between slices; `simulate` runs it to the end. `planRun` makes the run a plan of
+ * the job pipeline, its replications spread over whatever executor runs them.
  */
-import { replicationSeed } from '../engine/random.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { Replication, type ReplicationOutcome } from '../network/simulation.ts';
+import type { ReplicationOutcome } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
-import { resultOf, runnableScenario } from './replications.ts';
+import type { Plan } from './pipeline.ts';
+import { resultOf, runnableScenario, startReplication } from './replications.ts';
 import type { SimulationResult } from './result.ts';
 import { ScenarioError } from './scenario-error.ts';
+import { planSweep, type SweepJob, type SweepOptions } from './sweep.ts';
 
 export { ScenarioError };
 
@@ -39,7 +41,7 @@ export function createRun(input: unknown): Run {
   const topology = compileTopology(scenario);
   const replications = scenario.run.replications;
   const outcomes: ReplicationOutcome[] = [];
-  let current = new Replication(scenario, topology, replicationSeed(scenario.run.seed, 0));
+  let current = startReplication(scenario, 0, topology);
   let result: SimulationResult | undefined;
 
   return {
@@ -51,8 +53,7 @@ export function createRun(input: unknown): Run {
         budget -= current.events - before;
         if (!finished) break;
         outcomes.push(current.outcome());
-        if (outcomes.length < replications)
-          current = new Replication(scenario, topology, replicationSeed(scenario.run.seed, outcomes.length));
+        if (outcomes.length < replications) current = startReplication(scenario, outcomes.length, topology);
         else result = resultOf(scenario, outcomes, topology);
       }
       return result !== undefined;
@@ -79,4 +80,27 @@ export function simulate(scenario: unknown): SimulationResult {
   const run = createRun(scenario);
   run.advance();
   return run.result();
+}
+
+/**
+ * A scenario's replications as a plan: a sweep of one point, folded to exactly what
+ * `simulate` gives. Stopped early, the replications that finished make a result when every
+ * one of them ran (a stop can leave gaps: replication 3 may finish before replication 2).
+ */
+export function planRun(document: unknown, options: SweepOptions = {}): Plan<SimulationResult, SweepJob> {
+  const sweep = planSweep(document, [], options);
+  const { scenario } = sweep.points[0];
+  return {
+    jobs: sweep.jobs,
+    fold(outcomes) {
+      const [point] = sweep.fold(outcomes).points;
+      if (!point.result) throw new Error(point.error ?? 'the run failed');
+      return point.result;
+    },
+    foldFinished(outcomes) {
+      const done = outcomes.filter((o) => o !== undefined);
+      if (!scenario || done.length === 0 || done.some((o) => 'error' in o)) return undefined;
+      return resultOf(scenario, done as ReplicationOutcome[]);
+    },
+  };
 }

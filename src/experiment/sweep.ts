@@ -4,8 +4,9 @@
  * where the system is), each point's result folded as `simulate` would. A point whose
  * values make the scenario invalid, or whose run fails, says so and never loses the others.
  *
- * Planning, running and folding are separate so the replications can run here, on worker
- * threads (src/node/), or in slices on several machines (shards), with the same result.
+ * A sweep is a plan of the job pipeline (pipeline.ts), so its replications can run here, on
+ * worker threads (src/node/), in browser workers or in slices on several machines (shards),
+ * with the same result.
  */
 
 import { scaleDistribution } from '../model/distribution.ts';
@@ -16,8 +17,9 @@ import { nodeLoads } from '../network/load.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
 import { type Stability, stability } from '../network/stability.ts';
 import { gridOf, type SweepAxis } from './axes.ts';
-import { withRun } from './compare.ts';
-import { resultOf, runReplication, validScenario } from './replications.ts';
+import type { Job, JobOutcome } from './jobs.ts';
+import { executeHere, type Plan } from './pipeline.ts';
+import { resultOf, validScenario, withRun } from './replications.ts';
 import type { SimulationResult } from './result.ts';
 import { resolveWarmup } from './warmup.ts';
 
@@ -35,12 +37,18 @@ export interface PlannedPoint {
   error?: string;
 }
 
-export interface SweepPlan {
+export interface SweepJob extends Job {
+  point: number;
+}
+
+export interface SweepPlan extends Plan<SweepResult, SweepJob> {
   name: string;
   axes: SweepAxis[];
   seed: number;
   replications: number;
   points: PlannedPoint[];
+  /** The scenario as given, with the sweep's seed and replications. */
+  document: unknown;
 }
 
 export interface SweepPoint {
@@ -59,10 +67,11 @@ export interface SweepResult {
   points: SweepPoint[];
 }
 
-/** A replication of a point, or the reason it could not run. */
-export type JobOutcome = ReplicationOutcome | { error: string };
-
-/** Validates the scenario (throwing ScenarioError) and works out every point's scenario. */
+/**
+ * Validates the scenario (throwing ScenarioError) and works out every point's scenario. Its
+ * jobs are every replication of every point that can run, point by point: the order results
+ * fold in.
+ */
 export function planSweep(
   document: unknown,
   axes: readonly SweepAxis[],
@@ -71,12 +80,53 @@ export function planSweep(
   // Validated only: each point chooses its own warm-up if it asks for "auto".
   const base = validScenario(withRun(document, options.seed, options.replications));
   const baseDocument = withRun(document, base.run.seed, base.run.replications);
-  return {
-    name: base.name,
+  const header = {
+    scenario: base.name,
     axes: axes.map((a) => ({ path: a.path, values: [...a.values] })),
     seed: base.run.seed,
     replications: base.run.replications,
-    points: gridOf(axes).map((values) => planPoint(baseDocument, values)),
+  };
+  const points = gridOf(axes).map((values) => planPoint(baseDocument, values));
+  const jobs = points.flatMap((p, point) =>
+    p.scenario
+      ? Array.from({ length: header.replications }, (_, replication) => ({
+          point,
+          scenario: p.scenario as Scenario,
+          replication,
+        }))
+      : [],
+  );
+  /** Each point's outcomes, in replication order; only the points whose every job has one. */
+  const byPoint = (outcomes: readonly (JobOutcome | undefined)[]) => {
+    const grouped: (JobOutcome[] | undefined)[] = points.map(() => []);
+    jobs.forEach((job, j) => {
+      const outcome = outcomes[j];
+      if (outcome === undefined) grouped[job.point] = undefined;
+      else grouped[job.point]?.push(outcome);
+    });
+    return grouped;
+  };
+  return {
+    name: header.scenario,
+    axes: header.axes,
+    seed: header.seed,
+    replications: header.replications,
+    points,
+    document: baseDocument,
+    jobs,
+    fold: (outcomes) => foldSweep(header, points, byPoint(outcomes) as JobOutcome[][]),
+    foldFinished(outcomes, stoppedBy) {
+      // The points whose replications all finished are folded; the rest say so.
+      const grouped = byPoint(outcomes);
+      const kept = points.map((p, i) =>
+        grouped[i] ? p : { values: p.values, error: `not finished: ${stoppedBy}` },
+      );
+      return foldSweep(
+        header,
+        kept,
+        grouped.map((g) => g ?? []),
+      );
+    },
   };
 }
 
@@ -186,27 +236,15 @@ function arrivalFactor(scenario: Scenario, n: number, target: number): number | 
 const close = (a: number, b: number) =>
   Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 
-/** Every replication of every point that can run, point by point: the order results fold in. */
-export function sweepJobs(plan: SweepPlan): { point: number; scenario: Scenario; replication: number }[] {
-  return plan.points.flatMap((p, point) =>
-    p.scenario
-      ? Array.from({ length: plan.replications }, (_, replication) => ({
-          point,
-          scenario: p.scenario as Scenario,
-          replication,
-        }))
-      : [],
-  );
-}
-
 /** Folds each point's outcomes (in replication order) into its result. */
-export function foldSweep(plan: SweepPlan, outcomes: readonly (readonly JobOutcome[])[]): SweepResult {
+function foldSweep(
+  header: Omit<SweepResult, 'points'>,
+  points: readonly PlannedPoint[],
+  outcomes: readonly (readonly JobOutcome[])[],
+): SweepResult {
   return {
-    scenario: plan.name,
-    axes: plan.axes,
-    seed: plan.seed,
-    replications: plan.replications,
-    points: plan.points.map((p, i) => {
+    ...header,
+    points: points.map((p, i) => {
       if (!p.scenario) return { values: p.values, error: p.error };
       const point = { values: p.values, stability: stability(p.scenario) };
       const failed = outcomes[i].find((o): o is { error: string } => 'error' in o);
@@ -224,28 +262,11 @@ export function pointFailed(p: SweepPoint): boolean {
   return p.result?.stoppedBy !== 'drained';
 }
 
-/** Groups job outcomes (in `sweepJobs` order) by point. */
-export function byPoint(plan: SweepPlan, jobOutcomes: readonly JobOutcome[]): JobOutcome[][] {
-  const grouped: JobOutcome[][] = plan.points.map(() => []);
-  sweepJobs(plan).forEach((job, j) => {
-    grouped[job.point].push(jobOutcomes[j]);
-  });
-  return grouped;
-}
-
 /** Runs a sweep in this thread. */
 export function sweep(
   document: unknown,
   axes: readonly SweepAxis[],
   options: SweepOptions = {},
 ): SweepResult {
-  const plan = planSweep(document, axes, options);
-  const outcomes = sweepJobs(plan).map((job): JobOutcome => {
-    try {
-      return runReplication(job.scenario, job.replication);
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  });
-  return foldSweep(plan, byPoint(plan, outcomes));
+  return executeHere(planSweep(document, axes, options));
 }

@@ -1,6 +1,7 @@
 /**
- * flowlab's Node-only API: runs and sweeps with their replications on worker threads, whole
- * or as shards. The results are the same bytes as the pure library's `simulate` and `sweep`.
+ * flowlab's Node-only API: runs, sweeps and comparisons with their replications on worker
+ * threads, whole or as shards, and the thread pool as an executor for any plan. The results
+ * are the same bytes as the pure library's `simulate`, `sweep` and `compare`.
  */
 
 export {
@@ -10,4 +11,4 @@ export {
   simulateParallel,
   sweepParallel,
 } from './parallel.ts';
-export { defaultWorkers, type PoolOptions, runJobs } from './pool.ts';
+export { defaultWorkers, type PoolOptions, workerThreads } from './pool.ts';

@@ -1,110 +1,59 @@
 /**
- * Replications on a pool of worker threads (one per core by default). Each job is one
- * replication of one scenario; outcomes come back in job order, so what a caller folds from
- * them never depends on which thread finished first. With one worker the jobs run in this
- * thread, without the cost of starting any.
+ * The executor that runs jobs on a pool of worker threads (one per core by default). Each
+ * thread takes the next job as soon as it is free; outcomes are kept by job, so what a plan
+ * folds from them never depends on which thread finished first. With one worker the jobs run
+ * in this thread, without the cost of starting any, a slice at a time so Ctrl-C still stops
+ * them at once.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { decodeOutcome, type EncodedOutcome } from '../experiment/outcome-codec.ts';
-import { scenarioTexts, startReplication } from '../experiment/replications.ts';
-import type { JobOutcome } from '../experiment/sweep.ts';
-import type { Scenario } from '../model/scenario.ts';
-import { compileTopology, type Topology } from '../network/topology.ts';
-import type { JobMessage } from './replication-worker.ts';
-
-export interface Job {
-  scenario: Scenario;
-  replication: number;
-}
+import { type Job, type JobOutcome, type JobReply, jobRequests, outcomeOfReply } from '../experiment/jobs.ts';
+import type { ExecuteOptions, Executor } from '../experiment/pipeline.ts';
+import { thisThread } from '../experiment/this-thread.ts';
+import type { ThreadMessage } from './replication-worker.ts';
 
 export interface PoolOptions {
   /** Worker threads; default one per core. */
   workers?: number;
-  /** Called as each job finishes, with how many have. */
-  onProgress?: (done: number, total: number) => void;
-  /** Called with each job's outcome as it arrives (in any order), so a cancelled run keeps what finished. */
-  onOutcome?: (job: number, outcome: JobOutcome) => void;
-  /** Stops the work at once: threads are terminated and the promise rejects with an AbortError. */
-  signal?: AbortSignal;
   /** The threads' entry script (worker.mjs); tests give one that dies, to see what a dead thread does. */
   threadEntry?: URL;
 }
-
-/**
- * Events a replication in this thread handles between looks at the event loop: a few
- * milliseconds of work, so Ctrl-C stops even a replication that would run for hours.
- */
-const SLICE = 100_000;
 
 export function defaultWorkers(): number {
   return availableParallelism();
 }
 
 /**
- * Each job's outcome, in job order. A job that throws (a bug), or whose thread dies under it
- * (out of memory, an exit), gives `{ error }` in its place and the others carry on, on a
- * fresh thread if need be; a thread that cannot start at all rejects the whole run.
+ * Runs jobs on worker threads. A job that throws (a bug), or whose thread dies under it (out
+ * of memory, an exit), gives `{ error }` in its place and the others carry on, on a fresh
+ * thread if need be; a thread that cannot start at all rejects the whole run.
  */
-export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): Promise<JobOutcome[]> {
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
-  if (workers === 1) return runHere(jobs, options);
-  return runOnThreads(jobs, workers, options);
-}
-
-async function runHere(jobs: readonly Job[], options: PoolOptions): Promise<JobOutcome[]> {
-  const outcomes: JobOutcome[] = [];
-  // A comparison's jobs take turns between its variants: compile each scenario once.
-  const topologies = new Map<Scenario, Topology>();
-  // The event loop gets a turn (a Ctrl-C, a timer) after every SLICE events, within a long
-  // replication as across many short ones: the engine stops and resumes between any two
-  // events with the same outcome as in one call.
-  let budget = SLICE;
-  const turn = async () => {
-    await nextTurn();
-    budget = SLICE;
-    options.signal?.throwIfAborted();
+export function workerThreads(options: PoolOptions = {}): Executor {
+  return {
+    run(jobs, events = {}) {
+      const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
+      if (workers === 1) return here.run(jobs, events);
+      return runOnThreads(jobs, workers, options.threadEntry, events);
+    },
   };
-  for (const job of jobs) {
-    options.signal?.throwIfAborted();
-    let outcome: JobOutcome;
-    try {
-      let topology = topologies.get(job.scenario);
-      if (!topology) {
-        topology = compileTopology(job.scenario);
-        topologies.set(job.scenario, topology);
-      }
-      const replication = startReplication(job.scenario, job.replication, topology);
-      for (;;) {
-        const before = replication.events;
-        const finished = replication.advance(budget);
-        budget -= replication.events - before;
-        if (finished) break;
-        await turn();
-      }
-      outcome = replication.outcome();
-    } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      outcome = { error: error instanceof Error ? error.message : String(error) };
-    }
-    outcomes.push(outcome);
-    options.onOutcome?.(outcomes.length - 1, outcome);
-    options.onProgress?.(outcomes.length, jobs.length);
-    if (budget <= 0) await turn();
-  }
-  return outcomes;
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/** This thread, giving the event loop (a Ctrl-C, a timer) a turn between slices. */
+const here = thisThread({ turn: () => new Promise((resolve) => setImmediate(resolve)) });
 
-type Reply = { ready: true } | { id: number; outcome?: EncodedOutcome; error?: string };
+type Reply = { ready: true } | { id: number; reply: JobReply };
 
-function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions): Promise<JobOutcome[]> {
+function runOnThreads(
+  jobs: readonly Job[],
+  count: number,
+  threadEntry: URL | undefined,
+  options: ExecuteOptions,
+): Promise<JobOutcome[]> {
   return new Promise((resolve, reject) => {
-    const textOf = scenarioTexts();
+    const requestOf = jobRequests();
     const outcomes: JobOutcome[] = new Array(jobs.length);
     const threads = new Set<Worker>();
-    const entry = options.threadEntry ?? new URL('./worker.mjs', import.meta.url);
+    const entry = threadEntry ?? new URL('./worker.mjs', import.meta.url);
     let next = 0;
     let done = 0;
     let finished = false;
@@ -136,12 +85,7 @@ function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions)
       const give = () => {
         if (next >= jobs.length) return;
         held = next++;
-        const job = jobs[held];
-        const message: JobMessage = {
-          id: held,
-          scenario: textOf(job.scenario),
-          replication: job.replication,
-        };
+        const message: ThreadMessage = { id: held, ...requestOf(jobs[held]) };
         thread.postMessage(message);
       };
       thread.on('message', (reply: Reply) => {
@@ -150,10 +94,7 @@ function runOnThreads(jobs: readonly Job[], count: number, options: PoolOptions)
           return;
         }
         held = undefined;
-        record(
-          reply.id,
-          reply.outcome ? decodeOutcome(reply.outcome) : { error: reply.error ?? 'no outcome' },
-        );
+        record(reply.id, outcomeOfReply(reply.reply));
         if (!finished) give();
       });
       // An uncaught exception or running out of memory; 'exit' follows, and says what it costs.

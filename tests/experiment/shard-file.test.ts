@@ -3,10 +3,10 @@
  * shard wrote, and says which file and which field is wrong otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../src/experiment/replications.ts';
-import { MergeError, mergePartials, partialResult, shardJobs } from '../../src/experiment/shard.ts';
+import { executeHere } from '../../src/experiment/pipeline.ts';
+import { MergeError, mergePartials, planShard } from '../../src/experiment/shard.ts';
 import { digestOf, type PartialResult } from '../../src/experiment/shard-file.ts';
-import { type JobOutcome, planSweep, sweep, sweepJobs } from '../../src/experiment/sweep.ts';
+import { sweep } from '../../src/experiment/sweep.ts';
 
 const scenario = {
   name: 'two stations',
@@ -20,14 +20,8 @@ const scenario = {
 
 /** The two shards of the scenario's run, as parsed from their files. */
 function shardFiles(document: unknown = scenario): PartialResult[] {
-  const plan = planSweep(document, []);
-  const jobs = sweepJobs(plan);
   return [1, 2].map((index) => {
-    const shard = { index, count: 2 };
-    const outcomes = new Map<number, JobOutcome>(
-      shardJobs(jobs.length, shard).map((j) => [j, runReplication(jobs[j].scenario, jobs[j].replication)]),
-    );
-    const partial = partialResult('run', document, [], plan, shard, jobs.length, outcomes);
+    const partial = executeHere(planShard(document, [], { index, count: 2 }));
     return JSON.parse(JSON.stringify(partial)) as PartialResult;
   });
 }

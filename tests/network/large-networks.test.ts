@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { executeHere } from '../../src/experiment/pipeline.ts';
 import { runReplication } from '../../src/experiment/replications.ts';
-import { mergePartials, partialResult, shardJobs } from '../../src/experiment/shard.ts';
+import { mergePartials, planShard } from '../../src/experiment/shard.ts';
 import type { PartialResult } from '../../src/experiment/shard-file.ts';
-import { type JobOutcome, planSweep, sweep, sweepJobs } from '../../src/experiment/sweep.ts';
+import { sweep } from '../../src/experiment/sweep.ts';
 import { parseScenario, simulate } from '../../src/index.ts';
 import { countsDense, DENSE_SIDE, MoveCounts, movesOver } from '../../src/network/move-counts.ts';
 import { SERIES_NODES, SERIES_STEPS } from '../../src/network/series-plan.ts';
@@ -56,14 +57,8 @@ describe('moves between nodes are counted for the pairs used, not for every pair
 
   it('shard files of a large network carry its pairs and merge into exactly the whole run', () => {
     const document = chains(1, 300, { replications: 2 });
-    const plan = planSweep(document, []);
-    const jobs = sweepJobs(plan);
     const files = [1, 2].map((index) => {
-      const shard = { index, count: 2 };
-      const outcomes = new Map<number, JobOutcome>(
-        shardJobs(jobs.length, shard).map((j) => [j, runReplication(jobs[j].scenario, jobs[j].replication)]),
-      );
-      const partial = partialResult('run', document, [], plan, shard, jobs.length, outcomes);
+      const partial = executeHere(planShard(document, [], { index, count: 2 }));
       return JSON.parse(JSON.stringify(partial)) as PartialResult;
     });
     expect(JSON.stringify(mergePartials(files).sweep)).toBe(JSON.stringify(sweep(document, [])));

@@ -5,8 +5,13 @@ import { runnableScenario } from '../../src/experiment/replications.ts';
 import { MergeError, mergePartials, type PartialResult } from '../../src/experiment/shard.ts';
 import { sweep } from '../../src/experiment/sweep.ts';
 import { compare, simulate } from '../../src/index.ts';
-import { compareParallel, runShard, simulateParallel, sweepParallel } from '../../src/node/parallel.ts';
-import { runJobs } from '../../src/node/pool.ts';
+import {
+  compareParallel,
+  runShard,
+  simulateParallel,
+  sweepParallel,
+  workerThreads,
+} from '../../src/node/index.ts';
 
 const tokenRing = JSON.parse(readFileSync('scenarios/token-ring.json', 'utf8'));
 const small = { ...tokenRing, run: { ...tokenRing.run, duration: 300, warmup: 30, replications: 6 } };
@@ -86,7 +91,7 @@ describe('the pool', () => {
   it.each([1, 2])(
     'on %i worker(s), a job that throws gives its error in its place and the others finish',
     async (workers) => {
-      const outcomes = await runJobs(jobs, { workers });
+      const outcomes = await workerThreads({ workers }).run(jobs);
       expect(outcomes[1]).toEqual({ error: expect.any(String) });
       for (const i of [0, 2]) expect(outcomes[i]).toHaveProperty('completed', expect.any(Number));
     },
@@ -96,8 +101,7 @@ describe('the pool', () => {
     const many = Array.from({ length: 40 }, (_, replication) => ({ scenario, replication }));
     const controller = new AbortController();
     let finished = 0;
-    const run = runJobs(many, {
-      workers: 2,
+    const run = workerThreads({ workers: 2 }).run(many, {
       signal: controller.signal,
       onOutcome: () => {
         finished++;

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeOutcome } from '../../src/experiment/outcome-codec.ts';
 import { runnableScenario, runReplication } from '../../src/experiment/replications.ts';
-import type { JobOutcome } from '../../src/experiment/sweep.ts';
-import { runJobs } from '../../src/node/pool.ts';
+import type { JobOutcome } from '../../src/index.ts';
+import { workerThreads } from '../../src/node/index.ts';
 
 const tokenRing = JSON.parse(readFileSync('scenarios/token-ring.json', 'utf8'));
 const scenario = runnableScenario({ ...tokenRing, run: { ...tokenRing.run, duration: 300, warmup: 30 } });
@@ -26,9 +26,7 @@ describe('a worker thread that dies', () => {
     ['throws-on-replication-2', /replication 2: the worker thread running it stopped \(out of luck\)/],
   ])('(%s) fails the job it held, and the others finish with the same bytes', async (name, reason) => {
     let reported = 0;
-    const outcomes = await runJobs(jobs, {
-      workers: 2,
-      threadEntry: thread(name),
+    const outcomes = await workerThreads({ workers: 2, threadEntry: thread(name) }).run(jobs, {
       onOutcome: () => reported++,
     });
     expect(reported).toBe(jobs.length);
@@ -37,9 +35,9 @@ describe('a worker thread that dies', () => {
   });
 
   it('before it could take any work fails the run, saying why, rather than waiting for ever', async () => {
-    await expect(runJobs(jobs, { workers: 2, threadEntry: thread('cannot-start') })).rejects.toThrow(
-      'a worker thread could not start: it exited with code 3',
-    );
+    await expect(
+      workerThreads({ workers: 2, threadEntry: thread('cannot-start') }).run(jobs),
+    ).rejects.toThrow('a worker thread could not start: it exited with code 3');
   });
 });
 
@@ -47,7 +45,7 @@ describe('a job in this thread (one worker)', () => {
   it('runs in slices with the same bytes as in one go', async () => {
     // Long enough for many slices, so the stops between them are exercised.
     const long = runnableScenario({ ...tokenRing, run: { ...tokenRing.run, duration: 20_000 } });
-    const [sliced] = await runJobs([{ scenario: long, replication: 1 }], { workers: 1 });
+    const [sliced] = await workerThreads({ workers: 1 }).run([{ scenario: long, replication: 1 }]);
     expect(bytes(sliced)).toBe(bytes(runReplication(long, 1)));
   });
 
@@ -58,7 +56,9 @@ describe('a job in this thread (one worker)', () => {
       run: { ...tokenRing.run, duration: 4e7, replications: 1 },
     });
     const controller = new AbortController();
-    const run = runJobs([{ scenario: endless, replication: 0 }], { workers: 1, signal: controller.signal });
+    const run = workerThreads({ workers: 1 }).run([{ scenario: endless, replication: 0 }], {
+      signal: controller.signal,
+    });
     setImmediate(() => controller.abort(new Error('stop')));
     await expect(run).rejects.toThrow('stop');
   });

@@ -4,7 +4,7 @@
  * for items by a date: at least this many with 85% and 50% likelihood).
  */
 import { scaleLinear } from 'd3';
-import type { ForecastResult } from '../../src/experiment/forecast.ts';
+import type { ForecastResult } from '../../src/index.ts';
 import { formatNumber } from '../viewmodel/format.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { INK, PERCENTILE, SERIES } from './theme.ts';

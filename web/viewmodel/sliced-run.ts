@@ -10,12 +10,11 @@
 import {
   type CompareOptions,
   type Comparison,
-  comparisonOf,
-  comparisonPlan,
   createRun,
   type NamedScenario,
   type SimulationResult,
 } from '../../src/index.ts';
+import { comparisonOf, comparisonPlan } from '../../src/runner.ts';
 
 export interface Progress {
   /** 0 to 1 over the whole job. */

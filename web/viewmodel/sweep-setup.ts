@@ -3,10 +3,14 @@
  * form makes (the same axis syntax as `flowlab sweep --vary`), and the lines a chart draws:
  * one per routing strategy, a chosen metric against the swept value, with its 95% band.
  */
-import { parseAxis, type SweepAxis } from '../../src/experiment/axes.ts';
-import type { SweepResult } from '../../src/experiment/sweep.ts';
 import { verdictOf } from '../../src/experiment/verdict.ts';
-import type { Scenario, SimulationResult } from '../../src/index.ts';
+import {
+  parseAxis,
+  type Scenario,
+  type SimulationResult,
+  type SweepAxis,
+  type SweepResult,
+} from '../../src/index.ts';
 
 export interface SweepParameter {
   path: string;

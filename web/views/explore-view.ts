@@ -4,9 +4,14 @@
  * or forecast by Monte Carlo (a histogram with its percentiles). Sweeps spread their
  * replications over several workers; both show progress and cancel at once.
  */
-import type { ForecastResult } from '../../src/experiment/forecast.ts';
-import { byPoint, foldSweep, planSweep, type SweepResult, sweepJobs } from '../../src/experiment/sweep.ts';
-import { ROUTING_STRATEGIES, type Scenario } from '../../src/index.ts';
+import {
+  execute,
+  type ForecastResult,
+  planSweep,
+  ROUTING_STRATEGIES,
+  type Scenario,
+  type SweepResult,
+} from '../../src/index.ts';
 import { drawForecast } from '../charts/forecast-chart.ts';
 import { drawSweep } from '../charts/sweep-chart.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
@@ -240,12 +245,11 @@ export class ExploreView {
     this.forecastControls.idle('A sweep is in progress.');
     try {
       const plan = planSweep(document, request.axes, { replications: Number(this.reps.value) });
-      const jobs = sweepJobs(plan);
-      const outcomes = await this.pool.runJobs(jobs, (done, total) =>
-        this.sweepControls.counted(done, total, 'replications'),
-      );
+      const result = await execute(plan, this.pool, {
+        onProgress: (done, total) => this.sweepControls.counted(done, total, 'replications'),
+      });
       this.sweep = {
-        result: foldSweep(plan, byPoint(plan, outcomes)),
+        result,
         x: request.x,
         unit: scenario.timeUnit,
       };

@@ -1,30 +1,24 @@
 /**
- * Several simulation workers for work that splits into independent replications: a sweep's
- * points and their replications. Each worker takes the next replication as soon as it is
- * free; outcomes are kept by job, so the folded result is the same bytes whatever the
- * number of workers or the order they finish in. Cancel terminates them all at once.
+ * The executor that runs jobs on several simulation workers, for work that splits into
+ * independent replications: a sweep's points and their replications. Each worker takes the
+ * next job as soon as it is free; outcomes are kept by job, so the folded result is the same
+ * bytes whatever the number of workers or the order they finish in. Cancel terminates them
+ * all at once.
  */
 import { type Remote, wrap } from 'comlink';
-import { decodeOutcome } from '../../src/experiment/outcome-codec.ts';
-import { scenarioTexts } from '../../src/experiment/replications.ts';
-import type { JobOutcome } from '../../src/experiment/sweep.ts';
-import type { Scenario } from '../../src/index.ts';
+import type { ExecuteOptions, Executor, Job, JobOutcome } from '../../src/index.ts';
+import { jobRequests, outcomeOfReply } from '../../src/runner.ts';
 import type { SimulatorApi } from '../worker.ts';
 import { Cancelled } from './simulator.ts';
-
-export interface PoolJob {
-  scenario: Scenario;
-  replication: number;
-}
 
 /** One worker per core the browser reports, at most four: a sandbox shares the machine. */
 export function poolSize(): number {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 }
 
-export class SimulatorPool {
+export class SimulatorPool implements Executor {
   private workers: { worker: Worker; api: Remote<SimulatorApi> }[] = [];
-  private abort: ((e: Error) => void) | undefined;
+  private abort: ((e: unknown) => void) | undefined;
 
   constructor(readonly size = poolSize()) {}
 
@@ -42,37 +36,46 @@ export class SimulatorPool {
     }
   }
 
-  runJobs(
-    jobs: readonly PoolJob[],
-    onProgress: (done: number, total: number) => void,
-  ): Promise<JobOutcome[]> {
+  run(jobs: readonly Job[], { onProgress, onOutcome, signal }: ExecuteOptions = {}): Promise<JobOutcome[]> {
     if (this.abort) return Promise.reject(new Error('a sweep is already in progress'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
     this.spawn();
-    const textOf = scenarioTexts();
+    const requestOf = jobRequests();
     return new Promise<JobOutcome[]>((resolve, reject) => {
-      this.abort = reject;
-      const live = () => this.abort === reject;
+      const onAbort = () => this.stop(signal?.reason);
+      const fail = (reason: unknown) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(reason);
+      };
+      this.abort = fail;
+      signal?.addEventListener('abort', onAbort);
+      const live = () => this.abort === fail;
+      const settle = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.abort = undefined;
+      };
       const outcomes: JobOutcome[] = new Array(jobs.length);
       let next = 0;
       let done = 0;
       const work = async (api: Remote<SimulatorApi>) => {
         while (live() && next < jobs.length) {
           const j = next++;
-          const reply = await api.replication(textOf(jobs[j].scenario), jobs[j].replication);
+          const reply = await api.job(requestOf(jobs[j]));
           if (!live()) return;
-          outcomes[j] = 'error' in reply ? { error: reply.error } : decodeOutcome(reply);
-          onProgress(++done, jobs.length);
+          outcomes[j] = outcomeOfReply(reply);
+          onOutcome?.(j, outcomes[j]);
+          onProgress?.(++done, jobs.length);
         }
       };
       Promise.all(this.workers.map((w) => work(w.api))).then(
         () => {
           if (!live()) return;
-          this.abort = undefined;
+          settle();
           resolve(outcomes);
         },
         (error) => {
           if (!live()) return;
-          this.abort = undefined;
+          settle();
           reject(error);
         },
       );
@@ -80,11 +83,16 @@ export class SimulatorPool {
   }
 
   cancel() {
+    this.stop(new Cancelled());
+  }
+
+  /** Terminates the workers at once (fresh ones start for the next run) and rejects the run. */
+  private stop(reason: unknown) {
     if (!this.abort) return;
     const abort = this.abort;
     this.abort = undefined;
     for (const w of this.workers) w.worker.terminate();
     this.workers = [];
-    abort(new Cancelled());
+    abort(reason);
   }
 }

@@ -4,8 +4,15 @@
  * competes with the next one for the CPU.
  */
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
-import type { ForecastOptions, ForecastQuestion, ForecastResult } from '../../src/experiment/forecast.ts';
-import type { CompareOptions, Comparison, NamedScenario, SimulationResult } from '../../src/index.ts';
+import type {
+  CompareOptions,
+  Comparison,
+  ForecastOptions,
+  ForecastQuestion,
+  ForecastResult,
+  NamedScenario,
+  SimulationResult,
+} from '../../src/index.ts';
 import type { Progress } from '../viewmodel/sliced-run.ts';
 import type { SimulatorApi } from '../worker.ts';
 

@@ -2,9 +2,8 @@
  * `flowlab compare FILE [FILE ...]`: variants side by side with common random numbers,
  * and how each differs from the first, in words, with a 95% interval.
  */
-import type { Comparison } from '../../experiment/compare.ts';
-import { ROUTING_STRATEGIES } from '../../model/scenario.ts';
-import { defaultWorkers } from '../../node/pool.ts';
+import { type Comparison, planComparison, ROUTING_STRATEGIES } from '../../index.ts';
+import { defaultWorkers } from '../../node/index.ts';
 import { CHANCE, comparisonReport, type Finding, TOO_WIDE } from '../../report/comparison.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
@@ -12,7 +11,7 @@ import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
-import { spreadComparison } from '../spread.ts';
+import { spread } from '../spread.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
 
@@ -72,16 +71,14 @@ export async function compareCommand(argv: string[]): Promise<number> {
       };
     }),
   );
-  const outcome = await spreadComparison(
-    variants,
-    { seed, replications },
-    {
-      workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
-      show: showProgress(values.json === true),
-      label: `${count(variants.length, 'variant')}`,
-    },
-  );
-  const { comparison } = outcome;
+  const spreading = {
+    workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
+    show: showProgress(values.json === true),
+    label: `${count(variants.length, 'variant')}`,
+    unit: 'replications of all variants',
+  };
+  const outcome = await spread(planComparison(variants, { seed, replications }), spreading);
+  const comparison = outcome.result;
   if (comparison)
     console.log(values.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
   if (outcome.kind === 'stopped') {

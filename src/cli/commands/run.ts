@@ -2,15 +2,13 @@
  * `flowlab run FILE`: simulate one scenario and show the flow metrics, or print the
  * result as JSON (exactly what the library's `simulate()` returns).
  */
-import type { SimulationResult } from '../../experiment/result.ts';
-import { parseShard } from '../../experiment/shard.ts';
-import { createRun } from '../../experiment/simulate.ts';
 import { survivorNote, type Verdict, verdictOf } from '../../experiment/verdict.ts';
+import { createRun, planRun, planShard, type SimulationResult } from '../../index.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
-import { defaultWorkers } from '../../node/pool.ts';
+import { defaultWorkers } from '../../node/index.ts';
 import { leanFindings } from '../../report/lean.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
@@ -20,7 +18,8 @@ import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { shardOutput } from '../output-file.ts';
 import { runWithProgress } from '../progress.ts';
-import { spread } from '../spread.ts';
+import { parseShard } from '../shard-arg.ts';
+import { spread, spreadShard } from '../spread.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
 
@@ -93,31 +92,27 @@ export async function runCommand(argv: string[]): Promise<number> {
   // between them keeps those that finished; a single replication has nothing to spread.
   const replications = loaded.scenario.run.replications;
   const workers = wholeNumber('workers', values.workers, 1) ?? Math.min(defaultWorkers(), replications);
-  if (replications > 1 || shard) {
-    const outcome = await spread(loaded.document, [], {
-      workers,
-      shard,
-      out,
-      show,
-      label: loaded.scenario.name,
-    });
-    if (outcome.kind === 'shard') {
-      console.error(`wrote ${outcome.file}: ${count(outcome.jobs, 'replication')} of ${outcome.total}`);
-      return 0;
-    }
+  const spreading = { workers, show, label: loaded.scenario.name };
+  if (shard && out) {
+    const written = await spreadShard(planShard(loaded.document, [], shard), out, spreading);
+    console.error(`wrote ${written.file}: ${count(written.jobs, 'replication')} of ${written.total}`);
+    return 0;
+  }
+  if (replications > 1) {
+    const outcome = await spread(planRun(loaded.document), spreading);
     if (outcome.kind === 'stopped') {
-      if (outcome.run)
+      if (outcome.result)
         console.log(
-          values.json ? JSON.stringify(outcome.run, null, 2) : describeResult(outcome.run, loaded.scenario),
+          values.json
+            ? JSON.stringify(outcome.result, null, 2)
+            : describeResult(outcome.result, loaded.scenario),
         );
       console.error(
         `stopped by ${outcome.by}: ${outcome.finished} of ${outcome.total} replications finished`,
       );
       return outcome.exitCode;
     }
-    const [point] = outcome.sweep.points;
-    if (!point.result) throw new Error(point.error ?? 'the run failed');
-    result = point.result;
+    result = outcome.result;
   } else {
     const run = createRun(loaded.document);
     runWithProgress(run, show, loaded.scenario.name);

@@ -5,16 +5,17 @@
  */
 import { gridError, parseAxis, type SweepAxis } from '../../experiment/axes.ts';
 import { toCsv } from '../../experiment/csv.ts';
-import { parseShard } from '../../experiment/shard.ts';
 import { pointFailed, type SweepPoint, type SweepResult } from '../../experiment/sweep.ts';
-import { defaultWorkers } from '../../node/pool.ts';
+import { planShard, planSweep } from '../../index.ts';
+import { defaultWorkers } from '../../node/index.ts';
 import { count, number, percent, withInterval } from '../../report/numbers.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
 import { shardOutput } from '../output-file.ts';
-import { spread } from '../spread.ts';
+import { parseShard } from '../shard-arg.ts';
+import { spread, spreadShard } from '../spread.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
 
@@ -98,18 +99,24 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     seed: wholeNumber('seed', values.seed, 0),
     replications: wholeNumber('reps', values.reps, 1),
   });
-  const outcome = await spread(loaded.document, axes, {
+  const spreading = {
     workers: wholeNumber('workers', values.workers, 1) ?? defaultWorkers(),
-    shard,
-    out,
     show: showProgress(values.json === true || values.csv === true),
     label: loaded.scenario.name,
-  });
-  if (outcome.kind === 'shard') {
-    console.error(`wrote ${outcome.file}: ${count(outcome.jobs, 'replication')} of ${outcome.total}`);
+  };
+  if (shard && out) {
+    const plan = planShard(loaded.document, axes, shard);
+    const pointOfJob = plan.jobs.map((job) => job.point);
+    const written = await spreadShard(plan, out, { ...spreading, pointOfJob });
+    console.error(`wrote ${written.file}: ${count(written.jobs, 'replication')} of ${written.total}`);
     return 0;
   }
-  const code = printSweep(outcome.sweep, values.json ? 'json' : values.csv ? 'csv' : 'table');
+  const plan = planSweep(loaded.document, axes);
+  const outcome = await spread(plan, { ...spreading, pointOfJob: plan.jobs.map((job) => job.point) });
+  // A stopped sweep still has every point: those that did not finish say so.
+  const code = outcome.result
+    ? printSweep(outcome.result, values.json ? 'json' : values.csv ? 'csv' : 'table')
+    : 0;
   if (outcome.kind === 'stopped') {
     console.error(`stopped by ${outcome.by}: ${outcome.finished} of ${outcome.total} replications finished`);
     return outcome.exitCode;

@@ -1,0 +1,15 @@
+/**
+ * What flowlab's own runners need beyond the public API (src/index.ts): the messages a job
+ * travels in to a worker and back, and the parts of a comparison the sandbox runs in slices
+ * for its progress bar. The sandbox (web/) imports these from here rather than from the
+ * modules inside; they are not for library users and may change in any release.
+ */
+
+export { comparisonOf, comparisonPlan } from './experiment/compare.ts';
+export {
+  type JobReply,
+  type JobRequest,
+  jobAnswerer,
+  jobRequests,
+  outcomeOfReply,
+} from './experiment/jobs.ts';
