@@ -1,15 +1,16 @@
 /**
- * flowlab's library API: parse a scenario, simulate it, compare variants.
- * Pure: runs the same in Node, a Web Worker and tests.
+ * flowlab's library API: parse a scenario, simulate it, compare variants, sweep and forecast,
+ * and the job pipeline that spreads any of them over an executor. Pure: runs the same in
+ * Node, a Web Worker and tests. The README's "Library API" lists every name exported here,
+ * and a test keeps the two equal.
  */
 
 export { parseAxis, type SweepAxis } from './experiment/axes.ts';
 export {
+  type ComparedVariant,
   type CompareOptions,
   type Comparison,
   compare,
-  comparisonOf,
-  comparisonPlan,
   type Difference,
   type NamedScenario,
   planComparison,
@@ -31,7 +32,7 @@ export {
   executeUntil,
   type Plan,
 } from './experiment/pipeline.ts';
-export type { NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
+export type { Interval, NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
 export { mergePartials, type PartialResult, planShard, type Shard } from './experiment/shard.ts';
 export {
   createRun,
@@ -41,9 +42,14 @@ export {
   ScenarioError,
   simulate,
 } from './experiment/simulate.ts';
-export { planSweep, type SweepPoint, type SweepResult, sweep } from './experiment/sweep.ts';
+export {
+  planSweep,
+  type SweepOptions,
+  type SweepPoint,
+  type SweepResult,
+  sweep,
+} from './experiment/sweep.ts';
 export { type ThisThreadOptions, thisThread } from './experiment/this-thread.ts';
-export { mser5 } from './experiment/warmup.ts';
 export { type Backtest, type BacktestRow, backtest, historyMeasures } from './history/backtest.ts';
 export { WEEKENDS_OFF, type WorkCalendar, workingDaysBetween, workingDaysFrom } from './history/calendar.ts';
 export { type Fit, type FitOptions, type FitOutcome, type FitReport, fitHistory } from './history/fit.ts';
@@ -64,8 +70,7 @@ export type {
   Visit,
 } from './history/history.ts';
 export { type ReadOptions, readHistory } from './history/read.ts';
-export { type Distribution, distributionMean, distributionSchema } from './model/distribution.ts';
-export { applyOverrides } from './model/overrides.ts';
+export type { Distribution } from './model/distribution.ts';
 export {
   formatProblems,
   type ParseOutcome,
@@ -81,3 +86,4 @@ export {
   scenarioSchema,
 } from './model/scenario.ts';
 export { type NodeLoad, nodeLoads } from './network/load.ts';
+export type { Stability } from './network/stability.ts';

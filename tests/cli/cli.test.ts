@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJson } from '../../src/cli/load.ts';
-import { applyOverrides, simulate } from '../../src/index.ts';
+import { simulate } from '../../src/index.ts';
+import { applyOverrides } from '../../src/model/overrides.ts';
 
 function flowlab(...args: string[]) {
   const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], {

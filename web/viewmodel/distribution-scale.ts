@@ -6,7 +6,8 @@
  * scales the mean by that factor and leaves the variability (cv) unchanged, so the only
  * thing that changes is the thing the coach typed.
  */
-import { type Distribution, distributionMean } from '../../src/index.ts';
+import type { Distribution } from '../../src/index.ts';
+import { distributionMean } from '../../src/runner.ts';
 
 /** Mean of a distribution written in a document, or NaN when it is not a valid one. */
 export function meanOf(value: unknown): number {
