@@ -308,6 +308,18 @@ describe('the sandbox in Chromium', () => {
     expect(await page.textContent('.chart-tooltip')).toContain('WIP (whole system)');
   });
 
+  it('shows the cumulative flow of a readable window, and of the whole run at a press of its button', async () => {
+    const lastTick = async () =>
+      Number((await page.locator('#chart-cfd .x-axis .tick text').last().textContent())?.replace(/,/g, ''));
+    const zoomed = await lastTick();
+    await page.click('#cfd-zoom');
+    expect(await page.getAttribute('#cfd-zoom', 'aria-pressed')).toBe('true');
+    expect(await lastTick()).toBeGreaterThan(zoomed);
+    await page.click('#cfd-zoom');
+    expect(await page.getAttribute('#cfd-zoom', 'aria-pressed')).toBe('false');
+    expect(await lastTick()).toBe(zoomed);
+  });
+
   it('reads the charts that follow the pointer from the keyboard as well', async () => {
     expect(await expectKeyboardReading('chart-scatter')).toMatch(/^cycle time [\d.,]+ days/);
     expect(await expectKeyboardReading('chart-cfd')).toMatch(/^at [\d.,]+ days.*done so far/);

@@ -3,8 +3,9 @@
  * Parallel bands are steady flow; a band that widens is a queue building up in that step.
  */
 import { area, scaleLinear } from 'd3';
-import type { CfdData } from '../viewmodel/chart-data/cfd-data.ts';
+import { type CfdData, cfdData, cfdZoomWindow } from '../viewmodel/chart-data/cfd-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { clampIndex, readOut } from './read-out.ts';
 import { categorical, PAPER, SERIES } from './theme.ts';
@@ -13,6 +14,18 @@ import { categorical, PAPER, SERIES } from './theme.ts';
 function cfdColour(key: string, stepIndex: number): string {
   return key === 'done' ? SERIES.done : key === 'arrived' ? SERIES.arrived : categorical(stepIndex);
 }
+
+/** Zoomed to a readable window of the run, with a button for the whole run. */
+export const cfdChart: ChartSpec<RunShown> = {
+  id: 'chart-cfd',
+  title: 'Cumulative flow',
+  explain:
+    'How many items had reached each step by each moment (first replication). The height of a band is the work in that step; the horizontal distance across the bands is roughly the lead time. Bands running parallel mean steady flow; a band that widens is a queue building up.',
+  file: 'cfd',
+  toggle: { id: 'cfd-zoom', label: 'Whole run' },
+  draw: (host, { result }, ctx, wholeRun) =>
+    drawCfd(host, cfdData(result, wholeRun ? undefined : cfdZoomWindow(result)), ctx),
+};
 
 export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
   let step = 0;

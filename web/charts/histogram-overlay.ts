@@ -3,11 +3,27 @@
  * of its own items so a variant that finished more items does not look taller for that alone.
  */
 import { scaleLinear } from 'd3';
-import { binStarts, type SharedHistogram, sharesAt } from '../viewmodel/chart-data/compare-data.ts';
+import type { Comparison } from '../../src/index.ts';
+import {
+  binStarts,
+  type SharedHistogram,
+  sharedHistogram,
+  sharesAt,
+} from '../viewmodel/chart-data/compare-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
+import type { ChartSpec } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
 import { categorical } from './theme.ts';
+
+export const distributionsChart: ChartSpec<Comparison> = {
+  id: 'compare-overlay',
+  title: 'Lead-time distributions',
+  explain:
+    'The lead-time distribution of each variant as shares of its own items, on shared axes, with each variant’s p85 dashed. A distribution further left and narrower is faster and more predictable.',
+  file: 'distributions',
+  draw: (host, c, ctx) => drawHistogramOverlay(host, sharedHistogram(c), ctx),
+};
 
 export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, ctx: ChartContext) {
   const labels = data.variants.map((v) => `${v.legend} (p85 ${formatNumber(v.p85)})`);

@@ -3,12 +3,22 @@
  * p85 line is the one to quote as a forecast ("85% of items are done within …").
  */
 import { scaleLinear } from 'd3';
-import type { HistogramData } from '../viewmodel/chart-data/histogram-data.ts';
+import { type HistogramData, histogramData } from '../viewmodel/chart-data/histogram-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { percentileItem } from './legend.ts';
 import { PERCENTILE, SERIES } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
+
+export const leadTimeChart: ChartSpec<RunShown> = {
+  id: 'chart-histogram',
+  title: 'Lead-time distribution',
+  explain:
+    'How long items took from arrival to done, over all replications. The tall bars are the typical items; the long right tail is the items customers waited longest for. p85 is the time 85% of items beat, a fair promise to make; p95 for the cautious.',
+  file: 'lead-time',
+  draw: (host, { result }, ctx) => drawHistogram(host, histogramData(result), ctx),
+};
 
 export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: ChartContext) {
   const legend = [
@@ -65,4 +75,5 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
       .attr('font-weight', 600)
       .text(`${m.label} ${formatNumber(m.value)}`);
   });
+  host.dataset.items = String(data.bars.length);
 }

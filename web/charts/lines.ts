@@ -3,10 +3,14 @@
  * variant in a comparison. Hovering (or the arrow keys) reads every line at that moment.
  */
 import { line, scaleLinear } from 'd3';
-import { type Line, lineExtent, valuesAt } from '../viewmodel/chart-data/series-data.ts';
+import type { Comparison } from '../../src/index.ts';
+import { variantLines } from '../viewmodel/chart-data/compare-data.ts';
+import { type Line, lineExtent, valuesAt, wipAndQueueLines } from '../viewmodel/chart-data/series-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
+import { categorical, SERIES } from './theme.ts';
 
 export interface LineStyle {
   colour: string;
@@ -14,6 +18,72 @@ export interface LineStyle {
   dash?: string;
   opacity?: number;
 }
+
+export const wipChart: ChartSpec<RunShown> = {
+  id: 'chart-wip',
+  title: 'WIP and queues over time',
+  explain:
+    'Items in the whole system (dark line) and waiting in each node’s queue over time (first replication). By Little’s law, at the same throughput twice the work in progress means twice the lead time.',
+  file: 'wip-queues',
+  wide: true,
+  draw: (host, { result }, ctx) =>
+    drawLines(
+      host,
+      wipAndQueueLines(result),
+      (l, i) =>
+        l.key === 'wip'
+          ? { colour: SERIES.wip, width: 2.4 }
+          : { colour: categorical(i - 1), width: 1.1, opacity: 0.85 },
+      ctx,
+      { label: 'WIP and queue length over time', y: 'items', value: (v) => `${formatNumber(v)} items` },
+    ),
+};
+
+/** Every variant's lines end at the same time, so the same moment is at the same place. */
+function longestRun(c: Comparison): number {
+  return Math.max(...c.variants.map((v) => v.result.series.t.at(-1) ?? 1));
+}
+
+export const comparisonWipChart: ChartSpec<Comparison> = {
+  id: 'compare-wip',
+  title: 'WIP over time',
+  explain:
+    'Items in the system over time for each variant (first replication, the same arrivals in each). Lower is less work waiting for the same demand.',
+  file: 'wip',
+  draw: (host, c, ctx) =>
+    drawLines(host, variantLines(c, 'wip'), (_, i) => ({ colour: categorical(i), width: 1.8 }), ctx, {
+      label: 'WIP over time, per variant',
+      y: 'items in the system',
+      value: (v) => `${formatNumber(v)} items`,
+      yMax: Math.max(...c.variants.map((v) => Math.max(...v.result.series.wip, 1))),
+      xMax: longestRun(c),
+    }),
+};
+
+export const comparisonDoneChart: ChartSpec<Comparison> = {
+  id: 'compare-done',
+  title: 'Items done over time',
+  explain:
+    'Items done so far for each variant (first replication). Lines that stay together mean the same throughput; the gap between a variant’s line and the arrivals is its work in progress.',
+  file: 'done',
+  wide: true,
+  draw: (host, c, ctx) =>
+    drawLines(
+      host,
+      variantLines(c, 'done'),
+      (_, i) => ({ colour: categorical(i), width: 1.8, dash: i > 0 ? '6 3' : undefined }),
+      ctx,
+      {
+        label: 'Items done over time, per variant',
+        y: 'items done (cumulative)',
+        value: (v) => `${formatNumber(v)} items`,
+        yMax: Math.max(...c.variants.map((v) => v.result.series.cumulative.done.at(-1) ?? 1)),
+        xMax: longestRun(c),
+        // Two near-identical rising lines need little height.
+        aspect: 0.24,
+      },
+    ),
+};
 
 export function drawLines(
   host: HTMLElement,

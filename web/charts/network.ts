@@ -3,8 +3,9 @@
  * node coloured by how busy it was, its average queue beside it, and the bottleneck outlined.
  */
 import { type Selection, scaleLinear } from 'd3';
-import type { NetworkLayout } from '../viewmodel/chart-data/network-layout.ts';
+import { type NetworkLayout, networkLayout } from '../viewmodel/chart-data/network-layout.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame } from './frame.ts';
 import { INK, inkOn, loadColour, MUTED, PAPER, SERIES, sizeToFit, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
@@ -15,6 +16,17 @@ interface Box {
   hw: number;
   hh: number;
 }
+
+export const networkChart: ChartSpec<RunShown> = {
+  id: 'chart-network',
+  title: 'The network',
+  explain:
+    'Each box is a node: a team, agent, service or gate. Its colour shows how busy it was (darker is busier) and the small bar on its left its average queue. Lines are the routes items took, wider for more items. The outlined node is the bottleneck, the busiest one: work waits longest in front of it.',
+  file: 'network',
+  wide: true,
+  draw: (host, { scenario, result }, ctx) =>
+    drawNetwork(host, (columns) => networkLayout(scenario, result, columns), ctx),
+};
 
 /**
  * Draws the network; `layoutFor(maxColumns)` lays it out with at most that many columns a row,

@@ -3,12 +3,22 @@
  * scatterplot flow analysts forecast from. Dots drifting upward mean the system is slowing.
  */
 import { Delaunay, scaleLinear } from 'd3';
-import type { ScatterData } from '../viewmodel/chart-data/scatter-data.ts';
+import { type ScatterData, scatterData } from '../viewmodel/chart-data/scatter-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { percentileItem } from './legend.ts';
 import { clampIndex, readOut } from './read-out.ts';
 import { PERCENTILE, SERIES } from './theme.ts';
+
+export const cycleTimeChart: ChartSpec<RunShown> = {
+  id: 'chart-scatter',
+  title: 'Cycle time of each item',
+  explain:
+    'Each dot is one item of the first replication, placed at the time it was done and as high as its cycle time (from the start of work to done). A cloud drifting upward means the system is slowing down. The lines are percentiles over all replications.',
+  file: 'cycle-times',
+  draw: (host, { result }, ctx) => drawScatter(host, scatterData(result), ctx),
+};
 
 export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartContext) {
   const legend = [
@@ -77,4 +87,5 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
       };
     },
   });
+  host.dataset.items = String(data.points.length);
 }

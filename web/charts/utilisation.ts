@@ -3,11 +3,21 @@
  * arrivals demand of it (the tick). Above about 85% queues grow fast; at 100% without end.
  */
 import { scaleBand, scaleLinear } from 'd3';
-import type { UtilisationBar } from '../viewmodel/chart-data/utilisation-data.ts';
+import { type UtilisationBar, utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
 import { INK, loadColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
+
+export const utilisationChart: ChartSpec<RunShown> = {
+  id: 'chart-utilisation',
+  title: 'Utilisation per node',
+  explain:
+    'How much of each node’s capacity was busy (the bar) against what the arrivals demand of it (the tick, offered load). Above about 85% queues grow quickly, at 100% without end: busy people do not make fast flow. “Waits” is the share of all lead time items spent queued for the node: the busiest node is not always where the time goes, and the constraint is where items wait longest.',
+  file: 'utilisation',
+  draw: (host, { result, verdict }, ctx) => drawUtilisation(host, utilisationBars(result, verdict), ctx),
+};
 
 export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar[], ctx: ChartContext) {
   // The bottleneck's and the constraint's names are bold.

@@ -3,7 +3,9 @@
  * to save it as SVG or PNG. The card owns its drawing so it can be redrawn at a new width
  * or type size.
  */
+import type { ChartSpec } from '../charts/chart-spec.ts';
 import { svgText, svgToPng } from '../charts/export.ts';
+import type { ChartContext } from '../charts/frame.ts';
 import { h } from './dom.ts';
 import { exportButton } from './export-button.ts';
 
@@ -70,4 +72,38 @@ export function chartCard(options: {
     host,
     draw: () => options.draw(host, Math.max(280, host.clientWidth || root.clientWidth - 32)),
   };
+}
+
+/**
+ * The card of a chart a page lists (web/charts/pages.ts), drawn from what the page shows; its
+ * files are named after the page's (`page.file`), and a toggle the chart declares redraws it.
+ */
+export function cardOf<T>(
+  spec: ChartSpec<T>,
+  shown: T,
+  page: { file: string; ctx: (width: number) => ChartContext },
+): ChartCard {
+  let toggled = false;
+  const toggle = spec.toggle
+    ? h(
+        'button',
+        { type: 'button', class: 'tiny', 'aria-pressed': 'false', id: spec.toggle.id },
+        spec.toggle.label,
+      )
+    : undefined;
+  const card = chartCard({
+    id: spec.id,
+    title: spec.title,
+    explain: spec.explain,
+    file: `${page.file}-${spec.file}`,
+    wide: spec.wide,
+    controls: toggle,
+    draw: (host, width) => spec.draw(host, shown, page.ctx(width), toggled),
+  });
+  toggle?.addEventListener('click', () => {
+    toggled = !toggled;
+    toggle.setAttribute('aria-pressed', String(toggled));
+    card.draw();
+  });
+  return card;
 }

@@ -4,17 +4,13 @@
  */
 import type { Comparison } from '../../src/index.ts';
 import { type ComparisonReport, comparisonReport } from '../../src/report/comparison.ts';
-import { drawHistogramOverlay } from '../charts/histogram-overlay.ts';
-import { drawIntervals } from '../charts/intervals.ts';
-import { drawLines } from '../charts/lines.ts';
+import { COMPARISON_CHARTS } from '../charts/pages.ts';
 import { categorical } from '../charts/theme.ts';
-import { leadTimeIntervals, sharedHistogram, variantLines } from '../viewmodel/chart-data/compare-data.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
 import { comparisonCsv } from '../viewmodel/csv.ts';
 import { formatDuration, formatInterval, formatNumber, formatPercent } from '../viewmodel/format.ts';
 import { differenceSentence } from '../viewmodel/sentences.ts';
-import { chartCard } from './chart-card.ts';
-import { EXPLAIN } from './chart-texts.ts';
+import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
@@ -60,69 +56,7 @@ export class CompareResults {
     const banner = verdictBanner(
       report.variants.flatMap((v) => v.verdict.alerts.map((a) => ({ ...a, variant: v.name }))),
     );
-    const sharedMax = Math.max(...c.variants.map((v) => Math.max(...v.result.series.wip, 1)));
-    const doneMax = Math.max(...c.variants.map((v) => v.result.series.cumulative.done.at(-1) ?? 1));
-    const xMax = Math.max(...c.variants.map((v) => v.result.series.t.at(-1) ?? 1));
-    const cards = [
-      chartCard({
-        id: 'compare-intervals',
-        title: 'Mean lead time with 95% intervals',
-        explain: EXPLAIN.intervals,
-        file: 'comparison-lead-time',
-        wide: true,
-        draw: (host, w) => drawIntervals(host, leadTimeIntervals(c), ctx(w)),
-      }),
-      chartCard({
-        id: 'compare-overlay',
-        title: 'Lead-time distributions',
-        explain: EXPLAIN.overlay,
-        file: 'comparison-distributions',
-        draw: (host, w) => drawHistogramOverlay(host, sharedHistogram(c), ctx(w)),
-      }),
-      chartCard({
-        id: 'compare-wip',
-        title: 'WIP over time',
-        explain: EXPLAIN.compareWip,
-        file: 'comparison-wip',
-        draw: (host, w) =>
-          drawLines(
-            host,
-            variantLines(c, 'wip'),
-            (_, i) => ({ colour: categorical(i), width: 1.8 }),
-            ctx(w),
-            {
-              label: 'WIP over time, per variant',
-              y: 'items in the system',
-              value: (v) => `${formatNumber(v)} items`,
-              yMax: sharedMax,
-              xMax,
-            },
-          ),
-      }),
-      chartCard({
-        id: 'compare-done',
-        title: 'Items done over time',
-        explain: EXPLAIN.compareDone,
-        file: 'comparison-done',
-        wide: true,
-        draw: (host, w) =>
-          drawLines(
-            host,
-            variantLines(c, 'done'),
-            (_, i) => ({ colour: categorical(i), width: 1.8, dash: i > 0 ? '6 3' : undefined }),
-            ctx(w),
-            {
-              label: 'Items done over time, per variant',
-              y: 'items done (cumulative)',
-              value: (v) => `${formatNumber(v)} items`,
-              yMax: doneMax,
-              xMax,
-              // Two near-identical rising lines need little height.
-              aspect: 0.24,
-            },
-          ),
-      }),
-    ];
+    const cards = COMPARISON_CHARTS.map((spec) => cardOf(spec, c, { file: 'comparison', ctx }));
     await this.shell.show(
       [
         resultsHead({

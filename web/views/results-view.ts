@@ -6,24 +6,10 @@ import { verdictOf } from '../../src/experiment/verdict.ts';
 import type { Scenario, SimulationResult } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
 import { leanFindings } from '../../src/report/lean.ts';
-import { drawCfd } from '../charts/cfd.ts';
-import { drawHistogram } from '../charts/histogram.ts';
-import { drawLines } from '../charts/lines.ts';
-import { drawNetwork } from '../charts/network.ts';
-import { drawScatter } from '../charts/scatter.ts';
-import { categorical, SERIES } from '../charts/theme.ts';
-import { drawUtilisation } from '../charts/utilisation.ts';
-import { cfdData, cfdZoomWindow } from '../viewmodel/chart-data/cfd-data.ts';
-import { histogramData } from '../viewmodel/chart-data/histogram-data.ts';
-import { networkLayout } from '../viewmodel/chart-data/network-layout.ts';
-import { scatterData } from '../viewmodel/chart-data/scatter-data.ts';
-import { wipAndQueueLines } from '../viewmodel/chart-data/series-data.ts';
-import { utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
+import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
-import { formatNumber } from '../viewmodel/format.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
-import { chartCard } from './chart-card.ts';
-import { EXPLAIN } from './chart-texts.ts';
+import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { headlineCards } from './headline-cards.ts';
@@ -102,71 +88,10 @@ export class ResultsView {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'scenario';
-    const ctx = (width: number) => ({ width, large: this.large(), unit: result.timeUnit });
     const unit = result.timeUnit;
     const verdict = verdictOf(result, stability(scenario));
-    const cards = [
-      chartCard({
-        id: 'chart-network',
-        title: 'The network',
-        explain: EXPLAIN.network,
-        file: `${slug}-network`,
-        wide: true,
-        draw: (host, w) => drawNetwork(host, (columns) => networkLayout(scenario, result, columns), ctx(w)),
-      }),
-      chartCard({
-        id: 'chart-utilisation',
-        title: 'Utilisation per node',
-        explain: EXPLAIN.utilisation,
-        file: `${slug}-utilisation`,
-        draw: (host, w) => drawUtilisation(host, utilisationBars(result, verdict), ctx(w)),
-      }),
-      chartCard({
-        id: 'chart-histogram',
-        title: 'Lead-time distribution',
-        explain: EXPLAIN.histogram,
-        file: `${slug}-lead-time`,
-        draw: (host, w) => {
-          const data = histogramData(result);
-          drawHistogram(host, data, ctx(w));
-          host.dataset.items = String(data.bars.length);
-        },
-      }),
-      chartCard({
-        id: 'chart-scatter',
-        title: 'Cycle time of each item',
-        explain: EXPLAIN.scatter,
-        file: `${slug}-cycle-times`,
-        draw: (host, w) => {
-          const data = scatterData(result);
-          drawScatter(host, data, ctx(w));
-          host.dataset.items = String(data.points.length);
-        },
-      }),
-      this.cfdCard(result, slug, ctx),
-      chartCard({
-        id: 'chart-wip',
-        title: 'WIP and queues over time',
-        explain: EXPLAIN.wip,
-        file: `${slug}-wip-queues`,
-        wide: true,
-        draw: (host, w) =>
-          drawLines(
-            host,
-            wipAndQueueLines(result),
-            (l, i) =>
-              l.key === 'wip'
-                ? { colour: SERIES.wip, width: 2.4 }
-                : { colour: categorical(i - 1), width: 1.1, opacity: 0.85 },
-            ctx(w),
-            {
-              label: 'WIP and queue length over time',
-              y: 'items',
-              value: (v) => `${formatNumber(v)} items`,
-            },
-          ),
-      }),
-    ];
+    const ctx = (width: number) => ({ width, large: this.large(), unit });
+    const cards = RUN_CHARTS.map((spec) => cardOf(spec, { result, scenario, verdict }, { file: slug, ctx }));
     this.host.dataset.unit = unit;
     const drawn = this.shell.show(
       [
@@ -203,35 +128,6 @@ export class ResultsView {
     );
     performance.measure('build results', { start: built, end: performance.now() });
     await drawn;
-  }
-
-  /** The cumulative flow diagram, zoomed to a readable window, with a toggle for the whole run. */
-  private cfdCard(
-    result: SimulationResult,
-    slug: string,
-    ctx: (w: number) => { width: number; large: boolean; unit: string },
-  ) {
-    let zoomed = true;
-    const window = cfdZoomWindow(result);
-    const toggle = h(
-      'button',
-      { type: 'button', class: 'tiny', 'aria-pressed': 'false', id: 'cfd-zoom' },
-      'Whole run',
-    );
-    const card = chartCard({
-      id: 'chart-cfd',
-      title: 'Cumulative flow',
-      explain: EXPLAIN.cfd,
-      file: `${slug}-cfd`,
-      controls: toggle,
-      draw: (host, w) => drawCfd(host, cfdData(result, zoomed ? window : undefined), ctx(w)),
-    });
-    toggle.addEventListener('click', () => {
-      zoomed = !zoomed;
-      toggle.setAttribute('aria-pressed', String(!zoomed));
-      card.draw();
-    });
-    return card;
   }
 
   /** Draws every chart again (after a resize or a change of type size), one per task. */

@@ -1,0 +1,27 @@
+/**
+ * Each results page builds its cards from the charts it lists, so a chart is one declaration:
+ * its card's id, title, note and file name, beside its drawing.
+ */
+import { describe, expect, it } from 'vitest';
+import { COMPARISON_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
+
+describe('the charts each results page lists', () => {
+  it.each([
+    ['a run', RUN_CHARTS],
+    ['a comparison', COMPARISON_CHARTS],
+  ] as const)('%s: every card has its own id and file, a title and a note', (_, charts) => {
+    expect(charts.length).toBeGreaterThan(0);
+    expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
+    expect(new Set(charts.map((c) => c.file)).size).toBe(charts.length);
+    for (const c of charts) {
+      expect(c.title, c.id).not.toBe('');
+      expect(c.explain.length, c.id).toBeGreaterThan(40);
+      expect(c.file, c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    }
+  });
+
+  it('no two cards share an id: both pages live in one document', () => {
+    const ids = [...RUN_CHARTS, ...COMPARISON_CHARTS].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

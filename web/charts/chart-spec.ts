@@ -1,0 +1,30 @@
+/**
+ * A chart as a results page shows it, declared beside its drawing: the card's id, title and
+ * "what am I looking at" note, the name its SVG and PNG are saved under, and how it is drawn
+ * from what the page shows. A page lists its charts (pages.ts) and builds every card alike.
+ */
+import type { Verdict } from '../../src/experiment/verdict.ts';
+import type { Scenario, SimulationResult } from '../../src/index.ts';
+import type { ChartContext } from './frame.ts';
+
+export interface ChartSpec<T> {
+  /** The card's id, which links and tests use. */
+  id: string;
+  title: string;
+  /** Short enough to read out in a workshop. */
+  explain: string;
+  /** The saved file's name after the page's own (a scenario's name, "comparison"). */
+  file: string;
+  /** Across the whole page rather than one column. */
+  wide?: boolean;
+  /** A second way to show the chart, behind a button that toggles it (the whole run, say). */
+  toggle?: { id: string; label: string };
+  draw(host: HTMLElement, shown: T, ctx: ChartContext, toggled: boolean): void;
+}
+
+/** What a run's page shows: the result, the scenario it came from, and what it says. */
+export interface RunShown {
+  result: SimulationResult;
+  scenario: Scenario;
+  verdict: Verdict;
+}

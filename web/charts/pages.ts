@@ -1,0 +1,30 @@
+/**
+ * The charts each results page shows, in the order it draws them. A new chart is its own file
+ * (its drawing, and its ChartSpec beside it), its data function, its test, and its place here.
+ */
+import type { Comparison } from '../../src/index.ts';
+import { cfdChart } from './cfd.ts';
+import type { ChartSpec, RunShown } from './chart-spec.ts';
+import { leadTimeChart } from './histogram.ts';
+import { distributionsChart } from './histogram-overlay.ts';
+import { intervalsChart } from './intervals.ts';
+import { comparisonDoneChart, comparisonWipChart, wipChart } from './lines.ts';
+import { networkChart } from './network.ts';
+import { cycleTimeChart } from './scatter.ts';
+import { utilisationChart } from './utilisation.ts';
+
+export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
+  networkChart,
+  utilisationChart,
+  leadTimeChart,
+  cycleTimeChart,
+  cfdChart,
+  wipChart,
+];
+
+export const COMPARISON_CHARTS: readonly ChartSpec<Comparison>[] = [
+  intervalsChart,
+  distributionsChart,
+  comparisonWipChart,
+  comparisonDoneChart,
+];
