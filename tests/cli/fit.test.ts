@@ -98,3 +98,22 @@ describe('flowlab fit', () => {
     expect(JSON.parse(stdout).history.from).toBe('2025-03-04');
   });
 });
+
+describe('flowlab fit --charts', () => {
+  it('writes the flow charts’ data, history beside model, and prints where the time goes', () => {
+    const charts = join(dir, 'charts');
+    const { code, stdout } = flowlab('fit', 'examples/team-events.csv', '--charts', charts);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Where the time goes/);
+    expect(stdout).toMatch(/Flow efficiency \(work over lead time\): history \d+%, model \d+%/);
+    expect(stdout).toMatch(/In progress at the end: 4 items in the history/);
+    const cfd = readFileSync(join(charts, 'cfd.csv'), 'utf8').split('\r\n');
+    expect(cfd[0]).toBe('source,date,Ready for Dev,Dev,Ready for Review,Review,Ready for Test,Test,Done');
+    expect(cfd.some((l) => l.startsWith('model,'))).toBe(true);
+    for (const name of ['cycle-times', 'lead-time-histogram', 'aging-wip', 'throughput', 'time-in-stage'])
+      expect(readFileSync(join(charts, `${name}.csv`), 'utf8')).toMatch(/history/);
+    // Written once; again only with --force.
+    expect(flowlab('fit', 'examples/team-events.csv', '--charts', charts).code).toBe(2);
+    expect(flowlab('fit', 'examples/team-events.csv', '--charts', charts, '--force').code).toBe(0);
+  });
+});

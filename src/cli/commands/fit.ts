@@ -2,10 +2,22 @@
  * `flowlab fit FILE [--out scenario.json]`: a scenario fitted to a team's history, how every
  * number was derived, the assumptions to check, and a backtest over the history's period.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { toCsv } from '../../experiment/csv.ts';
 import { backtest, historyMeasures } from '../../history/backtest.ts';
 import { isoDate } from '../../history/dates.ts';
-import { type FitReport, fitHistory } from '../../history/fit.ts';
+import { type Fit, type FitReport, fitHistory } from '../../history/fit.ts';
+import {
+  agingWip,
+  cumulativeFlow,
+  cycleTimeScatter,
+  leadTimeHistogram,
+  timeInStages,
+  weeklyThroughput,
+} from '../../history/flow-charts.ts';
 import type { History } from '../../history/history.ts';
+import { simulatedHistory } from '../../history/simulated.ts';
 import { unknownStages } from '../../history/stages.ts';
 import { parseScenario } from '../../model/parse.ts';
 import { number, percent } from '../../report/numbers.ts';
@@ -44,6 +56,9 @@ Options:
   --name TEXT        the scenario's name
   --reps N           the scenario's replications, used by the backtest (default 20)
   --seed N           the scenario's seed (default 1)
+  --charts DIR       write the data of the flow charts, the history's beside one
+                     simulated period of the model's, as CSV files in DIR: cycle-times,
+                     lead-time-histogram, cfd, aging-wip, throughput, time-in-stage
   --notes            list what was done with every row not taken as it stands
   --json             the history's measures, the fit, the backtest and the scenario as JSON
   -h, --help         this help
@@ -62,6 +77,7 @@ export function fitCommand(argv: string[]): number {
     reps: { type: 'string' },
     seed: { type: 'string' },
     notes: { type: 'boolean' },
+    charts: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -103,6 +119,10 @@ export function fitCommand(argv: string[]): number {
   if (!parsed.ok) throw new Error(`the fitted scenario is invalid: ${JSON.stringify(parsed.problems)}`);
   const test = backtest(history, fit);
   const scenarioText = `${JSON.stringify(fit.scenario, null, 2)}\n`;
+  const model = simulatedHistory(fit);
+  const waitingStages = fit.report.stages.filter((st) => st.role === 'waiting').map((st) => st.name);
+  if (values.charts !== undefined)
+    writeCharts(values.charts, file, values.force === true, history, model, fit);
   if (values.json) {
     const measures = historyMeasures(history);
     console.log(
@@ -128,7 +148,12 @@ export function fitCommand(argv: string[]): number {
         2,
       ),
     );
-  } else console.log(terminalText(describe(file, history, fit.report, test, values.notes === true)));
+  } else {
+    console.log(terminalText(describe(file, history, fit.report, test, values.notes === true)));
+    console.log(terminalText(flowText(history, model, waitingStages)));
+    if (values.charts !== undefined)
+      console.log(terminalText(`\nWrote the charts' data to ${values.charts}/ (CSV).`));
+  }
   if (out) {
     out.write(scenarioText);
     if (!values.json)
@@ -287,4 +312,126 @@ function serviceText(fit: FitReport['steps'][number]['service']): string {
     default:
       return d.dist;
   }
+}
+
+/** Where the time goes and what is ageing, for the history and one simulated period of the model. */
+function flowText(history: History, model: History, waiting: string[]): string {
+  const h = timeInStages(history, waiting);
+  const m = timeInStages(model, waiting);
+  const lines = [
+    '',
+    'Where the time goes: mean days a done item spent in each stage (the model: one simulated period)',
+  ];
+  lines.push(
+    table(
+      ['stage', 'taken as', 'history', 'model'],
+      h.stages.map((st, i) => [st.stage, st.role, number(st.days), number(m.stages[i]?.days ?? 0)]),
+    ),
+  );
+  lines.push(
+    `Flow efficiency (work over lead time): history ${percent(h.flowEfficiency)}, model ${percent(m.flowEfficiency)}.`,
+  );
+  const ha = agingWip(history);
+  const ma = agingWip(model);
+  const older = (a: ReturnType<typeof agingWip>) => a.items.filter((i) => i.age > a.percentiles.p85).length;
+  lines.push(
+    '',
+    `In progress at the end: ${ha.items.length} items in the history, ${older(ha)} of them older than its p85 lead time (${number(ha.percentiles.p85)} days); ${ma.items.length} in the model, ${older(ma)} older than its p85.`,
+  );
+  if (ha.items.length > 0)
+    lines.push(
+      table(
+        ['oldest in the history', 'stage', 'age (days)', 'past'],
+        ha.items
+          .slice(0, 5)
+          .map((i) => [
+            i.id,
+            i.stage,
+            number(i.age),
+            i.age > ha.percentiles.p95
+              ? 'p95'
+              : i.age > ha.percentiles.p85
+                ? 'p85'
+                : i.age > ha.percentiles.p50
+                  ? 'p50'
+                  : '',
+          ]),
+      ),
+    );
+  return lines.join('\n');
+}
+
+/** The flow charts' data, history beside model, as CSV files a spreadsheet can chart. */
+function writeCharts(
+  dir: string,
+  input: string,
+  force: boolean,
+  history: History,
+  model: History,
+  fit: Fit,
+): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    throw new UsageError(`--charts ${dir}: cannot be made a directory`);
+  }
+  const write = (name: string, rows: unknown[][]) =>
+    outputFile(join(dir, name), { inputs: [input], force }).write(toCsv(rows));
+  const both = [
+    ['history', history],
+    ['model', model],
+  ] as const;
+  const date = (day: number) => isoDate(day);
+  write('cycle-times.csv', [
+    ['source', 'done', 'lead_time_days', 'type'],
+    ...both.flatMap(([source, h]) =>
+      cycleTimeScatter(h).points.map((p) => [source, date(p.done), round(p.leadTime), p.type]),
+    ),
+  ]);
+  const longest = Math.max(1, ...both.flatMap(([, h]) => cycleTimeScatter(h).points.map((p) => p.leadTime)));
+  const width = Math.max(1, Math.ceil(longest / 30));
+  const bins = Math.ceil(longest / width) + 1;
+  const [hh, mh] = both.map(([, h]) => leadTimeHistogram(h, width, bins));
+  write('lead-time-histogram.csv', [
+    ['from_days', 'to_days', 'history', 'model'],
+    ...hh.map((c, i) => [i * width, (i + 1) * width, c, mh[i]]),
+  ]);
+  write('cfd.csv', [
+    ['source', 'date', ...history.stages],
+    ...both.flatMap(([source, h]) => {
+      const cfd = cumulativeFlow(h);
+      return cfd.days.map((d, i) => [source, date(d), ...cfd.counts.map((c) => c[i])]);
+    }),
+  ]);
+  write('aging-wip.csv', [
+    ['source', 'id', 'stage', 'age_days', 'p50', 'p85', 'p95'],
+    ...both.flatMap(([source, h]) => {
+      const a = agingWip(h);
+      return a.items.map((i) => [
+        source,
+        i.id,
+        i.stage,
+        round(i.age),
+        round(a.percentiles.p50),
+        round(a.percentiles.p85),
+        round(a.percentiles.p95),
+      ]);
+    }),
+  ]);
+  const [hw, mw] = both.map(([, h]) => weeklyThroughput(h));
+  write('throughput.csv', [
+    ['week_from', 'history', 'model'],
+    ...hw.map((c, i) => [date(history.start + 7 * i), c, mw[i] ?? 0]),
+  ]);
+  const waiting = fit.report.stages.filter((st) => st.role === 'waiting').map((st) => st.name);
+  const [ht, mt] = both.map(([, h]) => timeInStages(h, waiting));
+  write('time-in-stage.csv', [
+    ['stage', 'role', 'history_days', 'model_days'],
+    ...ht.stages.map((st, i) => [st.stage, st.role, round(st.days), round(mt.stages[i]?.days ?? 0)]),
+    ['flow efficiency', '', round(ht.flowEfficiency), round(mt.flowEfficiency)],
+  ]);
+}
+
+function round(x: number): number {
+  return Number(x.toFixed(4));
 }
