@@ -17,7 +17,8 @@
  * 20's V8 computes log, exp and log1p by the same algorithms, so there those equal `Math.*`
  * bit for bit; its pow is another sub-ulp algorithm, 1 ulp away for about 4% of inputs. The
  * words of a double are read through one shared typed-array view (little-endian, as on every
- * platform JavaScript runs on), so no call allocates. fdlibm's notice, which its licence asks
+ * platform JavaScript runs on), so no call allocates; the histogram reads a double's exponent
+ * through the same view (`highWord`, `powerOfTwo`). fdlibm's notice, which its licence asks
  * to be kept with the code derived from it:
  *
  *   Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -41,6 +42,17 @@ const POW2 = new Float64Array(2048);
 POW2[1024] = 1;
 for (let e = 1; e <= 1023; e++) POW2[1024 + e] = POW2[1023 + e] * 2;
 for (let e = -1; e >= -1024; e--) POW2[1024 + e] = POW2[1025 + e] / 2;
+
+/** 2^e, exactly, for a whole number -1024 <= e <= 1023. */
+export function powerOfTwo(e: number): number {
+  return POW2[1024 + e];
+}
+
+/** The high 32 bits of x, unsigned: its sign, its exponent and the top 20 bits of its mantissa. */
+export function highWord(x: number): number {
+  word[0] = x;
+  return half[HI];
+}
 
 // The constants below are fdlibm's, written in their shortest exact decimal form.
 const TWO54 = 2 ** 54;
@@ -194,6 +206,20 @@ export function exp(x: number): number {
   // y 2^k, exactly while it is a normal double; rounded once deep in the subnormal range.
   if (k >= -1021) return k < 1024 ? y * POW2[1024 + k] : y * 2 * POW2[2047];
   return y * POW2[1024 + k + 1000] * TWO_M1000;
+}
+
+/**
+ * e^x - 1, accurate for x near 0, where e^x - 1 would cancel: Kahan's (u - 1) x / ln u with
+ * u = e^x rounded, whose errors in u - 1 and ln u cancel (Higham, Accuracy and Stability of
+ * Numerical Algorithms, 2nd ed., 1.14.1); within a few ulp.
+ */
+export function expm1(x: number): number {
+  const u = exp(x);
+  if (u === 1) return x; // |x| below half an ulp of 1, and x = -0
+  const um1 = u - 1;
+  // Away from 0 nothing cancels (past 40, u - 1 is u), and (u - 1) x would overflow near 709.
+  if (um1 === -1 || x > 40) return um1;
+  return (um1 * x) / log(u);
 }
 
 // pow: log2(x) in two parts, t1 + t2, t1 with the low 32 bits of its mantissa cleared (as is

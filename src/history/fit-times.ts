@@ -9,6 +9,7 @@
  * a good fit is not refused for its staircase.
  */
 import { exp, log } from '../engine/math.ts';
+import { digamma, gammaP, normalCdf, trigamma } from '../engine/special.ts';
 import type { Distribution } from '../model/distribution.ts';
 import { MAX_CV, MIN_TIME } from '../model/limits.ts';
 
@@ -162,97 +163,4 @@ function gammaShape(s: number): number {
     k = next;
   }
   return k;
-}
-
-function digamma(x: number): number {
-  let result = 0;
-  let y = x;
-  while (y < 6) {
-    result -= 1 / y;
-    y++;
-  }
-  const f = 1 / (y * y);
-  return result + log(y) - 0.5 / y - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
-}
-
-function trigamma(x: number): number {
-  let result = 0;
-  let y = x;
-  while (y < 6) {
-    result += 1 / (y * y);
-    y++;
-  }
-  const f = 1 / (y * y);
-  return result + 1 / y + f / 2 + (f / y) * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f / 30)));
-}
-
-/** The standard normal CDF, from erfc (Numerical Recipes' erfcc: relative error below 1.2e-7). */
-export function normalCdf(z: number): number {
-  const x = -z / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const erfc =
-    t *
-    exp(
-      -x * x -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return 0.5 * (x >= 0 ? erfc : 2 - erfc);
-}
-
-/** ln Gamma(x), Lanczos' approximation (Numerical Recipes' gammln, error below 2e-10). */
-function lnGamma(x: number): number {
-  const c = [
-    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
-    -0.5395239384953e-5,
-  ];
-  let y = x;
-  const tmp = x + 5.5 - (x + 0.5) * log(x + 5.5);
-  let ser = 1.000000000190015;
-  for (const coefficient of c) ser += coefficient / ++y;
-  return -tmp + log((2.5066282746310007 * ser) / x);
-}
-
-/** The regularised lower incomplete gamma P(a, x): its series below a + 1, else its continued fraction. */
-export function gammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
-  const front = -x + a * log(x) - lnGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1000 && Math.abs(term) > Math.abs(sum) * 1e-14; n++) {
-      term *= x / (a + n);
-      sum += term;
-    }
-    return Math.min(1, sum * exp(front));
-  }
-  // Lentz's method for the continued fraction of Q(a, x).
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-14) break;
-  }
-  return Math.max(0, 1 - exp(front) * h);
 }

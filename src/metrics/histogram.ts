@@ -10,6 +10,7 @@
  * The layout is a module constant, so any two histograms can be merged exactly (bucket-wise sums),
  * across workers and processes via toJSON/fromJSON.
  */
+import { highWord, powerOfTwo } from '../engine/math.ts';
 
 /** Buckets per power of two (a power of two itself: the top 7 bits of the mantissa). */
 const SUB_BITS = 7;
@@ -23,10 +24,6 @@ const MAX_EXPONENT = 40;
 const SMALLEST = 2 ** MIN_EXPONENT;
 /** 70 octaves of 128: 8,960 buckets, 70 KB of counts per histogram. */
 const BUCKETS = (MAX_EXPONENT - MIN_EXPONENT) * SUB;
-
-const word = new Float64Array(1);
-const high = new Uint32Array(word.buffer);
-const HI = 1; // little-endian: the high word holds the exponent and the top of the mantissa
 
 export interface HistogramBin {
   from: number;
@@ -219,17 +216,9 @@ export class QuantileHistogram {
   }
 }
 
-/** 2^e for a normal exponent, built from its bits: exact, whatever the engine's Math.pow does. */
-function powerOfTwo(e: number): number {
-  high[HI] = (e + 1023) << 20;
-  high[0] = 0;
-  return word[0];
-}
-
 /** Bucket index of x >= SMALLEST, from its exponent and top mantissa bits; past 2^40, the top bucket. */
 function slotOf(x: number): number {
-  word[0] = x;
-  const bits = high[HI];
+  const bits = highWord(x);
   const slot = ((bits >>> 20) - 1023 - MIN_EXPONENT) * SUB + ((bits >>> (20 - SUB_BITS)) & (SUB - 1));
   return slot < 0 ? 0 : slot >= BUCKETS ? BUCKETS - 1 : slot;
 }

@@ -10,7 +10,8 @@
  * and what its theoretical moments are (used for offered load and for checking the sampler).
  */
 import { z } from 'zod';
-import { exp, log } from '../engine/math.ts';
+import { exp, expm1 } from '../engine/math.ts';
+import { erfc, logGamma } from '../engine/special.ts';
 import {
   MAX_CV,
   MAX_EMPIRICAL_VALUES,
@@ -265,7 +266,7 @@ function moments(d: Distribution): { mean: number; variance: number } {
       const logG1 = logGamma(1 + 1 / d.shape);
       const logG2 = logGamma(1 + 2 / d.shape);
       const mean = d.scale * exp(logG1);
-      return { mean, variance: mean * mean * Math.max(0, Math.expm1(logG2 - 2 * logG1)) };
+      return { mean, variance: mean * mean * Math.max(0, expm1(logG2 - 2 * logG1)) };
     }
     case 'empirical': {
       // Resampling the listed values uniformly: population moments (divide by n, not n - 1).
@@ -290,46 +291,6 @@ function truncatedNormalMoments(mean: number, sd: number): { mean: number; varia
   const density = exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
   const lambda = density / (0.5 * erfc(alpha / Math.SQRT2));
   return { mean: mean + sd * lambda, variance: sd * sd * (1 + alpha * lambda - lambda * lambda) };
-}
-
-/** Complementary error function, Chebyshev fit with relative error below 1.2e-7 (Numerical Recipes, erfcc). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const poly =
-    -z * z -
-    1.26551223 +
-    t *
-      (1.00002368 +
-        t *
-          (0.37409196 +
-            t *
-              (0.09678418 +
-                t *
-                  (-0.18628806 +
-                    t *
-                      (0.27886807 +
-                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-  const r = t * exp(poly);
-  return x >= 0 ? r : 2 - r;
-}
-
-// Lanczos approximation, g = 7, n = 9 (the widely used Godfrey coefficients); relative error ~1e-15.
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Gamma(x) for x > 0 (Lanczos; the reflection formula covers 0 < x < 1/2). */
-export function logGamma(x: number): number {
-  // Results only ever ask for x >= 1 (Weibull moments), so the platform's sin here never
-  // reaches them; the rest uses the engine's own log, the same in every JavaScript engine.
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const y = x - 1;
-  let sum = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (y + i);
-  const t = y + 7.5;
-  return 0.5 * log(2 * Math.PI) + (y + 0.5) * log(t) - t + log(sum);
 }
 
 /** Short text for tables and tooltips, e.g. "exponential, mean 1.6". */

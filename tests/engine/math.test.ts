@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cotPi, exp, log, log1p, pow } from '../../src/engine/math.ts';
+import { cotPi, exp, expm1, highWord, log, log1p, pow, powerOfTwo } from '../../src/engine/math.ts';
 
 const bits = new BigInt64Array(1);
 const view = new Float64Array(bits.buffer);
@@ -189,6 +189,49 @@ describe('pow', () => {
   });
 });
 
+describe('expm1', () => {
+  it('is within 2 ulp of Math.expm1 near 0, where e^x - 1 would cancel, and beyond', () => {
+    // Kahan's formula is within a few ulp in theory (Higham 1.14.1); 2 is what it gives here.
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 1, noNaN: true }), (x) => ulps(expm1(x), Math.expm1(x)) <= 2),
+      { numRuns: 50_000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -800, max: 709, noNaN: true }), (x) => ulps(expm1(x), Math.expm1(x)) <= 2),
+      { numRuns: 20_000 },
+    );
+    let worst = 0;
+    for (const u of uniforms)
+      worst = Math.max(worst, ulps(expm1((u - 0.5) * 1e-6), Math.expm1((u - 0.5) * 1e-6)));
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  it('has the special values of e^x - 1', () => {
+    expect(expm1(0)).toBe(0);
+    expect(Object.is(expm1(-0), -0)).toBe(true);
+    expect(expm1(1e-300)).toBe(1e-300);
+    expect(expm1(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(expm1(1000)).toBe(Number.POSITIVE_INFINITY);
+    expect(expm1(Number.NEGATIVE_INFINITY)).toBe(-1);
+    expect(expm1(-50)).toBe(-1);
+    expect(expm1(Number.NaN)).toBeNaN();
+  });
+});
+
+describe('the bits of a double', () => {
+  it('powerOfTwo is 2^e exactly over the whole exponent range', () => {
+    for (let e = -1024; e <= 1023; e++) expect(powerOfTwo(e)).toBe(2 ** e);
+  });
+
+  it('highWord is the sign, exponent and top of the mantissa', () => {
+    expect(highWord(1)).toBe(0x3ff00000);
+    expect(highWord(-2)).toBe(0xc0000000);
+    expect(highWord(1.5)).toBe(0x3ff80000);
+    expect(highWord(2 ** -1074)).toBe(0);
+    for (let e = -1022; e <= 1023; e += 7) expect((highWord(2 ** e) >>> 20) - 1023).toBe(e);
+  });
+});
+
 describe('cotPi', () => {
   it('is the Cauchy quantile cot(pi q), within 3 ulp of the platform’s 1 / tan, which rounds twice', () => {
     for (let i = 1; i < 10_000; i++) {
@@ -218,6 +261,7 @@ describe('independence from the platform', () => {
         exp(-20 * u);
         pow(u, 1 / 3);
         pow(-u, 3);
+        expm1((u - 0.5) * 1e-3);
         cotPi(u / 2);
       }
     }).not.toThrow();

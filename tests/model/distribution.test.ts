@@ -7,7 +7,6 @@ import {
   distributionMean,
   distributionSchema,
   distributionVariance,
-  logGamma,
 } from '../../src/model/distribution.ts';
 
 /** The messages a coach would see for `input`, or [] if it is valid. */
@@ -191,23 +190,6 @@ describe('describeDistribution', () => {
     expect(describeDistribution({ dist: 'empirical', values: [1, 2, 4] })).toBe(
       'empirical, 3 values, mean 2.33',
     );
-  });
-});
-
-describe('logGamma', () => {
-  it.each([
-    [1, 0],
-    [2, 0],
-    [0.5, Math.log(Math.sqrt(Math.PI))],
-    [1.5, Math.log(Math.sqrt(Math.PI) / 2)],
-    [10, Math.log(362_880)],
-    [0.1, 2.2527126517342055],
-    [0.001, 6.907178885383854],
-    [3.7, 1.4280723266653883],
-    [100, 359.1342053695754],
-    [171.5, 709.1431630309282],
-  ])('ln Gamma(%d) = %d', (x, expected) => {
-    expect(Math.abs(logGamma(x) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
   });
 });
 
