@@ -13,7 +13,7 @@
  * log1p; `Math.sqrt`, `x ** 2` and `Math.hypot` agree everywhere.
  *
  * The algorithms and their minimax coefficients are those of fdlibm 5.3 (e_log.c, e_exp.c,
- * s_log1p.c, e_pow.c, k_sin.c, k_cos.c), which documents an error below 1 ulp for each. Node
+ * s_log1p.c, e_pow.c), which documents an error below 1 ulp for each. Node
  * 20's V8 computes log, exp and log1p by the same algorithms, so there those equal `Math.*`
  * bit for bit; its pow is another sub-ulp algorithm, 1 ulp away for about 4% of inputs. The
  * words of a double are read through one shared typed-array view (little-endian, as on every
@@ -438,58 +438,4 @@ function scaleDown(y: number, n: number): number {
   half[HI] = (n + 1000 + 1023) << 20; // 2^(n + 1000): normal, so y times it is exact
   const scaled = y * word[0];
   return scaled * TWO_M1000;
-}
-
-// sin and cos on |x| <= pi/4 as odd and even minimax polynomials.
-const S1 = -0.16666666666666632;
-const S2 = 0.00833333333332249;
-const S3 = -0.0001984126982985795;
-const S4 = 2.7557313707070068e-6;
-const S5 = -2.5050760253406863e-8;
-const S6 = 1.58969099521155e-10;
-const C1 = 0.0416666666666666;
-const C2 = -0.001388888888887411;
-const C3 = 2.480158728947673e-5;
-const C4 = -2.7557314351390663e-7;
-const C5 = 2.087572321298175e-9;
-const C6 = -1.1359647557788195e-11;
-const PIO2_HI = 1.5707963267948966;
-const PIO2_LO = 6.123233995736766e-17;
-
-/** sin(x + y) for |x| <= pi/4, y a tail of x below its last bit. */
-function sinKernel(x: number, y: number): number {
-  if (Math.abs(x) < 2 ** -27) return x; // the polynomial's terms are below x's last bit
-  const z = x * x;
-  const v = z * x;
-  const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-  return y === 0 ? x + v * (S1 + z * r) : x - (z * (0.5 * y - v * r) - y - v * S1);
-}
-
-/** cos(x + y) for |x| <= pi/4. */
-function cosKernel(x: number, y: number): number {
-  word[0] = x;
-  const ix = (half[HI] | 0) & 0x7fffffff;
-  if (ix < 0x3e400000) return 1; // |x| < 2^-27
-  const z = x * x;
-  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
-  if (ix < 0x3fd33333) return 1 - (0.5 * z - (z * r - x * y)); // |x| < 0.3
-  // 1 - qx and 0.5 z - qx are exact: subtracting qx first keeps the rounding small.
-  let qx: number;
-  if (ix > 0x3fe90000)
-    qx = 0.28125; // |x| > 0.78125
-  else {
-    half[HI] = ix - 0x00200000; // |x| / 4, its low word dropped
-    half[LO] = 0;
-    qx = word[0];
-  }
-  return 1 - qx - (0.5 * z - qx - (z * r - x * y));
-}
-
-/** cot(pi q) for 0 < q < 1/2: the upper q quantile of the Cauchy (Student's t with 1 df). */
-export function cotPi(q: number): number {
-  const theta = Math.PI * q;
-  if (theta <= Math.PI / 4) return cosKernel(theta, 0) / sinKernel(theta, 0);
-  // cot(theta) = tan(pi/2 - theta); pi/2 - theta is formed exactly, with pi/2's tail.
-  const hi = PIO2_HI - theta;
-  return sinKernel(hi, PIO2_LO) / cosKernel(hi, PIO2_LO);
 }

@@ -15,7 +15,7 @@ import { replicationSeed } from '../engine/random.ts';
 import { runnableScenario } from '../experiment/replications.ts';
 import type { SimulationResult } from '../experiment/result.ts';
 import { simulate } from '../experiment/simulate.ts';
-import { studentTQuantile } from '../metrics/confidence.ts';
+import { t975 } from '../metrics/confidence.ts';
 import { Replication } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
 import type { Fit } from './fit.ts';
@@ -100,7 +100,7 @@ export function backtest(history: History, fit: Fit): Backtest {
     const r = values.length;
     const mean = values.reduce((s, x) => s + x, 0) / r;
     const sd = r > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (r - 1)) : 0;
-    const half = r > 1 ? studentTQuantile(0.975, r - 1) * sd * Math.sqrt(1 + 1 / r) : 0;
+    const half = r > 1 ? t975(r - 1) * sd * Math.sqrt(1 + 1 / r) : 0;
     return [mean - half, mean + half];
   };
   const historyMean = n > 0 ? measured.leadTimes.reduce((s, x) => s + x, 0) / n : Number.NaN;

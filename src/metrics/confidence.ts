@@ -1,198 +1,54 @@
 /**
- * Confidence intervals across replications, and the Student t quantile they need.
- *
- * The t quantile is computed from the exact distribution function rather than a fixed table:
- * P(T > t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2) (Abramowitz & Stegun 26.7.1 / 26.5.27),
- * with the regularized incomplete beta I_x from its continued fraction (DLMF 8.17.22, evaluated
- * with the modified Lentz method as in Numerical Recipes, 3rd ed., section 6.4). A safeguarded
- * Newton iteration inverts it to about 1e-12 relative, starting from the Cornish-Fisher expansion
- * about the normal quantile (A&S 26.7.5). For df above 1e5 that expansion alone is exact to
- * double precision, and it avoids the continued fraction's slow convergence for huge df.
+ * Confidence intervals across replications: 95% t-intervals, for the mean of independent
+ * replications and for the paired differences of a comparison.
  */
-import { cotPi, exp, log, log1p } from '../engine/math.ts';
-
-/** Newton is skipped above this df: the four-term expansion's error is O(df^-5). */
-const EXPANSION_DF = 1e5;
+import { exp, log } from '../engine/math.ts';
 
 /**
- * The p-quantile of Student's t distribution with df degrees of freedom (df > 0, need not be
- * whole; Infinity gives the normal quantile). Accurate to about 1e-12 relative.
+ * t(0.975, df), Student's t quantile that a 95% interval needs, for df = 1 to 9: the exact
+ * quantiles rounded to the nearest double (computed to 40 digits by root-finding on the
+ * regularized incomplete beta, P(T > t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2);
+ * A&S 26.7.1). df = 1 is cot(pi / 40), df = 2 is 0.95 / sqrt(0.04875).
  */
-export function studentTQuantile(p: number, df: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`t quantile p must be between 0 and 1, got ${p}`);
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
-  if (p === 0.5) return 0;
-  if (p === 0) return Number.NEGATIVE_INFINITY;
-  if (p === 1) return Number.POSITIVE_INFINITY;
-  // Work with the smaller tail probability q so tiny tails keep their precision.
-  const q = p < 0.5 ? p : 1 - p;
-  const sign = p < 0.5 ? -1 : 1;
-  return sign * upperTQuantile(q, df);
-}
+const T975 = [
+  Number.NaN,
+  12.706204736174705,
+  4.302652729749464,
+  3.1824463052837095,
+  2.7764451051977943,
+  2.5705818356363155,
+  2.44691185114497,
+  2.3646242515927853,
+  2.3060041352041667,
+  2.2621571627982053,
+];
 
-/** t > 0 with P(T > t) = q, for 0 < q < 1/2. */
-function upperTQuantile(q: number, df: number): number {
-  // Closed forms: Cauchy for df = 1, and P(T > t) = (1 - t / sqrt(2 + t^2)) / 2 for df = 2.
-  if (df === 1) return cotPi(q);
-  if (df === 2) return (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
-  // -normalQuantile(q) rather than normalQuantile(1 - q): 1 - q would round away a tiny q.
-  const expansion = cornishFisher(-normalQuantile(q), df);
-  if (df > EXPANSION_DF) return expansion;
-  // Newton on h(t) = ln P(T > t) - ln q keeps its accuracy deep in the tail; a bracket [lo, hi]
-  // catches the steps that overshoot (small df, extreme q) and falls back to bisection.
-  let lo = 0;
-  let hi = Number.POSITIVE_INFINITY;
-  let t = expansion > 0 ? expansion : 1;
-  for (let i = 0; i < 200; i++) {
-    const tail = tTail(t, df);
-    if (tail > q) lo = t;
-    else hi = t;
-    let next = t + (tail * log(tail / q)) / tDensity(t, df);
-    if (!(next > lo && next < hi)) next = hi === Number.POSITIVE_INFINITY ? 2 * t : (lo + hi) / 2;
-    if (Math.abs(next - t) <= 1e-14 * t) return next;
-    t = next;
-  }
+/**
+ * From df = 10 up, t(0.975, df) as a polynomial in 1/df, interpolated at 13 Chebyshev nodes
+ * of [0, 1/10] in 40-digit arithmetic: within 2e-19 (relative) of the exact quantile there,
+ * far below a double's rounding. Its constant term is the normal quantile z = 1.95996..., and
+ * its next ones are those of the Cornish-Fisher expansion about z (A&S 26.7.5:
+ * z (z^2 + 1) / 4, z (5 z^4 + 16 z^2 + 3) / 96, ...), as they must be.
+ */
+const T975_BY_INVERSE_DF = [
+  1.9599639845400543, 2.372271230298563, 2.82249861573952, 2.5558496795230234, 1.589534052500534,
+  0.7328981891680122, 0.6274865742050554, 0.12842407316156543, -1.7001521109068634, 1.632204280080157,
+  18.799934930858, -74.37697967239058, 96.4158701558102,
+];
+
+/**
+ * t(0.975, df) for a whole number of degrees of freedom df >= 1: the half-width of a 95%
+ * interval in standard errors, within an ulp or two of the exact quantile
+ * (tests/metrics/confidence.test.ts checks it against the general quantile for df up to 9,999).
+ */
+export function t975(df: number): number {
+  if (!(Number.isInteger(df) && df >= 1))
+    throw new RangeError(`degrees of freedom must be a whole number of at least 1, got ${df}`);
+  if (df < T975.length) return T975[df];
+  const x = 1 / df;
+  let t = 0;
+  for (let i = T975_BY_INVERSE_DF.length - 1; i >= 0; i--) t = t * x + T975_BY_INVERSE_DF[i];
   return t;
-}
-
-/** A&S 26.7.5: t = z + g1/df + g2/df^2 + g3/df^3 + g4/df^4. */
-function cornishFisher(z: number, df: number): number {
-  const z2 = z * z;
-  const g1 = (z * (z2 + 1)) / 4;
-  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
-  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
-  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
-  return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
-}
-
-/** P(T > t) for t >= 0, via I_x(df/2, 1/2) with x and 1 - x both formed without cancellation. */
-function tTail(t: number, df: number): number {
-  const t2 = t * t;
-  const x = df / (df + t2);
-  const y = t2 / (df + t2);
-  const a = df / 2;
-  // ln(x^a * y^(1/2) / B(a, 1/2)), with ln x = -log1p(t^2/df) exact for small t^2/df.
-  const logFront = -a * log1p(t2 / df) + 0.5 * log(y) - logBeta(a, 0.5);
-  // The fraction converges fast below x = (a + 1)/(a + b + 2); above, use I_x(a, b) = 1 - I_y(b, a).
-  if (x < (a + 1) / (a + 2.5)) return (0.5 * exp(logFront) * betaFraction(a, 0.5, x)) / a;
-  return 0.5 - exp(logFront) * betaFraction(0.5, a, y);
-}
-
-/** Density of Student's t: (1 + t^2/df)^(-(df+1)/2) / (sqrt(df) B(df/2, 1/2)). */
-function tDensity(t: number, df: number): number {
-  return exp(-((df + 1) / 2) * log1p((t * t) / df) - 0.5 * log(df) - logBeta(df / 2, 0.5));
-}
-
-/**
- * Continued fraction for I_x(a, b) (DLMF 8.17.22), by the modified Lentz method; converges
- * quickly for x < (a + 1) / (a + b + 2).
- */
-function betaFraction(a: number, b: number, x: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 100_000; m++) {
-    const m2 = 2 * m;
-    // Even step.
-    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    // Odd step.
-    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    h *= step;
-    if (Math.abs(step - 1) <= Number.EPSILON) break;
-  }
-  return h;
-}
-
-/** Stirling series tail for ln Gamma(z), z >= 15 (DLMF 5.11.1); first omitted term < 3e-16. */
-function stirlingTail(z: number): number {
-  const w = 1 / (z * z);
-  return (1 / 12 - w * (1 / 360 - w * (1 / 1260 - w * (1 / 1680 - w / 1188)))) / z;
-}
-
-/** ln Gamma(x) for x > 0: shift up to 15 with Gamma(x + 1) = x Gamma(x), then Stirling. */
-function logGamma(x: number): number {
-  let product = 1;
-  while (x < 15) product *= x++;
-  return (x - 0.5) * log(x) - x + 0.5 * log(2 * Math.PI) + stirlingTail(x) - log(product);
-}
-
-/**
- * ln B(a, b). When one argument is large, ln Gamma(big) - ln Gamma(big + small) is formed from
- * the Stirling series directly, since subtracting two huge logGammas would lose digits.
- */
-function logBeta(a: number, b: number): number {
-  const small = Math.min(a, b);
-  const big = Math.max(a, b);
-  if (big < 15) return logGamma(a) + logGamma(b) - logGamma(a + b);
-  const sum = big + small;
-  const ratio = -(big - 0.5) * log1p(small / big) - small * log(sum) + small;
-  return logGamma(small) + ratio + stirlingTail(big) - stirlingTail(sum);
-}
-
-/**
- * Wichura's AS 241 coefficients (Applied Statistics 37(3), 1988), ascending powers; the
- * paper's 20-digit values written as the doubles they round to.
- */
-const AS241_CENTRAL_NUM = [
-  3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
-  67265.7709270087, 33430.57558358813, 2509.0809287301227,
-];
-const AS241_CENTRAL_DEN = [
-  1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
-  28729.085735721943, 5226.495278852854,
-];
-const AS241_NEAR_NUM = [
-  1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
-  0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
-];
-const AS241_NEAR_DEN = [
-  1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008, 0.015198666563616457,
-  0.0005475938084995345, 1.0507500716444169e-9,
-];
-const AS241_FAR_NUM = [
-  6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124,
-  0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
-];
-const AS241_FAR_DEN = [
-  1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
-  0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
-];
-
-/** Standard normal quantile by AS 241 (PPND16), accurate to about 1e-16, for 0 < p < 1. */
-function normalQuantile(p: number): number {
-  const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    return (q * polynomial(AS241_CENTRAL_NUM, r)) / polynomial(AS241_CENTRAL_DEN, r);
-  }
-  const r = Math.sqrt(-log(q < 0 ? p : 1 - p));
-  const value =
-    r <= 5
-      ? polynomial(AS241_NEAR_NUM, r - 1.6) / polynomial(AS241_NEAR_DEN, r - 1.6)
-      : polynomial(AS241_FAR_NUM, r - 5) / polynomial(AS241_FAR_DEN, r - 5);
-  return q < 0 ? -value : value;
-}
-
-/** Horner evaluation of sum c[i] x^i. */
-function polynomial(c: readonly number[], x: number): number {
-  let value = 0;
-  for (let i = c.length - 1; i >= 0; i--) value = value * x + c[i];
-  return value;
 }
 
 /** Arithmetic mean; NaN for no values. */
@@ -217,7 +73,7 @@ export function ci95(values: readonly number[]): [number, number] | null {
   const n = values.length;
   if (n < 2) return null;
   const mean = meanOf(values);
-  const half = (studentTQuantile(0.975, n - 1) * sdOf(values)) / Math.sqrt(n);
+  const half = (t975(n - 1) * sdOf(values)) / Math.sqrt(n);
   return [mean - half, mean + half];
 }
 
@@ -283,7 +139,7 @@ function logRatioInterval(
   }
   const variance = (vb / (mb * mb) - (2 * cab) / (ma * mb) + va / (ma * ma)) / (n - 1);
   const se = Math.sqrt(Math.max(0, variance) / n);
-  const half = studentTQuantile(0.975, n - 1) * se;
+  const half = t975(n - 1) * se;
   const logRatio = log(mb / ma);
   return [exp(logRatio - half) - 1, exp(logRatio + half) - 1];
 }

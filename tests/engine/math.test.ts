@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cotPi, exp, expm1, highWord, log, log1p, pow, powerOfTwo } from '../../src/engine/math.ts';
+import { exp, expm1, highWord, log, log1p, pow, powerOfTwo } from '../../src/engine/math.ts';
 
 const bits = new BigInt64Array(1);
 const view = new Float64Array(bits.buffer);
@@ -232,18 +232,6 @@ describe('the bits of a double', () => {
   });
 });
 
-describe('cotPi', () => {
-  it('is the Cauchy quantile cot(pi q), within 3 ulp of the platform’s 1 / tan, which rounds twice', () => {
-    for (let i = 1; i < 10_000; i++) {
-      const q = i / 20_000;
-      expect(ulps(cotPi(q), 1 / Math.tan(Math.PI * q))).toBeLessThanOrEqual(3);
-    }
-    // t(0.975, 1 df) from the tables.
-    expect(cotPi(0.025)).toBeCloseTo(12.706204736174698, 12);
-    expect(cotPi(0.25)).toBeCloseTo(1, 15);
-  });
-});
-
 describe('independence from the platform', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -262,7 +250,6 @@ describe('independence from the platform', () => {
         pow(u, 1 / 3);
         pow(-u, 3);
         expm1((u - 0.5) * 1e-3);
-        cotPi(u / 2);
       }
     }).not.toThrow();
   });

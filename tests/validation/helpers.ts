@@ -10,7 +10,8 @@
  */
 import { expect } from 'vitest';
 import type { SimulationResult } from '../../src/experiment/result.ts';
-import { meanOf, sdOf, studentTQuantile } from '../../src/metrics/confidence.ts';
+import { meanOf, sdOf } from '../../src/metrics/confidence.ts';
+import { studentTQuantile } from '../metrics/student-t.ts';
 
 export interface Agreement {
   mean: number;
