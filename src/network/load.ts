@@ -24,6 +24,7 @@
  * of what is unknown (lopsided splits, batches of one, no affinity), so a node downstream of
  * an estimated split keeps an exact load when the split cannot change it.
  */
+import { exp } from '../engine/math.ts';
 import { distributionMean } from '../model/distribution.ts';
 import type { NodeSpec, Scenario } from '../model/scenario.ts';
 import { STRATEGIES } from './strategies/index.ts';
@@ -262,7 +263,7 @@ function loadsIn(
       // One batch at each opening where something waits; for Poisson arrivals at rate
       // `items`, that is every opening but those after an empty period, e^(-items x every).
       const every = node.schedule.every;
-      const batches = (1 - Math.exp(-items * every)) / every;
+      const batches = (1 - exp(-items * every)) / every;
       return (batches * (work / items)) / servers;
     }
     const load = work / batchSize[n] / servers;

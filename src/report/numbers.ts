@@ -14,7 +14,7 @@ import { TIME_UNITS } from '../model/time-unit.ts';
 export function number(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
-  const magnitude = Math.floor(Math.log10(Math.abs(x)));
+  const magnitude = decimalExponent(x);
   const decimals = Math.max(0, Math.min(6, digits - 1 - magnitude));
   return noNegativeZero(x.toLocaleString('en', { maximumFractionDigits: decimals }));
 }
@@ -28,6 +28,19 @@ export function percent(x: number, decimals = 1): string {
   const p = x * 100;
   const digits = Math.abs(p) >= 10 ? 0 : decimals;
   return `${noNegativeZero(p.toLocaleString('en', { maximumFractionDigits: digits }))}%`;
+}
+
+/**
+ * floor(log10(|x|)), exactly, for finite x other than 0: the exponent of x in scientific
+ * notation. toExponential writes x's exact decimal value rounded to 21 digits, and a double
+ * other than a power of ten is never within 1e-21 of one (doubles are 1e-16 apart), so the
+ * rounding cannot carry into the next exponent. Math.log10 may round across it (to 3 for the
+ * double just below 1000), and is one of the functions whose last bit differs between
+ * JavaScript engines.
+ */
+function decimalExponent(x: number): number {
+  const written = Math.abs(x).toExponential(20);
+  return Number(written.slice(written.indexOf('e') + 1));
 }
 
 /** A tiny negative number rounded to nothing is 0, not "-0". */
