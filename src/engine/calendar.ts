@@ -12,6 +12,14 @@
  * `pop()` reports the popped event through the `time`, `kind` and `subject` fields
  * instead of returning an object. The heap holds only pending events, so its size is
  * bounded by the work in progress, not by how many items a run simulates.
+ *
+ * Most events schedule another as they are handled (an arrival the next arrival, a service
+ * that ends the next service). `take()` therefore exposes the earliest event as `pop()` does
+ * but leaves it at the root, and the first event scheduled after it takes its place there and
+ * sinks once, instead of the last event sinking from the root and the new one rising again.
+ * `settle()` removes the taken event if nothing was scheduled in its place. The order in which
+ * events come out is the same either way: (time, seq) orders them totally, whatever the heap's
+ * shape.
  */
 export class Calendar {
   /** Time of the event last popped. */
@@ -38,6 +46,8 @@ export class Calendar {
   private freeCount = 0;
   private count = 0;
   private nextSeq = 0;
+  /** The root is an event already taken (`take()`), to be replaced by the next one scheduled. */
+  private taken = false;
 
   constructor(initialCapacity = 1024) {
     this.heapTimes = new Float64Array(initialCapacity);
@@ -60,6 +70,16 @@ export class Calendar {
   }
 
   schedule(time: number, kind: number, subject: number, tag = 0): void {
+    if (this.taken) {
+      this.taken = false;
+      const root = this.heapIds[0];
+      this.seqs[root] = this.nextSeq++;
+      this.kinds[root] = kind;
+      this.subjects[root] = subject;
+      this.tags[root] = tag;
+      this.sink(time, root);
+      return;
+    }
     if (this.count === this.heapTimes.length) this.grow();
     const id = this.freeIds[--this.freeCount];
     const seq = this.nextSeq++;
@@ -125,8 +145,70 @@ export class Calendar {
     return true;
   }
 
+  /**
+   * Exposes the earliest event as `pop()` does, leaving its place at the root to the next
+   * event scheduled; `settle()` must follow, once the event has been handled. The caller
+   * checks that an event is pending (`peekTime()`).
+   */
+  take(): void {
+    this.expose();
+    this.taken = true;
+  }
+
+  /** After `take()`: removes the taken event, unless an event scheduled since took its place. */
+  settle(): void {
+    if (!this.taken) return;
+    this.taken = false;
+    this.removeTop();
+  }
+
+  private expose(): void {
+    const top = this.heapIds[0];
+    this.time = this.heapTimes[0];
+    this.kind = this.kinds[top];
+    this.subject = this.subjects[top];
+    this.tag = this.tags[top];
+  }
+
+  private removeTop(): void {
+    this.freeIds[this.freeCount++] = this.heapIds[0];
+    const last = --this.count;
+    if (last > 0) this.sink(this.heapTimes[last], this.heapIds[last]);
+  }
+
+  /** Places event `id` at `time` at the root and sifts it down through the earlier child. */
+  private sink(time: number, id: number): void {
+    const times = this.heapTimes;
+    const ids = this.heapIds;
+    const seq = this.seqs[id];
+    const end = this.count;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= end) break;
+      const right = child + 1;
+      if (right < end) {
+        // The earlier child, chosen without a branch on the times: either is as likely, so a
+        // branch would be mispredicted half the time. Equal times (rare) go by seq.
+        const leftTime = times[child];
+        const rightTime = times[right];
+        let pick = +(rightTime < leftTime);
+        if (rightTime === leftTime) pick = +(this.seqs[ids[right]] < this.seqs[ids[child]]);
+        child += pick;
+      }
+      const ct = times[child];
+      if (time < ct || (time === ct && seq < this.seqs[ids[child]])) break;
+      times[i] = ct;
+      ids[i] = ids[child];
+      i = child;
+    }
+    times[i] = time;
+    ids[i] = id;
+  }
+
   clear(): void {
     this.count = 0;
+    this.taken = false;
     this.nextSeq = 0;
     const n = this.freeIds.length;
     for (let i = 0; i < n; i++) this.freeIds[i] = n - 1 - i;

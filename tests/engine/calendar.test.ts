@@ -55,4 +55,34 @@ describe('the event calendar', () => {
       }),
     );
   });
+
+  it('hands events back in the same order whether each is popped or taken and replaced by the next scheduled', () => {
+    // Each step handles the earliest event and schedules `k` more, ties on time included.
+    const step = fc.record({
+      k: fc.integer({ min: 0, max: 3 }),
+      at: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 200 }), (steps) => {
+        const order = (take: boolean) => {
+          const calendar = new Calendar(1);
+          let seq = 0;
+          for (let i = 0; i < 4; i++) calendar.schedule(i % 2, 0, seq++);
+          const seen: [number, number][] = [];
+          for (const { k, at } of steps) {
+            if (calendar.peekTime() === Number.POSITIVE_INFINITY) break;
+            if (take) calendar.take();
+            else calendar.pop();
+            seen.push([calendar.time, calendar.subject]);
+            for (let j = 0; j < k; j++) calendar.schedule(calendar.time + at[j], j, seq++);
+            if (take) calendar.settle();
+          }
+          while (calendar.pop()) seen.push([calendar.time, calendar.subject]);
+          return seen;
+        };
+        const taken = order(true);
+        expect(taken).toEqual(order(false));
+      }),
+    );
+  });
 });
