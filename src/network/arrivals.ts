@@ -21,7 +21,7 @@ export function startArrivals(r: ReplicationState): void {
   }
 }
 
-function scheduleArrival(r: ReplicationState, c: number): void {
+export function scheduleArrival(r: ReplicationState, c: number): void {
   const gap = r.arrivalsAhead.has(c) ? r.arrivalsAhead.draw(c) : r.interarrival[c](r.arrivalStreams[c]);
   const at = r.now + gap;
   // Arrivals stop at `duration`; the items already in the system then drain.

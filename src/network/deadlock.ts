@@ -35,3 +35,30 @@ export function circleOfFullNodes(r: ReplicationState): number[] {
   }
   return [];
 }
+
+/**
+ * Called when nothing is in service or in transit, yet items are in the system: deadlock, unless some
+ * node could still start work it has queued, now or later (its servers freed, its
+ * capacity grown by schedule, its gate or outage over). Before arrivals stop, only a
+ * circular wait of blocked items counts (new arrivals might yet fill a waiting batch);
+ * after, a batch that can never fill counts as stuck too.
+ */
+export function stuck(r: ReplicationState): boolean {
+  const arrivalsOver = r.now >= r.duration;
+  if (!arrivalsOver && r.blocked === 0) return false;
+  for (let n = 0; n < r.nodeCount; n++) {
+    if (r.queued[n] === 0) continue;
+    let servers = r.capacity[n];
+    const schedule = r.rules.capacitySchedule[n];
+    if (schedule)
+      for (let i = r.capacityChangeIndex[n]; i < schedule.length; i++)
+        servers = Math.max(servers, schedule[i].capacity);
+    if (r.busy[n] >= servers) continue;
+    const batchCannotFill =
+      r.queued[n] < r.rules.batchSize[n] &&
+      r.rules.batchTimeout[n] === Number.POSITIVE_INFINITY &&
+      !r.rules.gate[n]?.batch;
+    if (!(arrivalsOver && batchCannotFill)) return false;
+  }
+  return true;
+}

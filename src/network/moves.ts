@@ -379,11 +379,21 @@ function moveOn(r: ReplicationState, slot: number, n: number): void {
 }
 
 function complete(r: ReplicationState, slot: number, n: number): void {
+  const unit = r.items.unit[slot];
+  r.items.unit[slot] = -1;
+  recordDone(r, slot, n);
+  leave(r, slot, n, unit);
+  releaseBacklog(r);
+}
+
+/**
+ * The item's last step is done at node n: its lead and cycle times and the WIP are counted,
+ * and its slot is given back. It still holds its place at n, which the caller then frees.
+ */
+export function recordDone(r: ReplicationState, slot: number, n: number): void {
   const items = r.items;
   const out = r.out;
   const now = r.now;
-  const unit = items.unit[slot];
-  items.unit[slot] = -1;
   changeWip(r, -1);
   r.doneTotal++;
   if (now >= r.warmup && now <= r.duration) out.completedInWindow++;
@@ -412,8 +422,6 @@ function complete(r: ReplicationState, slot: number, n: number): void {
   }
   if (r.trace) r.trace('complete', now, slot, n, -1);
   items.release(slot);
-  leave(r, slot, n, unit);
-  releaseBacklog(r);
 }
 
 /** An arrival whose first node is full, for a class that is turned away rather than waiting. */

@@ -16,7 +16,7 @@
  */
 import type { Scenario } from '../model/scenario.ts';
 import { arrive, changeDemand, startArrivals } from './arrivals.ts';
-import { circleOfFullNodes } from './deadlock.ts';
+import { circleOfFullNodes, stuck } from './deadlock.ts';
 import {
   changeCapacity,
   closeGate,
@@ -44,6 +44,7 @@ import { CHECK_EVERY, ClockWatch, describeOverflow, describeStall, MAX_WIP, stal
 import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
 import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
 import type { ReplicationOutcome, StopPlace, StopReason } from './outcome.ts';
+import { isPlainNetwork, runPlain } from './plain-loop.ts';
 import { type ReplicationOptions, ReplicationState } from './state.ts';
 import type { Topology } from './topology.ts';
 import { batchTimeout } from './work.ts';
@@ -56,6 +57,8 @@ export class Replication extends ReplicationState {
   /** The guards against a clock that stands still and against unbounded work (guards.ts). */
   declare readonly clockWatch: ClockWatch;
   declare readonly maxWip: number;
+  /** The network is plain, and runs through the plain loop (plain-loop.ts). */
+  declare readonly plainLoop: boolean;
 
   constructor(scenario: Scenario, topology: Topology, seed: number, options: ReplicationOptions = {}) {
     super(scenario, topology, seed, options);
@@ -64,6 +67,7 @@ export class Replication extends ReplicationState {
     startArrivals(this);
     startDisruptions(this);
     this.calendar.schedule(this.duration, AGE_SNAPSHOT, 0);
+    this.plainLoop = !options.generalLoop && isPlainNetwork(this);
   }
 
   /** Handles up to `maxEvents` events; returns true once the replication has finished. */
@@ -85,6 +89,10 @@ export class Replication extends ReplicationState {
 
   /** The run loop: handles up to `maxEvents` events; returns true once the replication has finished. */
   private handle(maxEvents: number): boolean {
+    if (this.plainLoop) {
+      const stop = runPlain(this, maxEvents, this.maxWip);
+      return stop === undefined ? false : this.finish(stop);
+    }
     const calendar = this.calendar;
     const series = this.out.series;
     for (let budget = maxEvents; budget > 0 && !this.finished; budget--) {
@@ -142,7 +150,7 @@ export class Replication extends ReplicationState {
       // Outages, gates and capacity changes recur for ever: the run ends once arrivals have
       // stopped and the last item is done, or when nothing can move any more.
       if (t >= this.duration && this.wip === 0) return this.finish('drained');
-      if (this.servicesInProgress === 0 && this.inTransit === 0 && this.wip > 0 && this.stuck())
+      if (this.servicesInProgress === 0 && this.inTransit === 0 && this.wip > 0 && stuck(this))
         return this.finish('deadlock');
     }
     return this.finished;
@@ -156,33 +164,6 @@ export class Replication extends ReplicationState {
   /** Fraction of the run done, by simulated time, for progress bars. */
   progress(): number {
     return this.finished ? 1 : Math.min(0.99, this.now / this.duration);
-  }
-
-  /**
-   * Nothing is in service or in transit, yet items are in the system: deadlock, unless some
-   * node could still start work it has queued, now or later (its servers freed, its
-   * capacity grown by schedule, its gate or outage over). Before arrivals stop, only a
-   * circular wait of blocked items counts (new arrivals might yet fill a waiting batch);
-   * after, a batch that can never fill counts as stuck too.
-   */
-  private stuck(): boolean {
-    const arrivalsOver = this.now >= this.duration;
-    if (!arrivalsOver && this.blocked === 0) return false;
-    for (let n = 0; n < this.nodeCount; n++) {
-      if (this.queued[n] === 0) continue;
-      let servers = this.capacity[n];
-      const schedule = this.rules.capacitySchedule[n];
-      if (schedule)
-        for (let i = this.capacityChangeIndex[n]; i < schedule.length; i++)
-          servers = Math.max(servers, schedule[i].capacity);
-      if (this.busy[n] >= servers) continue;
-      const batchCannotFill =
-        this.queued[n] < this.rules.batchSize[n] &&
-        this.rules.batchTimeout[n] === Number.POSITIVE_INFINITY &&
-        !this.rules.gate[n]?.batch;
-      if (!(arrivalsOver && batchCannotFill)) return false;
-    }
-    return true;
   }
 
   private finish(reason: StopReason): boolean {

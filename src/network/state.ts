@@ -35,6 +35,8 @@ export interface ReplicationOptions {
   seriesPoints?: number;
   /** Items in the system at which the run stops with `overflow` (default MAX_WIP; lower only in tests). */
   maxWip?: number;
+  /** Runs a plain network through the general loop (tests that pin the plain loop to it). */
+  generalLoop?: boolean;
 }
 
 export class ReplicationState {
