@@ -6,8 +6,8 @@
  * so the two never describe the same difference differently.
  */
 import type { Comparison, Difference } from '../experiment/compare.ts';
-import { unranked, type Verdict, verdictOf } from '../experiment/verdict.ts';
 import { change, number, unitName } from './numbers.ts';
+import { unranked, type Verdict, verdictOf } from './verdict.ts';
 
 export type Measure = 'leadTime' | 'throughput';
 

@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { describeResult } from '../../src/cli/commands/run.ts';
 import { decodeOutcome, encodeOutcome } from '../../src/experiment/outcome-codec.ts';
 import { resultOf } from '../../src/experiment/replications.ts';
-import { verdictOf } from '../../src/experiment/verdict.ts';
 import { parseScenario } from '../../src/index.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { CHECK_EVERY, MAX_WIP, STALL_EVENTS, STALL_SPAN } from '../../src/network/guards.ts';
 import { Replication, type ReplicationOptions } from '../../src/network/simulation.ts';
 import { compileTopology } from '../../src/network/topology.ts';
+import { verdictOf } from '../../src/report/verdict.ts';
 
 const exponential = (mean: number) => ({ dist: 'exponential' as const, mean });
 

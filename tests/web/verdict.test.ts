@@ -4,10 +4,11 @@
  * where items wait longest is shown beside utilisation.
  */
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from '../../src/experiment/verdict.ts';
+import { describeResult } from '../../src/cli/commands/run.ts';
 import { compare, parseScenario, simulate, sweep } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
 import { comparisonReport } from '../../src/report/comparison.ts';
+import { constraintPhrase, verdictOf } from '../../src/report/verdict.ts';
 import { utilisationBars } from '../../web/viewmodel/chart-data/utilisation-data.ts';
 import { headlines, runSummary } from '../../web/viewmodel/headline.ts';
 import { SWEEP_METRICS, sweepLines, sweepRequest } from '../../web/viewmodel/sweep-setup.ts';
@@ -83,6 +84,8 @@ describe('where items wait', () => {
         `; bottleneck ${r.bottleneck}; constraint ${longest}, where items spend \\d+% of their lead time waiting\\.$`,
       ),
     );
+    // The terminal names it in the same words.
+    expect(describeResult(r)).toContain(`constraint: ${constraintPhrase(c)}, though it is`);
   });
 
   it('each utilisation bar carries its share of lead time waiting, and the constraint is marked', () => {

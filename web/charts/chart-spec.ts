@@ -3,8 +3,9 @@
  * "what am I looking at" note, the name its SVG and PNG are saved under, and how it is drawn
  * from what the page shows. A page lists its charts (pages.ts) and builds every card alike.
  */
-import type { Verdict } from '../../src/experiment/verdict.ts';
+
 import type { Scenario, SimulationResult } from '../../src/index.ts';
+import type { Verdict } from '../../src/report/verdict.ts';
 import type { ChartContext } from './frame.ts';
 
 export interface ChartSpec<T> {

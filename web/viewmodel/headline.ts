@@ -1,12 +1,14 @@
 /**
  * The headline numbers above the charts: what a coach reads out first. Each comes with the
  * interval that says how sure the simulation is, and a line saying what it means. When the
- * verdict (src/experiment/verdict.ts) says the numbers are not the system's, the lead times
+ * verdict (src/report/verdict.ts) says the numbers are not the system's, the lead times
  * say over which items they are, and look twice.
  */
-import { survivorNote, type Verdict } from '../../src/experiment/verdict.ts';
+
 import type { SimulationResult } from '../../src/index.ts';
 import { littlesLawOff } from '../../src/metrics/littles-law.ts';
+import { count } from '../../src/report/numbers.ts';
+import { constraintPhrase, survivorNote, type Verdict } from '../../src/report/verdict.ts';
 import {
   formatDuration,
   formatInterval,
@@ -105,10 +107,8 @@ function signedPercent(x: number): string {
  * constraint when items wait longest somewhere other than the busiest node.
  */
 export function runSummary(r: SimulationResult, verdict?: Verdict): string {
-  const reps = `${r.replications} replication${r.replications === 1 ? '' : 's'}`;
+  const reps = count(r.replications, 'replication');
   const c = verdict?.constraint;
-  const constraint = c
-    ? `; constraint ${c.node}, where items spend ${formatPercent(c.waitShare)} of their lead time waiting`
-    : '';
+  const constraint = c ? `; constraint ${constraintPhrase(c)}` : '';
   return `${r.scenario}: ${reps} of ${formatNumber(r.window.duration)} ${pluralUnit(r.timeUnit)} (warm-up ${formatNumber(r.window.warmup)}${r.window.warmupChosenBy === 'MSER-5' ? ', chosen by MSER-5' : ''}), seed ${r.seed}, ${r.routing} routing; bottleneck ${r.bottleneck}${constraint}.`;
 }

@@ -3,7 +3,6 @@
  * form makes (the same axis syntax as `flowlab sweep --vary`), and the lines a chart draws:
  * one per routing strategy, a chosen metric against the swept value, with its 95% band.
  */
-import { verdictOf } from '../../src/experiment/verdict.ts';
 import {
   parseAxis,
   type Scenario,
@@ -11,6 +10,7 @@ import {
   type SweepAxis,
   type SweepResult,
 } from '../../src/index.ts';
+import { verdictOf } from '../../src/report/verdict.ts';
 
 export interface SweepParameter {
   path: string;

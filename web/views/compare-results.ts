@@ -4,6 +4,7 @@
  */
 import type { Comparison } from '../../src/index.ts';
 import { type ComparisonReport, comparisonReport } from '../../src/report/comparison.ts';
+import { count } from '../../src/report/numbers.ts';
 import { COMPARISON_CHARTS } from '../charts/pages.ts';
 import { categorical } from '../charts/theme.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
@@ -64,7 +65,7 @@ export class CompareResults {
           summary: `${comparisonSubject(
             c.variants.map((v) => v.result.scenario),
             c.variants.length,
-          )}, seed ${c.seed}, ${c.replications} replication${c.replications === 1 ? '' : 's'} each; baseline: ${c.baseline}.`,
+          )}, seed ${c.seed}, ${count(c.replications, 'replication')} each; baseline: ${c.baseline}.`,
           exports: 'Export comparison',
           files: [
             jsonExport(c, { label: 'JSON', id: 'export-comparison-json', file: 'comparison.json' }),

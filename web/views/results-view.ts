@@ -2,10 +2,11 @@
  * One run's results: the headline numbers, then the charts, drawn one per task so the page
  * keeps answering input while they appear (no task should come near 50 ms).
  */
-import { verdictOf } from '../../src/experiment/verdict.ts';
+
 import type { Scenario, SimulationResult } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
 import { leanFindings } from '../../src/report/lean.ts';
+import { verdictOf } from '../../src/report/verdict.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';

@@ -2,7 +2,6 @@
  * `flowlab run FILE`: simulate one scenario and show the flow metrics, or print the
  * result as JSON (exactly what the library's `simulate()` returns).
  */
-import { survivorNote, type Verdict, verdictOf } from '../../experiment/verdict.ts';
 import { createRun, planRun, planShard, type SimulationResult } from '../../index.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { nodeLoads } from '../../network/load.ts';
@@ -11,6 +10,7 @@ import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { leanFindings } from '../../report/lean.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
+import { constraintPhrase, survivorNote, type Verdict, verdictOf } from '../../report/verdict.ts';
 import { alertLines } from '../alerts.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -243,7 +243,7 @@ function constraintLine(v: Verdict): string | undefined {
   const c = v.constraint;
   if (!c) return undefined;
   return (
-    `constraint: ${c.node}, where items spend ${percent(c.waitShare)} of their lead time waiting, ` +
+    `constraint: ${constraintPhrase(c)}, ` +
     `though it is ${percent(c.utilization)} busy (the busiest node, ${c.busiest}, holds them ${percent(c.busiestWaitShare)})`
   );
 }

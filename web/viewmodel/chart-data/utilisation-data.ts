@@ -4,8 +4,9 @@
  * Beside it, the share of lead time items spent waiting for the node: the busiest node is
  * not always where the time goes (a weekly board can be nearly idle and hold items for days).
  */
-import type { Verdict } from '../../../src/experiment/verdict.ts';
+
 import type { SimulationResult } from '../../../src/index.ts';
+import type { Verdict } from '../../../src/report/verdict.ts';
 
 export interface UtilisationBar {
   id: string;

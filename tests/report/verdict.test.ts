@@ -3,9 +3,9 @@
  * to be so, its means are marked as over the survivors, and it is never ranked.
  */
 import { describe, expect, it } from 'vitest';
-import { survivorNote, unranked, verdictOf } from '../../src/experiment/verdict.ts';
 import { parseScenario, simulate } from '../../src/index.ts';
 import { stability, unstableNodes } from '../../src/network/stability.ts';
+import { survivorNote, unranked, verdictOf } from '../../src/report/verdict.ts';
 
 const scenario = (overrides: { serviceB?: number; maxTime?: number; duration?: number } = {}) => ({
   name: 'two stages',

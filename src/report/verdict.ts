@@ -9,10 +9,10 @@
  * One model, several renderers: the terminal (src/cli) and the page (web/) both show these
  * alerts and sentences, so the two never disagree about what a result means.
  */
+import type { SimulationResult } from '../experiment/result.ts';
 import type { NodeLoad } from '../network/load.ts';
 import type { Stability } from '../network/stability.ts';
-import { count, number, percent, unitName } from '../report/numbers.ts';
-import type { SimulationResult } from './result.ts';
+import { count, number, percent, unitName } from './numbers.ts';
 
 export interface Alert {
   kind: 'stopped' | 'overloaded';
@@ -146,6 +146,11 @@ function overloadedText(nodes: readonly NodeLoad[], unit: string): string {
     'A node offered 100% or more cannot keep up: its queue grows without bound, so lead times ' +
     'measure how long the run was, not the system.'
   );
+}
+
+/** "review, where items spend 19% of their lead time waiting": how the constraint is named. */
+export function constraintPhrase(c: Constraint): string {
+  return `${c.node}, where items spend ${percent(c.waitShare)} of their lead time waiting`;
 }
 
 /**
