@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Job, type JobOutcome, type JobReply, jobRequests, outcomeOfReply } from '../experiment/jobs.ts';
 import type { ExecuteOptions, Executor } from '../experiment/pipeline.ts';
+import { shareOut } from '../experiment/share-out.ts';
 import { thisThread } from '../experiment/this-thread.ts';
 import type { ThreadMessage } from './replication-worker.ts';
 
@@ -49,74 +50,80 @@ function runOnThreads(
   threadEntry: URL | undefined,
   options: ExecuteOptions,
 ): Promise<JobOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const requestOf = jobRequests();
-    const outcomes: JobOutcome[] = new Array(jobs.length);
-    const threads = new Set<Worker>();
-    const entry = threadEntry ?? new URL('./worker.mjs', import.meta.url);
-    let next = 0;
-    let done = 0;
-    let finished = false;
-    const finish = (error?: unknown) => {
-      if (finished) return;
-      finished = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      for (const t of threads) void t.terminate();
-      if (error) reject(error);
-      else resolve(outcomes);
-    };
-    const onAbort = () => finish(options.signal?.reason ?? new DOMException('cancelled', 'AbortError'));
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort);
-    const record = (id: number, outcome: JobOutcome) => {
-      outcomes[id] = outcome;
-      options.onOutcome?.(id, outcome);
-      done++;
-      options.onProgress?.(done, jobs.length);
-      if (done === jobs.length) finish();
-    };
-    const start = () => {
-      const thread = new Worker(entry);
-      threads.add(thread);
-      let ready = false;
-      /** The job the thread holds, if any: it fails with the thread. */
-      let held: number | undefined;
-      let failure: string | undefined;
-      const give = () => {
-        if (next >= jobs.length) return;
-        held = next++;
-        const message: ThreadMessage = { id: held, ...requestOf(jobs[held]) };
-        thread.postMessage(message);
-      };
-      thread.on('message', (reply: Reply) => {
-        if ('ready' in reply) {
-          ready = true;
-          return;
-        }
-        held = undefined;
-        record(reply.id, outcomeOfReply(reply.reply));
-        if (!finished) give();
-      });
-      // An uncaught exception or running out of memory; 'exit' follows, and says what it costs.
-      thread.on('error', (error) => {
-        failure = error instanceof Error ? error.message : String(error);
-      });
-      // A thread can also stop without an 'error' (process.exit in it): either way its job
-      // would otherwise wait for ever.
-      thread.on('exit', (code) => {
-        threads.delete(thread);
-        if (finished) return;
-        const why = failure ?? `it exited with code ${code}`;
-        // Before it could take any work: every thread would do the same, so say so once.
-        if (!ready) return finish(new Error(`a worker thread could not start: ${why}`));
-        if (held !== undefined)
-          record(held, {
-            error: `replication ${jobs[held].replication}: the worker thread running it stopped (${why})`,
-          });
-        if (!finished && next < jobs.length) start();
-      });
-      give();
-    };
-    for (let i = 0; i < count; i++) start();
+  const requestOf = jobRequests();
+  const entry = threadEntry ?? new URL('./worker.mjs', import.meta.url);
+  const threads: (Thread | undefined)[] = [];
+  const running = shareOut(
+    jobs,
+    count,
+    (lane, job, id) => {
+      // A lane whose thread died starts a fresh one for its next job.
+      const thread = threads[lane]?.alive ? threads[lane] : startThread(entry);
+      threads[lane] = thread;
+      return thread.run({ id, ...requestOf(job) });
+    },
+    options,
+  );
+  const stopAll = () => {
+    for (const t of threads) t?.terminate();
+  };
+  running.then(stopAll, stopAll);
+  return running;
+}
+
+interface Thread {
+  readonly alive: boolean;
+  /** The job's outcome; rejects when the thread stopped before it could take any work. */
+  run(message: ThreadMessage): Promise<JobOutcome>;
+  terminate(): void;
+}
+
+function startThread(entry: URL): Thread {
+  const worker = new Worker(entry);
+  let alive = true;
+  let ready = false;
+  let failure: string | undefined;
+  /** The job the thread holds, if any: it fails with the thread. */
+  let held: { replication: number; resolve: (o: JobOutcome) => void; reject: (e: Error) => void } | undefined;
+  worker.on('message', (reply: Reply) => {
+    if ('ready' in reply) {
+      ready = true;
+      return;
+    }
+    const job = held;
+    held = undefined;
+    job?.resolve(outcomeOfReply(reply.reply));
   });
+  // An uncaught exception or running out of memory; 'exit' follows, and says what it costs.
+  worker.on('error', (error) => {
+    failure = error instanceof Error ? error.message : String(error);
+  });
+  // A thread can also stop without an 'error' (process.exit in it): either way its job
+  // would otherwise wait for ever.
+  worker.on('exit', (code) => {
+    alive = false;
+    const job = held;
+    held = undefined;
+    if (!job) return;
+    const why = failure ?? `it exited with code ${code}`;
+    // Before it could take any work: every thread would do the same, so say so once.
+    if (!ready) job.reject(new Error(`a worker thread could not start: ${why}`));
+    else
+      job.resolve({ error: `replication ${job.replication}: the worker thread running it stopped (${why})` });
+  });
+  return {
+    get alive() {
+      return alive;
+    },
+    run(message) {
+      return new Promise((resolve, reject) => {
+        held = { replication: message.replication, resolve, reject };
+        worker.postMessage(message);
+      });
+    },
+    terminate() {
+      alive = false;
+      void worker.terminate();
+    },
+  };
 }

@@ -1,13 +1,13 @@
 /**
  * The executor that runs jobs on several simulation workers, for work that splits into
  * independent replications: a sweep's points and their replications. Each worker takes the
- * next job as soon as it is free; outcomes are kept by job, so the folded result is the same
- * bytes whatever the number of workers or the order they finish in. Cancel terminates them
- * all at once.
+ * next job as soon as it is free (shareOut, the scheduler Node's worker threads use too);
+ * outcomes are kept by job, so the folded result is the same bytes whatever the number of
+ * workers or the order they finish in. Cancel terminates them all at once.
  */
 import { type Remote, wrap } from 'comlink';
 import type { ExecuteOptions, Executor, Job, JobOutcome } from '../../src/index.ts';
-import { jobRequests, outcomeOfReply } from '../../src/runner.ts';
+import { jobRequests, outcomeOfReply, shareOut } from '../../src/runner.ts';
 import type { SimulatorApi } from '../worker.ts';
 import { Cancelled } from './simulator.ts';
 
@@ -18,12 +18,12 @@ export function poolSize(): number {
 
 export class SimulatorPool implements Executor {
   private workers: { worker: Worker; api: Remote<SimulatorApi> }[] = [];
-  private abort: ((e: unknown) => void) | undefined;
+  private stop: AbortController | undefined;
 
   constructor(readonly size = poolSize()) {}
 
   get busy(): boolean {
-    return this.abort !== undefined;
+    return this.stop !== undefined;
   }
 
   private spawn() {
@@ -36,63 +36,35 @@ export class SimulatorPool implements Executor {
     }
   }
 
-  run(jobs: readonly Job[], { onProgress, onOutcome, signal }: ExecuteOptions = {}): Promise<JobOutcome[]> {
-    if (this.abort) return Promise.reject(new Error('a sweep is already in progress'));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    this.spawn();
-    const requestOf = jobRequests();
-    return new Promise<JobOutcome[]>((resolve, reject) => {
-      const onAbort = () => this.stop(signal?.reason);
-      const fail = (reason: unknown) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(reason);
-      };
-      this.abort = fail;
-      signal?.addEventListener('abort', onAbort);
-      const live = () => this.abort === fail;
-      const settle = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.abort = undefined;
-      };
-      const outcomes: JobOutcome[] = new Array(jobs.length);
-      let next = 0;
-      let done = 0;
-      const work = async (api: Remote<SimulatorApi>) => {
-        while (live() && next < jobs.length) {
-          const j = next++;
-          const reply = await api.job(requestOf(jobs[j]));
-          if (!live()) return;
-          outcomes[j] = outcomeOfReply(reply);
-          onOutcome?.(j, outcomes[j]);
-          onProgress?.(++done, jobs.length);
-        }
-      };
-      Promise.all(this.workers.map((w) => work(w.api))).then(
-        () => {
-          if (!live()) return;
-          settle();
-          resolve(outcomes);
-        },
-        (error) => {
-          if (!live()) return;
-          settle();
-          reject(error);
-        },
-      );
+  async run(jobs: readonly Job[], options: ExecuteOptions = {}): Promise<JobOutcome[]> {
+    if (this.stop) throw new Error('a sweep is already in progress');
+    const stop = new AbortController();
+    const forward = () => stop.abort(options.signal?.reason);
+    if (options.signal?.aborted) forward();
+    options.signal?.addEventListener('abort', forward);
+    // Stopping means now: the workers are terminated mid-job, and fresh ones start for the next run.
+    stop.signal.addEventListener('abort', () => {
+      for (const w of this.workers) w.worker.terminate();
+      this.workers = [];
     });
+    this.stop = stop;
+    this.spawn();
+    const workers = this.workers;
+    const requestOf = jobRequests();
+    try {
+      return await shareOut(
+        jobs,
+        workers.length,
+        async (lane, job) => outcomeOfReply(await workers[lane].api.job(requestOf(job))),
+        { ...options, signal: stop.signal },
+      );
+    } finally {
+      options.signal?.removeEventListener('abort', forward);
+      this.stop = undefined;
+    }
   }
 
   cancel() {
-    this.stop(new Cancelled());
-  }
-
-  /** Terminates the workers at once (fresh ones start for the next run) and rejects the run. */
-  private stop(reason: unknown) {
-    if (!this.abort) return;
-    const abort = this.abort;
-    this.abort = undefined;
-    for (const w of this.workers) w.worker.terminate();
-    this.workers = [];
-    abort(reason);
+    this.stop?.abort(new Cancelled());
   }
 }
