@@ -20,6 +20,8 @@ export interface ChartSpec<T> {
   wide?: boolean;
   /** A second way to show the chart, behind a button that toggles it (the whole run, say). */
   toggle?: { id: string; label: string };
+  /** The numbers behind the chart, saved as JSON from a button on its card. */
+  json?: { id: string; description: string; value: (shown: T) => unknown };
   draw(host: HTMLElement, shown: T, ctx: ChartContext, toggled: boolean): void;
 }
 

@@ -6,9 +6,26 @@
 import { scaleLinear } from 'd3';
 import type { ForecastResult } from '../../src/index.ts';
 import { formatNumber } from '../viewmodel/format.ts';
+import type { ChartSpec } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { INK, PERCENTILE, SERIES } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
+
+export interface ForecastShown {
+  result: ForecastResult;
+  /** The question, as the x axis's title: "days until 50 more items are done". */
+  title: string;
+}
+
+export const forecastChart: ChartSpec<ForecastShown> = {
+  id: 'chart-forecast',
+  title: 'Forecast',
+  explain:
+    'How often each outcome came up over the replications. The dashed lines are the percentiles: for a date, the time by which the items are done that often; for items by a date, at least that many are done that often.',
+  file: 'forecast',
+  wide: true,
+  draw: (host, f, ctx) => drawForecast(host, f.result, { ...ctx, unit: f.result.timeUnit }, f.title),
+};
 
 export function drawForecast(host: HTMLElement, f: ForecastResult, ctx: ChartContext, xTitle: string) {
   const byDate = 'items' in f.question;

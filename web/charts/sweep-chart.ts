@@ -4,11 +4,47 @@
  * then climbing steeply as the load nears 1; dynamic routing bends it later.
  */
 import { area, line, scaleLinear } from 'd3';
-import { formatNumber } from '../viewmodel/format.ts';
-import type { SweepLine } from '../viewmodel/sweep-setup.ts';
+import type { SweepResult } from '../../src/experiment/sweep.ts';
+import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
+import { type SweepLine, type SweepMetric, sweepLines } from '../viewmodel/sweep-setup.ts';
+import type { ChartSpec } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { categorical, PAPER } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
+
+export interface SweepShown {
+  result: SweepResult;
+  /** The swept parameter's path, the x axis. */
+  x: string;
+  unit: string;
+  /** The metric the page's menu has chosen, read at each drawing so a new choice redraws. */
+  metric: () => SweepMetric;
+}
+
+export const sweepChart: ChartSpec<SweepShown> = {
+  id: 'chart-sweep',
+  title: 'Sweep',
+  explain:
+    'Each point is the scenario at one value of the parameter, averaged over its replications; the band is the 95% interval. One line per routing strategy, every point run with the same seeds. A point marked ✗ could not run, and a hollow point is not the system’s numbers (a node there is offered 100% or more of its capacity, or the run stopped early): hover it to see why.',
+  file: 'sweep',
+  wide: true,
+  json: { id: 'export-sweep-json', description: 'Save the sweep’s results as JSON', value: (s) => s.result },
+  draw: (host, s, ctx) => {
+    const metric = s.metric();
+    const units = pluralUnit(s.unit);
+    drawSweep(
+      host,
+      sweepLines(s.result, s.x, metric),
+      { ...ctx, unit: s.unit },
+      {
+        x: s.x,
+        y: metric.time ? `${metric.label.toLowerCase()} (${units})` : metric.label.toLowerCase(),
+        value: (v) => (metric.time ? `${formatNumber(v)} ${units}` : formatNumber(v)),
+        xValue: formatNumber,
+      },
+    );
+  },
+};
 
 export function drawSweep(
   host: HTMLElement,

@@ -7,7 +7,7 @@ import type { ChartSpec } from '../charts/chart-spec.ts';
 import { svgText, svgToPng } from '../charts/export.ts';
 import type { ChartContext } from '../charts/frame.ts';
 import { h } from './dom.ts';
-import { exportButton } from './export-button.ts';
+import { exportButton, jsonExport } from './export-button.ts';
 
 export interface ChartCard {
   root: HTMLElement;
@@ -21,8 +21,8 @@ export function chartCard(options: {
   explain: string;
   file: string;
   wide?: boolean;
-  /** Extra controls in the card's header, e.g. a zoom toggle. */
-  controls?: HTMLElement;
+  /** Extra controls in the card's header, before its SVG and PNG: a zoom toggle, a JSON export. */
+  controls?: readonly HTMLElement[];
   draw: (host: HTMLElement, width: number) => void;
 }): ChartCard {
   const host = h('div', { class: 'chart-host' });
@@ -37,7 +37,7 @@ export function chartCard(options: {
       h(
         'div',
         { class: 'chart-actions' },
-        options.controls ?? null,
+        ...(options.controls ?? []),
         exportButton({
           label: 'SVG',
           description: `Save “${options.title}” as SVG`,
@@ -97,7 +97,21 @@ export function cardOf<T>(
     explain: spec.explain,
     file: `${page.file}-${spec.file}`,
     wide: spec.wide,
-    controls: toggle,
+    controls: [
+      ...(toggle ? [toggle] : []),
+      ...(spec.json
+        ? [
+            exportButton(
+              jsonExport(spec.json.value(shown), {
+                label: 'JSON',
+                id: spec.json.id,
+                description: spec.json.description,
+                file: `${page.file}-${spec.file}.json`,
+              }),
+            ),
+          ]
+        : []),
+    ],
     draw: (host, width) => spec.draw(host, shown, page.ctx(width), toggled),
   });
   toggle?.addEventListener('click', () => {

@@ -12,13 +12,12 @@ import {
   type Scenario,
   type SweepResult,
 } from '../../src/index.ts';
-import { drawForecast } from '../charts/forecast-chart.ts';
-import { drawSweep } from '../charts/sweep-chart.ts';
+import { forecastChart } from '../charts/forecast-chart.ts';
+import { sweepChart } from '../charts/sweep-chart.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { SWEEP_METRICS, sweepLines, sweepParameters, sweepRequest } from '../viewmodel/sweep-setup.ts';
-import { type ChartCard, chartCard } from './chart-card.ts';
+import { SWEEP_METRICS, sweepParameters, sweepRequest } from '../viewmodel/sweep-setup.ts';
+import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
-import { exportButton, jsonExport } from './export-button.ts';
 import { type ResultsShell, resultsShell } from './results-shell.ts';
 import { RunControls } from './run-controls.ts';
 import { Cancelled, type Simulator } from './simulator.ts';
@@ -315,63 +314,16 @@ export class ExploreView {
   }
 
   private async show() {
-    const ctx = () => ({ large: this.large() });
-    const cards: ChartCard[] = [];
-    if (this.sweep) {
-      const s = this.sweep;
-      cards.push(
-        chartCard({
-          id: 'chart-sweep',
-          title: 'Sweep',
-          explain:
-            'Each point is the scenario at one value of the parameter, averaged over its replications; the band is the 95% interval. One line per routing strategy, every point run with the same seeds. A point marked ✗ could not run, and a hollow point is not the system’s numbers (a node there is offered 100% or more of its capacity, or the run stopped early): hover it to see why.',
-          file: 'flowlab-sweep',
-          wide: true,
-          controls: exportButton(
-            jsonExport(s.result, {
-              label: 'JSON',
-              id: 'export-sweep-json',
-              description: 'Save the sweep’s results as JSON',
-              file: 'flowlab-sweep.json',
-            }),
-          ),
-          draw: (host, width) => {
-            const metric = SWEEP_METRICS[this.metric.value];
-            const format = (v: number) =>
-              metric.time ? `${formatNumber(v)} ${pluralUnit(s.unit)}` : formatNumber(v);
-            drawSweep(
-              host,
-              sweepLines(s.result, s.x, metric),
-              { width, unit: s.unit, ...ctx() },
-              {
-                x: s.x,
-                y: metric.time
-                  ? `${metric.label.toLowerCase()} (${pluralUnit(s.unit)})`
-                  : metric.label.toLowerCase(),
-                value: format,
-                xValue: formatNumber,
-              },
-            );
-          },
-        }),
-      );
-    }
-    if (this.forecast) {
-      const f = this.forecast;
-      cards.push(
-        chartCard({
-          id: 'chart-forecast',
-          title: 'Forecast',
-          explain:
-            'How often each outcome came up over the replications. The dashed lines are the percentiles: for a date, the time by which the items are done that often; for items by a date, at least that many are done that often.',
-          file: 'flowlab-forecast',
-          wide: true,
-          draw: (host, width) =>
-            drawForecast(host, f.result, { width, unit: f.result.timeUnit, ...ctx() }, f.title),
-        }),
-      );
-    }
-    await this.shell.show([], cards);
+    // Each chart takes its time unit from its own result: the scenario may have changed between them.
+    const page = { file: 'flowlab', ctx: (width: number) => ({ width, large: this.large(), unit: '' }) };
+    const metric = () => SWEEP_METRICS[this.metric.value];
+    await this.shell.show(
+      [],
+      [
+        ...(this.sweep ? [cardOf(sweepChart, { ...this.sweep, metric }, page)] : []),
+        ...(this.forecast ? [cardOf(forecastChart, this.forecast, page)] : []),
+      ],
+    );
   }
 
   redraw(): Promise<void> {
