@@ -89,6 +89,16 @@ export function survivorNote(v: Verdict): string | undefined {
 }
 
 /**
+ * What to say beside a result's lead times when they are not the system's: over the items
+ * that finished, when the run stopped early; growing with the run, when a node cannot keep up.
+ */
+export function timesCaveat(v: Verdict): string | undefined {
+  const survivors = survivorNote(v);
+  if (survivors) return `${survivors}: the run stopped early`;
+  return v.sound ? undefined : 'a node cannot keep up, so this grows with the length of the run';
+}
+
+/**
  * Why two results must not be ranked against each other, or undefined when they may be.
  * A variant that stopped early or cannot keep up is neither better nor worse than another:
  * its means describe the run's length or its survivors, not the system.

@@ -5,7 +5,7 @@
  */
 
 import type { Scenario, SimulationResult } from '../../src/index.ts';
-import type { Verdict } from '../../src/report/verdict.ts';
+import type { Verdict } from '../../src/report/index.ts';
 import type { ChartContext } from './frame.ts';
 
 export interface ChartSpec<T> {

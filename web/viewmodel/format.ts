@@ -3,7 +3,7 @@
  * same digits as the terminal, dressed for the page: a true minus sign, "∞", and "–" where
  * there is no number. One place, so the headline, the tooltips and the CSV labels agree.
  */
-import { change, number, percent, time, unitName } from '../../src/report/numbers.ts';
+import { change, number, percent, time, unitName } from '../../src/report/index.ts';
 
 /** The page's typography for a number the report wrote: "−2.5", "∞", "–" for none. */
 function dressed(x: number | null | undefined, write: (x: number) => string): string {

@@ -6,9 +6,7 @@
  */
 
 import type { SimulationResult } from '../../src/index.ts';
-import { littlesLawOff } from '../../src/metrics/littles-law.ts';
-import { count } from '../../src/report/numbers.ts';
-import { constraintPhrase, survivorNote, type Verdict } from '../../src/report/verdict.ts';
+import { constraintPhrase, count, littlesLawOff, timesCaveat, type Verdict } from '../../src/report/index.ts';
 import {
   formatDuration,
   formatInterval,
@@ -35,13 +33,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
   const days = (x: number) => formatDuration(x, u);
   const little = r.littlesLaw;
   const littleOk = !littlesLawOff(little.relativeDifference);
-  const survivors = verdict && survivorNote(verdict);
-  // Stopped early, the times cover only what got through; overloaded, they grow with the run.
-  const caveat = survivors
-    ? `${survivors}: the run stopped early`
-    : verdict && !verdict.sound
-      ? 'a node cannot keep up, so this grows with the length of the run'
-      : undefined;
+  const caveat = verdict && timesCaveat(verdict);
   const timeTone = caveat ? 'warn' : 'plain';
   return [
     {

@@ -4,7 +4,7 @@
  * What is said, and in which words, is the report's (src/report/comparison.ts), shared with
  * the terminal; here it becomes a sentence.
  */
-import { CHANCE, type Finding, TOO_WIDE } from '../../src/report/comparison.ts';
+import { CHANCE, type Finding, TOO_WIDE } from '../../src/report/index.ts';
 
 /** The sentence, starting with a capital whatever the variant is called. */
 export function differenceSentence(f: Finding): string {

@@ -10,7 +10,7 @@ import {
   type SweepAxis,
   type SweepResult,
 } from '../../src/index.ts';
-import { verdictOf } from '../../src/report/verdict.ts';
+import { verdictOf } from '../../src/report/index.ts';
 
 export interface SweepParameter {
   path: string;

@@ -3,8 +3,7 @@
  * charts on shared axes. Charts are drawn one per task, like a single run's.
  */
 import type { Comparison } from '../../src/index.ts';
-import { type ComparisonReport, comparisonReport } from '../../src/report/comparison.ts';
-import { count } from '../../src/report/numbers.ts';
+import { type ComparisonReport, comparisonReport, count } from '../../src/report/index.ts';
 import { COMPARISON_CHARTS } from '../charts/pages.ts';
 import { categorical } from '../charts/theme.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';

@@ -3,7 +3,7 @@
  * handoffs, rejections, backlog, outages, work-item age, in the words the terminal prints.
  * Only those whose mechanism left a trace are listed; with none, nothing is shown.
  */
-import type { LeanFinding } from '../../src/report/lean.ts';
+import type { LeanFinding } from '../../src/report/index.ts';
 import { h } from './dom.ts';
 
 export function leanPanel(findings: readonly LeanFinding[]): HTMLElement | null {

@@ -5,8 +5,7 @@
 
 import type { Scenario, SimulationResult } from '../../src/index.ts';
 import { stability } from '../../src/network/stability.ts';
-import { leanFindings } from '../../src/report/lean.ts';
-import { verdictOf } from '../../src/report/verdict.ts';
+import { leanFindings, verdictOf } from '../../src/report/index.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';

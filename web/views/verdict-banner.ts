@@ -2,7 +2,7 @@
  * A result's alerts (src/report/verdict.ts) on the page, above every number: a run that
  * stopped early or cannot keep up is said first, in the same words as the terminal.
  */
-import type { Alert } from '../../src/report/verdict.ts';
+import type { Alert } from '../../src/report/index.ts';
 import { h } from './dom.ts';
 
 /** The alerts, each optionally named after its variant; null when there is nothing to say. */

@@ -6,7 +6,7 @@
  */
 
 import type { SimulationResult } from '../../../src/index.ts';
-import type { Verdict } from '../../../src/report/verdict.ts';
+import type { Verdict } from '../../../src/report/index.ts';
 
 export interface UtilisationBar {
   id: string;

@@ -1,0 +1,35 @@
+/**
+ * The report: what a result says, worded once. The terminal (src/cli) and the page (web/)
+ * take it from here and only lay it out, the way zod keeps one issue model and separate
+ * formatters, so the two never say different things about the same result:
+ * - verdict.ts: whether the numbers are the system's (alerts, a table's status, means over
+ *   survivors, why a variant is not ranked) and where items wait longest (the constraint);
+ * - comparison.ts: how each variant differs from the baseline, with the paired interval;
+ * - lean.ts: what the lean mechanisms did (rework, blast radius, handoffs, ...);
+ * - numbers.ts: how every number, share, time and count is written;
+ * - Little's law's tolerance, from metrics/littles-law.ts.
+ */
+export { LITTLES_LAW_TOLERANCE, littlesLawOff } from '../metrics/littles-law.ts';
+export {
+  CHANCE,
+  type ComparisonReport,
+  comparisonReport,
+  type Finding,
+  type FindingInterval,
+  finding,
+  type Measure,
+  TOO_WIDE,
+  type VariantReport,
+} from './comparison.ts';
+export { type LeanFinding, leanFindings } from './lean.ts';
+export { change, count, number, percent, time, unitName, withInterval } from './numbers.ts';
+export {
+  type Alert,
+  type Constraint,
+  constraintPhrase,
+  survivorNote,
+  timesCaveat,
+  unranked,
+  type Verdict,
+  verdictOf,
+} from './verdict.ts';
