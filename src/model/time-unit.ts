@@ -9,6 +9,28 @@ const SINGULAR = ['minute', 'hour', 'day', 'week', 'month', 'sprint'] as const;
 /** The accepted units, singular and plural. */
 export const TIME_UNITS = SINGULAR.flatMap((u) => [u, `${u}s`]);
 
+/** Singular and plural of each time unit a scenario may name, whichever form it names. */
+const UNIT_FORMS = new Map(
+  SINGULAR.flatMap((singular) => {
+    const forms = { singular, plural: `${singular}s` };
+    return [
+      [singular, forms],
+      [forms.plural, forms],
+    ] as const;
+  }),
+);
+
+/**
+ * The time unit as English wants it for `n` of them: "1 day", "2 days", "1 hour" even when
+ * the scenario says "hours". A unit that is not one of flowlab's words is left as written,
+ * never given an "s" ("h" does not become "hs").
+ */
+export function unitName(name: string, n = 2): string {
+  const forms = UNIT_FORMS.get(name.toLowerCase());
+  if (!forms) return name;
+  return n === 1 ? forms.singular : forms.plural;
+}
+
 /**
  * The accepted unit closest to `word` (fewest single-letter edits, ignoring case; the first
  * on a tie), or undefined when none is within two edits and a suggestion would only puzzle.

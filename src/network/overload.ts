@@ -3,6 +3,7 @@
  * starts) and every result's warnings give, so they never disagree.
  */
 import type { Scenario } from '../model/scenario.ts';
+import { unitName } from '../model/time-unit.ts';
 import type { NodeLoad } from './load.ts';
 
 /** One warning per node offered 100% or more of its capacity, in any phase of the run. */
@@ -19,7 +20,7 @@ export function overloadWarnings(scenario: Scenario, loads: readonly NodeLoad[])
 
 export function overloadWarning(l: NodeLoad, timeUnit: string): string {
   const offered = Number.isFinite(l.load) ? `${pct(l.load)} of its capacity` : 'more than it can ever do';
-  const unit = timeUnit.endsWith('s') ? timeUnit.slice(0, -1) : timeUnit;
+  const unit = unitName(timeUnit, 1);
   const when = l.window ? ` between ${unit} ${time(l.window.from)} and ${unit} ${time(l.window.to)}` : '';
   const estimate = l.exact ? '' : ` (an estimate: ${l.estimateReason})`;
   const consequence = l.window

@@ -4,7 +4,9 @@
  * A renderer may dress them for its medium (the page writes a minus as "−"), never round
  * them differently, so a number reads the same wherever it is shown.
  */
-import { TIME_UNITS } from '../model/time-unit.ts';
+import { unitName } from '../model/time-unit.ts';
+
+export { unitName };
 
 /**
  * 9.83, 0.793, 0.0123, 1,432: three significant digits, never "1.43k" (analysts want the
@@ -56,25 +58,6 @@ export function change(x: number): string {
   const p = Math.abs(x) * 100;
   const text = p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p === 0 ? '0' : p.toPrecision(2);
   return `${Number(text).toLocaleString('en', { maximumFractionDigits: 3 })}%`;
-}
-
-/** Singular and plural of each time unit a scenario may name, whichever form it names. */
-const UNIT_FORMS = new Map(
-  TIME_UNITS.map((u) => {
-    const singular = u.endsWith('s') ? u.slice(0, -1) : u;
-    return [u, { singular, plural: `${singular}s` }] as const;
-  }),
-);
-
-/**
- * The time unit as English wants it for `n` of them: "1 day", "2 days", "1 hour" even when
- * the scenario says "hours". A unit that is not one of flowlab's words is left as written,
- * never given an "s" ("h" does not become "hs").
- */
-export function unitName(name: string, n = 2): string {
-  const forms = UNIT_FORMS.get(name.toLowerCase());
-  if (!forms) return name;
-  return n === 1 ? forms.singular : forms.plural;
 }
 
 /** "9.83 days", "1 day": singular when the number shown is 1. */
