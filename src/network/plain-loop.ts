@@ -144,11 +144,11 @@ function join(r: ReplicationState, slot: number, n: number, cap: number): void {
   const items = r.items;
   items.node[slot] = n;
   items.enqueued[slot] = r.now;
+  accrue(r, n);
   if (r.queued[n] === 0 && r.busy[n] < r.capacity[n]) {
     start(r, n, slot, cap);
     return;
   }
-  accrue(r, n);
   r.queues.push(n, slot, items.level[slot]);
   if (r.tracksWork) r.queuedWork[n] += r.serviceMean[serveIndex(r, n, cap)];
   if (r.busy[n] < r.capacity[n]) startQueued(r, n);
@@ -166,11 +166,13 @@ function startQueued(r: ReplicationState, n: number): void {
   }
 }
 
-/** A server of node n starts on the item (work.ts `startItem` and `started`). */
+/**
+ * A server of node n starts on the item (work.ts `startItem` and `started`). The caller has
+ * accrued n's areas to now: every path here changes n before it starts work there.
+ */
 function start(r: ReplicationState, n: number, slot: number, cap: number): void {
   const items = r.items;
   const now = r.now;
-  accrue(r, n);
   const work = r.serviceAhead.has(n)
     ? r.serviceAhead.draw(n)
     : r.serviceSampler[serveIndex(r, n, cap)](r.serviceStreams[n]);
