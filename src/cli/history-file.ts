@@ -3,6 +3,7 @@
  * and every problem with the file, its line and its column (exit 2).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { fromCommitment } from '../history/commitment.ts';
 import { CSV_LIMITS } from '../history/csv.ts';
 import type { DateOrder } from '../history/dates.ts';
 import type { History } from '../history/history.ts';
@@ -45,4 +46,12 @@ export function dateOrderFlag(value: string | undefined): DateOrder | undefined 
   throw new UsageError(
     `--dates must be dmy (day first, 03/04 is 3 April) or mdy (month first, 03/04 is March 4); got "${value}"`,
   );
+}
+
+/** The history counted from its commitment point, when --commit names one. */
+export function committed(history: History, stage: string | undefined, file: string): History {
+  if (stage === undefined) return history;
+  const outcome = fromCommitment(history, stage);
+  if (!outcome.ok) throw new UsageError(`--commit: ${file}: ${outcome.reason}`);
+  return outcome.history;
 }

@@ -320,7 +320,7 @@ function assumptionsOf(
   const first = stages.find((s) => s.role !== 'done');
   if (first?.role === 'waiting')
     out.push(
-      `Lead time counts from entering ${first.name}; if work is committed to later, its time there is not the team's queue.`,
+      `Lead time counts from entering ${first.name}; if the team commits to work later, its time there is no queue of the team's: count from the commitment point with --commit STAGE.`,
     );
   if (waiting.length === 0)
     out.push('No stage is named like a queue: give the waiting stages with --waiting if some are.');

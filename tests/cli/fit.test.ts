@@ -117,3 +117,18 @@ describe('flowlab fit --charts', () => {
     expect(flowlab('fit', 'examples/team-events.csv', '--charts', charts, '--force').code).toBe(0);
   });
 });
+
+describe('flowlab fit --commit', () => {
+  it('counts from the commitment point, and refuses a stage the file does not have', () => {
+    const path = file(
+      'board.csv',
+      'ID,Backlog,Ready,Doing,Done\nA,2025-01-01,2025-03-01,2025-03-02,2025-03-05\nB,2025-01-15,2025-03-03,2025-03-04,2025-03-06\n',
+    );
+    const ok = flowlab('fit', path, '--commit', 'Ready', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).history.stages).toEqual(['Ready', 'Doing', 'Done']);
+    const bad = flowlab('fit', path, '--commit', 'Selected');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--commit: .*board\.csv: no stage "Selected"/);
+  });
+});

@@ -23,7 +23,7 @@ import { parseScenario } from '../../model/parse.ts';
 import { number, percent } from '../../report/numbers.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { dateOrderFlag, readHistoryFile } from '../history-file.ts';
+import { committed, dateOrderFlag, readHistoryFile } from '../history-file.ts';
 import { outputFile } from '../output-file.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
@@ -50,6 +50,8 @@ file's other dates (25/03/2025 can only be day first), or by --dates.
 Options:
   --out FILE         write the scenario (refuses to replace a file without --force)
   --force            replace an existing --out file
+  --commit STAGE     count from this stage, the commitment point: earlier stages
+                     (a backlog) are left out, and items that never reached it
   --waiting A,B      the stages that are queues (default: those named like one: Ready,
                      Waiting, Blocked, Queue, Backlog, To Do, On hold, ...)
   --dates dmy|mdy    day first or month first, for dates such as 03/04/2025
@@ -72,6 +74,7 @@ export function fitCommand(argv: string[]): number {
     out: { type: 'string' },
     force: { type: 'boolean' },
     waiting: { type: 'string' },
+    commit: { type: 'string' },
     dates: { type: 'string' },
     name: { type: 'string' },
     reps: { type: 'string' },
@@ -95,7 +98,7 @@ export function fitCommand(argv: string[]): number {
   const seed = wholeNumber('seed', values.seed, 0);
   const out =
     values.out === undefined ? undefined : outputFile(values.out, { inputs: [file], force: values.force });
-  const history = readHistoryFile(file, dateOrder);
+  const history = committed(readHistoryFile(file, dateOrder), values.commit, file);
   const waiting = values.waiting
     ?.split(',')
     .map((s) => s.trim())
@@ -388,7 +391,10 @@ function writeCharts(
       cycleTimeScatter(h).points.map((p) => [source, date(p.done), round(p.leadTime), p.type]),
     ),
   ]);
-  const longest = Math.max(1, ...both.flatMap(([, h]) => cycleTimeScatter(h).points.map((p) => p.leadTime)));
+  const longest = both.reduce(
+    (most, [, h]) => cycleTimeScatter(h).points.reduce((m, p) => Math.max(m, p.leadTime), most),
+    1,
+  );
   const width = Math.max(1, Math.ceil(longest / 30));
   const bins = Math.ceil(longest / width) + 1;
   const [hh, mh] = both.map(([, h]) => leadTimeHistogram(h, width, bins));

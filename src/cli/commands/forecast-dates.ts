@@ -17,7 +17,7 @@ import {
 import type { History } from '../../history/history.ts';
 import { number, percent } from '../../report/numbers.ts';
 import { UsageError } from '../errors.ts';
-import { dateOrderFlag, readHistoryFile } from '../history-file.ts';
+import { committed, dateOrderFlag, readHistoryFile } from '../history-file.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
@@ -31,6 +31,7 @@ export interface DateFlags {
   history?: string;
   dates?: string;
   waiting?: string;
+  commit?: string;
   set?: string[];
   seed?: number;
   replications?: number;
@@ -63,7 +64,7 @@ export function forecastDates(file: string, flags: DateFlags): number {
   if (isHistory) {
     if (flags.history !== undefined)
       throw new UsageError('forecast: --history is for a scenario file; FILE is already a history');
-    history = readHistoryFile(file, dateOrder);
+    history = committed(readHistoryFile(file, dateOrder), flags.commit, file);
     const waiting = flags.waiting
       ?.split(',')
       .map((s) => s.trim())
@@ -77,7 +78,8 @@ export function forecastDates(file: string, flags: DateFlags): number {
     document = loadOverrides(scenario, flags, file);
     model = `fitted to ${file}`;
   } else {
-    if (flags.history !== undefined) history = readHistoryFile(flags.history, dateOrder);
+    if (flags.history !== undefined)
+      history = committed(readHistoryFile(flags.history, dateOrder), flags.commit, flags.history);
     document = loadScenario(file, {
       set: flags.set,
       seed: flags.seed,

@@ -42,6 +42,7 @@ In calendar dates, from a model and from a history's daily throughput side by si
   --history FILE      with a scenario FILE: the history to sample throughput from
   --dates dmy|mdy     day or month first in the history's dates, as for flowlab fit
   --waiting A,B       the history's waiting stages, as for flowlab fit
+  --commit STAGE      count the history from its commitment point, as for flowlab fit
 
 Examples:
   flowlab forecast examples/team-events.csv --items 40 --start 2026-01-05 --holidays 2026-04-03
@@ -64,6 +65,7 @@ export function forecastCommand(argv: string[]): number {
     history: { type: 'string' },
     dates: { type: 'string' },
     waiting: { type: 'string' },
+    commit: { type: 'string' },
   });
   if (values.help) {
     console.log(forecastHelp);
@@ -92,6 +94,7 @@ export function forecastCommand(argv: string[]): number {
       history: values.history,
       dates: values.dates,
       waiting: values.waiting,
+      commit: values.commit,
       set: values.set,
       seed: wholeNumber('seed', values.seed, 0),
       replications: wholeNumber('reps', values.reps, 2),
