@@ -17,7 +17,12 @@ const INPUTS = ['package.json', 'scripts/build-lib.mjs', 'scripts/lib-state.mjs'
 export function sourcesFingerprint(root) {
   const hash = createHash('sha256');
   const add = (path) => {
-    const s = statSync(new URL(path, root));
+    // A missing input is part of the fingerprint too (deleting one changes it), never a crash.
+    const s = statSync(new URL(path, root), { throwIfNoEntry: false });
+    if (!s) {
+      hash.update(`${path}\0missing\n`);
+      return;
+    }
     hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
     if (!s.isDirectory()) return;
     const names = readdirSync(new URL(path, root)).sort();

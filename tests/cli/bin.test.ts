@@ -79,12 +79,15 @@ describe('bin/flowlab.js in a checkout', () => {
     expect(ranBy()).toBe('sources run x.json');
   });
 
-  it('runs the sources after package.json or the build script changed', () => {
+  it('runs the sources after package.json or the build script changed, or its config was removed', () => {
     stamp();
     writeFileSync(join(checkout, 'package.json'), '{ "type": "module", "version": "2.0.0" }\n');
     expect(ranBy()).toBe('sources run x.json');
     stamp();
     writeFileSync(join(checkout, 'scripts/build-lib.mjs'), '// another build\n');
+    expect(ranBy()).toBe('sources run x.json');
+    stamp();
+    rmSync(join(checkout, 'tsconfig.lib.json'));
     expect(ranBy()).toBe('sources run x.json');
   });
 
