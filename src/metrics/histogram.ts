@@ -21,7 +21,7 @@ const LAYOUT = `octave/${SUB}`;
 const MIN_EXPONENT = -30;
 /** Values from 2^40 (about 1e12) up share the top bucket (still exact for min and max). */
 const MAX_EXPONENT = 40;
-const SMALLEST = 2 ** MIN_EXPONENT;
+const SMALLEST = powerOfTwo(MIN_EXPONENT);
 /** 70 octaves of 128: 8,960 buckets, 70 KB of counts per histogram. */
 const BUCKETS = (MAX_EXPONENT - MIN_EXPONENT) * SUB;
 

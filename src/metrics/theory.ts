@@ -9,6 +9,7 @@
  *
  * Every function returns finite numbers or throws an Error naming the unstable load.
  */
+import { pow } from '../engine/math.ts';
 
 export interface QueueMetrics {
   /** Utilization of each server. */
@@ -128,8 +129,8 @@ export function mm1k(lambda: number, mu: number, K: number): Mm1kMetrics {
     weightedN += n * w;
     w *= ratio;
   }
-  const p0 = (rho <= 1 ? 1 : ratio ** K) / total;
-  const pBlock = (rho <= 1 ? ratio ** K : 1) / total;
+  const p0 = (rho <= 1 ? 1 : pow(ratio, K)) / total;
+  const pBlock = (rho <= 1 ? pow(ratio, K) : 1) / total;
   const L = weightedN / total;
   const Lq = L - (1 - p0);
   const admitted = lambda * (1 - pBlock);

@@ -7,6 +7,7 @@
  * error, never a silently ignored field that falls back to a default.
  */
 import { z } from 'zod';
+import { pow } from '../engine/math.ts';
 import { distributionMean, distributionSchema } from './distribution.ts';
 import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_SHARE_OF_RUN, MIN_TIME } from './limits.ts';
 import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanism-fields.ts';
@@ -320,7 +321,7 @@ function checkNodeMechanisms(
   const failure = node.failure;
   // One failed item sends the whole batch back: a batch of b passes with (1 - p)^b.
   if (failure?.scope === 'batch' && node.batch && failure.escalateTo === undefined) {
-    const fails = 1 - (1 - failure.probability) ** node.batch.size;
+    const fails = 1 - pow(1 - failure.probability, node.batch.size);
     const rounds = passes(fails);
     if (rounds > MAX_PASSES)
       issue(

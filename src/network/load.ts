@@ -24,7 +24,7 @@
  * of what is unknown (lopsided splits, batches of one, no affinity), so a node downstream of
  * an estimated split keeps an exact load when the split cannot change it.
  */
-import { exp } from '../engine/math.ts';
+import { exp, pow } from '../engine/math.ts';
 import { distributionMean } from '../model/distribution.ts';
 import type { NodeSpec, Scenario } from '../model/scenario.ts';
 import { STRATEGIES } from './strategies/index.ts';
@@ -227,7 +227,7 @@ function loadsIn(
     const failure = Float64Array.from(nodes, (n, i) => {
       const p = n.failure?.probability ?? 0;
       if (n.failure?.scope !== 'batch' || !assume.fullBatches) return p;
-      return 1 - (1 - p) ** (n.schedule?.batch ? boardBatch[i] : batchSize[i]);
+      return 1 - pow(1 - p, n.schedule?.batch ? boardBatch[i] : batchSize[i]);
     });
     ({ rates, solved } = trafficRates({
       topology,
@@ -319,7 +319,7 @@ function shares(
     const weights = Array.from({ length: count }, (_, i) => {
       const n = candidates[first + i];
       if (!(phase.capacity[n] > 0)) return 0;
-      const tilt = 2 ** (lopsided * (count - 1 - 2 * i));
+      const tilt = pow(2, lopsided * (count - 1 - 2 * i));
       if (split === 'even') return tilt;
       const rate = (phase.capacity[n] * available[n] * batchSize[n]) / serviceMean[at(n, c)];
       return tilt * rate * (split === 'by-reliable-rate' ? 1 - failure[n] : 1);

@@ -2,8 +2,8 @@
  * The engine's elementary functions (src/engine/math.ts) give the same bits in every
  * JavaScript engine; the platform's need not (math.ts says how often they differ). Any call
  * of the platform's on the result path would let Node and the browser disagree, so none may
- * appear in src/ outside math.ts. This reads the source text, so it also covers code no test
- * happens to run.
+ * appear in src/ outside math.ts, nor the `**` operator, which is the platform's pow. This
+ * reads the source text, so it also covers code no test happens to run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,6 +42,11 @@ const APPROXIMATED = [
   'tanh',
 ];
 const CALL = new RegExp(`\\bMath\\s*(?:\\?\\.|\\.)\\s*(${APPROXIMATED.join('|')})\\b`, 'g');
+/**
+ * `x ** y` is Math.pow (and differs between engines for about 10% of inputs, integer
+ * exponents included); `x ** 2` is x * x everywhere, and 2 ** n for a whole n is exact.
+ */
+const POWER = /(?<!\b2\s*)\*\*(?!\s*2\b(?!\.))|\b2\s*\*\*(?!\s*-?\d+\b(?!\.))/g;
 /** `Math[name]` and `const { log } = Math` reach them too. */
 const INDIRECT = /\bMath\s*\[|=\s*Math\b(?!\s*(?:\??\.|\[))/g;
 
@@ -59,6 +64,7 @@ function platformMath(text: string): string[] {
   const found = [
     ...[...source.matchAll(CALL)].map((m) => ({ at: m.index, what: `Math.${m[1]}` })),
     ...[...source.matchAll(INDIRECT)].map((m) => ({ at: m.index, what: m[0].replace(/\s+/g, ' ') })),
+    ...[...source.matchAll(POWER)].map((m) => ({ at: m.index, what: '**' })),
   ];
   return found.sort((x, y) => x.at - y.at).map((f) => `${lineOf(f.at)}: ${f.what}`);
 }
@@ -93,6 +99,8 @@ describe("the platform's elementary functions", () => {
       "const e = Math['log'](x);",
       'const { exp } = Math;',
       'const f = Math?.atan2(y, x);',
+      'const g = (1 - p) ** b + x ** 3 + x ** 2.5 + 2 ** k + 12 ** 2;',
+      'h **= 3;',
     ].join('\n');
     expect(platformMath(planted)).toEqual([
       '1: Math.log',
@@ -111,11 +119,17 @@ describe("the platform's elementary functions", () => {
       '7: Math[',
       '8: = Math',
       '9: Math.atan2',
+      '10: **',
+      '10: **',
+      '10: **',
+      '10: **',
+      '11: **',
     ]);
     const allowed = [
       '// Math.log would differ between engines in the last bit',
       '/** not Math.pow: 2^e from its bits */',
       'const g = Math.sqrt(x) + Math.floor(x) + Math.abs(x) + Math.max(x, 1);',
+      'const h = (b - a) ** 2 + 2 ** 53 + 2 ** -14;',
       "const url = 'https://example.org/Math';",
     ].join('\n');
     expect(platformMath(allowed)).toEqual([]);
