@@ -1,12 +1,14 @@
 /**
- * What flowlab's own runners need beyond the public API (src/index.ts): the messages a job
- * travels in to a worker and back, the scheduler that shares jobs out over workers, the parts
- * of a comparison the sandbox runs in slices for its progress bar, and what its form needs to
- * scale a distribution. The sandbox (web/) imports these from here rather than from the
- * modules inside; they are not for library users and may change in any release.
+ * What the sandbox (web/) needs beyond the public API (src/index.ts) and the report model
+ * (src/report/): the messages a job travels in to a worker and back, the scheduler that
+ * shares jobs out over workers, the parts of a comparison it runs in slices for its progress
+ * bar, and a few helpers of its form, its exports and its share links. It imports these from
+ * here rather than from the modules inside, so this list is what it depends on; they are not
+ * for library users and may change in any release.
  */
 
 export { comparisonOf, comparisonPlan } from './experiment/compare.ts';
+export { toCsv } from './experiment/csv.ts';
 export {
   type JobReply,
   type JobRequest,
@@ -16,3 +18,5 @@ export {
 } from './experiment/jobs.ts';
 export { type RunOnLane, shareOut } from './experiment/share-out.ts';
 export { distributionMean } from './model/distribution.ts';
+export { deeperThan } from './model/json-depth.ts';
+export { stability } from './network/stability.ts';

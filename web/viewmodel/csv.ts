@@ -5,8 +5,9 @@
  * by the same helper as the command line's, which keeps text from a shared link (a name, a
  * time unit) from becoming a live formula in a spreadsheet.
  */
-import { toCsv } from '../../src/experiment/csv.ts';
+
 import type { Comparison, SimulationResult } from '../../src/index.ts';
+import { toCsv } from '../../src/runner.ts';
 
 export function summaryCsv(r: SimulationResult): string {
   const u = r.timeUnit;

@@ -2,7 +2,7 @@
  * What a routing strategy means, in a coach's words, for the form's routing picker: the
  * strategy's own `help` (src/network/strategies), the same text as the README's table.
  */
-import type { RoutingStrategy } from '../../src/model/scenario.ts';
+import type { RoutingStrategy } from '../../src/index.ts';
 import { STRATEGIES } from '../../src/network/strategies/index.ts';
 
 /** The help of a strategy the schema knows; '' for any other name (a picker may be mid-edit). */

@@ -10,7 +10,7 @@
  * by itself.
  */
 import { z } from 'zod';
-import { deeperThan } from '../../src/model/json-depth.ts';
+import { deeperThan } from '../../src/runner.ts';
 
 const shareSchema = z.union([
   z.strictObject({ v: z.literal(1), scenario: z.unknown() }),

@@ -4,8 +4,8 @@
  */
 
 import type { Scenario, SimulationResult } from '../../src/index.ts';
-import { stability } from '../../src/network/stability.ts';
 import { leanFindings, verdictOf } from '../../src/report/index.ts';
+import { stability } from '../../src/runner.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
