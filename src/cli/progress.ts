@@ -3,7 +3,7 @@
  * in place on a terminal, or with FLOWLAB_PROGRESS=1 a line per tenth of the run; nothing
  * when stderr is not a terminal (pipes, CI) or when output is JSON (job-progress.ts decides).
  */
-import type { Run } from '../experiment/simulate.ts';
+import type { Run } from '../index.ts';
 import type { ProgressMode } from './job-progress.ts';
 import { terminalLine } from './terminal-text.ts';
 
