@@ -4,7 +4,7 @@
  * then climbing steeply as the load nears 1; dynamic routing bends it later.
  */
 import { area, line, scaleLinear } from 'd3';
-import type { SweepResult } from '../../src/experiment/sweep.ts';
+import type { SweepResult } from '../../src/index.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { type SweepLine, type SweepMetric, sweepLines } from '../viewmodel/sweep-setup.ts';
 import type { ChartSpec } from './chart-spec.ts';
