@@ -54,18 +54,23 @@ export interface ComparisonChoice {
 
 /**
  * The scenarios a coach can put side by side: every preset as currently edited, and for an
- * edited one also the preset as shipped, so "what did my change do?" is one comparison.
+ * edited one also the preset as shipped, so "what did my change do?" is one comparison. An
+ * edited preset the coach renamed goes by its new name; otherwise by the preset's, marked
+ * "(edited)". Then the coach's own scenarios, each by its own name.
  */
 export function presetChoices(
   presets: readonly { id: string; name: string; document: unknown }[],
-  draft: (id: string) => { edited: boolean; document: unknown | null },
+  draft: (id: string) => { edited: boolean; document: unknown | null; name?: string },
+  own: readonly { id: string; name: string; document: unknown | null }[] = [],
 ): ComparisonChoice[] {
-  return presets.flatMap((p) => {
+  const shipped = presets.flatMap((p) => {
     const d = draft(p.id);
     if (!d.edited) return [{ id: p.id, name: p.name, edited: false, document: d.document }];
+    const name = d.name && d.name !== p.name ? d.name : `${p.name} (edited)`;
     return [
-      { id: p.id, name: `${p.name} (edited)`, edited: true, document: d.document },
+      { id: p.id, name, edited: true, document: d.document },
       { id: `${p.id}@shipped`, name: p.name, edited: false, document: p.document },
     ];
   });
+  return [...shipped, ...own.map((o) => ({ ...o, edited: false }))];
 }

@@ -18,11 +18,19 @@ export interface Draft {
   lastGood: unknown;
 }
 
+/** One of the coach's own scenarios: its draft's id, and the scenario it is a variant of. */
+export interface OwnEntry {
+  id: string;
+  from?: string;
+}
+
 export interface Workspace {
   version: 1;
-  /** The source being edited: a preset id or SHARED. */
+  /** The source being edited: a preset id, SHARED, or one of the coach's own scenarios. */
   active: string;
   drafts: Record<string, Draft>;
+  /** My scenarios, in the order they are listed (see library.ts). */
+  own: OwnEntry[];
   largeType: boolean;
 }
 
@@ -33,16 +41,20 @@ export const DEFAULT_PRESET = 'token-ring';
 export const DEFAULT_COMPARISON = 'dynamic-network';
 export const STORAGE_KEY = 'flowlab.sandbox.v1';
 
+const draftSchema = z.object({ text: z.string(), lastGood: z.unknown() });
+const ownSchema = z.object({ id: z.string(), from: z.string().optional() });
+/** The frame of a saved workspace; its drafts and own scenarios are then read one by one. */
 const workspaceSchema = z.object({
   version: z.literal(1),
   active: z.string(),
-  drafts: z.record(z.string(), z.object({ text: z.string(), lastGood: z.unknown() })),
+  drafts: z.record(z.string(), z.unknown()),
+  own: z.array(z.unknown()).optional(),
   largeType: z.boolean(),
 });
 
 export function initialWorkspace(presets: readonly Preset[]): Workspace {
   const first = presets.find((p) => p.id === DEFAULT_PRESET) ?? presets[0];
-  return { version: 1, active: first?.id ?? SHARED, drafts: {}, largeType: false };
+  return { version: 1, active: first?.id ?? SHARED, drafts: {}, own: [], largeType: false };
 }
 
 /** The draft for a source, or the preset as shipped when it has not been edited. */
@@ -107,17 +119,69 @@ export function serializeWorkspace(ws: Workspace): string {
 
 /** A saved workspace, or a fresh one when nothing (or nothing trustworthy) was saved. */
 export function restoreWorkspace(saved: string | null, presets: readonly Preset[]): Workspace {
+  return readWorkspace(saved, presets).workspace;
+}
+
+/**
+ * A saved workspace read as untrusted input: each draft and each of My scenarios is checked
+ * on its own, so one damaged entry costs that entry alone, and every loss is reported in words
+ * the coach can act on rather than passed over in silence.
+ */
+export function readWorkspace(
+  saved: string | null,
+  presets: readonly Preset[],
+): { workspace: Workspace; problems: string[] } {
   const fresh = initialWorkspace(presets);
-  if (!saved) return fresh;
+  if (!saved) return { workspace: fresh, problems: [] };
+  const unreadable = {
+    workspace: fresh,
+    problems: ['The scenarios saved in this browser could not be read; the sandbox starts afresh.'],
+  };
   let value: unknown;
   try {
     value = JSON.parse(saved);
   } catch {
-    return fresh;
+    return unreadable;
   }
   const parsed = workspaceSchema.safeParse(value);
-  if (!parsed.success) return fresh;
-  const ws = parsed.data as Workspace;
-  const known = ws.active === SHARED ? !!ws.drafts[SHARED] : presets.some((p) => p.id === ws.active);
-  return known ? ws : { ...ws, active: fresh.active };
+  if (!parsed.success) return unreadable;
+  const problems: string[] = [];
+  const drafts: Record<string, Draft> = {};
+  for (const [id, raw] of Object.entries(parsed.data.drafts)) {
+    const draft = draftSchema.safeParse(raw);
+    if (draft.success) drafts[id] = draft.data as Draft;
+    else problems.push(`A saved draft (${id}) was damaged and is left out.`);
+  }
+  const own: OwnEntry[] = [];
+  for (const raw of parsed.data.own ?? []) {
+    const entry = ownSchema.safeParse(raw);
+    if (!entry.success || !drafts[entry.data.id] || own.some((e) => e.id === entry.data.id)) {
+      problems.push('One of My scenarios was damaged in storage and is left out.');
+      continue;
+    }
+    own.push(entry.data);
+    const outcome = parseScenarioText(drafts[entry.data.id].text);
+    if (!outcome.ok) {
+      const n = outcome.problems.length;
+      problems.push(
+        `${ownLabel(drafts[entry.data.id])} in My scenarios has ${n} problem${n === 1 ? '' : 's'}; open it to see them beside the fields.`,
+      );
+    }
+  }
+  const ws: Workspace = { ...parsed.data, drafts, own } as Workspace;
+  const known =
+    ws.active === SHARED
+      ? !!ws.drafts[SHARED]
+      : presets.some((p) => p.id === ws.active) || own.some((e) => e.id === ws.active);
+  return { workspace: known ? ws : { ...ws, active: fresh.active }, problems };
+}
+
+function ownLabel(draft: Draft): string {
+  try {
+    const name = JSON.parse(draft.text)?.name;
+    if (typeof name === 'string' && name.trim() !== '') return `“${name}”`;
+  } catch {
+    // Not JSON: named by its place instead.
+  }
+  return 'A scenario';
 }
