@@ -5,8 +5,20 @@
 import './no-eval.ts';
 import './styles.css';
 import { parseScenarioText, type Scenario } from '../src/index.ts';
+import { download } from './charts/export.ts';
 import { presetChoices } from './viewmodel/comparison-setup.ts';
 import { formFieldPaths, readForm } from './viewmodel/form-model.ts';
+import {
+  descriptionOf,
+  duplicate,
+  fileNameFor,
+  nameOf,
+  newScenario,
+  openFile,
+  remove,
+  rename,
+  undoRemove,
+} from './viewmodel/library.ts';
 import { offeredLoads } from './viewmodel/offered-load.ts';
 import { PRESETS } from './viewmodel/preset-files.ts';
 import { prettyJson } from './viewmodel/pretty-json.ts';
@@ -18,8 +30,8 @@ import {
   editText,
   isEdited,
   openDocument,
+  readWorkspace,
   resetDraft,
-  restoreWorkspace,
   revertToLastGood,
   SHARED,
   STORAGE_KEY,
@@ -42,7 +54,8 @@ import { ScenarioForm } from './views/scenario-form.ts';
 import { openShareDialog } from './views/share-dialog.ts';
 import { Cancelled, Simulator } from './views/simulator.ts';
 
-let ws: Workspace = restoreWorkspace(readStorage(), PRESETS);
+const restored = readWorkspace(readStorage(), PRESETS);
+let ws: Workspace = restored.workspace;
 let linked: CompareSource['linked'] = null;
 /** The text of the scenario whose results are on screen, to say when they are out of date. */
 let shownText: string | null = null;
@@ -159,28 +172,107 @@ function refreshScenario(fromForm: boolean) {
     byId('preset-picker'),
     {
       presets: PRESETS,
+      own: ownChoices(),
       active: ws.active,
       edited: (id) => isEdited(ws, id, PRESETS),
       shared: ws.drafts[SHARED] ? { id: SHARED, name: sharedName() } : null,
     },
-    {
-      select: (id) => {
-        ws = selectSource(ws, id);
-        save();
-        refreshScenario(false);
-      },
-      reset: (id) => {
-        ws = resetDraft(ws, id);
-        save();
-        refreshScenario(false);
-      },
-    },
+    pickerEvents,
   );
   results.setStale(shownText !== null && shownText !== draft.text);
   refreshRunState();
   refreshCompare();
   explore.refresh();
 }
+
+/** My scenarios as the picker lists them, each by its own name, with what it is a variant of. */
+function ownChoices() {
+  return ws.own.map((e) => {
+    const draft = draftOf(ws, e.id, PRESETS);
+    const origin = e.from && ws.own.some((o) => o.id === e.from) ? e.from : null;
+    return {
+      id: e.id,
+      name: nameOf(draft),
+      description: descriptionOf(draft),
+      from: origin ? { id: origin, name: nameOf(draftOf(ws, origin, PRESETS)) } : null,
+    };
+  });
+}
+
+function changeWorkspace(next: Workspace) {
+  ws = next;
+  save();
+  refreshScenario(false);
+}
+
+async function openScenarioFile(file: File) {
+  const opened = openFile(ws, file.name, await file.text(), PRESETS);
+  if (typeof opened === 'string') return showNotice(notice, `Could not open the file: ${opened}.`, 'error');
+  changeWorkspace(opened.workspace);
+  showView('run');
+  const name = nameOf(draftOf(ws, opened.id, PRESETS));
+  showNotice(
+    notice,
+    opened.problems === 0
+      ? `Opened “${name}” from ${file.name} into My scenarios.`
+      : `Opened “${name}” from ${file.name} into My scenarios; it has ${opened.problems} problem${opened.problems === 1 ? '' : 's'} to fix, shown beside the fields.`,
+    opened.problems === 0 ? 'info' : 'error',
+  );
+}
+
+const pickerEvents = {
+  select: (id: string) => changeWorkspace(selectSource(ws, id)),
+  reset: (id: string) => changeWorkspace(resetDraft(ws, id)),
+  create: () => {
+    changeWorkspace(newScenario(ws, PRESETS).workspace);
+    byId('own-name').focus();
+  },
+  open: (file: File) => void openScenarioFile(file),
+  duplicate: (id: string) => {
+    changeWorkspace(duplicate(ws, id, PRESETS).workspace);
+    byId('own-name').focus();
+  },
+  save: (id: string) => {
+    const draft = draftOf(ws, id, PRESETS);
+    download(
+      fileNameFor(nameOf(draft)),
+      draft.text.endsWith('\n') ? draft.text : `${draft.text}\n`,
+      'application/json',
+    );
+  },
+  rename: (id: string, name: string, description: string) => {
+    const next = rename(ws, id, PRESETS, name, description);
+    if (typeof next === 'string') return showNotice(notice, `Could not rename: ${next}.`, 'error');
+    changeWorkspace(next);
+  },
+  remove: (id: string) => {
+    const name = nameOf(draftOf(ws, id, PRESETS));
+    const fallback = PRESETS[0]?.id ?? SHARED;
+    const done = remove(ws, id, fallback);
+    if (!done) return;
+    changeWorkspace(done.workspace);
+    showNotice(notice, `Deleted “${name}” from My scenarios.`, 'info', {
+      label: 'Undo',
+      run: () => changeWorkspace(undoRemove(ws, done.removed)),
+    });
+  },
+  compareWith: (from: string, id: string) => {
+    compareSetup.choose([from, id]);
+    showView('compare');
+    refreshCompare();
+  },
+};
+
+// A scenario file dropped anywhere on the page opens as one of My scenarios.
+document.addEventListener('dragover', (e) => {
+  if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+});
+document.addEventListener('drop', (e) => {
+  const file = e.dataTransfer?.files[0];
+  if (!file) return;
+  e.preventDefault();
+  void openScenarioFile(file);
+});
 
 /** Takes the coach to the first problem: its field in the form, or its line in the JSON. */
 function showFirstProblem() {
@@ -259,7 +351,15 @@ function compareSource(): CompareSource {
   const current = activeDraft(ws, PRESETS);
   const currentOk = parseScenarioText(current.text);
   return {
-    presets: presetChoices(PRESETS, (id) => ({ edited: isEdited(ws, id, PRESETS), document: docOf(id) })),
+    presets: presetChoices(
+      PRESETS,
+      (id) => ({
+        edited: isEdited(ws, id, PRESETS),
+        document: docOf(id),
+        name: nameOf(draftOf(ws, id, PRESETS)),
+      }),
+      ws.own.map((e) => ({ id: e.id, name: nameOf(draftOf(ws, e.id, PRESETS)), document: docOf(e.id) })),
+    ),
     current: {
       name: currentOk.ok ? currentOk.scenario.name : 'the scenario',
       document: currentOk.ok ? JSON.parse(current.text) : null,
@@ -433,5 +533,6 @@ applyLargeType();
 await yieldToPage();
 refreshScenario(false);
 hideNotice(notice);
+if (restored.problems.length > 0) showNotice(notice, restored.problems.join(' '), 'error');
 await handleHash();
 document.body.dataset.ready = 'true';

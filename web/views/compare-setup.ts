@@ -12,7 +12,7 @@ import { DEFAULT_COMPARISON, DEFAULT_PRESET } from '../viewmodel/workspace.ts';
 import { h } from './dom.ts';
 
 export interface CompareSource {
-  /** Presets as edited (and as shipped, when edited); the document is null while a draft has problems. */
+  /** Presets as edited (and as shipped, when edited), then My scenarios; the document is null while a draft has problems. */
   presets: ComparisonChoice[];
   /** The scenario being edited in the first tab. */
   current: { name: string; document: unknown | null; routing: string };
@@ -258,6 +258,12 @@ export class CompareSetup {
       variants: scenarioVariants(chosen.map((p) => ({ name: p.name, document: p.document }))),
       ...options,
     };
+  }
+
+  /** Puts exactly these scenarios side by side, the first as the baseline ("this and its variant"). */
+  choose(ids: readonly string[]) {
+    this.mode = 'presets';
+    this.chosenPresets = [...ids];
   }
 
   /** Opens with a comparison from a link selected. */

@@ -1,0 +1,195 @@
+/**
+ * A coach's own value stream in Chromium: start one from nothing, keep it in My scenarios
+ * across a reload, make a variant and compare the two under their own names, save it to a file
+ * that the CLI runs to the same bytes, open it again from a file or a drop, delete and undo,
+ * and share it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { download, exportedText, freshStart, open, run } from './sandbox-page.ts';
+import { buildSite, removeSite, type Site, serve } from './site.ts';
+
+const root = join(import.meta.dirname, '../..');
+
+function cliJson(file: string): string {
+  return execFileSync(process.execPath, [join(root, 'bin/flowlab.js'), 'run', file, '--json'], {
+    encoding: 'utf8',
+    cwd: root,
+    timeout: 60_000,
+  });
+}
+
+let dir: string;
+let files: string;
+let site: Site;
+let browser: Browser;
+let page: Page;
+
+async function newPage(): Promise<Page> {
+  const p = await browser.context.newPage();
+  p.on('pageerror', (e) => {
+    throw e;
+  });
+  return p;
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  dir = await buildSite();
+  files = mkdtempSync(join(tmpdir(), 'flowlab-own-'));
+  site = await serve(dir);
+  browser = await launch();
+  page = await newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (dir) removeSite(dir);
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+const ownNames = (p: Page = page) => p.locator('#own-list .preset-name').allTextContents();
+
+async function rename(name: string, p: Page = page) {
+  await p.fill('#own-name', name);
+  await p.press('#own-name', 'Tab');
+  await p.waitForFunction(
+    (n) => [...document.querySelectorAll('#own-list .preset-name')].some((e) => e.textContent === n),
+    name,
+  );
+}
+
+describe('my own value stream in the sandbox', () => {
+  it('builds one from nothing, finds it after a reload, compares it with its variant by name, and the saved file runs to the same bytes in the CLI', async () => {
+    await freshStart(page, site.url);
+    expect(await page.textContent('.own-empty')).toContain('None yet');
+    await page.click('#new-scenario');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('own-name');
+    await rename('Five-stage pipeline');
+    await page.click('#editor-tab-form');
+    await page.fill('[data-path="nodes.0.capacity"]', '2');
+    await page.fill('[data-path="demand.0.interarrival"]', '0.6');
+    await page.fill('[data-path="run.replications"]', '3');
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await ownNames()).toEqual(['Five-stage pipeline']);
+    const own = await page.getAttribute('#own-list label.preset.selected', 'data-preset');
+    expect(own).toMatch(/^own-/);
+    expect(await page.inputValue('[data-path="nodes.0.capacity"]')).toBe('2');
+
+    // Its results carry its own name, and the file it saves runs to the same bytes in the CLI.
+    await run(page);
+    expect(await page.textContent('#results h2')).toBe('Results: Five-stage pipeline');
+    const saved = await download(page, '#save-file');
+    expect(saved.name).toBe('five-stage-pipeline.json');
+    const file = join(files, saved.name);
+    writeFileSync(file, saved.content);
+    expect(await exportedText(page)).toBe(cliJson(file));
+
+    // A variant with one thing changed, compared with it under both names.
+    await page.click('#duplicate-scenario');
+    expect(await ownNames()).toEqual(['Five-stage pipeline', 'Five-stage pipeline (variant)']);
+    await page.fill('[data-path="nodes.0.capacity"]', '3');
+    await page.screenshot({ path: join(SCREENSHOTS, '20-my-scenarios.png'), fullPage: true });
+    await page.click('#compare-with-origin');
+    expect(await page.isVisible('#view-compare')).toBe(true);
+    await page.click('#compare-run');
+    await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
+    expect(await page.locator('.compare-table tbody th').allTextContents()).toEqual([
+      expect.stringContaining('Five-stage pipeline'),
+      expect.stringContaining('Five-stage pipeline (variant)'),
+    ]);
+    const names = await page.locator('.compare-table tbody th').allTextContents();
+    expect(names[0]).not.toContain('variant');
+    expect(await page.textContent('#compare-results')).not.toContain('(edited)');
+  });
+
+  it('deletes with undo, and opens scenarios from a file and from a drop on the page', async () => {
+    await page.click('#tab-run');
+    const before = await ownNames();
+    await page.click('#delete-scenario');
+    expect(await ownNames()).toEqual(before.slice(0, -1));
+    expect(await page.textContent('#notice')).toContain('Deleted “Five-stage pipeline (variant)”');
+    await page.click('#notice-action');
+    expect(await ownNames()).toEqual(before);
+
+    const text = JSON.stringify({
+      name: 'Weekly board',
+      run: { duration: 200, seed: 2 },
+      demand: [{ id: 'card', interarrival: 1, steps: ['work'] }],
+      nodes: [{ id: 'crew', capacity: 2, serves: { work: 1.5 } }],
+    });
+    const file = join(files, 'board.json');
+    writeFileSync(file, text);
+    await page.setInputFiles('#open-file-input', file);
+    await page.waitForFunction(() =>
+      document.querySelector('#notice')?.textContent?.includes('Weekly board'),
+    );
+    expect(await ownNames()).toEqual([...before, 'Weekly board']);
+
+    await page.evaluate(
+      (body) => {
+        const data = new DataTransfer();
+        data.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
+        document
+          .querySelector('main')
+          ?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      text.replace('Weekly board', 'Dropped board'),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('#notice')?.textContent?.includes('Dropped board'),
+    );
+    expect((await ownNames()).at(-1)).toBe('Dropped board');
+
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['not json'], 'notes.txt'));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('#notice.error')?.textContent?.includes('notes.txt is not JSON'),
+    );
+  });
+
+  it('a damaged entry in storage is reported, and the rest of My scenarios still opens', async () => {
+    await page.evaluate(() => {
+      const key = 'flowlab.sandbox.v1';
+      const ws = JSON.parse(localStorage.getItem(key) ?? '{}');
+      ws.own.push({ id: 12 });
+      localStorage.setItem(key, JSON.stringify(ws));
+    });
+    const count = (await ownNames()).length;
+    await open(page, site.url);
+    expect(await page.textContent('#notice')).toContain('damaged');
+    expect(await ownNames()).toHaveLength(count);
+  });
+
+  it('a shared link carries an own scenario under its name, and it can be kept in My scenarios', async () => {
+    await page.click(`#own-list label:has-text("Weekly board")`);
+    await page.click('#share-button');
+    const url = await page.inputValue('#share-url');
+    await page.keyboard.press('Escape');
+    const other = await newPage();
+    await open(other, url);
+    expect(await other.textContent('label.preset.selected .preset-name')).toBe('Weekly board (from a link)');
+    // The same browser, so My scenarios already holds a "Weekly board": the copy is told apart.
+    const kept = await other.locator('#own-list .preset-name').allTextContents();
+    await other.click('#duplicate-scenario');
+    expect(await other.locator('#own-list .preset-name').allTextContents()).toEqual([
+      ...kept,
+      'Weekly board 2',
+    ]);
+    expect(await other.inputValue('#own-name')).toBe('Weekly board 2');
+    await other.close();
+  });
+});
