@@ -8,7 +8,7 @@
  * no second label to drift from what the file, the results and the CLI say.
  */
 import { parseScenarioText } from '../../src/index.ts';
-import { deeperThan } from '../../src/model/json-depth.ts';
+import { deeperThan } from '../../src/runner.ts';
 import type { Preset } from './presets.ts';
 import { prettyJson } from './pretty-json.ts';
 import { MAX_JSON_BYTES, MAX_JSON_DEPTH } from './share.ts';
