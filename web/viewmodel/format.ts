@@ -22,6 +22,11 @@ export function pluralUnit(unit: string): string {
   return unitName(unit);
 }
 
+/** "days" → "day": the time unit for one of it ("items per day"). */
+export function singularUnit(unit: string): string {
+  return unitName(unit, 1);
+}
+
 /** "46.6 days", "1 day". */
 export function formatDuration(x: number | null | undefined, unit: string): string {
   const text = formatNumber(x);
@@ -34,9 +39,9 @@ export function formatPercent(x: number | null | undefined): string {
   return dressed(x, percent);
 }
 
-/** "0.817 per day". */
+/** "0.817 per day", whichever form the scenario names its unit in. */
 export function formatRate(x: number | null | undefined, unit: string): string {
-  return `${formatNumber(x)} per ${unit}`;
+  return `${formatNumber(x)} per ${unitName(unit, 1)}`;
 }
 
 /** "42.1 to 51" (or "no interval" with one replication, when there is nothing to vary). */

@@ -6,7 +6,14 @@
  */
 
 import type { SimulationResult } from '../../src/index.ts';
-import { constraintPhrase, count, littlesLawOff, timesCaveat, type Verdict } from '../../src/report/index.ts';
+import {
+  constraintPhrase,
+  count,
+  littlesLawOff,
+  timesCaveat,
+  unitName,
+  type Verdict,
+} from '../../src/report/index.ts';
 import {
   formatDuration,
   formatInterval,
@@ -57,7 +64,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
       label: 'Throughput',
       value: formatRate(r.throughput, u),
       interval: `95% interval ${formatInterval(r.throughputCi95)}`,
-      note: `items done per ${u}; ${formatNumber(r.completed)} items completed in all`,
+      note: `items done per ${unitName(u, 1)}; ${formatNumber(r.completed)} items completed in all`,
       tone: 'plain',
     },
     {

@@ -8,7 +8,13 @@ import { COMPARISON_CHARTS } from '../charts/pages.ts';
 import { categorical } from '../charts/theme.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
 import { comparisonCsv } from '../viewmodel/csv.ts';
-import { formatDuration, formatInterval, formatNumber, formatPercent } from '../viewmodel/format.ts';
+import {
+  formatDuration,
+  formatInterval,
+  formatNumber,
+  formatPercent,
+  formatRate,
+} from '../viewmodel/format.ts';
 import { differenceSentence } from '../viewmodel/sentences.ts';
 import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
@@ -138,7 +144,7 @@ export class CompareResults {
                 h('span', { class: 'sub' }, formatInterval(v.result.leadTime.ci95)),
               ),
               h('td', {}, days(v.result.leadTime.p85)),
-              h('td', {}, `${formatNumber(v.result.throughput)} per ${unit}`),
+              h('td', {}, formatRate(v.result.throughput, unit)),
               h('td', {}, formatNumber(v.result.wip.mean)),
               h('td', {}, formatPercent(v.result.flowEfficiency)),
               h('td', {}, v.result.bottleneck),

@@ -14,7 +14,7 @@ import {
   ROUTING_CHOICES,
   readForm,
 } from '../viewmodel/form-model.ts';
-import { formatPercent, pluralUnit } from '../viewmodel/format.ts';
+import { formatPercent, pluralUnit, singularUnit } from '../viewmodel/format.ts';
 import type { JsonPath } from '../viewmodel/json-locate.ts';
 import { loadVerdict, type NodeLoad } from '../viewmodel/offered-load.ts';
 import { fieldKey } from '../viewmodel/problems.ts';
@@ -90,7 +90,7 @@ export class ScenarioForm {
             path: d.path,
             label: m.demand.length > 1 ? `${d.id} arrival rate` : 'Arrival rate',
             value: formatInput(d.rate),
-            suffix: `items per ${unit}`,
+            suffix: `items per ${singularUnit(unit)}`,
             hint: `${d.shape} times between arrivals`,
             set: (text) => this.setRate(d.path, text),
           }),

@@ -106,7 +106,7 @@ export function describeComparison(c: Comparison): string {
     ],
     [`p85 lead time`, ({ result: r }) => number(r.leadTime.p85)],
     [`mean cycle time`, ({ result: r }) => number(r.cycleTime.mean)],
-    [`throughput (per ${unit})`, ({ result: r }) => number(r.throughput)],
+    [`throughput (per ${unitName(unit, 1)})`, ({ result: r }) => number(r.throughput)],
     ['WIP', ({ result: r }) => number(r.wip.mean)],
     ['flow efficiency', ({ result: r }) => percent(r.flowEfficiency)],
     ['bottleneck', ({ result: r }) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`],

@@ -187,7 +187,9 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
     lines.push(
       `p85 lead time    ${number(r.leadTime.p85)}, 95% interval ${number(p85[0])} to ${number(p85[1])}`,
     );
-  lines.push(`throughput       ${withInterval(r.throughput, r.throughputCi95)} items per ${unit}`);
+  lines.push(
+    `throughput       ${withInterval(r.throughput, r.throughputCi95)} items per ${unitName(unit, 1)}`,
+  );
   lines.push(`WIP              ${withInterval(r.wip.mean, r.wip.ci95)} items on average (most ${r.wip.max})`);
   lines.push(`flow efficiency  ${percent(r.flowEfficiency)} of lead time is touch time`);
   lines.push(

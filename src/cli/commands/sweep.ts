@@ -8,7 +8,7 @@ import { toCsv } from '../../experiment/csv.ts';
 import { pointFailed, type SweepPoint, type SweepResult } from '../../experiment/sweep.ts';
 import { planShard, planSweep } from '../../index.ts';
 import { defaultWorkers } from '../../node/index.ts';
-import { count, number, percent, withInterval } from '../../report/numbers.ts';
+import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
@@ -170,9 +170,9 @@ export function describeSweep(s: SweepResult): string {
       [
         ...paths,
         'most loaded',
-        `mean lead time (${unit}s)`,
+        `mean lead time (${unitName(unit)})`,
         'p85',
-        `throughput (per ${unit})`,
+        `throughput (per ${unitName(unit, 1)})`,
         'WIP',
         'bottleneck',
         '',
