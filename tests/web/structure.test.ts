@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, scenarioSchema } from '../../src/index.ts';
+import {
+  addDemand,
+  addNode,
+  addStep,
+  FREE_TEXT,
+  moveStep,
+  REFERENCES,
+  removeDemand,
+  removeNode,
+  removeStep,
+  rename,
+  renameReferent,
+  setServes,
+  stepsOf,
+} from '../../web/viewmodel/structure.ts';
+import { PRESETS, presetDocument } from './presets-fixture.ts';
+
+type Def = Record<string, unknown> & { type: string };
+type Schema = { _zod: { def: Def } };
+
+/**
+ * Every text field of the scenario schema and every map's keys, as paths like the table's
+ * (`nodes[].serves{}`). A kind of schema the walk does not know fails the test rather than
+ * hiding the fields under it.
+ */
+function textPaths(schema: Schema, path = '', out = new Set<string>()): Set<string> {
+  const def = schema._zod.def;
+  const at = (key: string) => (path ? `${path}.${key}` : key);
+  switch (def.type) {
+    case 'object':
+      for (const [k, v] of Object.entries(def.shape as Record<string, Schema>)) textPaths(v, at(k), out);
+      break;
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'readonly':
+    case 'prefault':
+      textPaths(def.innerType as Schema, path, out);
+      break;
+    case 'pipe':
+      textPaths(def.in as Schema, path, out);
+      textPaths(def.out as Schema, path, out);
+      break;
+    case 'array':
+      textPaths(def.element as Schema, `${path}[]`, out);
+      break;
+    case 'record':
+      textPaths(def.keyType as Schema, `${path}{}`, out);
+      textPaths(def.valueType as Schema, `${path}{}.value`, out);
+      break;
+    case 'union':
+      for (const o of def.options as Schema[]) textPaths(o, path, out);
+      break;
+    case 'string':
+      out.add(path);
+      break;
+    case 'number':
+    case 'boolean':
+    case 'enum':
+    case 'literal':
+    case 'unknown':
+    case 'transform':
+      break;
+    default:
+      throw new Error(
+        `the walk does not know a "${def.type}" schema at ${path}: teach it, so no field is missed`,
+      );
+  }
+  return out;
+}
+
+const ok = (doc: unknown) => {
+  const outcome = parseScenario(doc);
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return outcome.scenario;
+};
+
+describe('names that refer to nodes and steps', () => {
+  it('the table lists every text field of the schema that is not free text, and nothing else', () => {
+    const found = [...textPaths(scenarioSchema as unknown as Schema)].sort();
+    const listed = [...Object.values(REFERENCES).flat(), ...FREE_TEXT].sort();
+    expect(listed).toEqual(found);
+  });
+
+  it('renaming a step renames it in every class of work, every node that serves it, and every failure that sends work to it', () => {
+    const doc = {
+      ...presetDocument('token-ring'),
+      demand: [
+        { id: 'feature', interarrival: 2, steps: ['build', 'review', 'release'] },
+        { id: 'bug', interarrival: 4, steps: ['build', 'release'] },
+      ],
+      nodes: [
+        { id: 'devs', capacity: 2, serves: { build: 1, fix: 0.5 } },
+        { id: 'seniors', capacity: 1, serves: { fix: 0.5 } },
+        {
+          id: 'reviewers',
+          capacity: 1,
+          serves: { review: 0.5 },
+          failure: { probability: 0.2, reworkTo: 'build' },
+        },
+        {
+          id: 'ops',
+          capacity: 1,
+          serves: { release: 0.3 },
+          failure: { probability: 0.1, escalateTo: 'fix' },
+        },
+      ],
+    };
+    const renamed = rename(rename(doc, 'step', 'build', 'develop') as object, 'step', 'fix', 'repair');
+    if (typeof renamed === 'string') throw new Error(renamed);
+    const s = ok(renamed);
+    expect(s.demand.map((d) => d.steps)).toEqual([
+      ['develop', 'review', 'release'],
+      ['develop', 'release'],
+    ]);
+    expect(Object.keys(s.nodes[0].serves)).toEqual(['develop', 'repair']);
+    expect(s.nodes[2].failure?.reworkTo).toBe('develop');
+    expect(s.nodes[3].failure?.escalateTo).toBe('repair');
+    expect(JSON.stringify(renamed)).not.toMatch(/"build"|"fix"/);
+  });
+
+  it('renaming a node renames the time series’ mention of it, and nothing that only shares its name', () => {
+    const doc = {
+      ...presetDocument('token-ring'),
+      run: { duration: 100, seriesNodes: ['developers'] },
+      demand: [{ id: 'feature', interarrival: 2, steps: ['developers'] }],
+      nodes: [{ id: 'developers', name: 'developers', capacity: 2, serves: { developers: 1 } }],
+    };
+    const renamed = rename(doc, 'node', 'developers', 'builders');
+    if (typeof renamed === 'string') throw new Error(renamed);
+    const s = ok(renamed);
+    expect(s.nodes[0].id).toBe('builders');
+    expect(s.run.seriesNodes).toEqual(['builders']);
+    // A step and a display name that happen to read the same are other things.
+    expect(s.nodes[0].name).toBe('developers');
+    expect(s.demand[0].steps).toEqual(['developers']);
+  });
+
+  it('every preset stays valid with each of its nodes, steps and classes renamed', () => {
+    for (const p of PRESETS) {
+      let doc: unknown = p.document;
+      const s = ok(doc);
+      for (const n of s.nodes) doc = rename(doc, 'node', n.id, `${n.id}-x`);
+      for (const step of stepsOf(doc)) doc = rename(doc, 'step', step, `${step} renamed`);
+      for (const d of s.demand) doc = rename(doc, 'demand', d.id, `${d.id}-x`);
+      expect(typeof doc, p.id).toBe('object');
+      const after = ok(doc);
+      expect(after.nodes.map((n) => n.id)).toEqual(s.nodes.map((n) => `${n.id}-x`));
+      expect(after.demand.map((d) => d.steps)).toEqual(
+        s.demand.map((d) => d.steps.map((x) => `${x} renamed`)),
+      );
+    }
+  });
+
+  it('refuses a name that is empty, taken, or not an id the schema takes', () => {
+    const doc = presetDocument('token-ring');
+    expect(rename(doc, 'node', 'analysts', ' ')).toBe('a name must not be empty');
+    expect(rename(doc, 'node', 'analysts', 'designers')).toMatch(/already the name of another node/);
+    expect(rename(doc, 'step', 'analysis', 'design')).toMatch(/another step/);
+    expect(rename(doc, 'node', 'analysts', 'the analysts')).toMatch(/must start with a letter or digit/);
+    expect(rename(doc, 'node', 'analysts', 'analysts')).toEqual(doc);
+    // A path the document does not have is left alone.
+    expect(renameReferent({ name: 'x' }, 'node', 'a', 'b')).toEqual({ name: 'x' });
+  });
+});
+
+describe('editing the shape of a value stream', () => {
+  it('builds a five-stage pipeline from one team, each step served, and it validates', () => {
+    let doc: unknown = {
+      name: 'Five stages',
+      run: { duration: 100 },
+      demand: [{ id: 'work', interarrival: 1, steps: ['do'] }],
+      nodes: [{ id: 'team', capacity: 1, serves: { do: 0.5 } }],
+    };
+    doc = rename(doc, 'step', 'do', 'analyse');
+    for (const [i, step] of ['design', 'build', 'test', 'release'].entries()) {
+      doc = addStep(doc, 0, step);
+      doc = addNode(doc, i % 2 ? 'agent' : 'team', step);
+    }
+    const s = ok(doc);
+    expect(s.demand[0].steps).toEqual(['analyse', 'design', 'build', 'test', 'release']);
+    expect(s.nodes.map((n) => [n.id, n.kind, Object.keys(n.serves)])).toEqual([
+      ['team', 'team', ['analyse']],
+      ['team-2', 'team', ['design']],
+      ['agent', 'agent', ['build']],
+      ['team-3', 'team', ['test']],
+      ['agent-2', 'agent', ['release']],
+    ]);
+  });
+
+  it('reorders and removes steps, and a move past either end changes nothing', () => {
+    const doc = { demand: [{ id: 'w', steps: ['a', 'b', 'c'] }] };
+    const steps = (d: unknown) => (d as typeof doc).demand[0].steps;
+    expect(steps(moveStep(doc, 0, 2, -1))).toEqual(['a', 'c', 'b']);
+    expect(steps(moveStep(doc, 0, 0, 1))).toEqual(['b', 'a', 'c']);
+    expect(steps(moveStep(doc, 0, 0, -1))).toEqual(['a', 'b', 'c']);
+    expect(steps(moveStep(doc, 0, 2, 1))).toEqual(['a', 'b', 'c']);
+    expect(steps(removeStep(doc, 0, 1))).toEqual(['a', 'c']);
+    expect(doc.demand[0].steps).toEqual(['a', 'b', 'c']);
+  });
+
+  it('adds classes of work with their rate and priority, and removes them', () => {
+    const doc = addDemand(addDemand(presetDocument('token-ring')));
+    const s = ok(doc);
+    expect(s.demand.map((d) => [d.id, d.priority, d.steps])).toEqual([
+      ['feature', 0, expect.any(Array)],
+      ['work', 0, ['intake']],
+      ['work-2', 0, ['intake']],
+    ]);
+    expect(ok(removeDemand(doc, 1)).demand.map((d) => d.id)).toEqual(['feature', 'work-2']);
+  });
+
+  it('chooses which nodes serve which steps, and removing a node drops it from the time series', () => {
+    let doc: unknown = {
+      ...presetDocument('token-ring'),
+      run: { duration: 100, seriesNodes: ['analysts', 'designers'] },
+    };
+    doc = setServes(doc, 2, 'analysis', true);
+    expect(ok(doc).nodes[2].serves).toHaveProperty('analysis');
+    doc = removeNode(doc, 1);
+    const s = ok(doc);
+    expect(s.nodes.map((n) => n.id)).not.toContain('analysts');
+    expect(s.run.seriesNodes).toEqual(['designers']);
+    doc = setServes(doc, 1, 'analysis', false);
+    const problems = parseScenario(doc);
+    expect(problems.ok).toBe(false);
+    if (!problems.ok) expect(problems.problems[0].message).toMatch(/no node serves "analysis"/);
+  });
+});
