@@ -53,6 +53,7 @@ import { ScenarioEditor } from './views/scenario-editor.ts';
 import { ScenarioForm } from './views/scenario-form.ts';
 import { openShareDialog } from './views/share-dialog.ts';
 import { Cancelled, Simulator } from './views/simulator.ts';
+import { StructureEditor } from './views/structure-editor.ts';
 
 const restored = readWorkspace(readStorage(), PRESETS);
 let ws: Workspace = restored.workspace;
@@ -72,8 +73,14 @@ const json = new JsonEditor(onJsonInput, () => {
   refreshScenario(false);
 });
 const editor = new ScenarioEditor(form, json);
+const structure = new StructureEditor((doc) => {
+  ws = editText(ws, prettyJson(doc), PRESETS).workspace;
+  save();
+  refreshScenario(false);
+});
 const controls = new RunControls('Run', run, () => simulator.cancel(), 'scenario', showFirstProblem);
 byId('scenario-editor').append(editor.root);
+byId('editor-panel-form').prepend(structure.root);
 // The run bar replaces its placeholder so it is the panel's own child: sticky needs that to stay in view.
 byId('run-controls').replaceWith(controls.root);
 
@@ -165,6 +172,7 @@ function refreshScenario(fromForm: boolean) {
   const byField = doc === null ? new Map() : problemsByField(problems, formFieldPaths(readForm(doc)));
   const loads = outcome.ok ? new Map(offeredLoads(outcome.scenario).map((n) => [n.id, n])) : null;
   form.update({ doc, problems: byField, loads, fromForm });
+  structure.update(doc);
   json.update(draft.text, problemsByLine(draft.text, problems), draft.lastGood !== null);
   const onForm = [...byField.values()].reduce((n, m) => n + m.length, 0);
   editor.setCounts(doc === null ? problems.length : onForm, problems.length);

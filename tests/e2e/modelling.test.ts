@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { download, exportedText, freshStart, open, run } from './sandbox-page.ts';
+import { download, exportedText, freshStart, jsonText, open, run } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -191,5 +191,51 @@ describe('my own value stream in the sandbox', () => {
     ]);
     expect(await other.inputValue('#own-name')).toBe('Weekly board 2');
     await other.close();
+  });
+
+  it('builds a five-stage pipeline through the structure editor, a rename reaching every mention, and runs it', async () => {
+    await freshStart(page, site.url);
+    await page.click('#new-scenario');
+    await rename('Five stages');
+    await page.click('#editor-tab-form');
+    await page.fill('#structure-step-0-0', 'analyse');
+    await page.press('#structure-step-0-0', 'Tab');
+    for (const step of ['design', 'build', 'test', 'release']) {
+      await page.fill('#structure-new-step-0', step);
+      await page.press('#structure-new-step-0', 'Enter');
+      await page.waitForSelector(`[data-serves$="/${step}"]`);
+    }
+    // Build and test done by one team: the new team for test serves build too, then build's own team goes.
+    await page.check('[data-serves="team-4/build"]');
+    await page.click('[aria-label="Remove node team-3"]');
+    await page.fill('#structure-node-0', 'analysts');
+    await page.press('#structure-node-0', 'Tab');
+    await page.click('[aria-label="Move release earlier"]');
+    await page.click('[aria-label="Move release later"]');
+    await page.click('#add-demand');
+    await page.fill('#structure-demand-1', 'bug');
+    await page.press('#structure-demand-1', 'Tab');
+    await page.fill('#structure-node-0', 'team-2');
+    await page.press('#structure-node-0', 'Tab');
+    expect(await page.textContent('#structure-node-0-error')).toMatch(/already the name of another node/);
+
+    const doc = JSON.parse(await jsonText(page));
+    expect(doc.demand.map((d: { id: string; steps: string[] }) => [d.id, d.steps])).toEqual([
+      ['work', ['analyse', 'design', 'build', 'test', 'release']],
+      ['bug', ['analyse']],
+    ]);
+    expect(doc.nodes.map((n: { id: string; serves: object }) => [n.id, Object.keys(n.serves)])).toEqual([
+      ['analysts', ['analyse']],
+      ['team-2', ['design']],
+      ['team-4', ['test', 'build']],
+      ['team-5', ['release']],
+    ]);
+    expect(await page.isDisabled('#scenario-run')).toBe(false);
+    await run(page);
+    expect(await page.textContent('#results h2')).toBe('Results: Five stages');
+    const file = join(files, 'five-stages.json');
+    writeFileSync(file, (await download(page, '#save-file')).content);
+    expect(await exportedText(page)).toBe(cliJson(file));
+    await page.screenshot({ path: join(SCREENSHOTS, '21-structure.png'), fullPage: true });
   });
 });
