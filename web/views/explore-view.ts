@@ -156,14 +156,14 @@ export class ExploreView {
   }
 
   private defaultValues(): string {
-    const s = this.source().scenario;
-    return (s && sweepParameters(s).find((p) => p.path === this.parameter.value)?.values) ?? '';
+    const { scenario: s, document } = this.source();
+    return (s && sweepParameters(s, document).find((p) => p.path === this.parameter.value)?.values) ?? '';
   }
 
   /** Brings the form up to date with the scenario on the first tab. */
   refresh() {
-    const { scenario } = this.source();
-    const parameters = scenario ? sweepParameters(scenario) : [];
+    const { scenario, document } = this.source();
+    const parameters = scenario ? sweepParameters(scenario, document) : [];
     const keep = parameters.some((p) => p.path === this.chosenParameter)
       ? this.chosenParameter
       : parameters[0]?.path;
