@@ -4,20 +4,44 @@
  * moves.ts, ...) schedule events without importing the loop: dependencies run one way.
  */
 
-/** Event kinds on the calendar, and what their subject is. */
-export const ARRIVAL = 0; // demand class
-export const DONE = 1; // service unit
-export const HANDOFF = 2; // item
-export const OUTAGE_START = 3; // node
-export const OUTAGE_END = 4; // node
-export const GATE_OPEN = 5; // node
-export const GATE_CLOSE = 6; // node
-export const BATCH_TIMEOUT = 7; // node
-export const CAPACITY_CHANGE = 8; // node
-export const DEMAND_CHANGE = 9; // demand class
-export const AGE_SNAPSHOT = 10; // none
-export const WINDOW_END = 11; // bottleneck window index
-export const ITEM_DONE = 12; // item (served alone at a plain node, with no service unit)
+/** Event kinds on the calendar; what each one's subject is, and its name, are in EVENT_KINDS. */
+export const ARRIVAL = 0;
+export const DONE = 1;
+export const HANDOFF = 2;
+export const OUTAGE_START = 3;
+export const OUTAGE_END = 4;
+export const GATE_OPEN = 5;
+export const GATE_CLOSE = 6;
+export const BATCH_TIMEOUT = 7;
+export const CAPACITY_CHANGE = 8;
+export const DEMAND_CHANGE = 9;
+export const AGE_SNAPSHOT = 10;
+export const WINDOW_END = 11;
+export const ITEM_DONE = 12;
+
+/**
+ * What an event's subject number stands for: a demand class, a service unit, an item (at
+ * its node, or in transit to its target), a node, a bottleneck window, or nothing.
+ */
+export type Subject = 'class' | 'unit' | 'item' | 'item in transit' | 'node' | 'window' | 'none';
+
+/** Each kind of event: its subject, and what it is in words (the stall guard names them). */
+export const EVENT_KINDS: Readonly<Record<number, { subject: Subject; words: string }>> = {
+  [ARRIVAL]: { subject: 'class', words: 'arrivals' },
+  [DONE]: { subject: 'unit', words: 'ends of service' },
+  [HANDOFF]: { subject: 'item in transit', words: 'handoffs' },
+  [OUTAGE_START]: { subject: 'node', words: 'outages starting' },
+  [OUTAGE_END]: { subject: 'node', words: 'outages ending' },
+  [GATE_OPEN]: { subject: 'node', words: 'the gate opening' },
+  [GATE_CLOSE]: { subject: 'node', words: 'the gate closing' },
+  [BATCH_TIMEOUT]: { subject: 'node', words: 'batch timeouts' },
+  [CAPACITY_CHANGE]: { subject: 'node', words: 'capacity changes' },
+  [DEMAND_CHANGE]: { subject: 'class', words: 'demand changes' },
+  [AGE_SNAPSHOT]: { subject: 'none', words: 'the end of arrivals' },
+  [WINDOW_END]: { subject: 'window', words: 'window ends' },
+  // Served alone at a plain node, with no service unit.
+  [ITEM_DONE]: { subject: 'item', words: 'ends of service' },
+};
 
 /** What a trace reports at each step of each item and each change of a node's availability. */
 export type TraceEvent =

@@ -20,21 +20,7 @@
  * bound however the expected count is limited. No value stream a coach models holds two
  * million items at once; a run that gets there is a queue growing without bound, and says so.
  */
-import {
-  AGE_SNAPSHOT,
-  ARRIVAL,
-  BATCH_TIMEOUT,
-  CAPACITY_CHANGE,
-  DEMAND_CHANGE,
-  DONE,
-  GATE_CLOSE,
-  GATE_OPEN,
-  HANDOFF,
-  ITEM_DONE,
-  OUTAGE_END,
-  OUTAGE_START,
-  WINDOW_END,
-} from './events.ts';
+import { EVENT_KINDS } from './events.ts';
 import type { StopPlace } from './outcome.ts';
 import type { ReplicationState } from './state.ts';
 
@@ -88,22 +74,16 @@ export function stalled(r: ReplicationState, p: ClockWatch, t: number): boolean 
 
 /** The node an event concerns, -2 - class for a demand class, -1 for none. */
 function placeOf(r: ReplicationState, kind: number, subject: number): number {
-  switch (kind) {
-    case ARRIVAL:
-    case DEMAND_CHANGE:
+  switch (EVENT_KINDS[kind]?.subject) {
+    case 'class':
       return -2 - subject;
-    case DONE:
+    case 'unit':
       return r.units.node[subject];
-    case ITEM_DONE:
+    case 'item':
       return r.items.node[subject];
-    case HANDOFF:
+    case 'item in transit':
       return r.items.target[subject];
-    case OUTAGE_START:
-    case OUTAGE_END:
-    case GATE_OPEN:
-    case GATE_CLOSE:
-    case BATCH_TIMEOUT:
-    case CAPACITY_CHANGE:
+    case 'node':
       return subject;
     default:
       return -1;
@@ -112,35 +92,7 @@ function placeOf(r: ReplicationState, kind: number, subject: number): number {
 
 /** What an event kind is, in words. */
 function kindName(kind: number): string {
-  switch (kind) {
-    case ARRIVAL:
-      return 'arrivals';
-    case DONE:
-    case ITEM_DONE:
-      return 'ends of service';
-    case HANDOFF:
-      return 'handoffs';
-    case OUTAGE_START:
-      return 'outages starting';
-    case OUTAGE_END:
-      return 'outages ending';
-    case GATE_OPEN:
-      return 'the gate opening';
-    case GATE_CLOSE:
-      return 'the gate closing';
-    case BATCH_TIMEOUT:
-      return 'batch timeouts';
-    case CAPACITY_CHANGE:
-      return 'capacity changes';
-    case DEMAND_CHANGE:
-      return 'demand changes';
-    case AGE_SNAPSHOT:
-      return 'the end of arrivals';
-    case WINDOW_END:
-      return 'window ends';
-    default:
-      return 'events';
-  }
+  return EVENT_KINDS[kind]?.words ?? 'events';
 }
 
 /** Where the stall is: the events seen most often while the clock stood still, and their nodes. */
