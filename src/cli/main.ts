@@ -32,8 +32,9 @@ Usage:
   flowlab sweep FILE --vary path=values [--vary ...] [--reps N] [--workers N] [--shard k/n --out F] [--json|--csv]
   flowlab merge FILE [FILE ...] [--json|--csv]
   flowlab forecast FILE (--items N | --until T) [--reps N] [--seed N] [--set path=value ...] [--json]
+  flowlab forecast FILE|HISTORY.csv (--items N | --by DATE) --start DATE [--holidays LIST|FILE] [--history H.csv]
   flowlab validate FILE [FILE ...]
-  flowlab fit HISTORY.csv [--out scenario.json] [--waiting A,B] [--dates dmy|mdy] [--json]
+  flowlab fit HISTORY.csv [--out scenario.json] [--commit STAGE] [--waiting A,B] [--charts DIR] [--json]
   flowlab help COMMAND | flowlab COMMAND --help
   flowlab --version
 
