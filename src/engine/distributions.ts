@@ -67,14 +67,19 @@ function uniform(min: number, max: number): Sampler {
   return (random) => min + width * random();
 }
 
-/** Inverse CDF of the triangular distribution, split at the mode (where the CDF equals `split`). */
+/**
+ * Inverse CDF of the triangular distribution, split at the mode (where the CDF equals `split`).
+ * Held within [min, max]: where the range is tiny (max 3.5e-162) its square underflows to a
+ * subnormal with a few bits left, and the root of that can overshoot the range and go negative.
+ */
 function triangular(min: number, mode: number, max: number): Sampler {
   const split = (mode - min) / (max - min);
   const left = (max - min) * (mode - min);
   const right = (max - min) * (max - mode);
   return (random) => {
     const u = random();
-    return u < split ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
+    const x = u < split ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
+    return x < min ? min : x > max ? max : x;
   };
 }
 

@@ -284,6 +284,20 @@ describe('over the whole parameter space the schema allows', () => {
     );
   });
 
+  it('a triangular over a range so tiny that its square underflows stays within its range', () => {
+    // (max - min)^2 is a subnormal with a few bits left: its root overshot the range, and a
+    // triangular from 0 to 3.5e-162 gave negative times.
+    const max = 3.693329979918643e-162;
+    for (const mode of [0, max / 3, max]) {
+      const sample = makeSampler({ dist: 'triangular', min: 0, mode, max });
+      const random = randomStream(3, 'tiny triangular');
+      for (let i = 0; i < 2_000; i++) {
+        const x = sample(random);
+        if (!(x >= 0 && x <= max)) throw new Error(`sample ${x} with mode ${mode}`);
+      }
+    }
+  });
+
   it('a lognormal or gamma whose cv is too small to show in a double gives its mean', () => {
     for (const dist of ['lognormal', 'gamma'] as const)
       for (const cv of [1e-155, 1e-300, 5e-324]) {
