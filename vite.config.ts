@@ -40,6 +40,8 @@ export default defineConfig({
     // the package ships, and start in a fraction of the time tsx takes (a stale lib/ would not
     // be run: the bin falls back to the sources).
     globalSetup: ['scripts/build-lib.mjs'],
+    // One fixed seed for the property tests (tests/fast-check-seed.ts says why).
+    setupFiles: ['tests/fast-check-seed.ts'],
     // A timeout is there to catch a hang, not to time a test: on the busy 2-core machine CI runs
     // on, single CLI tests that spawn flowlab several times took up to 40 s, so 60 s failed
     // tests for the machine's load. Speed is measured by the bench, never asserted here.
