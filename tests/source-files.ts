@@ -2,11 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every TypeScript file under dir, recursively. */
-export function sources(dir: string): string[] {
+/** Every file under dir whose name matches `kind` (TypeScript unless told), recursively. */
+export function sources(dir: string, kind: RegExp = /\.ts$/): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+    if (entry.isDirectory()) return sources(path, kind);
+    return kind.test(entry.name) ? [path] : [];
   });
 }

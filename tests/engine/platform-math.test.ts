@@ -5,9 +5,10 @@
  * appear in src/ outside math.ts, nor the `**` operator, which is the platform's pow. This
  * reads the source text, so it also covers code no test happens to run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sources } from '../source-files.ts';
 
 const SRC = join(import.meta.dirname, '../../src');
 const MATH_MODULE = 'engine/math.ts';
@@ -69,19 +70,9 @@ function platformMath(text: string): string[] {
   return found.sort((x, y) => x.at - y.at).map((f) => `${lineOf(f.at)}: ${f.what}`);
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sourceFiles(join(dir, e.name))
-      : /\.(ts|mts|js|mjs)$/.test(e.name)
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 describe("the platform's elementary functions", () => {
   it('are called nowhere in src/ but the engine’s math module', () => {
-    const files = sourceFiles(SRC);
+    const files = sources(SRC, /\.(ts|mts|js|mjs)$/);
     expect(files.length).toBeGreaterThan(50);
     const uses = files
       .filter((f) => relative(SRC, f) !== MATH_MODULE)
