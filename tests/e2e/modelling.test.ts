@@ -215,14 +215,21 @@ describe('my own value stream in the sandbox', () => {
     await page.click('#add-demand');
     await page.fill('#structure-demand-1', 'bug');
     await page.press('#structure-demand-1', 'Tab');
+    await page.fill('#structure-priority-1', 'urgent');
+    await page.press('#structure-priority-1', 'Tab');
+    expect(await page.textContent('#structure-priority-1-error')).toMatch(/whole number/);
+    await page.fill('#structure-priority-1', '1');
+    await page.press('#structure-priority-1', 'Tab');
     await page.fill('#structure-node-0', 'team-2');
     await page.press('#structure-node-0', 'Tab');
     expect(await page.textContent('#structure-node-0-error')).toMatch(/already the name of another node/);
 
     const doc = JSON.parse(await jsonText(page));
-    expect(doc.demand.map((d: { id: string; steps: string[] }) => [d.id, d.steps])).toEqual([
-      ['work', ['analyse', 'design', 'build', 'test', 'release']],
-      ['bug', ['analyse']],
+    expect(
+      doc.demand.map((d: { id: string; steps: string[]; priority?: number }) => [d.id, d.steps, d.priority]),
+    ).toEqual([
+      ['work', ['analyse', 'design', 'build', 'test', 'release'], undefined],
+      ['bug', ['analyse'], 1],
     ]);
     expect(doc.nodes.map((n: { id: string; serves: object }) => [n.id, Object.keys(n.serves)])).toEqual([
       ['analysts', ['analyse']],

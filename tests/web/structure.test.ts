@@ -12,6 +12,7 @@ import {
   removeStep,
   rename,
   renameReferent,
+  setPriority,
   setServes,
   stepsOf,
 } from '../../web/viewmodel/structure.ts';
@@ -227,5 +228,19 @@ describe('editing the shape of a value stream', () => {
     const problems = parseScenario(doc);
     expect(problems.ok).toBe(false);
     if (!problems.ok) expect(problems.problems[0].message).toMatch(/no node serves "analysis"/);
+  });
+});
+
+describe('a class of work’s priority', () => {
+  it('is set as a whole number, left to its default when emptied, and refused otherwise', () => {
+    const doc = addDemand(presetDocument('token-ring'));
+    const set = setPriority(doc, 1, ' 2 ');
+    if (typeof set === 'string') throw new Error(set);
+    expect(ok(set).demand.map((d) => d.priority)).toEqual([0, 2]);
+    const cleared = setPriority(set, 1, '');
+    if (typeof cleared === 'string') throw new Error(cleared);
+    expect((cleared.demand as object[])[1]).not.toHaveProperty('priority');
+    expect(setPriority(doc, 1, '1.5')).toMatch(/whole number/);
+    expect(setPriority(doc, 1, 'high')).toMatch(/whole number/);
   });
 });

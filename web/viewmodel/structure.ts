@@ -154,6 +154,26 @@ export function removeDemand(doc: unknown, index: number): Doc {
   return { ...d, demand: list(d, 'demand').filter((_, i) => i !== index) };
 }
 
+/**
+ * A class of work's priority (higher is served first); empty leaves the default, 0. Returns
+ * the reason when the text is not a whole number.
+ */
+export function setPriority(doc: unknown, index: number, text: string): Doc | string {
+  const d = isObject(doc) ? doc : {};
+  const t = text.trim();
+  const value = Number(t);
+  if (t !== '' && !(Number.isInteger(value) && Math.abs(value) <= 1_000_000))
+    return 'priority must be a whole number, higher served first (e.g. expedite 1, standard 0)';
+  return {
+    ...d,
+    demand: list(d, 'demand').map((x, i) => {
+      if (i !== index) return x;
+      const { priority: _old, ...rest } = x;
+      return t === '' ? rest : { ...x, priority: value };
+    }),
+  };
+}
+
 /** Edits one class of work's list of steps. */
 function withSteps(doc: unknown, index: number, edit: (steps: string[]) => string[]): Doc {
   const d = isObject(doc) ? doc : {};

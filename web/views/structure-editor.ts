@@ -16,13 +16,14 @@ import {
   removeNode,
   removeStep,
   rename,
+  setPriority,
   setServes,
   stepsOf,
 } from '../viewmodel/structure.ts';
 import { h } from './dom.ts';
 
 type Doc = Record<string, unknown>;
-type Item = { id?: unknown; steps?: unknown; serves?: unknown; kind?: unknown };
+type Item = { id?: unknown; steps?: unknown; serves?: unknown; kind?: unknown; priority?: unknown };
 
 export class StructureEditor {
   private shape = '';
@@ -151,6 +152,24 @@ export class StructureEditor {
 
   private demandBlock(d: Doc, item: Item, index: number, count: number) {
     const steps = Array.isArray(item.steps) ? item.steps.map(String) : [];
+    const priorityId = `structure-priority-${index}`;
+    const priorityError = h('span', { class: 'field-error', id: `${priorityId}-error`, role: 'alert' });
+    const priority = h('input', {
+      type: 'text',
+      inputmode: 'numeric',
+      id: priorityId,
+      size: 4,
+      value: item.priority === undefined ? '' : String(item.priority),
+      placeholder: '0',
+      'aria-describedby': `${priorityId}-error`,
+      onchange: () => {
+        const next = setPriority(this.doc, index, priority.value);
+        if (typeof next === 'string') {
+          priorityError.textContent = next;
+          priority.setAttribute('aria-invalid', 'true');
+        } else this.edit(next);
+      },
+    });
     const newStep = h('input', {
       type: 'text',
       id: `structure-new-step-${index}`,
@@ -183,6 +202,8 @@ export class StructureEditor {
           `structure-demand-${index}`,
           `Class of work ${index + 1} id`,
         ),
+        h('label', { for: priorityId, class: 'hint' }, 'priority'),
+        h('span', { class: 'structure-name' }, priority, priorityError),
         h(
           'button',
           {
@@ -279,7 +300,7 @@ function shapeOf(doc: unknown): unknown {
   const d = doc as Doc;
   const items = (v: unknown) => (Array.isArray(v) ? (v as Item[]) : []);
   return {
-    demand: items(d.demand).map((x) => [x.id, x.steps]),
+    demand: items(d.demand).map((x) => [x.id, x.steps, x.priority]),
     nodes: items(d.nodes).map((n) => [
       n.id,
       n.kind,
