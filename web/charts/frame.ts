@@ -3,8 +3,9 @@
  * the axis labels at the current type size, and axes with the unit in their title.
  */
 import { type Axis, axisBottom, axisLeft, type ScaleLinear, select } from 'd3';
+import { fittingTicks } from './labels.ts';
 import { drawLegend, type LegendItem, legendLayout, legendRowHeight } from './legend.ts';
-import { AXIS, GRID, INK, MUTED, PAPER, typeScale } from './theme.ts';
+import { AXIS, GRID, INK, MUTED, PAPER, textWidth, typeScale } from './theme.ts';
 
 export interface ChartContext {
   /** Pixels available. */
@@ -46,7 +47,8 @@ export function createFrame(
   // Wide charts (full-width cards) get a flatter shape, so they do not tower over the page.
   const aspect = options.aspect ?? (width > 900 ? 0.34 : 0.5);
   const height = options.height ?? Math.round(Math.max(220, Math.min(440, width * aspect)));
-  const left = options.left ?? type.base * 4.4;
+  // Room for a y tick label of six characters ("10,000"), and the axis title turned on its side.
+  const left = options.left ?? type.base * 5.4;
   const items = options.legend ?? [];
   const layout = legendLayout(
     items.map((item) => item.label),
@@ -57,7 +59,8 @@ export function createFrame(
   const legend = (options.legendRows ?? layout.rows) * legendRowHeight(type);
   const margin = {
     top: 10 + legend,
-    right: options.right ?? 18,
+    // Half of the last x tick label, which is centred on the plot's right edge.
+    right: options.right ?? type.base * 2,
     bottom: options.bottom ?? type.base * 3.4,
     left,
   };
@@ -104,7 +107,12 @@ export function drawAxes(
   format?: { x?: (v: number) => string; y?: (v: number) => string },
 ) {
   const { plot, inner, type } = frame;
-  const xTicks = Math.max(2, Math.floor(inner.width / (type.base * 7)));
+  const { ticks: xTicks, format: xFormat } = fittingTicks(
+    x,
+    Math.max(2, Math.floor(inner.width / (type.base * 7))),
+    type.small,
+    format?.x,
+  );
   const yTicks = Math.max(2, Math.floor(inner.height / (type.base * 3.2)));
   const style = <D>(g: ReturnType<typeof select<SVGGElement, unknown>>, axis: Axis<D>) => {
     g.call(axis as never);
@@ -112,21 +120,28 @@ export function drawAxes(
     g.selectAll('text').attr('fill', MUTED);
     g.selectAll('line,path').attr('stroke', AXIS);
   };
+  // A wide first x label (a zoomed axis starting at 150) would touch the lowest y label in the
+  // corner they share: the y label gives way.
+  const corner = xTicks.length > 0 && x(xTicks[0]) < 1 && textWidth(xFormat(xTicks[0]), type.small) / 2 > 7;
+  const yValues = y.ticks(yTicks).filter((t) => !corner || y(t) < inner.height - type.small);
   plot
     .append('g')
     .attr('class', 'grid')
     .selectAll('line')
-    .data(y.ticks(yTicks))
+    .data(yValues)
     .join('line')
     .attr('x1', 0)
     .attr('x2', inner.width)
     .attr('y1', (d) => y(d))
     .attr('y2', (d) => y(d))
     .attr('stroke', GRID);
-  const xAxis = axisBottom(x).ticks(xTicks);
-  if (format?.x) xAxis.tickFormat((v) => format.x?.(Number(v)) ?? String(v));
-  const yAxis = axisLeft(y).ticks(yTicks);
-  if (format?.y) yAxis.tickFormat((v) => format.y?.(Number(v)) ?? String(v));
+  const xAxis = axisBottom(x)
+    .tickValues(xTicks)
+    .tickFormat((v) => xFormat(Number(v)));
+  const yFormat = format?.y ?? y.tickFormat(yTicks);
+  const yAxis = axisLeft(y)
+    .tickValues(yValues)
+    .tickFormat((v) => yFormat(Number(v)));
   style(plot.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${inner.height})`), xAxis);
   style(plot.append('g').attr('class', 'y-axis'), yAxis);
   plot
@@ -140,7 +155,8 @@ export function drawAxes(
   plot
     .append('text')
     .attr('class', 'axis-title')
-    .attr('transform', `translate(${-frame.margin.left + type.base * 1.1},0) rotate(-90)`)
+    // Turned on its side, the title's letters rise from its baseline toward the svg's edge.
+    .attr('transform', `translate(${-frame.margin.left + type.base * 0.95},0) rotate(-90)`)
     .attr('text-anchor', 'end')
     .attr('fill', MUTED)
     .text(titles.y);
@@ -156,7 +172,7 @@ export function drawValueAxis(
   options: { ticks: number; format: (v: number) => string; title: string; marked?: (v: number) => boolean },
 ) {
   const { plot, inner, type } = frame;
-  for (const t of x.ticks(options.ticks)) {
+  for (const t of fittingTicks(x, options.ticks, type.small, options.format).ticks) {
     const marked = options.marked?.(t) ?? false;
     plot
       .append('line')

@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts'
 import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { percentileItem } from './legend.ts';
-import { PERCENTILE, SERIES } from './theme.ts';
+import { PERCENTILE, SERIES, textWidth } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 export const leadTimeChart: ChartSpec<RunShown> = {
@@ -68,12 +68,16 @@ export function drawHistogram(host: HTMLElement, data: HistogramData, ctx: Chart
       .attr('stroke', PERCENTILE[m.label].colour)
       .attr('stroke-width', 2)
       .attr('stroke-dasharray', PERCENTILE[m.label].dash);
+    const label = `${m.label} ${formatNumber(m.value)}`;
+    // Right of its line, unless that would run past the chart's edge (a long tail's p95).
+    const flip = x(m.value) + 4 + textWidth(label, type.base, true) > inner.width + frame.margin.right;
     halo(g.append('text'))
-      .attr('x', 4)
+      .attr('x', flip ? -4 : 4)
+      .attr('text-anchor', flip ? 'end' : 'start')
       .attr('y', type.base * (1 + i * 1.2))
       .attr('fill', PERCENTILE[m.label].text)
       .attr('font-weight', 600)
-      .text(`${m.label} ${formatNumber(m.value)}`);
+      .text(label);
   });
   host.dataset.items = String(data.bars.length);
 }

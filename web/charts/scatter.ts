@@ -7,6 +7,7 @@ import { type ScatterData, scatterData } from '../viewmodel/chart-data/scatter-d
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
+import { spreadApart } from './labels.ts';
 import { percentileItem } from './legend.ts';
 import { clampIndex, readOut } from './read-out.ts';
 import { PERCENTILE, SERIES } from './theme.ts';
@@ -46,7 +47,14 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
     d += `M${(cx - r).toFixed(1)},${cy.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   }
   plot.append('path').attr('class', 'dots').attr('d', d).attr('fill', SERIES.dot).attr('fill-opacity', 0.45);
-  for (const l of data.lines) {
+  // p85 and p95 are often a few pixels apart: their labels are moved apart to be read.
+  const labelAt = spreadApart(
+    data.lines.map((l) => y(l.value) - 4),
+    type.small * 1.15,
+    type.small,
+    inner.height,
+  );
+  data.lines.forEach((l, i) => {
     plot
       .append('line')
       .attr('x1', 0)
@@ -58,13 +66,13 @@ export function drawScatter(host: HTMLElement, data: ScatterData, ctx: ChartCont
       .attr('stroke-dasharray', PERCENTILE[l.label].dash);
     halo(plot.append('text'))
       .attr('x', inner.width - 4)
-      .attr('y', y(l.value) - 4)
+      .attr('y', labelAt[i])
       .attr('text-anchor', 'end')
       .attr('fill', PERCENTILE[l.label].text)
       .attr('font-weight', 600)
       .attr('font-size', type.small)
       .text(`${l.label} ${formatNumber(l.value)}`);
-  }
+  });
   const delaunay = Delaunay.from(
     data.points,
     (p) => x(p.t),

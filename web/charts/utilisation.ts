@@ -2,11 +2,12 @@
  * Utilisation per node: how much of each node's capacity was busy (the bar) against what the
  * arrivals demand of it (the tick). Above about 85% queues grow fast; at 100% without end.
  */
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear, select } from 'd3';
 import { type UtilisationBar, utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
 import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
+import { fitLabel } from './labels.ts';
 import { INK, loadColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -19,11 +20,27 @@ export const utilisationChart: ChartSpec<RunShown> = {
   draw: (host, { result, verdict }, ctx) => drawUtilisation(host, utilisationBars(result, verdict), ctx),
 };
 
+/** A row's note beside its bar: the numbers, then what the node is (the bottleneck, the constraint). */
+function note(b: UtilisationBar): { numbers: string; tags: string } {
+  return {
+    numbers: `${formatPercent(b.utilization)}, waits ${formatPercent(b.waitShare)}`,
+    tags: `${b.bottleneck ? ' ◀ bottleneck' : ''}${b.constraint ? ' ◀ constraint' : ''}`.trim(),
+  };
+}
+
 export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar[], ctx: ChartContext) {
   // The bottleneck's and the constraint's names are bold.
   const longest = Math.max(...bars.map((b) => b.id.length), 6);
-  const { base } = typeScale(ctx.large);
-  const rowHeight = base * 2.3;
+  const { base, small } = typeScale(ctx.large);
+  const left = Math.min(ctx.width * 0.35, textWidth(longest, base, true) + 16);
+  // The notes sit right of the bars, in the chart's right margin: on one line when that leaves
+  // the bars half the width, else the tags go on a second line under the numbers.
+  const notes = bars.map(note);
+  const room = (text: string) => textWidth(text, small) + 10;
+  const oneLine = Math.max(...notes.map((n) => room(`${n.numbers} ${n.tags}`)));
+  const split = ctx.width - left - oneLine < ctx.width * 0.45;
+  const right = split ? Math.max(...notes.flatMap((n) => [room(n.numbers), room(n.tags)])) : oneLine;
+  const rowHeight = base * (split ? 2.6 : 2.3);
   const frame = createFrame(host, ctx, {
     label: 'Utilisation per node against offered load',
     height: Math.max(160, bars.length * rowHeight + base * 5.5),
@@ -31,8 +48,8 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
       { label: 'busy (colour darkens with load)', colour: loadColour(0.8) },
       { label: 'offered load', colour: INK, kind: 'line' },
     ],
-    left: Math.min(ctx.width * 0.35, textWidth(longest, base, true) + 16),
-    right: base * 13,
+    left,
+    right,
   });
   const { plot, inner, type } = frame;
   // An offered load past 10 (unbounded: no servers in some phase) is drawn at the axis's end.
@@ -58,15 +75,20 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     .join('g')
     .attr('class', 'row')
     .attr('transform', (b) => `translate(0,${y(b.id)})`);
-  rows
-    .append('text')
-    .attr('x', -8)
-    .attr('y', y.bandwidth() / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'end')
-    .attr('font-weight', (b) => (b.bottleneck || b.constraint ? 700 : 400))
-    .attr('fill', INK)
-    .text((b) => b.id);
+  rows.each(function (b) {
+    const bold = b.bottleneck || b.constraint;
+    const name = fitLabel(b.id, left - 10, type.base, bold);
+    select(this)
+      .append('text')
+      .attr('x', -8)
+      .attr('y', y.bandwidth() / 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end')
+      .attr('font-weight', bold ? 700 : 400)
+      .attr('font-size', name.size)
+      .attr('fill', INK)
+      .text(name.text);
+  });
   rows
     .append('rect')
     .attr('class', 'bar')
@@ -98,16 +120,24 @@ export function drawUtilisation(host: HTMLElement, bars: readonly UtilisationBar
     .attr('y2', y.bandwidth() + 3)
     .attr('stroke', INK)
     .attr('stroke-width', 2.5);
-  rows
-    .append('text')
-    .attr('x', (b) => Math.max(x(b.utilization), offeredAt(b)) + 6)
-    .attr('y', y.bandwidth() / 2)
-    .attr('dy', '0.35em')
-    .attr('font-size', type.small)
-    .attr('fill', INK)
-    .text(
-      (b) =>
-        `${formatPercent(b.utilization)}, waits ${formatPercent(b.waitShare)}${b.bottleneck ? ' ◀ bottleneck' : ''}${b.constraint ? ' ◀ constraint' : ''}`,
-    );
+  rows.each(function (b, i) {
+    const { numbers, tags } = notes[i];
+    const text = select(this)
+      .append('text')
+      .attr('x', Math.max(x(b.utilization), offeredAt(b)) + 6)
+      .attr('y', y.bandwidth() / 2)
+      .attr('dy', split && tags ? '-0.2em' : '0.35em')
+      .attr('font-size', type.small)
+      .attr('fill', INK);
+    if (!split || !tags) text.text(tags ? `${numbers} ${tags}` : numbers);
+    else {
+      text.append('tspan').text(numbers);
+      text
+        .append('tspan')
+        .attr('x', Math.max(x(b.utilization), offeredAt(b)) + 6)
+        .attr('dy', '1.1em')
+        .text(tags);
+    }
+  });
   host.dataset.items = String(bars.length);
 }

@@ -1,0 +1,69 @@
+/**
+ * Labels that would sit on top of each other (p85 and p95 close together, the ticks of a
+ * narrow axis) are moved apart or thinned before they are drawn: SVG cannot reflow text, so a
+ * chart decides where each label goes from the type size and the estimated widths.
+ */
+import type { ScaleLinear } from 'd3';
+import { sizeToFit, textWidth } from './theme.ts';
+
+/**
+ * Positions for labels wanted at `wanted`, moved apart as little as possible so that no two are
+ * closer than `gap`, and kept within [low, high] when there is room for all of them there.
+ * Returned in the order given.
+ */
+export function spreadApart(wanted: readonly number[], gap: number, low: number, high: number): number[] {
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b]);
+  const at = order.map((i) => wanted[i]);
+  for (let k = 0; k < at.length; k++) at[k] = Math.max(at[k], low, k > 0 ? at[k - 1] + gap : low);
+  for (let k = at.length - 1; k >= 0; k--)
+    at[k] = Math.min(at[k], k < at.length - 1 ? at[k + 1] - gap : high);
+  const placed = new Array<number>(wanted.length);
+  order.forEach((i, k) => {
+    placed[i] = at[k];
+  });
+  return placed;
+}
+
+/**
+ * The ticks of a horizontal axis whose labels, `size` px high, fit side by side in its width
+ * with at least a space between them: d3 asked for fewer and fewer until they do (d3 may give
+ * more ticks than asked, so the labels themselves are measured, not the count).
+ */
+export function fittingTicks(
+  x: ScaleLinear<number, number>,
+  wanted: number,
+  size: number,
+  given?: (v: number) => string,
+): { ticks: number[]; format: (v: number) => string } {
+  for (let n = Math.max(1, wanted); n > 1; n--) {
+    const ticks = x.ticks(n);
+    // d3's own labels take their precision from the tick step, so from the count asked for.
+    const format = given ?? x.tickFormat(n);
+    // Neighbours' centres must be half of each label, and a space of one size, apart.
+    const fits = ticks.every(
+      (t, i) =>
+        i === 0 ||
+        Math.abs(x(t) - x(ticks[i - 1])) >=
+          (textWidth(format(t), size) + textWidth(format(ticks[i - 1]), size)) / 2 + size,
+    );
+    if (fits) return { ticks, format };
+  }
+  // One label at each end of the axis.
+  return { ticks: x.domain(), format: given ?? x.tickFormat(2) };
+}
+
+/**
+ * A name drawn in at most `room` pixels: smaller type down to 80% of `size`, then cut short
+ * with an ellipsis, so a long variant or node name never runs out of its chart.
+ */
+export function fitLabel(
+  text: string,
+  room: number,
+  size: number,
+  bold = false,
+): { text: string; size: number } {
+  const shrunk = Math.max(size * 0.8, Math.min(size, sizeToFit(text.length, room, bold)));
+  if (textWidth(text, shrunk, bold) <= room) return { text, size: shrunk };
+  const characters = Math.max(1, Math.floor(room / textWidth(1, shrunk, bold)) - 1);
+  return { text: `${text.slice(0, characters).trimEnd()}…`, size: shrunk };
+}
