@@ -6,8 +6,19 @@ import { type Selection, scaleLinear } from 'd3';
 import { type NetworkLayout, networkLayout } from '../viewmodel/chart-data/network-layout.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
 import type { ChartSpec, RunShown } from './chart-spec.ts';
-import { type ChartContext, createFrame } from './frame.ts';
-import { INK, inkOn, loadColour, MUTED, PAPER, SERIES, sizeToFit, textWidth, typeScale } from './theme.ts';
+import { type ChartContext, createFrame, halo } from './frame.ts';
+import {
+  INK,
+  inkOn,
+  loadColour,
+  MUTED,
+  PAPER,
+  SERIES,
+  sizeToFit,
+  type TypeScale,
+  textWidth,
+  typeScale,
+} from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
 interface Box {
@@ -52,7 +63,7 @@ export function drawNetwork(
     left: base * 2.4,
     right: base * 2.4,
     bottom: base * 0.8,
-    legendRows: 2,
+    legendRows: networkLegendRows(ctx.width, typeScale(ctx.large)),
   });
   const { svg, plot, inner, type } = frame;
   const spacing = inner.width / layout.columns;
@@ -121,17 +132,22 @@ export function drawNetwork(
       `${formatNumber(e.perReplication)} items per replication`,
     ]);
   }
+  // Under its dot, and under the boxes' lower edge so it never runs into a node's text; centred
+  // on the dot as far as the chart's edge allows.
+  const lowest = Math.max(...[...boxes.values()].map((b) => b.hh));
   for (const end of ['arrival', 'done'] as const) {
     const p = boxes.get(end) as Box;
     plot.append('circle').attr('cx', p.x).attr('cy', p.y).attr('r', 5).attr('fill', MUTED);
+    const label = end === 'arrival' ? 'arrivals' : 'done';
+    const half = textWidth(label, type.small) / 2 + 2;
     plot
       .append('text')
-      .attr('x', p.x)
-      .attr('y', p.y + base * 1.5)
-      .attr('text-anchor', p.x < inner.width / 2 ? 'start' : 'end')
+      .attr('x', Math.max(half - frame.margin.left, Math.min(inner.width + frame.margin.right - half, p.x)))
+      .attr('y', p.y + lowest + type.small * 1.1)
+      .attr('text-anchor', 'middle')
       .attr('fill', MUTED)
       .attr('font-size', type.small)
-      .text(end === 'arrival' ? 'arrivals' : 'done');
+      .text(label);
   }
 
   const queueMax = Math.max(1, ...layout.nodes.map((n) => n.queue));
@@ -171,8 +187,9 @@ export function drawNetwork(
       .attr('pointer-events', 'none')
       .text(`${formatPercent(n.utilization)} busy`);
     drawQueue(g, box, n.queue, queueMax, type.tiny);
+    // A halo, since routes into the node and a loop over it pass under the label.
     if (n.bottleneck)
-      g.append('text')
+      halo(g.append('text'))
         .attr('y', -box.hh - type.base * 0.45)
         .attr('text-anchor', 'middle')
         .attr('font-size', type.tiny)
@@ -275,8 +292,34 @@ function selfLoop(box: Box): string {
 
 const ROUTE_LEGEND = 'route, width = items moved';
 
+/**
+ * Where the legend's items go: the colour scale (two rows high) first, then the route and the
+ * queue beside it while they fit, each wrapping to a row of its own under the scale when not.
+ */
+function networkLegendLayout(width: number, { base, small }: TypeScale): { x: number; row: number }[] {
+  const after = base * 9 + base * 1.5;
+  const items = [base * 2.4 + textWidth(ROUTE_LEGEND, small), base * 2 + textWidth('average queue', small)];
+  let x = after;
+  let row = 0;
+  return items.map((w) => {
+    if (x + w > width - base * 2.4 - 8 && x > 0) {
+      row = Math.max(2, row + 1);
+      x = 0;
+    }
+    const at = { x, row };
+    x += w + base * 1.5;
+    return at;
+  });
+}
+
+function networkLegendRows(width: number, type: TypeScale): number {
+  return Math.max(2, ...networkLegendLayout(Math.max(280, Math.floor(width)), type).map((a) => a.row + 1));
+}
+
 function drawNetworkLegend(frame: ReturnType<typeof createFrame>, base: number) {
   const { svg, type } = frame;
+  const [route, queue] = networkLegendLayout(frame.width, type);
+  const rowY = (row: number) => base * 0.4 + row * base * 1.6;
   const g = svg
     .append('g')
     .attr('class', 'legend')
@@ -302,32 +345,30 @@ function drawNetworkLegend(frame: ReturnType<typeof createFrame>, base: number) 
     .attr('text-anchor', 'end')
     .attr('fill', MUTED)
     .text('100% busy');
-  let x = w + base * 1.5;
   g.append('line')
-    .attr('x1', x)
-    .attr('x2', x + base * 2)
-    .attr('y1', base * 0.4)
-    .attr('y2', base * 0.4)
+    .attr('x1', route.x)
+    .attr('x2', route.x + base * 2)
+    .attr('y1', rowY(route.row))
+    .attr('y2', rowY(route.row))
     .attr('stroke', SERIES.route)
     .attr('stroke-opacity', 0.6)
     .attr('stroke-width', base * 0.9);
   g.append('text')
-    .attr('x', x + base * 2.4)
-    .attr('y', base * 0.4)
+    .attr('x', route.x + base * 2.4)
+    .attr('y', rowY(route.row))
     .attr('dy', '0.35em')
     .attr('fill', INK)
     .text(ROUTE_LEGEND);
-  x += base * 2.4 + textWidth(ROUTE_LEGEND, type.small) + base * 1.5;
   g.append('rect')
-    .attr('x', x)
-    .attr('y', base * 0.15)
+    .attr('x', queue.x)
+    .attr('y', rowY(queue.row) - base * 0.25)
     .attr('width', base * 1.6)
     .attr('height', 5)
     .attr('rx', 2.5)
     .attr('fill', SERIES.queue);
   g.append('text')
-    .attr('x', x + base * 2)
-    .attr('y', base * 0.4)
+    .attr('x', queue.x + base * 2)
+    .attr('y', rowY(queue.row))
     .attr('dy', '0.35em')
     .attr('fill', INK)
     .text('average queue');
