@@ -6,35 +6,48 @@ import { area, scaleLinear } from 'd3';
 import { type CfdData, cfdData, cfdZoomWindow } from '../viewmodel/chart-data/cfd-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import type { ChartSpec, RunShown } from './chart-spec.ts';
-import { type ChartContext, createFrame, drawAxes } from './frame.ts';
+import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { clampIndex, readOut } from './read-out.ts';
-import { categorical, PAPER, SERIES } from './theme.ts';
+import { categorical, MUTED, PAPER, SERIES } from './theme.ts';
 
 /** Steps in the palette's order, between the arrivals and the work done. */
 function cfdColour(key: string, stepIndex: number): string {
   return key === 'done' ? SERIES.done : key === 'arrived' ? SERIES.arrived : categorical(stepIndex);
 }
 
-/** Zoomed to a readable window of the run, with a button for the whole run. */
+/**
+ * Zoomed to a readable window of the run (about three mean lead times after the warm-up, where
+ * the bands can be told apart), with a button for the whole run; the chart says which window.
+ */
 export const cfdChart: ChartSpec<RunShown> = {
   id: 'chart-cfd',
   title: 'Cumulative flow',
   explain:
-    'How many items had reached each step by each moment (first replication). The height of a band is the work in that step; the horizontal distance across the bands is roughly the lead time. Bands running parallel mean steady flow; a band that widens is a queue building up.',
+    'How many items had reached each step by each moment (first replication). The height of a band is the work in that step; the horizontal distance across the bands is roughly the lead time. Bands running parallel mean steady flow; a band that widens is a queue building up. It opens on a window of about three mean lead times after the warm-up, where the bands can be told apart; “Whole run” shows the run from start to end.',
   file: 'cfd',
   toggle: { id: 'cfd-zoom', label: 'Whole run' },
-  draw: (host, { result }, ctx, wholeRun) =>
-    drawCfd(host, cfdData(result, wholeRun ? undefined : cfdZoomWindow(result)), ctx),
+  draw: (host, { result }, ctx, wholeRun) => {
+    if (wholeRun) return drawCfd(host, cfdData(result), ctx);
+    const [from, to] = cfdZoomWindow(result);
+    const unit = pluralUnit(ctx.unit);
+    drawCfd(
+      host,
+      cfdData(result, [from, to]),
+      ctx,
+      `${unit} ${formatNumber(from)} to ${formatNumber(to)} of ${formatNumber(result.window.duration)}`,
+    );
+  },
 };
 
-export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
+/** `window` says which part of the run a zoomed chart shows. */
+export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext, window?: string) {
   let step = 0;
   const colours = data.bands.map((b) => cfdColour(b.key, b.key.startsWith('step:') ? step++ : 0));
   const frame = createFrame(host, ctx, {
     label: 'Cumulative flow diagram',
     legend: data.bands.map((b, i) => ({ label: b.label, colour: colours[i] })),
   });
-  const { plot, inner } = frame;
+  const { plot, inner, type } = frame;
   const unit = pluralUnit(ctx.unit);
   const x = scaleLinear().domain([data.xMin, data.xMax]).range([0, inner.width]);
   const y = scaleLinear().domain([data.yMin, data.yMax]).range([inner.height, 0]).nice();
@@ -63,6 +76,15 @@ export function drawCfd(host: HTMLElement, data: CfdData, ctx: ChartContext) {
       .attr('stroke', PAPER)
       .attr('stroke-width', 0.6);
   });
+  // Top left, where a cumulative flow never reaches: the bands rise to the right.
+  if (window)
+    halo(plot.append('text'))
+      .attr('class', 'cfd-window')
+      .attr('x', 6)
+      .attr('y', type.small * 1.2)
+      .attr('font-size', type.small)
+      .attr('fill', MUTED)
+      .text(window);
   // The places are the samples, every band sampled at the same times; a key steps a fiftieth.
   const samples = data.bands[0]?.points ?? [];
   readOut(frame, {
