@@ -2,15 +2,16 @@
  * The sandbox on the screens a workshop meets: a projector at 1024×768 with Large type, and a
  * participant's phone 390 px wide. Every page (each preset's results, a comparison, a sweep and
  * a forecast) fits its window: no sideways scroll, no card running past its edge, no chart
- * label outside its svg or over another. Screenshots of each are kept in test-results/.
+ * label outside its svg or over another. Screenshots of each are kept in test-results/. A chart
+ * saved for a slide carries its heading: the chart, and the scenario or variants it is of.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
-import { freshStart, pickPreset, run } from './sandbox-page.ts';
+import { download, freshStart, pickPreset, run } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -103,5 +104,86 @@ describe.each(SCREENS)('the sandbox on a $name ($width×$height)', (screen) => {
       { timeout: 60_000 },
     );
     await fits('explore');
+  });
+});
+
+/** Width and height from a PNG's header (IHDR, right after the 8-byte signature). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Whether the PNG has anything but white paper in rows [from, to) (decoded in the page). */
+async function inked(page: Page, png: Buffer, from: number, to: number): Promise<boolean> {
+  return page.evaluate(
+    async ({ data, from, to }) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const g = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      g.drawImage(image, 0, 0);
+      const { data: pixels } = g.getImageData(0, from, image.width, to - from);
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) return true;
+      return false;
+    },
+    { data: png.toString('base64'), from, to },
+  );
+}
+
+describe('a chart saved for a slide', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.context.newPage();
+    await freshStart(page, site.url);
+    await pickPreset(page, 'demand-surge');
+    await run(page);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('as SVG, is headed by the chart’s title and the scenario’s name, above the chart as drawn', async () => {
+    const svg = (await download(page, '#chart-histogram button[aria-label$="as SVG"]')).content.toString();
+    const headings = [...svg.matchAll(/<text class="export-heading"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Lead-time distribution', 'A surge of incidents']);
+    expect(svg).toContain('<title>Lead-time distribution: A surge of incidents</title>');
+    const drawn = await page.evaluate(() => {
+      const s = document.querySelector('#chart-histogram svg') as SVGSVGElement;
+      return { width: Number(s.getAttribute('width')), height: Number(s.getAttribute('height')) };
+    });
+    const [, width, height] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? [];
+    expect(Number(width)).toBe(drawn.width);
+    // The chart itself is moved down below the heading, not squeezed.
+    expect(Number(height)).toBeGreaterThan(drawn.height);
+    const [, shift] = /<g transform="translate\(0,([\d.]+)\)">/.exec(svg) ?? [];
+    expect(Number(height) - Number(shift)).toBeCloseTo(drawn.height);
+  });
+
+  it('as PNG, at twice the size, with the heading written in the band above the chart', async () => {
+    const png = (await download(page, '#chart-network button[aria-label$="as PNG"]')).content;
+    const drawn = await page.evaluate(() => {
+      const s = document.querySelector('#chart-network svg') as SVGSVGElement;
+      return { width: Number(s.getAttribute('width')), height: Number(s.getAttribute('height')) };
+    });
+    writeFileSync(join(SCREENSHOTS, 'screens', 'saved-network.png'), png);
+    const size = pngSize(png);
+    expect(size.width).toBe(drawn.width * 2);
+    const band = size.height - drawn.height * 2;
+    expect(band).toBeGreaterThan(40);
+    expect(await inked(page, png, 0, band)).toBe(true);
+  });
+
+  it('from a comparison, names the variants compared', async () => {
+    await page.click('#tab-compare');
+    await page.click('#compare-run');
+    await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
+    const svg = (await download(page, '#compare-intervals button[aria-label$="as SVG"]')).content.toString();
+    const headings = [...svg.matchAll(/<text class="export-heading"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(headings[0]).toBe('Mean lead time with 95% intervals');
+    // The same words as the comparison's summary on the page.
+    const summary = (await page.textContent('#compare-results .run-summary')) ?? '';
+    expect(headings[1].length).toBeGreaterThan(0);
+    expect(summary.startsWith(`${headings[1]}, seed`), summary).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export interface ChartCard {
 export function chartCard(options: {
   id: string;
   title: string;
+  /** What the chart is of (the scenario's name, the variants compared), for the saved files' heading. */
+  subject: string;
   explain: string;
   file: string;
   wide?: boolean;
@@ -27,6 +29,7 @@ export function chartCard(options: {
 }): ChartCard {
   const host = h('div', { class: 'chart-host' });
   const svg = () => host.querySelector('svg');
+  const heading = { title: options.title, subject: options.subject };
   const root = h(
     'article',
     { class: `chart-card${options.wide ? ' wide' : ''}`, id: options.id, 'data-chart': options.id },
@@ -45,7 +48,7 @@ export function chartCard(options: {
           type: 'image/svg+xml',
           content: () => {
             const drawn = svg();
-            return drawn ? svgText(drawn) : null;
+            return drawn ? svgText(drawn, heading) : null;
           },
         }),
         exportButton({
@@ -54,7 +57,7 @@ export function chartCard(options: {
           file: `${options.file}.png`,
           content: () => {
             const drawn = svg();
-            return drawn ? svgToPng(drawn) : null;
+            return drawn ? svgToPng(drawn, heading) : null;
           },
         }),
       ),
@@ -81,7 +84,7 @@ export function chartCard(options: {
 export function cardOf<T>(
   spec: ChartSpec<T>,
   shown: T,
-  page: { file: string; ctx: (width: number) => ChartContext },
+  page: { file: string; subject: string; ctx: (width: number) => ChartContext },
 ): ChartCard {
   let toggled = false;
   const toggle = spec.toggle
@@ -94,6 +97,7 @@ export function cardOf<T>(
   const card = chartCard({
     id: spec.id,
     title: spec.title,
+    subject: page.subject,
     explain: spec.explain,
     file: `${page.file}-${spec.file}`,
     wide: spec.wide,

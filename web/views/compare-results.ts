@@ -62,15 +62,16 @@ export class CompareResults {
     const banner = verdictBanner(
       report.variants.flatMap((v) => v.verdict.alerts.map((a) => ({ ...a, variant: v.name }))),
     );
-    const cards = COMPARISON_CHARTS.map((spec) => cardOf(spec, c, { file: 'comparison', ctx }));
+    const subject = comparisonSubject(
+      c.variants.map((v) => v.result.scenario),
+      c.variants.length,
+    );
+    const cards = COMPARISON_CHARTS.map((spec) => cardOf(spec, c, { file: 'comparison', subject, ctx }));
     await this.shell.show(
       [
         resultsHead({
           title: 'Comparison',
-          summary: `${comparisonSubject(
-            c.variants.map((v) => v.result.scenario),
-            c.variants.length,
-          )}, seed ${c.seed}, ${count(c.replications, 'replication')} each; baseline: ${c.baseline}.`,
+          summary: `${subject}, seed ${c.seed}, ${count(c.replications, 'replication')} each; baseline: ${c.baseline}.`,
           exports: 'Export comparison',
           files: [
             jsonExport(c, { label: 'JSON', id: 'export-comparison-json', file: 'comparison.json' }),

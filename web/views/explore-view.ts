@@ -68,8 +68,9 @@ export class ExploreView {
   private readonly forecastControls: RunControls;
   private readonly host: HTMLElement;
   private readonly shell: ResultsShell;
-  private sweep: { result: SweepResult; x: string; unit: string } | null = null;
-  private forecast: { result: ForecastResult; title: string } | null = null;
+  /** The last sweep and forecast, each with the name of the scenario it was of. */
+  private sweep: { result: SweepResult; x: string; unit: string; scenario: string } | null = null;
+  private forecast: { result: ForecastResult; title: string; scenario: string } | null = null;
   private chosenParameter: string | null = null;
 
   constructor(
@@ -251,6 +252,7 @@ export class ExploreView {
         result,
         x: request.x,
         unit: scenario.timeUnit,
+        scenario: scenario.name,
       };
       await this.finished();
     } catch (error) {
@@ -276,6 +278,7 @@ export class ExploreView {
         title: items
           ? `${units} until ${formatNumber(n)} more items are done`
           : `items done within ${formatNumber(n)} ${units}`,
+        scenario: scenario.name,
       };
       await this.finished();
     } catch (error) {
@@ -315,13 +318,17 @@ export class ExploreView {
 
   private async show() {
     // Each chart takes its time unit from its own result: the scenario may have changed between them.
-    const page = { file: 'flowlab', ctx: (width: number) => ({ width, large: this.large(), unit: '' }) };
+    const page = (subject: string) => ({
+      file: 'flowlab',
+      subject,
+      ctx: (width: number) => ({ width, large: this.large(), unit: '' }),
+    });
     const metric = () => SWEEP_METRICS[this.metric.value];
     await this.shell.show(
       [],
       [
-        ...(this.sweep ? [cardOf(sweepChart, { ...this.sweep, metric }, page)] : []),
-        ...(this.forecast ? [cardOf(forecastChart, this.forecast, page)] : []),
+        ...(this.sweep ? [cardOf(sweepChart, { ...this.sweep, metric }, page(this.sweep.scenario))] : []),
+        ...(this.forecast ? [cardOf(forecastChart, this.forecast, page(this.forecast.scenario))] : []),
       ],
     );
   }

@@ -91,7 +91,9 @@ export class ResultsView {
     const unit = result.timeUnit;
     const verdict = verdictOf(result, stability(scenario));
     const ctx = (width: number) => ({ width, large: this.large(), unit });
-    const cards = RUN_CHARTS.map((spec) => cardOf(spec, { result, scenario, verdict }, { file: slug, ctx }));
+    const cards = RUN_CHARTS.map((spec) =>
+      cardOf(spec, { result, scenario, verdict }, { file: slug, subject: result.scenario, ctx }),
+    );
     this.host.dataset.unit = unit;
     const drawn = this.shell.show(
       [
