@@ -36,10 +36,15 @@ export async function buildSite(): Promise<string> {
   return outDir;
 }
 
-export async function serve(dir: string): Promise<Site> {
+/**
+ * Serves `dir` at `under` (a path such as "/course/flowlab/", as a project page on a static
+ * host would put it); anything outside that path is not found.
+ */
+export async function serve(dir: string, under = '/'): Promise<Site> {
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    const whole = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = whole.startsWith(under) ? whole.slice(under.length - 1) : null;
+    const file = path === null ? '' : normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       res.writeHead(404).end('not found');
       return;
@@ -50,7 +55,7 @@ export async function serve(dir: string): Promise<Site> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${under}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
