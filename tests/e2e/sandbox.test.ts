@@ -69,7 +69,7 @@ const OTHER_SEEDS = [7, 20_260_101];
 /**
  * Every sampler (the normal, the gamma with shape below 1 and the Weibull take square roots,
  * logarithms, exponentials and powers), two replications (so the 95% interval takes the
- * t quantile with one degree of freedom, cot(pi q)), and a routing strategy that breaks ties
+ * t quantile with one degree of freedom), and a routing strategy that breaks ties
  * at random.
  */
 const EVERY_DISTRIBUTION = {
