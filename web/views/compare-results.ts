@@ -127,7 +127,7 @@ export class CompareResults {
               h(
                 'th',
                 { scope: 'row' },
-                h('span', { class: 'swatch', style: `background:${categorical(i)}` }),
+                swatch(categorical(i)),
                 v.name,
                 i === 0 ? h('span', { class: 'badge baseline' }, 'baseline') : null,
                 report.variants[i].verdict.sound
@@ -159,4 +159,14 @@ export class CompareResults {
   redraw(): Promise<void> {
     return this.shell.redraw();
   }
+}
+
+/**
+ * A variant's colour beside its name, set through the CSSOM: the page's policy (web/csp.ts)
+ * refuses a style attribute, which left every swatch blank.
+ */
+function swatch(colour: string): HTMLElement {
+  const el = h('span', { class: 'swatch' });
+  el.style.background = colour;
+  return el;
 }
