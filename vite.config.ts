@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { singleFilePlugin } from './scripts/single-file.ts';
 import { DEV_POLICY, SITE_POLICY } from './web/csp.ts';
 
 /** The Content-Security-Policy (web/csp.ts): a <meta> tag in the built page, a header in dev. */
@@ -31,7 +32,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: 'web',
   base: './',
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), singleFilePlugin()],
   build: { outDir: '../dist', emptyOutDir: true },
   test: {
     root: '.',

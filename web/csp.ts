@@ -27,3 +27,17 @@ export const DEV_POLICY = SITE_POLICY.replace("style-src 'self'", "style-src 'se
   "connect-src 'self'",
   "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
 );
+
+/**
+ * The policy of the single-file sandbox (scripts/single-file.ts), opened from a file:// URL:
+ * the site's, with its one inline script and one inline stylesheet allowed by their hashes,
+ * workers from the blob: URL it makes of the worker's script, and no connections anywhere.
+ */
+export function filePolicy(scriptHash: string, styleHash: string): string {
+  return SITE_POLICY.replace("script-src 'self'", `script-src ${scriptHash}`)
+    .replace("worker-src 'self'", 'worker-src blob:')
+    .replace("style-src 'self'", `style-src ${styleHash}`)
+    .replace("img-src 'self' data: blob:", 'img-src data: blob:')
+    .replace("connect-src 'self'", "connect-src 'none'")
+    .replace("manifest-src 'self'", "manifest-src 'none'");
+}

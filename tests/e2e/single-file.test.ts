@@ -1,0 +1,95 @@
+/**
+ * The single-file sandbox (`flowlab.html`, written by `npm run build` beside the site) copied
+ * alone to a folder, as onto a USB stick, and opened from its file:// URL with every network
+ * request refused: it runs a preset and a comparison to the same bytes as the CLI and the
+ * library, in its workers, under its own Content-Security-Policy.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compare } from '../../src/index.ts';
+import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
+import { download, exportedText, freshStart, pickPreset, run } from './sandbox-page.ts';
+import { buildSite, removeSite } from './site.ts';
+
+const root = join(import.meta.dirname, '../..');
+const presetDoc = (id: string) => JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8'));
+
+let dir: string;
+let stick: string;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  dir = await buildSite();
+  stick = mkdtempSync(join(tmpdir(), 'flowlab-stick-'));
+  copyFileSync(join(dir, 'flowlab.html'), join(stick, 'flowlab.html'));
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  // No network: anything but the file itself (and the blob: and data: URLs it makes) is refused.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith('file:') ? route.continue() : route.abort();
+  });
+  await watchPolicyViolations(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) removeSite(dir);
+  if (stick) rmSync(stick, { recursive: true, force: true });
+});
+
+describe('the sandbox as one file, opened from a folder with no network', () => {
+  it('is one file that refers to nothing beside it', () => {
+    const html = readFileSync(join(stick, 'flowlab.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)="(?!data:|#)[^"]+"/);
+    expect(html).toContain('worker-src blob:');
+  });
+
+  it('runs a preset in its worker to the CLI’s bytes', async () => {
+    const url = pathToFileURL(join(stick, 'flowlab.html')).href;
+    await freshStart(page, url);
+    await pickPreset(page, 'token-ring');
+    await run(page);
+    const cli = execFileSync(
+      process.execPath,
+      [join(root, 'bin/flowlab.js'), 'run', join(root, 'scenarios/token-ring.json'), '--json'],
+      { encoding: 'utf8', cwd: root, timeout: 60_000 },
+    );
+    expect(await exportedText(page)).toBe(cli);
+  });
+
+  it('compares two presets to the library’s bytes', async () => {
+    await page.click('#tab-compare');
+    await page.click('#compare-run');
+    await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
+    const shown = (await download(page, '#export-comparison-json')).content.toString('utf8');
+    const presets = new Map(
+      ['token-ring', 'dynamic-network'].map((id) => [presetDoc(id).name, presetDoc(id)]),
+    );
+    const names: string[] = JSON.parse(shown).variants.map((v: { name: string }) => v.name);
+    expect(
+      names.every((name) => presets.has(name)),
+      names.join(', '),
+    ).toBe(true);
+    const variants = names.map((name) => ({ name, scenario: presets.get(name) }));
+    expect(shown).toBe(`${JSON.stringify(compare(variants), null, 2)}\n`);
+  });
+
+  it('asked for nothing over the network, and its policy was never broken', async () => {
+    expect(
+      requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:')),
+    ).toEqual([]);
+    expect(await policyViolations(page)).toEqual([]);
+  });
+});
