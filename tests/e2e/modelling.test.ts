@@ -198,6 +198,8 @@ describe('my own value stream in the sandbox', () => {
     await page.click('#new-scenario');
     await rename('Five stages');
     await page.click('#editor-tab-form');
+    expect(await page.isVisible('#structure-step-0-0')).toBe(false);
+    await page.click('#structure-summary');
     await page.fill('#structure-step-0-0', 'analyse');
     await page.press('#structure-step-0-0', 'Tab');
     for (const step of ['design', 'build', 'test', 'release']) {

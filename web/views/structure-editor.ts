@@ -28,7 +28,17 @@ type Item = { id?: unknown; steps?: unknown; serves?: unknown; kind?: unknown; p
 export class StructureEditor {
   private shape = '';
   private doc: unknown = null;
-  readonly root = h('fieldset', { class: 'form-section structure', id: 'structure' });
+  /**
+   * Folded away until asked for, so the form stays calm and a keyboard user tabs past it to
+   * Run in a few steps; it stays open across edits once opened.
+   */
+  private readonly body = h('fieldset', { class: 'form-section structure', id: 'structure' });
+  readonly root = h(
+    'details',
+    { class: 'structure-details', id: 'structure-details' },
+    h('summary', { id: 'structure-summary' }, 'Structure: classes of work, steps and nodes'),
+    this.body,
+  );
 
   constructor(private readonly onChange: (doc: unknown) => void) {}
 
@@ -47,7 +57,7 @@ export class StructureEditor {
   private render() {
     const doc = this.doc;
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-      this.root.replaceChildren(
+      this.body.replaceChildren(
         h('legend', {}, 'Structure'),
         h('p', { class: 'hint' }, 'Fix the JSON to edit the structure.'),
       );
@@ -57,7 +67,7 @@ export class StructureEditor {
     const demand = (Array.isArray(d.demand) ? d.demand : []) as Item[];
     const nodes = (Array.isArray(d.nodes) ? d.nodes : []) as Item[];
     const steps = stepsOf(d);
-    this.root.replaceChildren(
+    this.body.replaceChildren(
       h('legend', {}, 'Structure'),
       h('h3', { class: 'list-heading' }, 'Classes of work and their steps'),
       ...demand.map((item, i) => this.demandBlock(d, item, i, demand.length)),
