@@ -138,7 +138,7 @@ export class StructureEditor {
             return h(
               'tr',
               {},
-              h('th', { scope: 'row' }, String(n.id ?? '')),
+              h('th', { scope: 'row', class: 'serves-row' }, String(n.id ?? '')),
               steps.map((s) =>
                 h(
                   'td',
