@@ -3,9 +3,11 @@
  * strategy's own `help` (src/network/strategies), the same text as the README's table.
  */
 import type { RoutingStrategy } from '../../src/index.ts';
-import { STRATEGIES } from '../../src/network/strategies/index.ts';
+import { routingStrategies } from '../../src/runner.ts';
 
 /** The help of a strategy the schema knows; '' for any other name (a picker may be mid-edit). */
 export function routingHelp(strategy: string): string {
-  return Object.hasOwn(STRATEGIES, strategy) ? STRATEGIES[strategy as RoutingStrategy].help : '';
+  return Object.hasOwn(routingStrategies, strategy)
+    ? routingStrategies[strategy as RoutingStrategy].help
+    : '';
 }
