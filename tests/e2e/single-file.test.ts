@@ -1,8 +1,8 @@
 /**
  * The single-file sandbox (`flowlab.html`, written by `npm run build` beside the site) copied
  * alone to a folder, as onto a USB stick, and opened from its file:// URL with every network
- * request refused: it runs a preset and a comparison to the same bytes as the CLI and the
- * library, in its workers, under its own Content-Security-Policy.
+ * request refused: it runs a preset, a comparison and a sweep to the same bytes as the CLI and
+ * the library, in its workers, under its own Content-Security-Policy.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare } from '../../src/index.ts';
+import { compare, sweep } from '../../src/index.ts';
 import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
 import { download, exportedText, freshStart, pickPreset, run } from './sandbox-page.ts';
 import { buildSite, removeSite } from './site.ts';
@@ -24,6 +24,8 @@ let stick: string;
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
+/** The workers the page started, by their URL. */
+const workers: string[] = [];
 
 beforeAll(async () => {
   dir = await buildSite();
@@ -34,6 +36,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => {
     throw e;
   });
+  page.on('worker', (w) => workers.push(w.url()));
   // No network: anything but the file itself (and the blob: and data: URLs it makes) is refused.
   await page.route('**/*', (route) => {
     const url = route.request().url();
@@ -84,6 +87,28 @@ describe('the sandbox as one file, opened from a folder with no network', () => 
     ).toBe(true);
     const variants = names.map((name) => ({ name, scenario: presets.get(name) }));
     expect(shown).toBe(`${JSON.stringify(compare(variants), null, 2)}\n`);
+  });
+
+  it('sweeps on several workers, all started from the one file, to the library’s bytes', async () => {
+    await page.click('#tab-run');
+    await pickPreset(page, 'token-ring');
+    await page.click('#tab-explore');
+    await page.selectOption('#sweep-parameter', 'utilization.developers');
+    await page.fill('#sweep-values', '0.5:0.8:0.15');
+    await page.fill('#sweep-reps', '2');
+    const before = workers.length;
+    await page.click('#sweep-run');
+    await page.waitForSelector('#explore-results[data-drawn="true"]', { timeout: 60_000 });
+    expect(workers.length - before).toBeGreaterThanOrEqual(2);
+    for (const url of workers) expect(url).toMatch(/^blob:/);
+    const shown = (await download(page, '#export-sweep-json')).content.toString('utf8');
+    const axes = [
+      { path: 'routing', values: ['fixed', 'shortest-queue'] },
+      { path: 'utilization.developers', values: [0.5, 0.65, 0.8] },
+    ];
+    expect(shown).toBe(
+      `${JSON.stringify(sweep(presetDoc('token-ring'), axes, { replications: 2 }), null, 2)}\n`,
+    );
   });
 
   it('asked for nothing over the network, and its policy was never broken', async () => {
