@@ -59,7 +59,19 @@ function constant(value: number): Sampler {
 /** Inverse CDF: -mean ln(1 - U). */
 function exponential(mean: number): Sampler {
   const negMean = -mean;
-  return (random) => negMean * log(1 - random());
+  const sampler: Sampler = (random) => negMean * log(1 - random());
+  exponentialMeans.set(sampler, mean);
+  return sampler;
+}
+
+const exponentialMeans = new WeakMap<Sampler, number>();
+
+/**
+ * The mean of an exponential sampler made here, or undefined for any other sampler: its draw
+ * is `-mean * log(1 - u)` for one uniform u, which lets a block of draws be made in one loop.
+ */
+export function exponentialMean(sampler: Sampler): number | undefined {
+  return exponentialMeans.get(sampler);
 }
 
 function uniform(min: number, max: number): Sampler {

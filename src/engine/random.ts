@@ -19,7 +19,26 @@ export type Random = () => number;
 /** The stream called `name` for `seed`: the same pair always gives the same sequence. */
 export function randomStream(seed: number, name: string): Random {
   // A seed never contains "/", so the first "/" separates seed from name unambiguously.
-  return alea(`${seed}/${name}`);
+  // (`state: true` only lets `streamState` read where the stream stands; the draws are the same.)
+  return alea(`${seed}/${name}`, { state: true });
+}
+
+/**
+ * Alea's state: three seeds and a carry. From it, each draw is (seedrandom's alea.js):
+ *   t = 2091639 s0 + c 2^-32;  s0 = s1;  s1 = s2;  c = t | 0;  s2 = t - c;  the draw is s2.
+ */
+export interface StreamState {
+  s0: number;
+  s1: number;
+  s2: number;
+  c: number;
+}
+
+/** Where a stream from `randomStream` stands: its next draw is the one after this state. */
+export function streamState(stream: Random): StreamState {
+  const state = (stream as ReturnType<typeof alea>).state;
+  if (!state) throw new Error('streamState: not a stream from randomStream');
+  return state();
 }
 
 /**
