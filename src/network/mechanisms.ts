@@ -25,10 +25,16 @@ export interface Needs {
    * servers): routing must look past such nodes (moves.ts `chooseNode`).
    */
   unavailable: boolean;
+  /**
+   * It holds work back before or between nodes (a full node keeping work upstream, CONWIP's
+   * backlog, a handoff in transit), which only the general loop's handlers do: a network where
+   * nothing does, and every node is plain, runs through the fused loop (plain-loop.ts).
+   */
+  holdsWork: boolean;
 }
 
 export type NeedName = keyof Needs;
-export const NEED_NAMES: readonly NeedName[] = ['serviceUnits', 'listsServing', 'unavailable'];
+export const NEED_NAMES: readonly NeedName[] = ['serviceUnits', 'listsServing', 'unavailable', 'holdsWork'];
 
 /** One lean mechanism, as the engine sees it. */
 export interface Mechanism<Value> {
@@ -41,40 +47,77 @@ const always = () => true;
 
 /** Mechanisms of a node: they concern that node. */
 export const NODE_MECHANISMS = {
-  wipLimit: { on: always, needs: { serviceUnits: false, listsServing: false, unavailable: true } },
+  wipLimit: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: true, holdsWork: true },
+  },
   // A batch of one is one item at a time.
-  batch: { on: (b) => b.size > 1, needs: { serviceUnits: true, listsServing: false, unavailable: false } },
+  batch: {
+    on: (b) => b.size > 1,
+    needs: { serviceUnits: true, listsServing: false, unavailable: false, holdsWork: false },
+  },
   failure: {
     on: (f) => f.probability > 0,
-    needs: { serviceUnits: true, listsServing: false, unavailable: false },
+    needs: { serviceUnits: true, listsServing: false, unavailable: false, holdsWork: false },
   },
-  outages: { on: always, needs: { serviceUnits: true, listsServing: true, unavailable: true } },
-  schedule: { on: always, needs: { serviceUnits: true, listsServing: true, unavailable: true } },
+  outages: {
+    on: always,
+    needs: { serviceUnits: true, listsServing: true, unavailable: true, holdsWork: false },
+  },
+  schedule: {
+    on: always,
+    needs: { serviceUnits: true, listsServing: true, unavailable: true, holdsWork: false },
+  },
   // Off the short path as it always has been, though nothing there needs it today (the test
   // finds the runs alike): a plain node is one with no events of its own, and this has them.
-  capacitySchedule: { on: always, needs: { serviceUnits: true, listsServing: false, unavailable: true } },
-  multitasking: { on: always, needs: { serviceUnits: true, listsServing: true, unavailable: false } },
+  capacitySchedule: {
+    on: always,
+    needs: { serviceUnits: true, listsServing: false, unavailable: true, holdsWork: false },
+  },
+  multitasking: {
+    on: always,
+    needs: { serviceUnits: true, listsServing: true, unavailable: false, holdsWork: false },
+  },
 } satisfies { [K in keyof typeof nodeMechanisms]-?: Mechanism<NodeSpec[K]> };
 
 /** Mechanisms of a demand class: they concern every node its work may reach. */
 export const DEMAND_MECHANISMS = {
   // Levels of priority are lines of each node's queue (node-queue.ts), on any path.
-  priority: { on: always, needs: { serviceUnits: false, listsServing: false, unavailable: false } },
-  schedule: { on: always, needs: { serviceUnits: false, listsServing: false, unavailable: false } },
+  priority: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
+  schedule: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
   whenFull: {
     on: (w) => w === 'reject',
-    needs: { serviceUnits: false, listsServing: false, unavailable: false },
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
   },
 } satisfies { [K in keyof typeof demandMechanisms]-?: Mechanism<DemandSpec[K]> };
 
 /** Mechanisms of the whole scenario: they concern every node. */
 export const SCENARIO_MECHANISMS = {
   // CONWIP holds arrivals in a backlog before the first node; no node is full by it.
-  wipLimit: { on: always, needs: { serviceUnits: false, listsServing: false, unavailable: false } },
-  handoff: { on: always, needs: { serviceUnits: false, listsServing: false, unavailable: false } },
-  affinity: { on: (a) => a, needs: { serviceUnits: false, listsServing: false, unavailable: false } },
+  wipLimit: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: true },
+  },
+  // Work in transit between two nodes belongs to neither.
+  handoff: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: true },
+  },
+  affinity: {
+    on: (a) => a,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
   // An urgent item interrupts one in service, which must be found and later resumed.
-  preemption: { on: (p) => p, needs: { serviceUnits: true, listsServing: true, unavailable: false } },
+  preemption: {
+    on: (p) => p,
+    needs: { serviceUnits: true, listsServing: true, unavailable: false, holdsWork: false },
+  },
 } satisfies { [K in keyof typeof scenarioMechanisms]-?: Mechanism<Scenario[K]> };
 
 type AnyMechanisms = Record<string, Mechanism<never>>;
@@ -90,7 +133,7 @@ function gather(needs: Needs, mechanisms: AnyMechanisms, fields: Record<string, 
 
 /** What node `node` needs of the engine: what any mechanism on it, on any class or in the scenario needs. */
 export function nodeNeeds(scenario: Scenario, node: NodeSpec): Needs {
-  const needs: Needs = { serviceUnits: false, listsServing: false, unavailable: false };
+  const needs: Needs = { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false };
   gather(needs, NODE_MECHANISMS, node);
   for (const demand of scenario.demand) gather(needs, DEMAND_MECHANISMS, demand);
   gather(needs, SCENARIO_MECHANISMS, scenario);

@@ -24,20 +24,13 @@ import { AGE_SNAPSHOT, ARRIVAL, DEMAND_CHANGE, ITEM_DONE, WINDOW_END } from './e
 import { recordDone } from './moves.ts';
 import { accrue, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
 import type { StopReason } from './outcome.ts';
-import { UNLIMITED } from './rules.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
 
 /** Whether the replication's network is plain, so that `runPlain` gives the general loop's results. */
 export function isPlainNetwork(r: ReplicationState): boolean {
-  const rules = r.rules;
-  return (
-    !r.trace &&
-    rules.plain.every((p) => p === 1) &&
-    rules.wipLimit.every((limit) => limit === UNLIMITED) &&
-    rules.systemWipLimit === UNLIMITED &&
-    rules.handoff === undefined
-  );
+  // Both conditions are derived from what each mechanism declares it needs (mechanisms.ts).
+  return !r.trace && r.rules.plain.every((p) => p === 1) && !r.rules.holdsWork;
 }
 
 /**

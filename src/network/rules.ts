@@ -42,7 +42,7 @@ export interface Rules {
   handoff: Sampler | undefined;
   affinity: boolean;
   preemption: boolean;
-  // The three below are derived from what each mechanism declares it needs (mechanisms.ts).
+  // The four below are derived from what each mechanism declares it needs (mechanisms.ts).
   /** 1 for nodes whose work can be paused, shared or interrupted, which must keep a list of their units in service. */
   listsServing: Uint8Array;
   /**
@@ -54,6 +54,8 @@ export interface Rules {
   plain: Uint8Array;
   /** True when routing must look past nodes that are down, closed, full or without servers. */
   nodesCanBeUnavailable: boolean;
+  /** True when something holds work before or between nodes, which the fused plain loop does not do. */
+  holdsWork: boolean;
 }
 
 export function compileRules(scenario: Scenario, topology: Topology): Rules {
@@ -93,6 +95,7 @@ export function compileRules(scenario: Scenario, topology: Topology): Rules {
     listsServing: Uint8Array.from(needs, (need) => (need.listsServing ? 1 : 0)),
     plain: Uint8Array.from(needs, (need) => (need.serviceUnits ? 0 : 1)),
     nodesCanBeUnavailable: needs.some((need) => need.unavailable),
+    holdsWork: needs.some((need) => need.holdsWork),
   };
 }
 

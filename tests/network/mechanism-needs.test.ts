@@ -122,7 +122,11 @@ function run(mechanism: string, assume?: 'every need'): string {
   const parsed = parseScenario(network(SWITCHED_ON[mechanism]));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const scenario = parsed.scenario;
-  const replication = new Replication(scenario, compileTopology(scenario), 1);
+  // Whether a network runs through the fused plain loop is settled when its replication is
+  // made, so assuming every need starts it on the general loop.
+  const replication = new Replication(scenario, compileTopology(scenario), 1, {
+    generalLoop: assume === 'every need',
+  });
   const rules = replication.rules;
   if (assume === 'every need') {
     // What each need switches in the engine (rules.ts); an error here means a need was added.
@@ -131,6 +135,10 @@ function run(mechanism: string, assume?: 'every need'): string {
       listsServing: () => rules.listsServing.fill(1),
       unavailable: () => {
         rules.nodesCanBeUnavailable = true;
+      },
+      holdsWork: () => {
+        rules.holdsWork = true;
+        expect(replication.plainLoop).toBe(false);
       },
     };
     for (const need of NEED_NAMES) assumed[need]();
