@@ -55,7 +55,7 @@ export function leanFindings(r: SimulationResult): LeanFinding[] {
     found.push({
       key: 'work-item-age',
       label: 'work-item age',
-      text: `${number(r.workItemAge.count)} items in progress when arrivals stopped: p50 ${number(r.workItemAge.p50)}, p85 ${number(r.workItemAge.p85)}, oldest ${number(r.workItemAge.max)}`,
+      text: `${number(r.workItemAge.count)} items in progress when arrivals stopped, aged: p50 ${time(r.workItemAge.p50, r.timeUnit)}, p85 ${time(r.workItemAge.p85, r.timeUnit)}, oldest ${time(r.workItemAge.max, r.timeUnit)}`,
     });
   return found;
 }

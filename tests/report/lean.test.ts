@@ -32,6 +32,17 @@ describe('lean findings', () => {
     );
   });
 
+  it('give the age of work left in progress as times in the scenario’s unit', () => {
+    const r = {
+      ...quickResult('token-ring'),
+      timeUnit: 'days',
+      workItemAge: { count: 32, mean: 25, p50: 22.2, p85: 38.4, max: 61.9 },
+    };
+    expect(leanFindings(r).find((f) => f.key === 'work-item-age')?.text).toBe(
+      '32 items in progress when arrivals stopped, aged: p50 22.2 days, p85 38.4 days, oldest 61.9 days',
+    );
+  });
+
   it('are printed by the terminal under the flow metrics, each on its own line', () => {
     for (const id of ['batch-release', 'wip-limits-pull', 'outages-routing', 'token-ring']) {
       const r = quickResult(id);
