@@ -3,7 +3,7 @@
  * `flowlab run --json` and the sandbox. Plain JSON, with no wall-clock values, so the same
  * scenario and seed always give byte-identical output.
  */
-import type { StopReason } from '../network/outcome.ts';
+import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 
 export type Interval = [number, number] | null;
 
@@ -68,16 +68,13 @@ export interface BottleneckWindow {
   queue: number;
 }
 
-export interface ReplicationSummary {
+/** One replication in a line: its outcome's counts (network/outcome.ts says what each means), and its means. */
+export interface ReplicationSummary
+  extends Pick<
+    ReplicationOutcome,
+    'seed' | 'stoppedBy' | 'endTime' | 'events' | 'arrived' | 'rejected' | 'completed' | 'inProgressAtEnd'
+  > {
   replication: number;
-  seed: number;
-  stoppedBy: StopReason;
-  endTime: number;
-  events: number;
-  arrived: number;
-  rejected: number;
-  completed: number;
-  inProgressAtEnd: number;
   leadTimeMean: number;
   throughput: number;
   wipMean: number;
