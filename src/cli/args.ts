@@ -41,3 +41,20 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
     throw new UsageError(`--${flag} must be a whole number of at least ${min} (got "${value}")`);
   return n;
 }
+
+/** The flags of every command that runs replications of a scenario file. */
+export const REPLICATION_FLAGS = {
+  seed: { type: 'string' },
+  reps: { type: 'string' },
+  set: { type: 'string', multiple: true },
+} as const;
+
+/** The flags of a command whose jobs can be spread over threads or shards (spread.ts). */
+export const SPREAD_FLAGS = {
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
+
+export const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;

@@ -7,7 +7,7 @@ import { defaultWorkers } from '../../node/index.ts';
 import { CHANCE, comparisonReport, type Finding, TOO_WIDE } from '../../report/comparison.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
-import { parse, wholeNumber } from '../args.ts';
+import { HELP_FLAG, parse, REPLICATION_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
@@ -41,12 +41,10 @@ Examples:
 export async function compareCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('compare', argv, {
     routing: { type: 'string' },
-    seed: { type: 'string' },
-    reps: { type: 'string' },
-    set: { type: 'string', multiple: true },
+    ...REPLICATION_FLAGS,
     workers: { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_FLAG,
   });
   if (values.help) {
     console.log(compareHelp);

@@ -21,7 +21,7 @@ import { simulatedHistory } from '../../history/simulated.ts';
 import { unknownStages } from '../../history/stages.ts';
 import { parseScenario } from '../../model/parse.ts';
 import { number, percent } from '../../report/numbers.ts';
-import { parse, wholeNumber } from '../args.ts';
+import { HELP_FLAG, parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { committed, dateOrderFlag, readHistoryFile } from '../history-file.ts';
 import { outputFile } from '../output-file.ts';
@@ -82,7 +82,7 @@ export function fitCommand(argv: string[]): number {
     notes: { type: 'boolean' },
     charts: { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_FLAG,
   });
   if (values.help) {
     console.log(fitHelp);

@@ -9,7 +9,7 @@ import {
   forecastProblem,
 } from '../../experiment/forecast.ts';
 import { count, number, percent, unitName } from '../../report/numbers.ts';
-import { parse, wholeNumber } from '../args.ts';
+import { HELP_FLAG, parse, REPLICATION_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
 import { table } from '../table.ts';
@@ -53,11 +53,9 @@ export function forecastCommand(argv: string[]): number {
   const { values, positionals } = parse('forecast', argv, {
     items: { type: 'string' },
     until: { type: 'string' },
-    reps: { type: 'string' },
-    seed: { type: 'string' },
-    set: { type: 'string', multiple: true },
+    ...REPLICATION_FLAGS,
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_FLAG,
     start: { type: 'string' },
     by: { type: 'string' },
     'days-off': { type: 'string' },

@@ -5,7 +5,7 @@
 
 import { MergeError, mergePartials } from '../../experiment/shard.ts';
 import { parseScenario } from '../../model/parse.ts';
-import { parse } from '../args.ts';
+import { HELP_FLAG, parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { readJson } from '../load.ts';
 import { describeResult } from './run.ts';
@@ -34,7 +34,7 @@ export function mergeCommand(argv: string[]): number {
   const { values, positionals } = parse('merge', argv, {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_FLAG,
   });
   if (values.help) {
     console.log(mergeHelp);

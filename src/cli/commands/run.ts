@@ -12,7 +12,7 @@ import { leanFindings } from '../../report/lean.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { constraintPhrase, survivorNote, type Verdict, verdictOf } from '../../report/verdict.ts';
 import { alertLines } from '../alerts.ts';
-import { parse, wholeNumber } from '../args.ts';
+import { HELP_FLAG, parse, REPLICATION_FLAGS, SPREAD_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
@@ -57,15 +57,10 @@ Examples:
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('run', argv, {
-    seed: { type: 'string' },
-    reps: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    workers: { type: 'string' },
-    shard: { type: 'string' },
-    out: { type: 'string' },
-    force: { type: 'boolean' },
+    ...REPLICATION_FLAGS,
+    ...SPREAD_FLAGS,
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_FLAG,
   });
   if (values.help) {
     console.log(runHelp);

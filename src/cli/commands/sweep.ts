@@ -9,7 +9,7 @@ import { pointFailed, type SweepPoint, type SweepResult } from '../../experiment
 import { planShard, planSweep } from '../../index.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
-import { parse, wholeNumber } from '../args.ts';
+import { HELP_FLAG, parse, REPLICATION_FLAGS, SPREAD_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
@@ -62,16 +62,11 @@ Examples:
 export async function sweepCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('sweep', argv, {
     vary: { type: 'string', multiple: true },
-    reps: { type: 'string' },
-    seed: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    workers: { type: 'string' },
-    shard: { type: 'string' },
-    out: { type: 'string' },
-    force: { type: 'boolean' },
+    ...REPLICATION_FLAGS,
+    ...SPREAD_FLAGS,
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_FLAG,
   });
   if (values.help) {
     console.log(sweepHelp);

@@ -4,7 +4,7 @@
  */
 import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
-import { parse } from '../args.ts';
+import { HELP_FLAG, parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
 import { terminalText } from '../terminal-text.ts';
@@ -21,7 +21,7 @@ Example:
   flowlab validate scenarios/*.json`;
 
 export function validateCommand(argv: string[]): number {
-  const { values, positionals } = parse('validate', argv, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parse('validate', argv, HELP_FLAG);
   if (values.help) {
     console.log(validateHelp);
     return 0;
