@@ -54,6 +54,7 @@ import { ScenarioForm } from './views/scenario-form.ts';
 import { openShareDialog } from './views/share-dialog.ts';
 import { Cancelled, Simulator } from './views/simulator.ts';
 import { StructureEditor } from './views/structure-editor.ts';
+import { StructurePreview } from './views/structure-preview.ts';
 
 const restored = readWorkspace(readStorage(), PRESETS);
 let ws: Workspace = restored.workspace;
@@ -81,6 +82,8 @@ const structure = new StructureEditor((doc) => {
 const controls = new RunControls('Run', run, () => simulator.cancel(), 'scenario', showFirstProblem);
 byId('scenario-editor').append(editor.root);
 byId('editor-panel-form').prepend(structure.root);
+const preview = new StructurePreview(large);
+byId('scenario-editor').prepend(preview.root);
 // The run bar replaces its placeholder so it is the panel's own child: sticky needs that to stay in view.
 byId('run-controls').replaceWith(controls.root);
 
@@ -173,6 +176,7 @@ function refreshScenario(fromForm: boolean) {
   const loads = outcome.ok ? new Map(offeredLoads(outcome.scenario).map((n) => [n.id, n])) : null;
   form.update({ doc, problems: byField, loads, fromForm });
   structure.update(doc);
+  preview.update(outcome.ok ? outcome.scenario : null);
   json.update(draft.text, problemsByLine(draft.text, problems), draft.lastGood !== null);
   const onForm = [...byField.values()].reduce((n, m) => n + m.length, 0);
   editor.setCounts(doc === null ? problems.length : onForm, problems.length);
@@ -471,6 +475,7 @@ largeButton.addEventListener('click', () => {
   save();
   applyLargeType();
   results.redraw();
+  preview.redraw();
   compareResults.redraw();
   explore.redraw();
 });

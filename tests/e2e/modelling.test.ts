@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { download, exportedText, freshStart, jsonText, open, run } from './sandbox-page.ts';
+import { download, exportedText, freshStart, jsonText, open, run, setJson } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -246,5 +246,54 @@ describe('my own value stream in the sandbox', () => {
     writeFileSync(file, (await download(page, '#save-file')).content);
     expect(await exportedText(page)).toBe(cliJson(file));
     await page.screenshot({ path: join(SCREENSHOTS, '21-structure.png'), fullPage: true });
+  });
+
+  it('the value-stream map grows as nodes are added, and keeps its last good drawing while the JSON is broken', async () => {
+    await freshStart(page, site.url);
+    await page.click('#new-scenario');
+    await page.click('#editor-tab-form');
+    const doc = JSON.parse(await jsonText(page));
+    const step = doc.demand[0].steps[0];
+    const before: string[] = doc.nodes.map((n: { id: string }) => n.id);
+    // The map shows the new scenario, not the preset that was open.
+    await page.waitForFunction(
+      (ids) =>
+        [...document.querySelectorAll('#structure-preview-chart g.node')]
+          .map((g) => g.getAttribute('data-id'))
+          .join() === ids.join(),
+      before,
+    );
+    await page.click('#editor-tab-form');
+    await page.click('#structure-summary');
+    await page.click('#add-node-agent');
+    const id = JSON.parse(await jsonText(page)).nodes.at(-1).id as string;
+    await page.click('#editor-tab-form');
+    expect(before).not.toContain(id);
+    await page.waitForSelector(`#structure-preview-chart g.node[data-id="${id}"]`);
+    await page.check(`[data-serves="${id}/${step}"]`);
+    // Serving the first step, it takes arrivals.
+    await page.waitForFunction(
+      (name) =>
+        /Work arrives at [^.]*/
+          .exec(document.querySelector('#structure-preview-chart svg desc')?.textContent ?? '')?.[0]
+          .includes(name),
+      id,
+    );
+    const desc = await page.textContent('#structure-preview-chart svg desc');
+    expect(desc).toContain(`${id} (agent) serves`);
+    expect(await page.textContent('#structure-preview-chart svg title')).toBe(
+      `The structure: ${before.length + 1} nodes`,
+    );
+
+    await page
+      .locator('#structure-preview')
+      .screenshot({ path: join(SCREENSHOTS, '22-structure-preview.png') });
+    await page.click('#editor-tab-json');
+    await setJson(page, '{ "name": ');
+    await page.waitForFunction(
+      () => document.querySelector('#structure-preview')?.getAttribute('data-current') === 'false',
+    );
+    expect(await page.textContent('#structure-preview-status')).toContain('as it was before');
+    expect(await page.locator(`#structure-preview-chart g.node[data-id="${id}"]`).count()).toBe(1);
   });
 });

@@ -41,12 +41,16 @@ export const networkChart: ChartSpec<RunShown> = {
 
 /**
  * Draws the network; `layoutFor(maxColumns)` lays it out with at most that many columns a row,
- * so a long chain wraps rather than shrinking its names below reading size.
+ * so a long chain wraps rather than shrinking its names below reading size. A `structure`
+ * drawing (while editing, before any run) has no measures to show: plain boxes, rework and
+ * escalation routes dashed, no legend, and a title and description that list the nodes in place
+ * of tooltips, so it adds no stops to the keyboard's way through the form.
  */
 export function drawNetwork(
   host: HTMLElement,
   layoutFor: (maxColumns: number) => NetworkLayout,
   ctx: ChartContext,
+  structure = false,
 ) {
   const { base } = typeScale(ctx.large);
   let layout = layoutFor(Number.POSITIVE_INFINITY);
@@ -58,12 +62,14 @@ export function drawNetwork(
   const fit = Math.max(1, Math.floor((ctx.width - base * 4.8) / smallest - 0.6));
   if (layout.columns - 0.6 > fit) layout = layoutFor(fit);
   const frame = createFrame(host, ctx, {
-    label: 'The network: nodes coloured by utilisation, routes by items moved',
-    height: Math.round(Math.min(900, layout.height * base * 7.5 + base * 5)),
+    label: structure
+      ? 'The structure: which node serves which step, and the routes work can take'
+      : 'The network: nodes coloured by utilisation, routes by items moved',
+    height: Math.round(Math.min(900, layout.height * base * (structure ? 5 : 7.5) + base * 5)),
     left: base * 2.4,
     right: base * 2.4,
     bottom: base * 0.8,
-    legendRows: networkLegendRows(ctx.width, typeScale(ctx.large)),
+    legendRows: structure ? 0 : networkLegendRows(ctx.width, typeScale(ctx.large)),
   });
   const { svg, plot, inner, type } = frame;
   const spacing = inner.width / layout.columns;
@@ -124,9 +130,15 @@ export function drawNetwork(
       .attr('fill', 'none')
       .attr('stroke', SERIES.route)
       .attr('stroke-opacity', 0.6)
-      .attr('stroke-width', width(e.items))
+      .attr('stroke-width', structure ? 1.6 : width(e.items))
       .attr('d', e.from === e.to ? selfLoop(a) : curve(a, b, bend(a, b, pairs.has(`${e.to}>${e.from}`))))
       .attr('marker-end', `url(#${markerId})`);
+    if (structure) {
+      path.attr('data-kind', e.kind ?? 'step');
+      if (e.kind === 'rework') path.attr('stroke-dasharray', '6 4');
+      if (e.kind === 'escalation') path.attr('stroke-dasharray', '2 3');
+      continue;
+    }
     attachTooltip(path.node() as SVGPathElement, () => [
       `${e.from} → ${e.to}`,
       `${formatNumber(e.perReplication)} items per replication`,
@@ -159,7 +171,7 @@ export function drawNetwork(
       .attr('class', 'node')
       .attr('data-id', n.id)
       .attr('transform', `translate(${box.x},${box.y})`);
-    const fill = loadColour(n.utilization);
+    const fill = structure ? SERIES.track : loadColour(n.utilization);
     const ink = inkOn(fill);
     const rect = g
       .append('rect')
@@ -169,16 +181,17 @@ export function drawNetwork(
       .attr('height', box.hh * 2)
       .attr('rx', type.base * 0.45)
       .attr('fill', fill)
-      .attr('stroke', n.bottleneck ? INK : PAPER)
+      .attr('stroke', n.bottleneck || structure ? INK : PAPER)
       .attr('stroke-width', n.bottleneck ? 3 : 1.5);
     g.append('text')
-      .attr('y', -box.hh * 0.12)
+      .attr('y', structure ? type.base * 0.35 : -box.hh * 0.12)
       .attr('text-anchor', 'middle')
       .attr('font-weight', 650)
       .attr('font-size', nameSize)
       .attr('fill', ink)
       .attr('pointer-events', 'none')
       .text(n.id);
+    if (structure) continue;
     g.append('text')
       .attr('y', box.hh * 0.62)
       .attr('text-anchor', 'middle')
@@ -206,10 +219,32 @@ export function drawNetwork(
       `${formatNumber(n.served)} items served per replication`,
     ]);
   }
+  if (structure) {
+    svg.insert('desc', ':first-child').text(structureDescription(layout));
+    const count = layout.nodes.length;
+    svg.insert('title', ':first-child').text(`The structure: ${count} node${count === 1 ? '' : 's'}`);
+    host.dataset.items = String(layout.nodes.length + layout.edges.length);
+    return;
+  }
   rovingFocus(nodes.selectAll<SVGRectElement, unknown>('rect[tabindex]').nodes());
   rovingFocus(edges.selectAll<SVGPathElement, unknown>('path[tabindex]').nodes());
   drawNetworkLegend(frame, base);
   host.dataset.items = String(layout.nodes.length + layout.edges.length);
+}
+
+/** What the structure diagram shows, for a screen reader: each node, what it serves, where work goes next. */
+export function structureDescription(layout: NetworkLayout): string {
+  const onward = (id: string) => layout.edges.filter((e) => e.from === id);
+  const name = (id: string) => (id === 'done' ? 'done' : id);
+  const routes = (id: string) => {
+    const out = onward(id).map((e) =>
+      e.kind && e.kind !== 'step' ? `${name(e.to)} (${e.kind})` : name(e.to),
+    );
+    return out.length ? `, then ${out.join(', ')}` : '';
+  };
+  const nodes = layout.nodes.map((n) => `${n.id} (${n.kind}) serves ${n.serves.join(', ')}${routes(n.id)}.`);
+  const first = onward('arrival').map((e) => e.to);
+  return [`Work arrives at ${first.join(', ') || 'no node'}.`, ...nodes].join(' ');
 }
 
 /** The average queue as a bar under the node: longer = more items waiting. */

@@ -5,6 +5,7 @@
  * Arrivals enter on the left and leave on the right ("done").
  */
 import type { Scenario, SimulationResult } from '../../../src/index.ts';
+import { structureRoutes } from './structure-routes.ts';
 
 export interface LaidOutNode {
   id: string;
@@ -30,7 +31,11 @@ export interface NetworkEdge {
   items: number;
   /** Items per replication, which is what a coach compares with `served`. */
   perReplication: number;
+  /** What the route is for, in the structure preview: the next step, rework or an escalation. */
+  kind?: RouteKind;
 }
+
+export type RouteKind = 'step' | 'rework' | 'escalation';
 
 export interface NetworkLayout {
   nodes: LaidOutNode[];
@@ -47,6 +52,36 @@ export function networkLayout(
   scenario: Scenario,
   r: SimulationResult,
   maxColumns = Number.POSITIVE_INFINITY,
+): NetworkLayout {
+  const edges = r.flow.map((f) => ({ ...f, perReplication: f.items / Math.max(1, r.replications) }));
+  return layOut(scenario, edges, maxColumns, (id) => {
+    const n = r.nodes[id];
+    return {
+      utilization: n?.utilization ?? 0,
+      offeredLoad: n?.offeredLoad ?? 0,
+      queue: n?.queue.mean ?? 0,
+      served: n?.served ?? 0,
+      bottleneck: id === r.bottleneck,
+    };
+  });
+}
+
+/**
+ * The same layout from the scenario alone, before any run: every route work can take (see
+ * structureRoutes) and nodes with no measures, for the diagram drawn while editing.
+ */
+export function structureLayout(scenario: Scenario, maxColumns = Number.POSITIVE_INFINITY): NetworkLayout {
+  const idle = { utilization: 0, offeredLoad: 0, queue: 0, served: 0, bottleneck: false };
+  return layOut(scenario, structureRoutes(scenario), maxColumns, () => idle);
+}
+
+type Measures = Pick<LaidOutNode, 'utilization' | 'offeredLoad' | 'queue' | 'served' | 'bottleneck'>;
+
+function layOut(
+  scenario: Scenario,
+  edges: NetworkEdge[],
+  maxColumns: number,
+  measures: (id: string) => Measures,
 ): NetworkLayout {
   const position = (nodeServes: Record<string, unknown>) => {
     const places: number[] = [];
@@ -82,7 +117,6 @@ export function networkLayout(
     const row = Math.floor(c / perRow);
     column.sort((a, b) => a.index - b.index);
     column.forEach((p, k) => {
-      const n = r.nodes[p.node.id];
       nodes.push({
         id: p.node.id,
         kind: p.node.kind,
@@ -90,11 +124,7 @@ export function networkLayout(
         y: (offsets[row] + ((k + 0.5) * stacks[row]) / column.length) / height,
         column: c + 1,
         capacity: p.node.capacity,
-        utilization: n?.utilization ?? 0,
-        offeredLoad: n?.offeredLoad ?? 0,
-        queue: n?.queue.mean ?? 0,
-        served: n?.served ?? 0,
-        bottleneck: p.node.id === r.bottleneck,
+        ...measures(p.node.id),
         serves: Object.keys(p.node.serves),
       });
     });
@@ -103,7 +133,6 @@ export function networkLayout(
   nodes.sort(
     (a, b) => scenario.nodes.findIndex((n) => n.id === a.id) - scenario.nodes.findIndex((n) => n.id === b.id),
   );
-  const edges = r.flow.map((f) => ({ ...f, perReplication: f.items / Math.max(1, r.replications) }));
   return {
     nodes,
     ends: {

@@ -1,0 +1,42 @@
+/**
+ * The routes work can take through a scenario, read from its structure alone: from arrivals to
+ * every node that serves a class's first step, from every node serving a step to every node
+ * serving the next, and from the last step to done. A failure adds a route back to the nodes
+ * of the step it reworks (this step again, by default) or across to the nodes that take its
+ * escalations, and from those on to the next step, since escalated work carries on.
+ */
+import type { Scenario } from '../../../src/index.ts';
+import type { NetworkEdge, RouteKind } from './network-layout.ts';
+
+export function structureRoutes(scenario: Scenario): NetworkEdge[] {
+  const servers = (capability: string) =>
+    scenario.nodes.filter((n) => Object.hasOwn(n.serves, capability)).map((n) => n.id);
+  const routes = new Map<string, NetworkEdge>();
+  const add = (from: string, to: string, kind: RouteKind) => {
+    const key = `${from}>${to}`;
+    // A route that is also a step onward is drawn as one, so one line never hides another.
+    if (!routes.has(key) || kind === 'step') routes.set(key, { from, to, items: 1, perReplication: 0, kind });
+  };
+  for (const d of scenario.demand) {
+    const stages = d.steps.map(servers);
+    d.steps.forEach((step, j) => {
+      const here = stages[j];
+      const next = j + 1 < stages.length ? stages[j + 1] : ['done'];
+      for (const from of j === 0 ? ['arrival'] : []) for (const to of here) add(from, to, 'step');
+      for (const from of here) for (const to of next) add(from, to, 'step');
+      for (const id of here) {
+        const failure = scenario.nodes.find((n) => n.id === id)?.failure;
+        if (!failure) continue;
+        if (failure.escalateTo !== undefined) {
+          for (const to of servers(failure.escalateTo)) {
+            add(id, to, 'escalation');
+            for (const onward of next) add(to, onward, 'escalation');
+          }
+        } else {
+          for (const to of servers(failure.reworkTo ?? step)) add(id, to, 'rework');
+        }
+      }
+    });
+  }
+  return [...routes.values()];
+}
