@@ -5,7 +5,7 @@
  * Arrivals enter on the left and leave on the right ("done").
  */
 import type { Scenario, SimulationResult } from '../../../src/index.ts';
-import { structureRoutes } from './structure-routes.ts';
+import { type RouteKind, structureRoutes } from './structure-routes.ts';
 
 export interface LaidOutNode {
   id: string;
@@ -34,8 +34,6 @@ export interface NetworkEdge {
   /** What the route is for, in the structure preview: the next step, rework or an escalation. */
   kind?: RouteKind;
 }
-
-export type RouteKind = 'step' | 'rework' | 'escalation';
 
 export interface NetworkLayout {
   nodes: LaidOutNode[];

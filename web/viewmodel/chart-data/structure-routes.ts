@@ -6,12 +6,22 @@
  * escalations, and from those on to the next step, since escalated work carries on.
  */
 import type { Scenario } from '../../../src/index.ts';
-import type { NetworkEdge, RouteKind } from './network-layout.ts';
 
-export function structureRoutes(scenario: Scenario): NetworkEdge[] {
+export type RouteKind = 'step' | 'rework' | 'escalation';
+
+/** A route as the network chart draws it: one item's width, since nothing has moved yet. */
+export interface Route {
+  from: string;
+  to: string;
+  items: number;
+  perReplication: number;
+  kind: RouteKind;
+}
+
+export function structureRoutes(scenario: Scenario): Route[] {
   const servers = (capability: string) =>
     scenario.nodes.filter((n) => Object.hasOwn(n.serves, capability)).map((n) => n.id);
-  const routes = new Map<string, NetworkEdge>();
+  const routes = new Map<string, Route>();
   const add = (from: string, to: string, kind: RouteKind) => {
     const key = `${from}>${to}`;
     // A route that is also a step onward is drawn as one, so one line never hides another.
