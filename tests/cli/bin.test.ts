@@ -5,12 +5,12 @@
  * the build's scripts, with a lib/ and a src/ that each say which one ran.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { libIsCurrent, STAMP, sourcesFingerprint } from '../../scripts/lib-state.mjs';
+import { fakeCheckout, put } from '../fake-checkout.ts';
 
 let checkout: string;
 const root = () => pathToFileURL(`${checkout}/`);
@@ -29,20 +29,9 @@ function ranBy(): string {
 const stamp = () => writeFileSync(join(checkout, STAMP), `${sourcesFingerprint(root())}\n`);
 
 beforeEach(() => {
-  checkout = mkdtempSync(join(tmpdir(), 'flowlab-checkout-'));
-  for (const path of [
-    'bin/flowlab.js',
-    'scripts/lib-state.mjs',
-    'scripts/build-lib.mjs',
-    'tsconfig.lib.json',
-  ])
-    cpSync(resolve(path), join(checkout, path));
-  writeFileSync(join(checkout, 'package.json'), '{ "type": "module" }\n');
-  symlinkSync(resolve('node_modules'), join(checkout, 'node_modules'));
-  mkdirSync(join(checkout, 'src/cli'), { recursive: true });
-  writeFileSync(join(checkout, 'src/cli/main.ts'), said('sources'));
-  mkdirSync(join(checkout, 'lib'));
-  writeFileSync(join(checkout, 'lib/cli.js'), said('lib'));
+  checkout = fakeCheckout('flowlab-checkout-', 'bin/flowlab.js');
+  put(checkout, 'src/cli/main.ts', said('sources'));
+  put(checkout, 'lib/cli.js', said('lib'));
 });
 
 afterEach(() => rmSync(checkout, { recursive: true, force: true }));

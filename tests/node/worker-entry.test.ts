@@ -4,13 +4,13 @@
  * of the time, and the sources through tsx otherwise. The checkout here is a copy of the entry
  * and the build's scripts, with a lib/ and a src/ whose workers each say which one started.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAMP, sourcesFingerprint } from '../../scripts/lib-state.mjs';
+import { fakeCheckout, put } from '../fake-checkout.ts';
 
 let checkout: string;
 const says = (who: string) =>
@@ -29,19 +29,9 @@ async function startedBy(): Promise<string> {
 }
 
 beforeEach(() => {
-  checkout = mkdtempSync(join(tmpdir(), 'flowlab-threads-'));
-  for (const path of [
-    'src/node/worker.mjs',
-    'scripts/lib-state.mjs',
-    'scripts/build-lib.mjs',
-    'tsconfig.lib.json',
-  ])
-    cpSync(resolve(path), join(checkout, path));
-  writeFileSync(join(checkout, 'package.json'), '{ "type": "module" }\n');
-  symlinkSync(resolve('node_modules'), join(checkout, 'node_modules'));
-  writeFileSync(join(checkout, 'src/node/replication-worker.ts'), says('sources'));
-  mkdirSync(join(checkout, 'lib'));
-  writeFileSync(join(checkout, 'lib/worker.mjs'), says('lib'));
+  checkout = fakeCheckout('flowlab-threads-', 'src/node/worker.mjs');
+  put(checkout, 'src/node/replication-worker.ts', says('sources'));
+  put(checkout, 'lib/worker.mjs', says('lib'));
 });
 
 afterEach(() => rmSync(checkout, { recursive: true, force: true }));
