@@ -2,7 +2,9 @@
  * What the sandbox (web/) needs beyond the public API (src/index.ts) and the report model
  * (src/report/): the messages a job travels in to a worker and back, the scheduler that
  * shares jobs out over workers, the parts of a comparison it runs in slices for its progress
- * bar, the routing strategies' help texts, and a few helpers of its form, its exports and its share links. It imports these from
+ * bar, the routing strategies' help texts, a team's history studied for its history page (read,
+ * fitted, backtested, charted and forecast in dates), and a few helpers of its form, its exports
+ * and its share links. It imports these from
  * here rather than from the modules inside, so this list is what it depends on; they are not
  * for library users and may change in any release.
  */
@@ -17,6 +19,34 @@ export {
   outcomeOfReply,
 } from './experiment/jobs.ts';
 export { type RunOnLane, shareOut } from './experiment/share-out.ts';
+export {
+  dayText,
+  isWorkingDay,
+  readDaysOff,
+  readHolidays,
+  WEEKDAY_NAMES,
+} from './history/calendar.ts';
+export { CSV_LIMITS } from './history/csv.ts';
+export { dayOf, isoDate, weekday } from './history/dates.ts';
+export {
+  agingWip,
+  cumulativeFlow,
+  cycleTimeScatter,
+  leadTimeHistogram,
+  type Percentiles,
+  percentiles,
+  timeInStages,
+  weeklyThroughput,
+} from './history/flow-charts.ts';
+export { type HistoryForecastOptions, historyForecast, LIKELIHOODS } from './history/forecast-dates.ts';
+export type { StageInfo } from './history/stages.ts';
+export {
+  type Study,
+  type StudyOptions,
+  type StudyOutcome,
+  type StudyProblem,
+  studyHistory,
+} from './history/study.ts';
 export { distributionMean } from './model/distribution.ts';
 export { deeperThan } from './model/json-depth.ts';
 export { stability } from './network/stability.ts';

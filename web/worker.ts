@@ -7,12 +7,21 @@ import './no-eval.ts';
 import { expose } from 'comlink';
 import {
   type CompareOptions,
+  type DateQuestion,
   type ForecastOptions,
   type ForecastQuestion,
   forecast,
+  type History,
   type NamedScenario,
+  type WorkCalendar,
 } from '../src/index.ts';
-import { jobAnswerer } from '../src/runner.ts';
+import {
+  type HistoryForecastOptions,
+  historyForecast,
+  jobAnswerer,
+  type StudyOptions,
+  studyHistory,
+} from '../src/runner.ts';
 import { compareSliced, type Progress, runSliced } from './viewmodel/sliced-run.ts';
 
 const PROGRESS_MS = 50;
@@ -43,6 +52,24 @@ const simulator = {
   job: jobAnswerer(),
   forecast(document: unknown, question: ForecastQuestion, options: ForecastOptions) {
     return forecast(document, question, options);
+  },
+  /**
+   * A tracker's export, read, fitted and backtested here, off the page's thread: the file is
+   * untrusted, and its size is bounded (CSV_LIMITS) before the page sends it.
+   */
+  study(text: string, options: StudyOptions) {
+    return studyHistory(text, options);
+  },
+  /** "When will N be done" or "how many by", in dates, from the fitted model and from the throughput. */
+  historyForecast(
+    history: History,
+    fitted: Record<string, unknown>,
+    question: DateQuestion,
+    start: number,
+    calendar: WorkCalendar,
+    options: HistoryForecastOptions,
+  ) {
+    return historyForecast(history, fitted, question, start, calendar, options);
   },
 };
 

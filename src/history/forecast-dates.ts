@@ -169,3 +169,46 @@ export function workingShareOf(history: History, calendar: WorkCalendar): number
 function round(x: number): number {
   return Number(x.toPrecision(3));
 }
+
+export interface HistoryForecastOptions {
+  /** The model's replications (default 100: percentiles need many). */
+  replications?: number;
+  seed?: number;
+}
+
+/**
+ * Both answers for a team's history: from the scenario fitted to it, counted from near the
+ * end of the history, and from its daily throughput. The CLI's `flowlab forecast HISTORY.csv
+ * --start` and the sandbox's history page both answer through here, so they give the same dates.
+ */
+export function historyForecast(
+  history: History,
+  fitted: Record<string, unknown>,
+  question: DateQuestion,
+  start: number,
+  calendar: WorkCalendar,
+  options: HistoryForecastOptions = {},
+): { ok: true; model: DateForecast; throughput: DateForecast } | { ok: false; reason: string } {
+  const daily = dailyThroughput(history, calendar);
+  if (daily.length === 0)
+    return { ok: false, reason: 'no working day in the history to sample throughput from' };
+  const model = modelForecast(
+    fromNearTheEnd(fitted),
+    question,
+    start,
+    calendar,
+    workingShareOf(history, calendar),
+    { replications: options.replications ?? 100, seed: options.seed },
+  );
+  const throughput = throughputForecast(daily, question, start, calendar, { seed: options.seed });
+  return { ok: true, model, throughput };
+}
+
+/**
+ * The fitted scenario counted from 90% of the way through the history: the model then holds
+ * the work in progress and the arrival rates of its last weeks, as the team does on the start date.
+ */
+export function fromNearTheEnd(fitted: Record<string, unknown>): Record<string, unknown> {
+  const run = fitted.run as { duration: number };
+  return { ...fitted, run: { ...run, warmup: Math.floor(run.duration * 0.9) } };
+}

@@ -7,12 +7,16 @@ import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
 import type {
   CompareOptions,
   Comparison,
+  DateQuestion,
   ForecastOptions,
   ForecastQuestion,
   ForecastResult,
+  History,
   NamedScenario,
   SimulationResult,
+  WorkCalendar,
 } from '../../src/index.ts';
+import type { HistoryForecastOptions, StudyOptions, StudyOutcome } from '../../src/runner.ts';
 import type { Progress } from '../viewmodel/sliced-run.ts';
 import type { SimulatorApi } from '../worker.ts';
 
@@ -60,6 +64,26 @@ export class Simulator {
 
   forecast(document: unknown, question: ForecastQuestion, options: ForecastOptions): Promise<ForecastResult> {
     return this.job((api) => api.forecast(document, question, options) as Promise<ForecastResult>);
+  }
+
+  study(text: string, options: StudyOptions): Promise<StudyOutcome> {
+    return this.job((api) => api.study(text, options) as Promise<StudyOutcome>);
+  }
+
+  historyForecast(
+    history: History,
+    fitted: Record<string, unknown>,
+    question: DateQuestion,
+    start: number,
+    calendar: WorkCalendar,
+    options: HistoryForecastOptions,
+  ): Promise<ReturnType<SimulatorApi['historyForecast']>> {
+    return this.job(
+      (api) =>
+        api.historyForecast(history, fitted, question, start, calendar, options) as Promise<
+          ReturnType<SimulatorApi['historyForecast']>
+        >,
+    );
   }
 
   cancel() {

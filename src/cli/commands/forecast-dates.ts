@@ -3,18 +3,26 @@
  * from the history's daily throughput, side by side (history/forecast-dates.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dayText, WEEKENDS_OFF, type WorkCalendar, workingDaysBetween } from '../../history/calendar.ts';
+import {
+  dayText,
+  readDaysOff,
+  readHolidays,
+  WEEKDAY_NAMES as WEEKDAYS,
+  WEEKENDS_OFF,
+  type WorkCalendar,
+  workingDaysBetween,
+} from '../../history/calendar.ts';
 import { isoDate, readDate } from '../../history/dates.ts';
 import { fitHistory } from '../../history/fit.ts';
 import {
   type DateForecast,
   type DateQuestion,
   dailyThroughput,
+  historyForecast,
   modelForecast,
   throughputForecast,
   workingShareOf,
 } from '../../history/forecast-dates.ts';
-import type { History } from '../../history/history.ts';
 import { number, percent } from '../../report/numbers.ts';
 import { UsageError } from '../errors.ts';
 import { committed, dateOrderFlag, readHistoryFile } from '../history-file.ts';
@@ -38,8 +46,6 @@ export interface DateFlags {
   json?: boolean;
 }
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
 export function forecastDates(file: string, flags: DateFlags): number {
   if (flags.start === undefined)
     throw new UsageError('forecast: dates need --start DATE, the first day of the work');
@@ -58,46 +64,51 @@ export function forecastDates(file: string, flags: DateFlags): number {
   } else question = { items: flags.items as number };
   const dateOrder = dateOrderFlag(flags.dates);
   const isHistory = /\.(csv|tsv|txt)$/i.test(file);
-  let history: History | undefined;
-  let document: unknown;
   let model: string;
+  let fromModel: DateForecast;
+  let fromHistory: DateForecast | undefined;
   if (isHistory) {
     if (flags.history !== undefined)
       throw new UsageError('forecast: --history is for a scenario file; FILE is already a history');
-    history = committed(readHistoryFile(file, dateOrder), flags.commit, file);
+    const history = committed(readHistoryFile(file, dateOrder), flags.commit, file);
     const waiting = flags.waiting
       ?.split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
     const fitted = fitHistory(history, { waiting, name: `Fitted from ${file}` });
     if (!fitted.ok) throw new UsageError(`${file}: ${fitted.reason}`);
-    const scenario = fitted.fit.scenario as { run: { duration: number; warmup: number } };
-    // Counting starts near the end of the history, so the model holds the work in progress
-    // and the arrival rates of its last weeks, as the team does on the start date.
-    scenario.run.warmup = Math.floor(scenario.run.duration * 0.9);
-    document = loadOverrides(scenario, flags, file);
+    refuseOverrides(flags, file);
+    const both = historyForecast(history, fitted.fit.scenario, question, start, calendar, {
+      replications: flags.replications,
+      seed: flags.seed,
+    });
+    if (!both.ok) throw new UsageError(`${file}: ${both.reason}`);
+    fromModel = both.model;
+    fromHistory = both.throughput;
     model = `fitted to ${file}`;
   } else {
-    if (flags.history !== undefined)
-      history = committed(readHistoryFile(flags.history, dateOrder), flags.commit, flags.history);
-    document = loadScenario(file, {
+    const history =
+      flags.history === undefined
+        ? undefined
+        : committed(readHistoryFile(flags.history, dateOrder), flags.commit, flags.history);
+    const document = loadScenario(file, {
       set: flags.set,
       seed: flags.seed,
       replications: flags.replications ?? 100,
     }).document;
     model = file;
+    const share = history ? workingShareOf(history, calendar) : 5 / 7;
+    fromModel = modelForecast(document, question, start, calendar, share, {
+      replications: flags.replications ?? 100,
+      seed: flags.seed,
+    });
+    const daily = history ? dailyThroughput(history, calendar) : undefined;
+    if (daily && daily.length === 0)
+      throw new UsageError(`${flags.history}: no working day in the history to sample throughput from`);
+    fromHistory = daily
+      ? throughputForecast(daily, question, start, calendar, { seed: flags.seed })
+      : undefined;
   }
-  const share = history ? workingShareOf(history, calendar) : 5 / 7;
-  const fromModel = modelForecast(document, question, start, calendar, share, {
-    replications: flags.replications ?? 100,
-    seed: flags.seed,
-  });
-  const daily = history ? dailyThroughput(history, calendar) : undefined;
-  if (daily && daily.length === 0)
-    throw new UsageError(`${flags.history ?? file}: no working day in the history to sample throughput from`);
-  const fromHistory = daily
-    ? throughputForecast(daily, question, start, calendar, { seed: flags.seed })
-    : undefined;
   if (flags.json) {
     const json = (f: DateForecast) => ({
       ...f,
@@ -128,8 +139,8 @@ export function forecastDates(file: string, flags: DateFlags): number {
   return 0;
 }
 
-function loadOverrides(scenario: unknown, flags: DateFlags, file: string): unknown {
-  if (!flags.set?.length) return scenario;
+function refuseOverrides(flags: DateFlags, file: string): void {
+  if (!flags.set?.length) return;
   throw new UsageError(
     `forecast: --set applies to a scenario file; write the fitted scenario with flowlab fit ${file} --out F and forecast from F`,
   );
@@ -149,35 +160,21 @@ function dateFlag(flag: string, value: string): number {
 function calendarOf(daysOff: string | undefined, holidays: string | undefined): WorkCalendar {
   let off = WEEKENDS_OFF.daysOff;
   if (daysOff !== undefined) {
-    const names = daysOff
-      .toLowerCase()
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '' && s !== 'none');
-    const bad = names.find((n) => !WEEKDAYS.includes(n.slice(0, 3)) || n.length < 3);
-    if (bad)
-      throw new UsageError(`--days-off: "${bad}" is no weekday (write mon,tue,wed,thu,fri,sat,sun, or none)`);
-    off = [...new Set(names.map((n) => WEEKDAYS.indexOf(n.slice(0, 3))))];
-    if (off.length === 7) throw new UsageError('--days-off: every day of the week off leaves no working day');
+    const read = readDaysOff(daysOff);
+    if (!read.ok) throw new UsageError(`--days-off: ${read.reason}`);
+    off = read.daysOff;
   }
-  const set = new Set<number>();
+  let set = new Set<number>();
   if (holidays !== undefined) {
     const fromFile = existsSync(holidays) && statSync(holidays).isFile();
     if (fromFile && statSync(holidays).size > 1_000_000)
       throw new UsageError(`--holidays ${holidays}: more than 1 MB, no list of holidays is that long`);
-    const text = fromFile ? readFileSync(holidays, 'utf8') : holidays;
-    const entries = text
-      .split(/[\n,;]/)
-      .map((s) => s.replace(/#.*$/, '').trim())
-      .filter((s) => s !== '');
-    entries.forEach((entry, i) => {
-      const reading = readDate(entry, 'dmy');
-      const where = fromFile ? `--holidays ${holidays}: entry ${i + 1}` : '--holidays';
-      if (!reading.ok) throw new UsageError(`${where}: ${reading.reason}`);
-      if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(entry))
-        throw new UsageError(`${where}: write holidays as ISO dates, 2026-12-25 (got "${entry}")`);
-      set.add(reading.at);
-    });
+    const read = readHolidays(fromFile ? readFileSync(holidays, 'utf8') : holidays);
+    if (!read.ok)
+      throw new UsageError(
+        `${fromFile ? `--holidays ${holidays}: entry ${read.entry}` : '--holidays'}: ${read.reason}`,
+      );
+    set = read.holidays;
   }
   return { daysOff: off, holidays: set };
 }
