@@ -9,6 +9,8 @@
  * for library users and may change in any release.
  */
 
+export { makeSampler } from './engine/distributions.ts';
+export { randomStream } from './engine/random.ts';
 export { comparisonOf, comparisonPlan } from './experiment/compare.ts';
 export { toCsv } from './experiment/csv.ts';
 export {
@@ -47,7 +49,7 @@ export {
   type StudyProblem,
   studyHistory,
 } from './history/study.ts';
-export { distributionMean } from './model/distribution.ts';
+export { distributionMean, distributionVariance } from './model/distribution.ts';
 export { deeperThan } from './model/json-depth.ts';
 export { stability } from './network/stability.ts';
 export { STRATEGIES as routingStrategies } from './network/strategies/index.ts';

@@ -31,6 +31,21 @@ export const FREE_TEXT: readonly string[] = [
   'demand[].name',
 ];
 
+/**
+ * The schema fields the structure editor edits (the form's field table leaves them to it):
+ * the lists of classes of work and nodes, their ids, each class's steps and priority, and
+ * which steps each node serves.
+ */
+export const STRUCTURE_FIELDS: readonly string[] = [
+  'demand',
+  'demand[].id',
+  'demand[].steps',
+  'demand[].priority',
+  'nodes',
+  'nodes[].id',
+  'nodes[].serves{}',
+];
+
 type Doc = Record<string, unknown>;
 
 /**
