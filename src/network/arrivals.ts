@@ -51,7 +51,7 @@ export function arrive(r: ReplicationState, c: number): void {
   r.arrivedTotal++;
   if (r.now >= r.warmup) r.out.arrived++;
   changeWip(r, 1);
-  if (r.trace) r.trace('arrive', r.now, slot, -1, -1);
+  if (r.trace) r.trace('arrive', r.now, slot, -1, -1, c);
   scheduleArrival(r, c);
   if (r.committedWip >= r.rules.systemWipLimit) {
     // CONWIP: wait in the backlog, uncommitted, until an item is done.

@@ -44,6 +44,7 @@ export function endOutage(r: ReplicationState, n: number): void {
 function setUp(r: ReplicationState, n: number, up: boolean): void {
   accrue(r, n);
   r.up[n] = up ? 1 : 0;
+  if (r.trace) r.trace(up ? 'up' : 'down', r.now, -1, n, -1, 0);
   recordAvailability(r.view.reliability, n, !up);
   followAvailability(r, n);
 }
@@ -57,6 +58,7 @@ function followAvailability(r: ReplicationState, n: number): void {
 export function openGate(r: ReplicationState, n: number): void {
   const gate = r.rules.gate[n]!;
   r.open[n] = 1;
+  if (r.trace) r.trace('open', r.now, -1, n, -1, 0);
   if (gate.batch) r.gateBatchPending[n] = 1;
   r.calendar.schedule(r.now + gate.open, GATE_CLOSE, n);
   followAvailability(r, n);
@@ -68,6 +70,7 @@ export function openGate(r: ReplicationState, n: number): void {
 export function closeGate(r: ReplicationState, n: number): void {
   const gate = r.rules.gate[n]!;
   r.open[n] = 0;
+  if (r.trace) r.trace('close', r.now, -1, n, -1, 0);
   r.gateBatchPending[n] = 0;
   r.calendar.schedule(r.now + gate.every - gate.open, GATE_OPEN, n);
   followAvailability(r, n);
@@ -79,6 +82,7 @@ export function changeCapacity(r: ReplicationState, n: number): void {
   if (multitasks(r.rules, n)) shareUpdate(r, n);
   accrue(r, n);
   r.capacity[n] = schedule[r.capacityChangeIndex[n]++].capacity;
+  if (r.trace) r.trace('capacity', r.now, -1, n, -1, r.capacity[n]);
   if (r.capacityChangeIndex[n] < schedule.length)
     r.calendar.schedule(schedule[r.capacityChangeIndex[n]].from, CAPACITY_CHANGE, n);
   if (multitasks(r.rules, n)) shareRebalance(r, n);

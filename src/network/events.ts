@@ -43,15 +43,32 @@ export const EVENT_KINDS: Readonly<Record<number, { subject: Subject; words: str
   [ITEM_DONE]: { subject: 'item', words: 'ends of service' },
 };
 
-/** What a trace reports at each step of each item and each change of a node's availability. */
-export type TraceEvent =
-  | 'arrive'
-  | 'reject'
-  | 'admit'
-  | 'start'
-  | 'finish'
-  | 'leave'
-  | 'preempt'
-  | 'complete'
-  | 'unavailable'
-  | 'available';
+/**
+ * What a trace reports at each step of each item and each change of a node: the list is the
+ * encoding too (a watched run streams an event as its index here, see experiment/watch.ts).
+ * Beside the item's steps: `block` (finished, waiting at its node for room at a full node),
+ * `handoff` (in transit to its next node), `down` and `up` (an outage), `open` and `close`
+ * (a gate), `capacity` (a scheduled change of staff); `unavailable` and `available` say when
+ * a node stops or resumes work for either reason.
+ */
+export const TRACE_EVENTS = [
+  'arrive',
+  'reject',
+  'admit',
+  'start',
+  'finish',
+  'leave',
+  'preempt',
+  'complete',
+  'unavailable',
+  'available',
+  'block',
+  'handoff',
+  'down',
+  'up',
+  'open',
+  'close',
+  'capacity',
+] as const;
+
+export type TraceEvent = (typeof TRACE_EVENTS)[number];

@@ -99,6 +99,7 @@ function blockOrReject(r: ReplicationState, slot: number, from: number, dest: nu
   r.items.target[slot] = dest;
   r.waitingForRoom[dest].push(slot);
   r.blocked++;
+  if (r.trace) r.trace('block', r.now, slot, from, r.items.capability[slot], dest);
   if (from >= 0) {
     accrue(r, from);
     r.blockedHere[from]++;
@@ -110,7 +111,7 @@ function admit(r: ReplicationState, slot: number, from: number, dest: number): v
   const items = r.items;
   if (items.target[slot] >= 0) unblock(r, from);
   r.nodeWip[dest]++;
-  if (r.trace) r.trace('admit', r.now, slot, dest, -1);
+  if (r.trace) r.trace('admit', r.now, slot, dest, -1, 0);
   r.entered[r.items.capability[slot]]++;
   if (items.arrival[slot] >= r.warmup)
     r.moves.add((from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest);
@@ -144,7 +145,9 @@ function handOff(r: ReplicationState, slot: number, dest: number): boolean {
   items.node[slot] = dest;
   items.target[slot] = dest;
   r.inTransit++;
-  r.calendar.schedule(r.now + r.rules.handoff(r.handoffStream), HANDOFF, slot);
+  const at = r.now + r.rules.handoff(r.handoffStream);
+  if (r.trace) r.trace('handoff', r.now, slot, dest, items.capability[slot], at);
+  r.calendar.schedule(at, HANDOFF, slot);
   return true;
 }
 
@@ -185,7 +188,7 @@ function joinQueue(r: ReplicationState, slot: number, n: number): void {
 
 /** The item has left node n: its server is freed once its whole unit has gone, and there is room. */
 function leave(r: ReplicationState, slot: number, n: number, unit: number): void {
-  if (r.trace) r.trace('leave', r.now, slot, n, -1);
+  if (r.trace) r.trace('leave', r.now, slot, n, -1, 0);
   r.nodeWip[n]--;
   if (unit === HOLDS_SERVER || (unit >= 0 && --r.units.left[unit] === 0)) {
     accrue(r, n);
@@ -296,7 +299,7 @@ export function finishItem(r: ReplicationState, slot: number): void {
   r.servicesInProgress--;
   expectWork(r, r.busyWork, n, cap, -1);
   r.working[n]--;
-  if (r.trace) r.trace('finish', r.now, slot, n, cap);
+  if (r.trace) r.trace('finish', r.now, slot, n, cap, 0);
   if (items.arrival[slot] >= r.warmup) r.served[n]++;
   // The step is done, or the escalation that stood in for it (a detour): on to the next.
   items.detour[slot] = -1;
@@ -329,7 +332,7 @@ function settleUnit(r: ReplicationState, u: number, n: number): void {
   for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
     const failed = p > 0 && items.detour[slot] < 0 && (wholeBatch ? batchFailed : stream() < p);
     anyFailed ||= failed;
-    if (r.trace) r.trace('finish', r.now, slot, n, units.capability[u]);
+    if (r.trace) r.trace('finish', r.now, slot, n, units.capability[u], failed ? 1 : 0);
     if (items.arrival[slot] >= r.warmup) {
       r.served[n]++;
       if (failed && !wholeBatch) r.out.nodes.failures[n]++;
@@ -420,14 +423,14 @@ export function recordDone(r: ReplicationState, slot: number, n: number): void {
     r.moves.add(n * (r.nodeCount + 1) + r.nodeCount);
     out.cycleTimes.offer(now, cycle);
   }
-  if (r.trace) r.trace('complete', now, slot, n, -1);
+  if (r.trace) r.trace('complete', now, slot, n, -1, 0);
   items.release(slot);
 }
 
 /** An arrival whose first node is full, for a class that is turned away rather than waiting. */
 function reject(r: ReplicationState, slot: number): void {
   if (r.items.arrival[slot] >= r.warmup) r.out.rejected++;
-  if (r.trace) r.trace('reject', r.now, slot, -1, -1);
+  if (r.trace) r.trace('reject', r.now, slot, -1, -1, 0);
   changeWip(r, -1);
   r.items.release(slot);
   releaseBacklog(r);

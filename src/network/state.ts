@@ -29,8 +29,18 @@ export interface ReplicationOptions {
    * Called at each step of each item and each change of a node's availability (tests and
    * traces only; leave unset for speed). `item`, `node` and `capability` are -1 where they
    * do not apply. `admit` and `leave` bracket an item's stay at a node (for WIP limits).
+   * `detail` says more where an event needs it: the demand class of an `arrive`, the size
+   * of the batch a `start` is part of, 1 for a `finish` that failed, the node a `block` waits
+   * for room at, the time a `handoff` reaches its node, the new `capacity`; else 0.
    */
-  trace?: (event: TraceEvent, time: number, item: number, node: number, capability: number) => void;
+  trace?: (
+    event: TraceEvent,
+    time: number,
+    item: number,
+    node: number,
+    capability: number,
+    detail: number,
+  ) => void;
   /** Points kept in the time series (default 1000). */
   seriesPoints?: number;
   /** Items in the system at which the run stops with `overflow` (default MAX_WIP; lower only in tests). */

@@ -94,6 +94,7 @@ function started(
   cap: number,
   work: number,
   resumed: boolean,
+  size: number,
 ): void {
   const items = r.items;
   items.touch[slot] += work;
@@ -102,7 +103,7 @@ function started(
     r.waitTotal[n] += r.now - items.enqueued[slot];
     if (!resumed) r.waitCount[n]++;
   }
-  if (r.trace) r.trace('start', r.now, slot, n, cap);
+  if (r.trace) r.trace('start', r.now, slot, n, cap, size);
 }
 
 /**
@@ -116,7 +117,7 @@ export function startItem(r: ReplicationState, n: number, slot: number): void {
   const cap = items.capability[slot];
   const work = serviceTime(r, n, cap);
   items.unit[slot] = HOLDS_SERVER;
-  started(r, slot, n, cap, work, false);
+  started(r, slot, n, cap, work, false, 1);
   r.busy[n]++;
   r.working[n]++;
   r.servicesInProgress++;
@@ -140,14 +141,14 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   items.remaining[first] = 0;
   const work = k === 1 && resumed > 0 ? resumed : serviceTime(r, n, cap);
   items.unit[first] = u;
-  started(r, first, n, cap, resumed > 0 ? 0 : work, resumed > 0);
+  started(r, first, n, cap, resumed > 0 ? 0 : work, resumed > 0, k);
   let previous = first;
   for (let i = 1; i < k; i++) {
     const slot = takeFromQueue(r, n);
     items.unit[slot] = u;
     items.nextInUnit[previous] = slot;
     // A batch is served in one service time: each of its items is worked on for all of it.
-    started(r, slot, n, cap, work, false);
+    started(r, slot, n, cap, work, false, k);
     previous = slot;
   }
   items.nextInUnit[previous] = -1;
@@ -169,7 +170,7 @@ export function updateAvailability(r: ReplicationState, n: number): boolean {
   if (available === r.available[n]) return false;
   accrue(r, n);
   r.available[n] = available;
-  if (r.trace) r.trace(available ? 'available' : 'unavailable', r.now, -1, n, -1);
+  if (r.trace) r.trace(available ? 'available' : 'unavailable', r.now, -1, n, -1, 0);
   if (multitasks(r.rules, n)) {
     shareUpdate(r, n);
     shareRebalance(r, n);
@@ -232,7 +233,7 @@ export function preemptFor(r: ReplicationState, n: number, slot: number): void {
   r.queues.pushFront(n, interrupted, items.level[interrupted]);
   expectWork(r, r.queuedWork, n, cap, 1);
   items.enqueued[interrupted] = r.now;
-  if (r.trace) r.trace('preempt', r.now, interrupted, n, cap);
+  if (r.trace) r.trace('preempt', r.now, interrupted, n, cap, 0);
 }
 
 /**
@@ -254,7 +255,7 @@ export function startSharing(r: ReplicationState, n: number): void {
     items.unit[slot] = u;
     items.nextInUnit[slot] = -1;
     units.remaining[u] = serviceTime(r, n, cap);
-    started(r, slot, n, cap, units.remaining[u], false);
+    started(r, slot, n, cap, units.remaining[u], false, 1);
     r.serving[n].add(u, units.position);
     r.busy[n]++;
     r.servicesInProgress++;
