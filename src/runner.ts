@@ -2,9 +2,9 @@
  * What the sandbox (web/) needs beyond the public API (src/index.ts) and the report model
  * (src/report/): the messages a job travels in to a worker and back, the scheduler that
  * shares jobs out over workers, the parts of a comparison it runs in slices for its progress
- * bar, the routing strategies' help texts, a team's history studied for its history page (read,
- * fitted, backtested, charted and forecast in dates), and a few helpers of its form, its exports
- * and its share links. It imports these from
+ * bar, the watched run its animation streams from a worker, the routing strategies' help texts,
+ * a team's history studied for its history page (read, fitted, backtested, charted and forecast
+ * in dates), and a few helpers of its form, its exports and its share links. It imports these from
  * here rather than from the modules inside, so this list is what it depends on; they are not
  * for library users and may change in any release.
  */
@@ -21,6 +21,13 @@ export {
   outcomeOfReply,
 } from './experiment/jobs.ts';
 export { type RunOnLane, shareOut } from './experiment/share-out.ts';
+export {
+  TRACE_FIELDS,
+  type TraceBatch,
+  type WatchedRun,
+  type WatchStart,
+  watchRun,
+} from './experiment/watch.ts';
 export {
   dayText,
   isWorkingDay,
@@ -51,5 +58,6 @@ export {
 } from './history/study.ts';
 export { distributionMean, distributionVariance } from './model/distribution.ts';
 export { deeperThan } from './model/json-depth.ts';
+export { TRACE_EVENTS, type TraceEvent } from './network/events.ts';
 export { stability } from './network/stability.ts';
 export { STRATEGIES as routingStrategies } from './network/strategies/index.ts';

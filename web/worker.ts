@@ -4,7 +4,7 @@
  * progress at most every PROGRESS_MS; cancelling is done by the page terminating this worker.
  */
 import './no-eval.ts';
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import {
   type CompareOptions,
   type DateQuestion,
@@ -21,6 +21,8 @@ import {
   jobAnswerer,
   type StudyOptions,
   studyHistory,
+  type WatchedRun,
+  watchRun,
 } from '../src/runner.ts';
 import { compareSliced, type Progress, runSliced } from './viewmodel/sliced-run.ts';
 
@@ -36,6 +38,9 @@ function throttled(report: (p: Progress) => void): (p: Progress) => void {
     }
   };
 }
+
+/** The run this worker animates, if any: one per worker, so two variants side by side run in parallel. */
+let watched: WatchedRun | undefined;
 
 const simulator = {
   run(scenario: unknown, onProgress: (p: Progress) => void) {
@@ -70,6 +75,25 @@ const simulator = {
     options: HistoryForecastOptions,
   ) {
     return historyForecast(history, fitted, question, start, calendar, options);
+  },
+  /**
+   * Starts watching a run (experiment/watch.ts): the page then pulls its trace a batch at a
+   * time as it plays, so nothing is traced ahead of what it draws, whatever the run's length.
+   */
+  watch(scenario: unknown) {
+    watched = watchRun(scenario);
+    return watched.start;
+  },
+  /** The next batch of the watched run's trace, handed over without a copy. */
+  watchNext(maxEvents: number) {
+    if (!watched) throw new Error('no run is being watched');
+    const batch = watched.next(maxEvents);
+    return transfer(batch, [batch.events.buffer]);
+  },
+  /** The watched run's result: the rest of it run unwatched, the same bytes as a plain run. */
+  watchResult() {
+    if (!watched) throw new Error('no run is being watched');
+    return watched.result();
   },
 };
 

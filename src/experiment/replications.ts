@@ -9,7 +9,7 @@ import { parseScenario } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { nodeLoads } from '../network/load.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
-import { Replication } from '../network/simulation.ts';
+import { Replication, type ReplicationOptions } from '../network/simulation.ts';
 import { compileTopology, type Topology } from '../network/topology.ts';
 import { aggregate } from './aggregate.ts';
 import type { SimulationResult } from './result.ts';
@@ -50,8 +50,9 @@ export function startReplication(
   scenario: Scenario,
   index: number,
   topology = compileTopology(scenario),
+  options: ReplicationOptions = {},
 ): Replication {
-  return new Replication(scenario, topology, replicationSeed(scenario.run.seed, index));
+  return new Replication(scenario, topology, replicationSeed(scenario.run.seed, index), options);
 }
 
 /** The result of a scenario from its replications' outcomes, in replication order. */

@@ -7,7 +7,7 @@
  * the job pipeline, its replications spread over whatever executor runs them.
  */
 import type { Scenario } from '../model/scenario.ts';
-import type { ReplicationOutcome } from '../network/simulation.ts';
+import type { ReplicationOptions, ReplicationOutcome } from '../network/simulation.ts';
 import { compileTopology } from '../network/topology.ts';
 import type { Plan } from './pipeline.ts';
 import { resultOf, runnableScenario, startReplication } from './replications.ts';
@@ -37,11 +37,18 @@ export interface Run {
 
 /** Validates the scenario (throwing ScenarioError if it is invalid) and prepares its run. */
 export function createRun(input: unknown): Run {
-  const scenario: Scenario = runnableScenario(input);
+  return runOf(runnableScenario(input));
+}
+
+/**
+ * The run of a scenario already made runnable. `watch` traces the first replication (see
+ * experiment/watch.ts); a trace only looks, so the result is the same bytes with it or without.
+ */
+export function runOf(scenario: Scenario, watch?: ReplicationOptions['trace']): Run {
   const topology = compileTopology(scenario);
   const replications = scenario.run.replications;
   const outcomes: ReplicationOutcome[] = [];
-  let current = startReplication(scenario, 0, topology);
+  let current = startReplication(scenario, 0, topology, { trace: watch });
   let result: SimulationResult | undefined;
 
   return {
