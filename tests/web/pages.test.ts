@@ -3,12 +3,13 @@
  * its card's id, title, note and file name, beside its drawing.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPARISON_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
+import { COMPARISON_CHARTS, REVEAL_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
 
 describe('the charts each results page lists', () => {
   it.each([
     ['a run', RUN_CHARTS],
     ['a comparison', COMPARISON_CHARTS],
+    ['a reveal', REVEAL_CHARTS],
   ] as const)('%s: every card has its own id and file, a title and a note', (_, charts) => {
     expect(charts.length).toBeGreaterThan(0);
     expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
@@ -20,8 +21,8 @@ describe('the charts each results page lists', () => {
     }
   });
 
-  it('no two cards share an id: both pages live in one document', () => {
-    const ids = [...RUN_CHARTS, ...COMPARISON_CHARTS].map((c) => c.id);
+  it('no two cards share an id: every page lives in one document', () => {
+    const ids = [...RUN_CHARTS, ...COMPARISON_CHARTS, ...REVEAL_CHARTS].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -3,8 +3,10 @@
  * (its drawing, and its ChartSpec beside it), its data function, its test, and its place here.
  */
 import type { Comparison } from '../../src/index.ts';
+import type { Revealed } from '../viewmodel/chart-data/guesses-data.ts';
 import { cfdChart } from './cfd.ts';
 import type { ChartSpec, RunShown } from './chart-spec.ts';
+import { guessesChart } from './guesses.ts';
 import { leadTimeChart } from './histogram.ts';
 import { distributionsChart } from './histogram-overlay.ts';
 import { intervalsChart } from './intervals.ts';
@@ -28,3 +30,6 @@ export const COMPARISON_CHARTS: readonly ChartSpec<Comparison>[] = [
   comparisonWipChart,
   comparisonDoneChart,
 ];
+
+/** Predict, then reveal: the room's guesses against what was measured. */
+export const REVEAL_CHARTS: readonly ChartSpec<Revealed>[] = [guessesChart];
