@@ -46,6 +46,7 @@ import { ExploreView } from './views/explore-view.ts';
 import { JsonEditor } from './views/json-editor.ts';
 import { hideNotice, showNotice } from './views/notice.ts';
 import { openLink } from './views/open-link.ts';
+import { present, presentedLarge } from './views/presentation.ts';
 import { renderPicker } from './views/preset-picker.ts';
 import { ResultsView } from './views/results-view.ts';
 import { RunControls } from './views/run-controls.ts';
@@ -55,6 +56,7 @@ import { openShareDialog } from './views/share-dialog.ts';
 import { Cancelled, Simulator } from './views/simulator.ts';
 import { StructureEditor } from './views/structure-editor.ts';
 import { StructurePreview } from './views/structure-preview.ts';
+import { WorkshopSession, workshopRequest } from './views/workshop-session.ts';
 
 const restored = readWorkspace(readStorage(), PRESETS);
 let ws: Workspace = restored.workspace;
@@ -99,11 +101,39 @@ const compareResultsHost = h('section', {
   'aria-label': 'Comparison results',
   tabindex: -1,
 });
+const workshopButton = h(
+  'button',
+  { type: 'button', class: 'secondary', id: 'workshop-start', onclick: () => startWorkshop() },
+  'Predict, then reveal',
+);
+const workshopNote = h('p', { class: 'hint workshop-start-note' });
 compareView.append(
-  h('aside', { class: 'scenario-panel' }, compareSetup.root, compareControls.root),
+  h(
+    'aside',
+    { class: 'scenario-panel' },
+    compareSetup.root,
+    compareControls.root,
+    h(
+      'div',
+      { class: 'workshop-start' },
+      h('h3', { class: 'panel-heading' }, 'Workshop'),
+      h(
+        'p',
+        { class: 'panel-intro' },
+        'The room guesses which of the two has the shorter lead time, and by how much; the results stay hidden until you reveal them. Full screen, with a clicker.',
+      ),
+      workshopButton,
+      workshopNote,
+    ),
+  ),
   compareResultsHost,
 );
-const compareResults = new CompareResults(compareResultsHost, large);
+// Presented, the comparison is in large type for the back of the room.
+const compareResults = new CompareResults(
+  compareResultsHost,
+  () => ws.largeType || presentedLarge(compareResultsHost),
+  presentComparison,
+);
 
 const explore = new ExploreView(
   () => {
@@ -400,6 +430,14 @@ function refreshCompareState() {
   if (running) return;
   const request = compareSetup.request(compareSource());
   compareControls.idle(typeof request === 'string' ? `To compare, ${request}.` : null);
+  const blocked =
+    typeof request === 'string'
+      ? `To start, ${request}.`
+      : request.variants.length !== 2
+        ? 'A workshop puts exactly two variants side by side: tick two.'
+        : null;
+  workshopButton.disabled = blocked !== null;
+  workshopNote.textContent = blocked ?? '';
 }
 
 async function runComparison() {
@@ -431,6 +469,59 @@ async function runComparison() {
   }
   refreshRunState();
   refreshCompare();
+}
+
+// Predict, then reveal: the comparison runs hidden while the room guesses.
+const workshops = new WorkshopSession({
+  compare: async (request, progress) => {
+    if (running) throw new Error('another run is in progress; wait for it, then start again');
+    running = true;
+    compareControls.running();
+    controls.idle('A comparison is in progress.');
+    explore.block('A comparison is in progress.');
+    const unit = (request.variants[0].scenario as { timeUnit?: string }).timeUnit ?? 'day';
+    try {
+      return await simulator.compare(
+        [...request.variants],
+        { seed: request.seed, replications: request.replications },
+        (p) => {
+          compareControls.progress(p, unit);
+          progress(p.fraction);
+        },
+      );
+    } finally {
+      running = false;
+      refreshRunState();
+      refreshCompareState();
+    }
+  },
+  revealed: (c) => void compareResults.show(c),
+});
+
+function startWorkshop() {
+  const request = compareSetup.request(compareSource());
+  const pair = typeof request === 'string' ? null : workshopRequest(request);
+  if (pair) workshops.open(pair, true);
+}
+
+/** The comparison on the Compare view, moved into the presentation layout and back. */
+function presentComparison() {
+  present(
+    {
+      title: 'Comparison',
+      mount(host) {
+        const place = document.createComment('comparison');
+        compareResultsHost.replaceWith(place);
+        host.append(compareResultsHost);
+        void compareResults.redraw();
+        return {
+          redraw: () => void compareResults.redraw(),
+          unmount: () => place.replaceWith(compareResultsHost),
+        };
+      },
+    },
+    { fullscreen: true, onLeave: () => void compareResults.redraw() },
+  );
 }
 
 // Views: the scenario and its results, a comparison, or a sweep and forecast. Arrow keys move between the tabs.
@@ -548,4 +639,5 @@ refreshScenario(false);
 hideNotice(notice);
 if (restored.problems.length > 0) showNotice(notice, restored.problems.join(' '), 'error');
 await handleHash();
+if (workshops.restore()) showView('compare');
 document.body.dataset.ready = 'true';

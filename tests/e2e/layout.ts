@@ -1,6 +1,7 @@
 /**
- * What a screen of the sandbox must not do, measured in the page: scroll sideways, let a card's
- * content run past its edge, or draw a chart's text outside its svg or over another label.
+ * What a screen of the sandbox must not do, measured in the page: scroll sideways (the page, or
+ * the presentation layout over it), let a card's content run past its edge, or draw a chart's
+ * text outside its svg or over another label.
  */
 import type { Page } from 'playwright-core';
 
@@ -37,6 +38,10 @@ const CHECK = `(() => {
     const style = getComputedStyle(el);
     return style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) !== 0;
   };
+  // The presentation layout covers the window itself, and scrolls within.
+  for (const layer of document.querySelectorAll('.presentation, .presentation-body'))
+    if (layer.scrollWidth > layer.clientWidth + 1)
+      problems.push(layer.className + ': content ' + layer.scrollWidth + ' px wide in ' + layer.clientWidth + ' px');
   for (const card of document.querySelectorAll('.chart-card, .headline, .verdict, .compare-table-wrap, .card')) {
     if (!card.offsetParent) continue;
     const name = card.id || card.className;

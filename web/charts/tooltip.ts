@@ -19,6 +19,9 @@ function element(): HTMLDivElement {
 /** Shows `lines` (the first one as a heading) near the page point (x, y). */
 export function showTooltip(lines: readonly string[], x: number, y: number) {
   const t = element();
+  // In full screen only the full-screen element is drawn: the tip goes where it can be seen.
+  const layer = document.fullscreenElement ?? document.body;
+  if (t.parentElement !== layer) layer.append(t);
   t.replaceChildren(
     ...lines.map((line, i) => {
       const div = document.createElement('div');

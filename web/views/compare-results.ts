@@ -25,9 +25,11 @@ import { verdictBanner } from './verdict-banner.ts';
 export class CompareResults {
   private readonly shell: ResultsShell;
 
+  /** `present`, when given, offers to show the comparison in the full-screen presentation layout. */
   constructor(
     host: HTMLElement,
     private readonly large: () => boolean,
+    private readonly present?: () => void,
   ) {
     this.shell = resultsShell(host);
     this.empty();
@@ -72,6 +74,17 @@ export class CompareResults {
         resultsHead({
           title: 'Comparison',
           summary: `${subject}, seed ${c.seed}, ${count(c.replications, 'replication')} each; baseline: ${c.baseline}.`,
+          note: this.present
+            ? h(
+                'p',
+                { class: 'present-line' },
+                h(
+                  'button',
+                  { type: 'button', class: 'tiny', id: 'compare-present', onclick: this.present },
+                  'Present full screen',
+                ),
+              )
+            : undefined,
           exports: 'Export comparison',
           files: [
             jsonExport(c, { label: 'JSON', id: 'export-comparison-json', file: 'comparison.json' }),
