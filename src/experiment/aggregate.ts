@@ -149,6 +149,7 @@ export function aggregate(
     leadTimeHistogram: mergedHistogram(outcomes.map((o) => o.leadTimeHistogram)).bins(40),
     series: seriesOf(scenario, topology, outcomes[0]),
     cycleTimes: outcomes[0].cycleTimes.toJSON(),
+    agingWip: agingWipOf(scenario, topology, outcomes[0]),
     runs,
     warnings: [],
   };
@@ -222,6 +223,20 @@ function workItemAge(outcomes: readonly ReplicationOutcome[]): SimulationResult[
     p50: weighted((a) => a.p50),
     p85: weighted((a) => a.p85),
     max: Math.max(...with_.map((a) => a.max)),
+  };
+}
+
+function agingWipOf(
+  scenario: Scenario,
+  topology: Topology,
+  outcome: ReplicationOutcome,
+): SimulationResult['agingWip'] {
+  const { t, value } = outcome.agingWip.toJSON();
+  return {
+    at: scenario.run.duration,
+    count: outcome.agesAtEnd.count,
+    step: t.map((c) => (c < 0 ? null : topology.capabilities[c])),
+    age: value,
   };
 }
 

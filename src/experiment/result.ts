@@ -156,6 +156,13 @@ export interface SimulationResult {
   };
   /** Cycle time of completed items against the time they were done (first replication, thinned). */
   cycleTimes: { t: number[]; value: number[] };
+  /**
+   * The work in progress when arrivals stopped (`at`, the duration), from the first
+   * replication: each item's step, the one it is at or waits for (null in the CONWIP
+   * backlog, not yet committed), and its age since arrival; at most 2000 of its `count`
+   * items, evenly thinned.
+   */
+  agingWip: { at: number; count: number; step: (string | null)[]; age: number[] };
   runs: ReplicationSummary[];
   warnings: string[];
 }

@@ -1,6 +1,7 @@
 /**
  * A bounded, evenly thinned record of (time, value) points, e.g. the cycle time of each
- * completed item for a scatterplot. It keeps every `stride`-th point offered; when full
+ * completed item for a scatterplot (or, with a step's index for the time, the age of each
+ * item in progress). It keeps every `stride`-th point offered; when full
  * it drops every other point and doubles the stride. So it always holds at most
  * `maxPoints`, spread over the whole run, with no randomness and no unbounded memory.
  */

@@ -87,12 +87,21 @@ export function recordSeries(r: ReplicationState, t: number): void {
   while (t >= series.nextDue) series.record(sample);
 }
 
-/** Work-item age of everything in progress when arrivals stop: what a coach sees on the board. */
+/**
+ * Work-item age of everything in progress when arrivals stop: what a coach sees on the board,
+ * each item in the column of the step it is at or waits for (an item that has not entered
+ * the system yet, in the CONWIP backlog, is at no node and headed for none).
+ */
 export function snapshotAges(r: ReplicationState): void {
   const items = r.items;
   const ages: number[] = [];
   for (let slot = 0; slot < items.highWater; slot++)
-    if (items.live[slot]) ages.push(r.now - items.arrival[slot]);
+    if (items.live[slot]) {
+      const age = r.now - items.arrival[slot];
+      ages.push(age);
+      const inBacklog = items.node[slot] < 0 && items.target[slot] < 0;
+      r.out.agingWip.offer(inBacklog ? -1 : items.capability[slot], age);
+    }
   if (ages.length === 0) return;
   ages.sort((a, b) => a - b);
   const at = (p: number) => ages[Math.min(ages.length - 1, Math.max(0, Math.ceil(p * ages.length) - 1))];

@@ -101,6 +101,12 @@ export interface ReplicationOutcome {
   cycleTimes: ThinnedPoints;
   /** Ages of the items in progress when arrivals stopped (at `duration`). */
   agesAtEnd: AgeSummary;
+  /**
+   * The same items one by one, for an aging-WIP chart: (the capability each is at or waits
+   * for, its age), -1 for an item still in the CONWIP backlog; thinned evenly to at most
+   * 2000, so it is bounded however much work is in progress.
+   */
+  agingWip: ThinnedPoints;
 }
 
 export function newOutcome(
@@ -167,5 +173,6 @@ export function newOutcome(
     series: new SeriesRecorder(0, scenario.run.duration / seriesPoints, channels, seriesPoints),
     cycleTimes: new ThinnedPoints(),
     agesAtEnd: { count: 0, mean: 0, p50: 0, p85: 0, max: 0 },
+    agingWip: new ThinnedPoints(),
   };
 }
