@@ -113,17 +113,50 @@ export function drawAxes(
     type.small,
     format?.x,
   );
-  const yTicks = Math.max(2, Math.floor(inner.height / (type.base * 3.2)));
-  const style = <D>(g: ReturnType<typeof select<SVGGElement, unknown>>, axis: Axis<D>) => {
-    g.call(axis as never);
-    g.attr('font-size', type.small).attr('font-family', type.font);
-    g.selectAll('text').attr('fill', MUTED);
-    g.selectAll('line,path').attr('stroke', AXIS);
-  };
   // A wide first x label (a zoomed axis starting at 150) would touch the lowest y label in the
   // corner they share: the y label gives way.
   const corner = xTicks.length > 0 && x(xTicks[0]) < 1 && textWidth(xFormat(xTicks[0]), type.small) / 2 > 7;
-  const yValues = y.ticks(yTicks).filter((t) => !corner || y(t) < inner.height - type.small);
+  drawYAxis(frame, y, titles.y, { format: format?.y, clearCorner: corner });
+  const xAxis = axisBottom(x)
+    .tickValues(xTicks)
+    .tickFormat((v) => xFormat(Number(v)));
+  styleAxis(
+    frame,
+    plot.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${inner.height})`),
+    xAxis,
+  );
+  plot
+    .append('text')
+    .attr('class', 'axis-title')
+    .attr('x', inner.width)
+    .attr('y', inner.height + type.base * 2.7)
+    .attr('text-anchor', 'end')
+    .attr('fill', MUTED)
+    .text(titles.x);
+}
+
+function styleAxis<D>(frame: Frame, g: ReturnType<typeof select<SVGGElement, unknown>>, axis: Axis<D>) {
+  const { type } = frame;
+  g.call(axis as never);
+  g.attr('font-size', type.small).attr('font-family', type.font);
+  g.selectAll('text').attr('fill', MUTED);
+  g.selectAll('line,path').attr('stroke', AXIS);
+}
+
+/**
+ * The left axis alone, with its grid lines and title turned on its side: for a chart whose x
+ * is not a number (the columns of an aging-WIP chart). `clearCorner` leaves out a lowest label
+ * that a wide first x label would touch.
+ */
+export function drawYAxis(
+  frame: Frame,
+  y: ScaleLinear<number, number>,
+  title: string,
+  options: { format?: (v: number) => string; clearCorner?: boolean } = {},
+) {
+  const { plot, inner, type } = frame;
+  const yTicks = Math.max(2, Math.floor(inner.height / (type.base * 3.2)));
+  const yValues = y.ticks(yTicks).filter((t) => !options.clearCorner || y(t) < inner.height - type.small);
   plot
     .append('g')
     .attr('class', 'grid')
@@ -135,23 +168,11 @@ export function drawAxes(
     .attr('y1', (d) => y(d))
     .attr('y2', (d) => y(d))
     .attr('stroke', GRID);
-  const xAxis = axisBottom(x)
-    .tickValues(xTicks)
-    .tickFormat((v) => xFormat(Number(v)));
-  const yFormat = format?.y ?? y.tickFormat(yTicks);
+  const yFormat = options.format ?? y.tickFormat(yTicks);
   const yAxis = axisLeft(y)
     .tickValues(yValues)
     .tickFormat((v) => yFormat(Number(v)));
-  style(plot.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${inner.height})`), xAxis);
-  style(plot.append('g').attr('class', 'y-axis'), yAxis);
-  plot
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('x', inner.width)
-    .attr('y', inner.height + type.base * 2.7)
-    .attr('text-anchor', 'end')
-    .attr('fill', MUTED)
-    .text(titles.x);
+  styleAxis(frame, plot.append('g').attr('class', 'y-axis'), yAxis);
   plot
     .append('text')
     .attr('class', 'axis-title')
@@ -159,7 +180,7 @@ export function drawAxes(
     .attr('transform', `translate(${-frame.margin.left + type.base * 0.95},0) rotate(-90)`)
     .attr('text-anchor', 'end')
     .attr('fill', MUTED)
-    .text(titles.y);
+    .text(title);
 }
 
 /**

@@ -46,6 +46,16 @@ export const SERIES = {
   track: '#e6e9ef',
 } as const;
 
+/**
+ * Two sources drawn side by side in one chart (a team's history and the model fitted to it):
+ * the first in the dots' blue, the second in reddish purple, apart in every colour vision.
+ */
+export const SOURCES = ['#0072B2', '#CC79A7'] as const;
+
+export function sourceColour(i: number): string {
+  return SOURCES[i % SOURCES.length];
+}
+
 export type Percentile = 'p50' | 'p85' | 'p95';
 
 /**
