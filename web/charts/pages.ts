@@ -4,6 +4,7 @@
  */
 import type { Comparison } from '../../src/index.ts';
 import type { Revealed } from '../viewmodel/chart-data/guesses-data.ts';
+import { agingWipChart } from './aging-wip.ts';
 import { cfdChart } from './cfd.ts';
 import type { ChartSpec, RunShown } from './chart-spec.ts';
 import { guessesChart } from './guesses.ts';
@@ -13,6 +14,7 @@ import { intervalsChart } from './intervals.ts';
 import { comparisonDoneChart, comparisonWipChart, wipChart } from './lines.ts';
 import { networkChart } from './network.ts';
 import { cycleTimeChart } from './scatter.ts';
+import { throughputChart, throughputHistogramChart } from './throughput.ts';
 import { utilisationChart } from './utilisation.ts';
 
 export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
@@ -20,6 +22,9 @@ export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
   utilisationChart,
   leadTimeChart,
   cycleTimeChart,
+  agingWipChart,
+  throughputChart,
+  throughputHistogramChart,
   cfdChart,
   wipChart,
 ];
