@@ -89,13 +89,21 @@ async function enterGuesses(page: Page) {
   await page.press(`.workshop-guesses tr[data-row="${ROWS.length - 1}"] input.workshop-by`, 'Enter');
 }
 
-/** Strings only the results could put in the page: each mean lead time, and the difference. */
+/**
+ * Strings only the results could put in the page: each mean lead time and p85, as written and
+ * as the double itself, and the difference as the sentences and the chart say it.
+ */
 function resultStrings(c: Comparison): string[] {
   const unit = c.variants[0].result.timeUnit;
   const lead = comparisonReport(c).variants[1].findings.find((f) => f.measure === 'leadTime');
   const ratio = 1 + (c.variants[1].vsBaseline?.leadTime.relative ?? 0);
   return [
-    ...c.variants.map((v) => formatDuration(v.result.leadTime.mean, unit)),
+    ...c.variants.flatMap((v) => [
+      formatDuration(v.result.leadTime.mean, unit),
+      String(v.result.leadTime.mean),
+      String(v.result.leadTime.p85),
+    ]),
+    String(ratio),
     lead?.change ?? 'no change',
     signedChange(ratio),
   ];
@@ -114,6 +122,7 @@ describe('predict, then reveal', () => {
 
   it('opens on the question, full screen, and → moves to the guesses', async () => {
     await startWorkshop(page);
+    expect(await page.evaluate(() => document.fullscreenElement?.className)).toBe('presentation');
     expect(await page.textContent('.workshop-steps [aria-current="step"]')).toBe('1 The question');
     expect(await page.textContent('.workshop-variants')).toContain('Token-ring pipeline');
     await page.keyboard.press('ArrowRight');
@@ -183,6 +192,8 @@ describe('predict, then reveal', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#workshop-results[data-drawn="true"]', { timeout: 60_000 });
+    // Full screen needs a click: after a reload the layout covers the window by itself.
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
     expect(
       await page.$$eval('.workshop-judged li', (li) => li.map((l) => l.getAttribute('data-table'))),
     ).toHaveLength(ROWS.length);
@@ -253,5 +264,14 @@ describe.each(SCREENS)('the presentation layout on a $name ($width×$height)', (
     await page.click('#presentation-leave');
     await page.waitForSelector('.presentation', { state: 'detached' });
     expect(await page.$('#view-compare #compare-results')).not.toBeNull();
+  });
+
+  it('leaves the layout when the browser leaves full screen (its own Escape)', async () => {
+    await page.click('#compare-present');
+    await page.waitForFunction(() => document.fullscreenElement?.className === 'presentation');
+    await page.evaluate(() => document.exitFullscreen());
+    await page.waitForSelector('.presentation', { state: 'detached' });
+    // Back in its place, drawn again at the page's size.
+    await page.waitForSelector('#view-compare #compare-results[data-drawn="true"]');
   });
 });
