@@ -19,6 +19,22 @@ import {
 import type { History } from '../../history/history.ts';
 import { simulatedHistory } from '../../history/simulated.ts';
 import { unknownStages } from '../../history/stages.ts';
+import {
+  BACKTEST_CAVEAT,
+  backtestTable,
+  backtestTitle,
+  CLASSES_TITLE,
+  classesTable,
+  derivations,
+  distanceLine,
+  queuesTable,
+  REPRODUCED,
+  type ReportTable,
+  readingLines,
+  rowNotes,
+  stagesTable,
+  stepsTable,
+} from '../../history/study-report.ts';
 import { parseScenario } from '../../model/parse.ts';
 import { number, percent } from '../../report/numbers.ts';
 import { HELP_FLAG, parse, wholeNumber } from '../args.ts';
@@ -187,134 +203,38 @@ function describe(
   test: ReturnType<typeof backtest>,
   allNotes: boolean,
 ): string {
-  const s = summaryOf(history);
-  const lines = [
-    `${file}: ${s.format === 'event log' ? 'an event log' : 'stage dates'} of ${s.items} items (${s.done} done, ${s.items - s.done} in progress), ${s.from} to ${s.to} (${number(report.days)} days), ${s.dateOnly ? 'dates without times' : 'date-times'}`,
-  ];
-  if (s.dateOrder)
-    lines.push(
-      `Dates such as 03/04 read ${s.dateOrder.order === 'dmy' ? 'day first' : 'month first'}: ${s.dateOrder.from}.`,
-    );
-  if (s.ignoredColumns.length > 0)
-    lines.push(`Columns left aside (no dates in them): ${s.ignoredColumns.join(', ')}.`);
-  const notes = history.notes;
-  if (notes.length === 0) lines.push('Every row taken as it stands.');
+  const lines = readingLines(file, history, report);
+  const notes = rowNotes(history);
+  if (notes.lines.length === 0) lines.push('Every row taken as it stands.');
   else {
-    const leftOut = notes.filter((n) => n.note.endsWith('left out')).length;
     lines.push(
-      `Rows: ${notes.length} notes, ${leftOut} of them rows left out${allNotes ? ':' : ' (--notes lists every one):'}`,
+      `Rows: ${notes.lines.length} notes, ${notes.leftOut} of them rows left out${allNotes ? ':' : ' (--notes lists every one):'}`,
     );
-    const shown = allNotes ? notes : notes.slice(0, 8);
-    for (const n of shown) lines.push(`  line ${n.line}${n.id ? ` (${n.id})` : ''}: ${n.note}`);
-    if (shown.length < notes.length) lines.push(`  … and ${notes.length - shown.length} more`);
+    const shown = allNotes ? notes.lines : notes.lines.slice(0, 8);
+    for (const n of shown) lines.push(`  ${n}`);
+    if (shown.length < notes.lines.length) lines.push(`  … and ${notes.lines.length - shown.length} more`);
   }
-  lines.push('', 'Stages');
-  lines.push(
-    table(
-      ['stage', 'taken as', 'because'],
-      report.stages.map((st) => [st.name, st.role, st.why]),
-    ),
-  );
-  lines.push('', 'Classes of work (arrivals at random, Poisson, at the rate over the history)');
-  lines.push(
-    table(
-      ['class', 'items', 'a day', 'per quarter', 'steady', 'steps'],
-      report.classes.map((c) => [
-        c.id,
-        String(c.items),
-        number(c.rate),
-        c.quarters.join(' '),
-        c.steady ? 'yes' : `no (χ² ${number(c.chiSquared)})`,
-        c.steps.join(' → '),
-      ]),
-    ),
-  );
-  lines.push('', 'Steps');
-  lines.push(
-    table(
-      ['step', 'capacity', 'service time (days)', 'visits', 'rework'],
-      report.steps.map((st) => [
-        st.stage,
-        String(st.capacity),
-        serviceText(st.service),
-        String(st.visits),
-        st.rework ? `${percent(st.rework.probability)} to ${st.rework.to}` : '',
-      ]),
-    ),
-  );
+  const tabled = (t: ReportTable) => table(t.head, t.rows);
+  lines.push('', 'Stages', tabled(stagesTable(report)));
+  lines.push('', CLASSES_TITLE, tabled(classesTable(report)));
+  lines.push('', 'Steps', tabled(stepsTable(report)));
   lines.push('', 'How each number was derived');
-  for (const st of report.steps) {
-    lines.push(`  ${st.stage}: capacity ${st.capacity}: ${st.capacityFrom}.`);
-    const c = st.service.candidates.map((x) => `${x.family} ${number(x.distance)}`).join(', ');
-    if (c)
-      lines.push(
-        `    service: Kolmogorov-Smirnov distance ${c}; a family fits up to ${number(st.service.critical)}.`,
-      );
-    if (st.rework)
-      lines.push(
-        `    rework: ${st.rework.moves} backward moves over ${st.visits} finished visits${st.rework.note ? `; ${st.rework.note}` : ''}.`,
-      );
-  }
-  if (report.merged.length > 0)
-    lines.push(
-      `  Types joined into class "other" (under 5 items, or beyond the 20 largest): ${report.merged.length > 10 ? `${report.merged.slice(0, 10).join(', ')} and ${report.merged.length - 10} more` : report.merged.join(', ')}.`,
-    );
+  for (const d of derivations(report))
+    d.lines.forEach((line, i) => {
+      lines.push(`${i === 0 ? '  ' : '    '}${line}`);
+    });
   lines.push('', 'Assumptions to check');
   for (const a of report.assumptions) lines.push(`  - ${a}`);
-  lines.push(
-    '',
-    `Backtest: the scenario over the same ${number(report.days)} days, ${test.result.replications} replications`,
-  );
-  lines.push(
-    table(
-      ['measure', 'history', 'model', '95% interval', 'of', 'reproduced'],
-      test.rows.map((r) => [
-        r.measure,
-        number(r.history),
-        number(r.model),
-        `${number(r.interval[0])} – ${number(r.interval[1])}`,
-        r.intervalOf,
-        r.reproduced ? 'yes' : 'NO',
-      ]),
-    ),
-  );
-  lines.push(
-    `Lead-time distance (Kolmogorov-Smirnov, the largest gap between the two distributions): ${number(test.distance)}; a year of the model itself stays under ${number(test.critical)} 95 times in 100.`,
-  );
-  if (test.queues.length > 0) {
-    lines.push('Waiting per visit (days):');
-    lines.push(
-      table(
-        ['queue', 'history', 'model'],
-        test.queues.map((q) => [`${q.queue} (before ${q.stage})`, number(q.history), number(q.model)]),
-      ),
-    );
-  }
-  lines.push('The history counts only items done by its end; the model lets every item it started finish.');
-  if (test.warnings.length === 0) lines.push('The model reproduces the history on every measure.');
+  lines.push('', backtestTitle(report, test), tabled(backtestTable(test)), distanceLine(test));
+  const queues = queuesTable(test);
+  if (queues) lines.push('Waiting per visit (days):', tabled(queues));
+  lines.push(BACKTEST_CAVEAT);
+  if (test.warnings.length === 0) lines.push(REPRODUCED);
   else {
     lines.push('', 'WARNING: where the model does not reproduce the history:');
     for (const w of test.warnings) lines.push(`  - ${w}`);
   }
   return lines.join('\n');
-}
-
-function serviceText(fit: FitReport['steps'][number]['service']): string {
-  const d = fit.distribution;
-  if (typeof d === 'number') return number(d);
-  switch (d.dist) {
-    case 'lognormal':
-    case 'gamma':
-      return `${d.dist}, mean ${number(d.mean)}, cv ${number(d.cv)}`;
-    case 'exponential':
-      return `exponential, mean ${number(d.mean)}`;
-    case 'empirical':
-      return `the ${d.values.length} measured, mean ${number(fit.mean)}`;
-    case 'constant':
-      return `constant ${number(d.value)}`;
-    default:
-      return d.dist;
-  }
 }
 
 /** Where the time goes and what is ageing, for the history and one simulated period of the model. */
