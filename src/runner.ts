@@ -48,6 +48,7 @@ export {
   weeklyThroughput,
 } from './history/flow-charts.ts';
 export { type HistoryForecastOptions, historyForecast, LIKELIHOODS } from './history/forecast-dates.ts';
+export { daysOffLine, forecastTable, questionLine, spreadLine } from './history/forecast-report.ts';
 export type { StageInfo } from './history/stages.ts';
 export {
   type Study,
@@ -56,6 +57,22 @@ export {
   type StudyProblem,
   studyHistory,
 } from './history/study.ts';
+export {
+  BACKTEST_CAVEAT,
+  backtestTable,
+  backtestTitle,
+  CLASSES_TITLE,
+  classesTable,
+  derivations,
+  distanceLine,
+  queuesTable,
+  REPRODUCED,
+  type ReportTable,
+  readingLines,
+  rowNotes,
+  stagesTable,
+  stepsTable,
+} from './history/study-report.ts';
 export { distributionMean, distributionVariance } from './model/distribution.ts';
 export { deeperThan } from './model/json-depth.ts';
 export { TRACE_EVENTS, type TraceEvent } from './network/events.ts';

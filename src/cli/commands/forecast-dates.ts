@@ -4,13 +4,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
-  dayText,
   readDaysOff,
   readHolidays,
   WEEKDAY_NAMES as WEEKDAYS,
   WEEKENDS_OFF,
   type WorkCalendar,
-  workingDaysBetween,
 } from '../../history/calendar.ts';
 import { isoDate, readDate } from '../../history/dates.ts';
 import { fitHistory } from '../../history/fit.ts';
@@ -23,7 +21,7 @@ import {
   throughputForecast,
   workingShareOf,
 } from '../../history/forecast-dates.ts';
-import { number, percent } from '../../report/numbers.ts';
+import { daysOffLine, forecastTable, questionLine, spreadLine } from '../../history/forecast-report.ts';
 import { UsageError } from '../errors.ts';
 import { committed, dateOrderFlag, readHistoryFile } from '../history-file.ts';
 import { loadScenario } from '../load.ts';
@@ -187,58 +185,17 @@ function describe(
   fromModel: DateForecast,
   fromHistory: DateForecast | undefined,
 ): string {
-  const off = calendar.daysOff.map((d) => WEEKDAYS[d]).join(', ') || 'none';
-  const holidays = calendar.holidays.size;
-  const lines: string[] = [];
-  const when = 'items' in question;
-  lines.push(
-    when
-      ? `When will ${number(question.items)} items be done, starting ${dayText(start)}?`
-      : `How many items will be done from ${dayText(start)} to ${dayText(question.by)} (${workingDaysBetween(calendar, start, question.by)} working days)?`,
-  );
-  lines.push(
-    `Days off: ${off}${holidays > 0 ? `, and ${holidays} holiday${holidays === 1 ? '' : 's'}` : ''}.`,
-    '',
-  );
-  const cell = (f: DateForecast, i: number) => {
-    const p = f.percentiles[i];
-    if (when)
-      return p.date === undefined ? 'not reached' : `${dayText(p.date)} (${p.workingDays} working days)`;
-    return p.items === undefined ? '' : `at least ${number(p.items)}`;
-  };
-  const header = ['likelihood', 'from the model'];
-  if (fromHistory) header.push("from the history's throughput");
-  lines.push(
-    table(
-      header,
-      fromModel.percentiles.map((p, i) => {
-        const row = [percent(p.likelihood, 0), cell(fromModel, i)];
-        if (fromHistory) row.push(cell(fromHistory, i));
-        return row;
-      }),
-    ),
-  );
+  const forecast = forecastTable(question, fromModel, fromHistory);
+  const lines = [questionLine(question, start, calendar), daysOffLine(calendar), ''];
+  lines.push(table(forecast.head, forecast.rows));
   lines.push('', `From the model (${model}): ${fromModel.basis}.`);
   if (fromModel.notReached > 0)
     lines.push(`  ${fromModel.notReached} replications never got there (the run stopped first).`);
   if (fromHistory) lines.push(`From the throughput: ${fromHistory.basis}.`);
   else lines.push("Give --history FILE to set the history's throughput beside the model.");
   if (fromHistory) {
-    const gap = spread(fromModel, fromHistory, when);
+    const gap = spreadLine(question, fromModel, fromHistory);
     if (gap) lines.push(gap);
   }
   return lines.join('\n');
-}
-
-/** Where the two methods disagree by more than a fifth at 85%, say so: one of them is missing something. */
-function spread(model: DateForecast, history: DateForecast, when: boolean): string | undefined {
-  const at = (f: DateForecast) => {
-    const p = f.percentiles[2];
-    return when ? p.workingDays : p.items;
-  };
-  const a = at(model);
-  const b = at(history);
-  if (a === undefined || b === undefined || b === 0) return undefined;
-  if (Math.abs(a / b - 1) <= 0.2) return undefined;
-  return `At 85% the two differ by ${percent(Math.abs(a / b - 1), 0)}: the throughput method assumes the future is like the whole history; the model, that it is like the model (check its backtest with flowlab fit).`;
 }
