@@ -3,13 +3,21 @@
  * its card's id, title, note and file name, beside its drawing.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPARISON_CHARTS, REVEAL_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
+import {
+  COMPARISON_CHARTS,
+  HISTORY_CHARTS,
+  HISTORY_FORECAST_CHARTS,
+  REVEAL_CHARTS,
+  RUN_CHARTS,
+} from '../../web/charts/pages.ts';
 
 describe('the charts each results page lists', () => {
   it.each([
     ['a run', RUN_CHARTS],
     ['a comparison', COMPARISON_CHARTS],
     ['a reveal', REVEAL_CHARTS],
+    ["a team's history", HISTORY_CHARTS],
+    ["a team's forecast in dates", HISTORY_FORECAST_CHARTS],
   ] as const)('%s: every card has its own id and file, a title and a note', (_, charts) => {
     expect(charts.length).toBeGreaterThan(0);
     expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
@@ -22,7 +30,13 @@ describe('the charts each results page lists', () => {
   });
 
   it('no two cards share an id: every page lives in one document', () => {
-    const ids = [...RUN_CHARTS, ...COMPARISON_CHARTS, ...REVEAL_CHARTS].map((c) => c.id);
+    const ids = [
+      ...RUN_CHARTS,
+      ...COMPARISON_CHARTS,
+      ...REVEAL_CHARTS,
+      ...HISTORY_CHARTS,
+      ...HISTORY_FORECAST_CHARTS,
+    ].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -4,7 +4,7 @@
  * from what the page shows. A page lists its charts (pages.ts) and builds every card alike.
  */
 
-import type { Scenario, SimulationResult } from '../../src/index.ts';
+import type { History, Scenario, SimulationResult } from '../../src/index.ts';
 import type { Verdict } from '../../src/report/index.ts';
 import type { ChartContext } from './frame.ts';
 
@@ -31,3 +31,16 @@ export interface RunShown {
   scenario: Scenario;
   verdict: Verdict;
 }
+
+/**
+ * What a team's history page shows: the history as read, and one simulated period of the
+ * scenario fitted to it, written as a history (src/history/simulated.ts), so the charts draw
+ * the two side by side by the same rules.
+ */
+export interface HistoryShown {
+  history: History;
+  model: History;
+}
+
+/** The series' names on a history page's charts. */
+export const HISTORY_SERIES = { history: 'history', model: 'model' } as const;

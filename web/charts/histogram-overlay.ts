@@ -6,12 +6,13 @@ import { scaleLinear } from 'd3';
 import type { Comparison } from '../../src/index.ts';
 import {
   binStarts,
+  historyHistogram,
   type SharedHistogram,
   sharedHistogram,
   sharesAt,
 } from '../viewmodel/chart-data/compare-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
 import { categorical } from './theme.ts';
@@ -23,6 +24,23 @@ export const distributionsChart: ChartSpec<Comparison> = {
     'The lead-time distribution of each variant as shares of its own items, on shared axes, with each variant’s p85 dashed. A distribution further left and narrower is faster and more predictable.',
   file: 'distributions',
   draw: (host, c, ctx) => drawHistogramOverlay(host, sharedHistogram(c), ctx),
+};
+
+export const historyDistributionsChart: ChartSpec<HistoryShown> = {
+  id: 'history-histogram',
+  title: 'Lead-time distribution: history and model',
+  explain:
+    'How long items took from entering the workflow to done, as shares of each one’s done items on the same bins: the team’s history and one simulated year of the fitted model, each with its p85 dashed. Where the outlines part, the model does not reproduce the team.',
+  file: 'lead-time-distribution',
+  draw: (host, { history, model }, ctx) =>
+    drawHistogramOverlay(
+      host,
+      historyHistogram([
+        { legend: HISTORY_SERIES.history, history },
+        { legend: HISTORY_SERIES.model, history: model },
+      ]),
+      ctx,
+    ),
 };
 
 export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, ctx: ChartContext) {

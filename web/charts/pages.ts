@@ -5,15 +5,16 @@
 import type { Comparison } from '../../src/index.ts';
 import type { Revealed } from '../viewmodel/chart-data/guesses-data.ts';
 import { agingWipChart } from './aging-wip.ts';
-import { cfdChart } from './cfd.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import { cfdChart, historyCfdChart } from './cfd.ts';
+import type { ChartSpec, HistoryShown, RunShown } from './chart-spec.ts';
+import { type DateForecastShown, dateForecastChart } from './date-forecast-chart.ts';
 import { guessesChart } from './guesses.ts';
 import { leadTimeChart } from './histogram.ts';
-import { distributionsChart } from './histogram-overlay.ts';
+import { distributionsChart, historyDistributionsChart } from './histogram-overlay.ts';
 import { intervalsChart } from './intervals.ts';
 import { comparisonDoneChart, comparisonWipChart, wipChart } from './lines.ts';
 import { networkChart } from './network.ts';
-import { cycleTimeChart } from './scatter.ts';
+import { cycleTimeChart, historyCycleTimeChart } from './scatter.ts';
 import { throughputChart, throughputHistogramChart } from './throughput.ts';
 import { utilisationChart } from './utilisation.ts';
 
@@ -38,3 +39,13 @@ export const COMPARISON_CHARTS: readonly ChartSpec<Comparison>[] = [
 
 /** Predict, then reveal: the room's guesses against what was measured. */
 export const REVEAL_CHARTS: readonly ChartSpec<Revealed>[] = [guessesChart];
+
+/** A team's history beside the model fitted to it, in the same charts. */
+export const HISTORY_CHARTS: readonly ChartSpec<HistoryShown>[] = [
+  historyCycleTimeChart,
+  historyDistributionsChart,
+  historyCfdChart,
+];
+
+/** Below them, once the coach asks: the forecast in dates, from the model and the throughput. */
+export const HISTORY_FORECAST_CHARTS: readonly ChartSpec<DateForecastShown>[] = [dateForecastChart];

@@ -4,6 +4,7 @@
  * there is no number. One place, so the headline, the tooltips and the CSV labels agree.
  */
 import { change, number, percent, time, unitName } from '../../src/report/index.ts';
+import { isoDate } from '../../src/runner.ts';
 
 /** The page's typography for a number the report wrote: "−2.5", "∞", "–" for none. */
 function dressed(x: number | null | undefined, write: (x: number) => string): string {
@@ -56,4 +57,9 @@ export function formatInterval(
 /** A relative change as a percentage of its size: whole percents from 10%, one decimal from 1%, two figures below. */
 export function formatRelative(x: number): string {
   return change(x);
+}
+
+/** A day number (src/history/dates.ts) as the ISO date it is: "2025-03-04", in no time zone. */
+export function formatDay(day: number): string {
+  return isoDate(Math.floor(day));
 }

@@ -4,6 +4,7 @@
  * roughly the time spent there), so a widening band is a queue building up.
  */
 import type { SimulationResult } from '../../../src/index.ts';
+import type { cumulativeFlow } from '../../../src/runner.ts';
 import { MAX_LINE_POINTS, thinIndices } from './thin.ts';
 
 export interface CfdBand {
@@ -21,6 +22,8 @@ export interface CfdData {
   /** Where the y axis starts: above 0 when zoomed in, so the bands are tall enough to read. */
   yMin: number;
   yMax: number;
+  /** x is a day number (src/history/dates.ts), written on the axis as a date. */
+  dates?: boolean;
 }
 
 /**
@@ -73,4 +76,33 @@ export function cfdZoomWindow(r: SimulationResult): [number, number] {
   const step = r.series.t[1] ?? 0;
   const length = Math.max(3 * (r.leadTime.mean || 0), step * 20);
   return [warmup, Math.min(duration, warmup + length)];
+}
+
+/**
+ * A history's cumulative flow (src/history/flow-charts.ts) as bands: the first stage on top,
+ * the done stage at the bottom (keyed `done`, drawn as a run's done band is), each band's
+ * lower edge the count that reached a later stage, as each day ended.
+ */
+export function historyCfdData(
+  flow: ReturnType<typeof cumulativeFlow>,
+  doneStage: string | null,
+  max = MAX_LINE_POINTS,
+): CfdData {
+  const keep = thinIndices(flow.days.length, max);
+  const bands: CfdBand[] = flow.stages.map((stage, s) => ({
+    key: stage === doneStage ? 'done' : `step:${stage}`,
+    label: stage,
+    points: keep.map(
+      (i) => [flow.days[i], flow.counts[s + 1]?.[i] ?? 0, flow.counts[s][i]] as [number, number, number],
+    ),
+  }));
+  const top = bands[0]?.points ?? [];
+  return {
+    bands,
+    xMin: flow.days[0] ?? 0,
+    xMax: Math.max((flow.days[0] ?? 0) + 1, flow.days.at(-1) ?? 0),
+    yMin: 0,
+    yMax: Math.max(1, ...top.map((p) => p[2])),
+    dates: true,
+  };
 }

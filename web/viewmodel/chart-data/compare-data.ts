@@ -2,7 +2,8 @@
  * Chart data for a comparison, on shared axes: every variant is drawn against the same
  * scales, so a taller bar or a longer line means a bigger number, not a different zoom.
  */
-import type { Comparison } from '../../../src/index.ts';
+import type { Comparison, History } from '../../../src/index.ts';
+import { cycleTimeScatter, leadTimeHistogram } from '../../../src/runner.ts';
 import { legendNames } from '../comparison-setup.ts';
 import type { Line } from './series-data.ts';
 import { MAX_LINE_POINTS, thinIndices } from './thin.ts';
@@ -54,6 +55,32 @@ export function sharedHistogram(c: Comparison): SharedHistogram {
   return {
     variants,
     xMax: Math.max(1e-9, ...variants.flatMap((v) => v.bars.map((b) => b.to))),
+    yMax: Math.max(1e-9, ...variants.flatMap((v) => v.bars.map((b) => b.share))),
+  };
+}
+
+/**
+ * A team's history and its fitted model as two lead-time distributions on the same bins (about
+ * 30 of whole days, as `flowlab fit --charts` writes them), each as shares of its own done items.
+ */
+export function historyHistogram(series: readonly { legend: string; history: History }[]): SharedHistogram {
+  const scatters = series.map((s) => cycleTimeScatter(s.history));
+  const longest = Math.max(1, ...scatters.flatMap((sc) => sc.points.map((p) => p.leadTime)));
+  const width = Math.max(1, Math.ceil(longest / 30));
+  const bins = Math.ceil(longest / width) + 1;
+  const variants = series.map((s, i) => {
+    const counts = leadTimeHistogram(s.history, width, bins);
+    const total = counts.reduce((sum, c) => sum + c, 0) || 1;
+    return {
+      name: s.legend,
+      legend: s.legend,
+      bars: counts.map((c, b) => ({ from: b * width, to: (b + 1) * width, share: c / total })),
+      p85: scatters[i].percentiles.p85,
+    };
+  });
+  return {
+    variants,
+    xMax: bins * width,
     yMax: Math.max(1e-9, ...variants.flatMap((v) => v.bars.map((b) => b.share))),
   };
 }
