@@ -8,7 +8,9 @@ import { parseScenarioText, type Scenario } from '../src/index.ts';
 import { download } from './charts/export.ts';
 import { presetChoices } from './viewmodel/comparison-setup.ts';
 import { formFieldPaths, readForm } from './viewmodel/form-model.ts';
+import { fileKind } from './viewmodel/history-file.ts';
 import {
+  addFitted,
   descriptionOf,
   duplicate,
   fileNameFor,
@@ -43,6 +45,7 @@ import { CompareResults } from './views/compare-results.ts';
 import { CompareSetup, type CompareSource } from './views/compare-setup.ts';
 import { byId, h, yieldToPage } from './views/dom.ts';
 import { ExploreView } from './views/explore-view.ts';
+import { HistoryView } from './views/history-view.ts';
 import { JsonEditor } from './views/json-editor.ts';
 import { hideNotice, showNotice } from './views/notice.ts';
 import { openLink } from './views/open-link.ts';
@@ -149,6 +152,7 @@ const explore = new ExploreView(
     if (busy) {
       controls.idle('A sweep or forecast is in progress.');
       compareControls.idle('A sweep or forecast is in progress.');
+      historyView.block('A sweep or forecast is in progress.');
     } else {
       refreshRunState();
       refreshCompareState();
@@ -157,6 +161,32 @@ const explore = new ExploreView(
   large,
 );
 byId('view-explore').append(...explore.root.childNodes);
+
+const historyView = new HistoryView(
+  simulator,
+  (busy) => {
+    running = busy;
+    if (busy) {
+      controls.idle('A history is being fitted or forecast.');
+      compareControls.idle('A history is being fitted or forecast.');
+      explore.block('A history is being fitted or forecast.');
+    } else {
+      refreshRunState();
+      refreshCompareState();
+    }
+  },
+  large,
+  (scenario) => {
+    const added = addFitted(ws, scenario, PRESETS);
+    changeWorkspace(added.workspace);
+    showView('run');
+    showNotice(
+      notice,
+      `Opened “${nameOf(draftOf(ws, added.id, PRESETS))}” in the editor, among My scenarios: change it and press Run to see what if.`,
+    );
+  },
+);
+byId('view-history').append(...historyView.root.childNodes);
 
 function readStorage(): string | null {
   try {
@@ -269,7 +299,7 @@ const pickerEvents = {
     changeWorkspace(newScenario(ws, PRESETS).workspace);
     byId('own-name').focus();
   },
-  open: (file: File) => void openScenarioFile(file),
+  open: (file: File) => void openDropped(file),
   duplicate: (id: string) => {
     changeWorkspace(duplicate(ws, id, PRESETS).workspace);
     byId('own-name').focus();
@@ -305,7 +335,17 @@ const pickerEvents = {
   },
 };
 
-// A scenario file dropped anywhere on the page opens as one of My scenarios.
+/** A file opened or dropped: a scenario opens as one of My scenarios, a team's history on its page. */
+async function openDropped(file: File) {
+  if (fileKind(file.name, await file.slice(0, 64).text()) === 'scenario') return openScenarioFile(file);
+  showView('history');
+  if (running)
+    return showNotice(notice, 'Wait for the run in progress to end, then drop the history again.', 'error');
+  hideNotice(notice);
+  await historyView.open(file);
+}
+
+// A file dropped anywhere on the page opens where it belongs.
 document.addEventListener('dragover', (e) => {
   if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
 });
@@ -313,7 +353,7 @@ document.addEventListener('drop', (e) => {
   const file = e.dataTransfer?.files[0];
   if (!file) return;
   e.preventDefault();
-  void openScenarioFile(file);
+  void openDropped(file);
 });
 
 /** Takes the coach to the first problem: its field in the form, or its line in the JSON. */
@@ -347,6 +387,7 @@ function refreshRunState() {
   if (running) return;
   controls.idle(blockReason());
   explore.refreshState();
+  historyView.refreshState();
 }
 
 async function run() {
@@ -358,6 +399,7 @@ async function run() {
   controls.running();
   compareControls.idle('A run is in progress.');
   explore.block('A run is in progress.');
+  historyView.block('A run is in progress.');
   const started = performance.now();
   performance.mark('run-start');
   try {
@@ -447,6 +489,7 @@ async function runComparison() {
   compareControls.running();
   controls.idle('A comparison is in progress.');
   explore.block('A comparison is in progress.');
+  historyView.block('A comparison is in progress.');
   try {
     const unit = (request.variants[0].scenario as { timeUnit?: string }).timeUnit ?? 'day';
     const comparison = await simulator.compare(
@@ -525,7 +568,7 @@ function presentComparison() {
 }
 
 // Views: the scenario and its results, a comparison, or a sweep and forecast. Arrow keys move between the tabs.
-const VIEWS = ['run', 'compare', 'explore'] as const;
+const VIEWS = ['run', 'compare', 'explore', 'history'] as const;
 type View = (typeof VIEWS)[number];
 const tabs = Object.fromEntries(VIEWS.map((v) => [v, byId<HTMLButtonElement>(`tab-${v}`)])) as Record<
   View,
@@ -542,6 +585,7 @@ function showView(view: View) {
 function redrawView(view: View) {
   if (view === 'compare') compareResults.redraw();
   else if (view === 'explore') explore.redraw();
+  else if (view === 'history') historyView.redraw();
   else results.redraw();
 }
 VIEWS.forEach((key, i) => {
@@ -569,6 +613,7 @@ largeButton.addEventListener('click', () => {
   preview.redraw();
   compareResults.redraw();
   explore.redraw();
+  historyView.redraw();
 });
 
 // Share: the comparison when on the Compare view, otherwise the scenario.

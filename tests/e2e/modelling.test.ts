@@ -151,13 +151,13 @@ describe('my own value stream in the sandbox', () => {
 
     await page.evaluate(() => {
       const data = new DataTransfer();
-      data.items.add(new File(['not json'], 'notes.txt'));
+      data.items.add(new File(['not json'], 'notes.json'));
       document.body.dispatchEvent(
         new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
       );
     });
     await page.waitForFunction(() =>
-      document.querySelector('#notice.error')?.textContent?.includes('notes.txt is not JSON'),
+      document.querySelector('#notice.error')?.textContent?.includes('notes.json is not JSON'),
     );
   });
 

@@ -204,6 +204,16 @@ export function openFile(
   return { ...addOwn(ws, body), problems: outcome.ok ? 0 : outcome.problems.length };
 }
 
+/**
+ * A scenario fitted to a team's history, as a new scenario of the coach's, opened in the
+ * editor to make what-ifs from; under a name none of theirs has yet.
+ */
+export function addFitted(ws: Workspace, scenario: Record<string, unknown>, presets: readonly Preset[]) {
+  const name =
+    typeof scenario.name === 'string' && scenario.name.trim() !== '' ? scenario.name : 'Fitted model';
+  return addOwn(ws, prettyJson({ ...scenario, name: uniqueName(ws, name, presets) }));
+}
+
 /** A file name for Save to file: the scenario's name in lower case, words joined by hyphens. */
 export function fileNameFor(name: string): string {
   const slug = name
