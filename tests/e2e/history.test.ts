@@ -99,6 +99,10 @@ describe("a team's history in the sandbox", () => {
       await page.$$eval('#history-scatter path.dots', (p) => p.map((e) => e.getAttribute('data-series'))),
     ).toEqual(['history', 'model']);
     expect(await page.$$eval('#history-histogram path.series', (p) => p.length)).toBe(2);
+    expect(
+      await page.$$eval('#history-aging path.dots', (p) => p.map((e) => e.getAttribute('data-series'))),
+    ).toEqual(['history', 'model']);
+    expect(await page.$$eval('#history-throughput path.run', (p) => p.length)).toBe(2);
     const bands = await page.$$eval('#history-cfd path.band', (p) => p.length);
     expect(bands).toBeGreaterThan(3);
     expect(await page.$$eval('#history-cfd path.edge', (p) => p.length)).toBe(bands);

@@ -4,6 +4,7 @@
  * ask about first. Two series (a history and its model) share each column, side by side.
  */
 import { Delaunay, scaleLinear } from 'd3';
+import { agingWip } from '../../src/runner.ts';
 import {
   type AgingWipData,
   agingWipData,
@@ -11,7 +12,7 @@ import {
   runStages,
 } from '../viewmodel/chart-data/aging-wip-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawYAxis, halo } from './frame.ts';
 import { fitLabel, spreadApart } from './labels.ts';
 import { type LegendItem, percentileItem } from './legend.ts';
@@ -26,6 +27,26 @@ export const agingWipChart: ChartSpec<RunShown> = {
   file: 'aging-wip',
   draw: (host, { result }, ctx) =>
     drawAgingWip(host, agingWipData([agingWipSeries(result)], runStages(result)), ctx),
+};
+
+export const historyAgingWipChart: ChartSpec<HistoryShown> = {
+  id: 'history-aging',
+  title: 'Aging work in progress: history and model',
+  explain:
+    'Every item in progress at the end of the history, in the column of the stage it was in, as high as its age since it entered the workflow: the team’s on the left of each column, the fitted model’s (one simulated year) on the right. The lines are each one’s lead-time percentiles of the items done: a dot above p85 is already older than 85% of items were when they were done, the item to ask about first.',
+  file: 'aging-wip',
+  draw: (host, { history, model }, ctx) =>
+    drawAgingWip(
+      host,
+      agingWipData(
+        [
+          { name: HISTORY_SERIES.history, ...agingWip(history) },
+          { name: HISTORY_SERIES.model, ...agingWip(model) },
+        ],
+        history.stages,
+      ),
+      ctx,
+    ),
 };
 
 const PERCENTILES: readonly Percentile[] = ['p50', 'p85', 'p95'];

@@ -10,7 +10,7 @@ import { formatDay, formatNumber, formatPercent } from '../viewmodel/format.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { readOut } from './read-out.ts';
-import { categorical, GRID, MUTED, PAPER } from './theme.ts';
+import { GRID, MUTED, PAPER, sourceColour } from './theme.ts';
 
 export interface DateForecastShown {
   question: DateQuestion;
@@ -38,7 +38,7 @@ export function drawDateForecast(host: HTMLElement, shown: DateForecastShown, ct
     label: data.byDate
       ? 'The chance of being done by each date, from each method'
       : 'The chance of at least each count by the date, from each method',
-    legend: data.curves.map((c, i) => ({ label: c.name, colour: categorical(i), kind: 'line' as const })),
+    legend: data.curves.map((c, i) => ({ label: c.name, colour: sourceColour(i), kind: 'line' as const })),
   });
   const { plot, inner, type } = frame;
   const x = scaleLinear().domain(data.xDomain).range([0, inner.width]);
@@ -83,7 +83,7 @@ export function drawDateForecast(host: HTMLElement, shown: DateForecastShown, ct
       .attr('data-series', c.name)
       .attr('d', path([...from, ...c.points]))
       .attr('fill', 'none')
-      .attr('stroke', categorical(i))
+      .attr('stroke', sourceColour(i))
       .attr('stroke-width', 2.2);
     for (const m of c.marks)
       plot
@@ -93,7 +93,7 @@ export function drawDateForecast(host: HTMLElement, shown: DateForecastShown, ct
         .attr('cy', y(m.likelihood))
         .attr('r', type.base * 0.3)
         .attr('fill', PAPER)
-        .attr('stroke', categorical(i))
+        .attr('stroke', sourceColour(i))
         .attr('stroke-width', 2);
   });
   // The places are the likelihoods the table gives, from 50% up; each reads both methods' answer.

@@ -15,7 +15,7 @@ import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts'
 import { type ChartSpec, HISTORY_SERIES, type HistoryShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
-import { categorical } from './theme.ts';
+import { categorical, sourceColour } from './theme.ts';
 
 export const distributionsChart: ChartSpec<Comparison> = {
   id: 'compare-overlay',
@@ -40,14 +40,21 @@ export const historyDistributionsChart: ChartSpec<HistoryShown> = {
         { legend: HISTORY_SERIES.model, history: model },
       ]),
       ctx,
+      sourceColour,
     ),
 };
 
-export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, ctx: ChartContext) {
+/** `colour` of each series: the palette's order for variants, the two sources' for a history and its model. */
+export function drawHistogramOverlay(
+  host: HTMLElement,
+  data: SharedHistogram,
+  ctx: ChartContext,
+  colourOf: (i: number) => string = categorical,
+) {
   const labels = data.variants.map((v) => `${v.legend} (p85 ${formatNumber(v.p85)})`);
   const frame = createFrame(host, ctx, {
     label: 'Lead-time distributions on shared axes',
-    legend: labels.map((label, i) => ({ label, colour: categorical(i), kind: 'line' })),
+    legend: labels.map((label, i) => ({ label, colour: colourOf(i), kind: 'line' })),
   });
   const { plot, inner } = frame;
   const unit = pluralUnit(ctx.unit);
@@ -55,7 +62,7 @@ export function drawHistogramOverlay(host: HTMLElement, data: SharedHistogram, c
   const y = scaleLinear().domain([0, data.yMax]).range([inner.height, 0]).nice();
   drawAxes(frame, x, y, { x: `lead time (${unit})`, y: 'share of items' }, { y: (v) => formatPercent(v) });
   data.variants.forEach((v, i) => {
-    const colour = categorical(i);
+    const colour = colourOf(i);
     let d = '';
     for (const b of v.bars) d += `${d ? 'L' : 'M'}${x(b.from)},${y(b.share)}H${x(b.to)}`;
     if (v.bars.length) {

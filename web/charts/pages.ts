@@ -4,7 +4,7 @@
  */
 import type { Comparison } from '../../src/index.ts';
 import type { Revealed } from '../viewmodel/chart-data/guesses-data.ts';
-import { agingWipChart } from './aging-wip.ts';
+import { agingWipChart, historyAgingWipChart } from './aging-wip.ts';
 import { cfdChart, historyCfdChart } from './cfd.ts';
 import type { ChartSpec, HistoryShown, RunShown } from './chart-spec.ts';
 import { type DateForecastShown, dateForecastChart } from './date-forecast-chart.ts';
@@ -15,7 +15,12 @@ import { intervalsChart } from './intervals.ts';
 import { comparisonDoneChart, comparisonWipChart, wipChart } from './lines.ts';
 import { networkChart } from './network.ts';
 import { cycleTimeChart, historyCycleTimeChart } from './scatter.ts';
-import { throughputChart, throughputHistogramChart } from './throughput.ts';
+import {
+  historyThroughputChart,
+  historyThroughputHistogramChart,
+  throughputChart,
+  throughputHistogramChart,
+} from './throughput.ts';
 import { utilisationChart } from './utilisation.ts';
 
 export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
@@ -44,6 +49,9 @@ export const REVEAL_CHARTS: readonly ChartSpec<Revealed>[] = [guessesChart];
 export const HISTORY_CHARTS: readonly ChartSpec<HistoryShown>[] = [
   historyCycleTimeChart,
   historyDistributionsChart,
+  historyAgingWipChart,
+  historyThroughputChart,
+  historyThroughputHistogramChart,
   historyCfdChart,
 ];
 

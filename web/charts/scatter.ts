@@ -11,7 +11,7 @@ import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { spreadApart } from './labels.ts';
 import { percentileItem } from './legend.ts';
 import { clampIndex, readOut } from './read-out.ts';
-import { categorical, INK, PERCENTILE, SERIES } from './theme.ts';
+import { INK, PERCENTILE, SERIES, sourceColour } from './theme.ts';
 
 export const cycleTimeChart: ChartSpec<RunShown> = {
   id: 'chart-scatter',
@@ -26,7 +26,7 @@ export const historyCycleTimeChart: ChartSpec<HistoryShown> = {
   id: 'history-scatter',
   title: 'Lead time of each item: history and model',
   explain:
-    'Each dot is one item done, placed on the day it was done and as high as its lead time (from entering the workflow to done): the team’s in blue, one simulated year of the fitted model’s in orange. The solid and dashed lines are the history’s 50th, 85th and 95th percentiles, the dotted ones the model’s. A model that reproduces the team puts its cloud where the team’s is.',
+    'Each dot is one item done, placed on the day it was done and as high as its lead time (from entering the workflow to done): the team’s in blue, one simulated year of the fitted model’s in reddish purple. The solid and dashed lines are the history’s 50th, 85th and 95th percentiles, the dotted ones the model’s. A model that reproduces the team puts its cloud where the team’s is.',
   file: 'lead-times',
   draw: (host, { history, model }, ctx) => {
     const period: [number, number] = [history.start, history.end];
@@ -55,7 +55,7 @@ export function drawScatter(
 ) {
   const all: readonly ScatterData[] = Array.isArray(given) ? given : [given as ScatterData];
   const several = all.length > 1;
-  const colour = (i: number) => (several ? categorical(i) : SERIES.dot);
+  const colour = (i: number) => (several ? sourceColour(i) : SERIES.dot);
   const legend = [
     ...(several
       ? all.map((d, i) => ({ label: `${d.name ?? `series ${i + 1}`}: one done item`, colour: colour(i) }))

@@ -4,13 +4,15 @@
  * in each, told apart by colour.
  */
 import { line, scaleLinear } from 'd3';
+import type { History } from '../../src/index.ts';
+import { weeklyThroughput } from '../../src/runner.ts';
 import {
   type ThroughputData,
   throughputData,
   throughputSeries,
 } from '../viewmodel/chart-data/throughput-data.ts';
 import { formatNumber, pluralUnit, singularUnit } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { spreadApart } from './labels.ts';
 import { clampIndex, readOut } from './read-out.ts';
@@ -34,6 +36,30 @@ export const throughputHistogramChart: ChartSpec<RunShown> = {
   file: 'throughput-histogram',
   draw: (host, { result }, ctx) =>
     drawThroughputHistogram(host, throughputData([throughputSeries(result)]), ctx),
+};
+
+/** A history's and its model's items done week by week, from the history's first day. */
+function weeklySeries({ history, model }: HistoryShown) {
+  const series = (name: string, h: History) => ({ name, start: 0, period: 7, counts: weeklyThroughput(h) });
+  return throughputData([series(HISTORY_SERIES.history, history), series(HISTORY_SERIES.model, model)]);
+}
+
+export const historyThroughputChart: ChartSpec<HistoryShown> = {
+  id: 'history-throughput',
+  title: 'Throughput over time: history and model',
+  explain:
+    'Items done in each week of the history, counted in days from its first day, with each one’s median week dashed: the team’s and the fitted model’s over one simulated year. The ups and downs around the median are the variability a forecast must allow for; a run of weeks above or below it means something changed.',
+  file: 'throughput',
+  draw: (host, shown, ctx) => drawThroughputRun(host, weeklySeries(shown), ctx),
+};
+
+export const historyThroughputHistogramChart: ChartSpec<HistoryShown> = {
+  id: 'history-throughput-histogram',
+  title: 'Throughput per week: history and model',
+  explain:
+    'How many weeks did each number of items done, the team’s and the fitted model’s. The throughput forecast in dates draws its future days from the history’s; a model whose spread is narrower than the team’s will promise dates too confidently.',
+  file: 'throughput-histogram',
+  draw: (host, shown, ctx) => drawThroughputHistogram(host, weeklySeries(shown), ctx),
 };
 
 /** "per 50 days", "per day". */
