@@ -54,8 +54,10 @@ export function highWord(x: number): number {
   return half[HI];
 }
 
-// The constants below are fdlibm's, written in their shortest exact decimal form.
-const TWO54 = 2 ** 54;
+// The constants below are fdlibm's, written in their shortest exact decimal form. `log`, which
+// every exponential draw runs, declares its own (as fdlibm's e_log.c does): Node 20's V8 loads a
+// module-level number from the module's context and checks its type at every use, ten loads
+// and checks a logarithm that a local constant, folded into the code, does not need.
 const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
 
@@ -70,6 +72,9 @@ const L7 = 0.14798198605116586;
 
 /** Natural logarithm. */
 export function log(x: number): number {
+  const TWO54 = 2 ** 54;
+  const LN2_HI = 0.6931471803691238;
+  const LN2_LO = 1.9082149292705877e-10;
   if (!(x > 0)) return x === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return x;
   let scaled = x;
@@ -99,6 +104,13 @@ export function log(x: number): number {
 
 /** ln(1 + f) - k ln2_hi for the reduced f, with `tail` = k ln2_lo folded in. */
 function logOnePlus(f: number, hx: number, tail: number): number {
+  const L1 = 0.6666666666666735;
+  const L2 = 0.3999999999940942;
+  const L3 = 0.2857142874366239;
+  const L4 = 0.22222198432149784;
+  const L5 = 0.1818357216161805;
+  const L6 = 0.15313837699209373;
+  const L7 = 0.14798198605116586;
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
