@@ -539,6 +539,7 @@ const workshops = new WorkshopSession({
     }
   },
   revealed: (c) => void compareResults.show(c),
+  whole: presentComparison,
 });
 
 function startWorkshop() {

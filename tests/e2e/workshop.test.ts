@@ -188,6 +188,18 @@ describe('predict, then reveal', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'workshop', 'reveal.png') });
   });
 
+  it('goes on to the whole comparison, presented in the workshop’s place, and back to the workshop', async () => {
+    await page.click('#workshop-whole');
+    await page.waitForSelector('.presentation #compare-results[data-drawn="true"]');
+    expect(await page.$$('.presentation #workshop')).toHaveLength(0);
+    expect(await page.evaluate(() => document.fullscreenElement?.className)).toBe('presentation');
+    expect(await page.textContent('.presentation-title')).toBe('Comparison');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.presentation', { state: 'detached' });
+    await page.click('#workshop-start');
+    await page.waitForSelector('.presentation #workshop-results[data-drawn="true"]');
+  });
+
   it('keeps the guesses, revealed, through a reload, then Escape leaves to the comparison', async () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');

@@ -30,6 +30,8 @@ export interface Mounted {
 export interface Presentation {
   readonly root: HTMLElement;
   leave(): void;
+  /** Puts another view in this one's place, staying in full screen (a workshop's whole comparison). */
+  swap(view: Presentable, onLeave?: () => void): void;
 }
 
 let shown: Presentation | null = null;
@@ -54,20 +56,28 @@ export function typing(target: EventTarget | null): boolean {
   );
 }
 
+/**
+ * Presents `view`; if a view is presented already, it takes that one's place (leaving and
+ * entering full screen again would race: the browser answers both a moment later, in turn).
+ */
 export function present(
   view: Presentable,
   options: { fullscreen: boolean; onLeave?: () => void },
 ): Presentation {
-  shown?.leave();
+  if (shown) {
+    shown.swap(view, options.onLeave);
+    return shown;
+  }
   const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const body = h('div', { class: 'presentation-body' });
+  const title = h('h2', { class: 'presentation-title' });
   const root = h(
     'div',
-    { class: 'presentation', role: 'dialog', 'aria-modal': 'true', 'aria-label': view.title, tabindex: -1 },
+    { class: 'presentation', role: 'dialog', 'aria-modal': 'true', tabindex: -1 },
     h(
       'header',
       { class: 'presentation-bar' },
-      h('h2', { class: 'presentation-title' }, view.title),
+      title,
       h('span', { class: 'presentation-hint' }, 'Esc to leave'),
       h(
         'button',
@@ -84,7 +94,19 @@ export function present(
   for (const el of behind) el.inert = true;
   document.body.append(root);
   document.documentElement.classList.add('presenting');
-  const mounted = view.mount(body);
+  let mounted: Mounted = {};
+  let onLeave = options.onLeave;
+  const mount = (next: Presentable) => {
+    title.textContent = next.title;
+    root.setAttribute('aria-label', next.title);
+    mounted = next.mount(body);
+  };
+  /** Takes the view down, and says so to whoever presented it. */
+  const unmount = () => {
+    mounted.unmount?.();
+    body.replaceChildren();
+    onLeave?.();
+  };
   let full = false;
 
   const onKey = (e: KeyboardEvent) => {
@@ -120,16 +142,25 @@ export function present(
     resize.disconnect();
     clearTimeout(timer);
     if (document.fullscreenElement === root) void document.exitFullscreen().catch(() => {});
-    mounted.unmount?.();
     root.remove();
     for (const el of behind) el.inert = false;
     document.documentElement.classList.remove('presenting');
+    unmount();
     before?.focus();
-    options.onLeave?.();
   }
 
-  const presentation: Presentation = { root, leave };
+  const presentation: Presentation = {
+    root,
+    leave,
+    swap(next, nextOnLeave) {
+      unmount();
+      onLeave = nextOnLeave;
+      mount(next);
+      root.focus();
+    },
+  };
   shown = presentation;
+  mount(view);
   document.addEventListener('keydown', onKey);
   document.addEventListener('fullscreenchange', onFullscreen);
   resize.observe(body);

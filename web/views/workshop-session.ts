@@ -24,6 +24,8 @@ export interface WorkshopDeps {
   compare(request: WorkshopRequest, progress: (fraction: number) => void): Promise<Comparison>;
   /** The room has seen the results: show the comparison where the Compare view shows it. */
   revealed(c: Comparison): void;
+  /** After the reveal, the whole comparison presented in the workshop's place. */
+  whole(): void;
 }
 
 /** A comparison of exactly two variants, or null. */
@@ -67,6 +69,7 @@ export class WorkshopSession {
     const view = new WorkshopView(workshop, about, {
       changed: (w) => keep(w, true),
       revealed: (c) => this.deps.revealed(c),
+      whole: () => this.deps.whole(),
     });
     keep(workshop, true);
     present(view, { fullscreen, onLeave: () => keep(view.state, false) });

@@ -62,11 +62,19 @@ export class WorkshopView implements Presentable {
   );
   private readonly revealNote = h('p', { class: 'hint workshop-reveal-note', id: 'workshop-reveal-note' });
 
-  /** `changed` after every change (to keep it for a reload); `revealed` once, when the room sees the results. */
+  /**
+   * `changed` after every change (to keep it for a reload); `revealed` when the room sees the
+   * results; `whole` for the comparison's own page.
+   */
   constructor(
     private w: Workshop,
     private readonly about: string,
-    private readonly events: { changed(w: Workshop): void; revealed(c: Comparison): void },
+    private readonly events: {
+      changed(w: Workshop): void;
+      revealed(c: Comparison): void;
+      /** Show the whole comparison (its table and every chart) in place of the workshop. */
+      whole(): void;
+    },
   ) {}
 
   get state(): Workshop {
@@ -397,6 +405,13 @@ export class WorkshopView implements Presentable {
     );
     // Under the chart, which goes as high on the screen as it can: each table's guess in words.
     if (data.judged.length > 0) host.append(judgedList(data.judged));
+    host.append(
+      h(
+        'button',
+        { type: 'button', class: 'secondary', id: 'workshop-whole', onclick: () => this.events.whole() },
+        'The whole comparison',
+      ),
+    );
   }
 }
 
