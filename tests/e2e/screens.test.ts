@@ -1,7 +1,7 @@
 /**
  * The sandbox on the screens a workshop meets: a projector at 1024×768 with Large type, and a
  * participant's phone 390 px wide. Every page (each preset's results, a comparison, a sweep and
- * a forecast) fits its window: no sideways scroll, no card running past its edge, no chart
+ * a forecast, a team's history with its forecast in dates) fits its window: no sideways scroll, no card running past its edge, no chart
  * label outside its svg or over another. Screenshots of each are kept in test-results/. A chart
  * saved for a slide carries its heading: the chart, and the scenario or variants it is of.
  */
@@ -62,7 +62,7 @@ describe.each(SCREENS)('the sandbox on a $name ($width×$height)', (screen) => {
   });
 
   it('shows every tab within reach', async () => {
-    for (const tab of ['#tab-run', '#tab-compare', '#tab-explore']) {
+    for (const tab of ['#tab-run', '#tab-compare', '#tab-explore', '#tab-history']) {
       const box = await page.locator(tab).boundingBox();
       expect(box, tab).not.toBeNull();
       expect(box?.x, tab).toBeGreaterThanOrEqual(0);
@@ -104,6 +104,17 @@ describe.each(SCREENS)('the sandbox on a $name ($width×$height)', (screen) => {
       { timeout: 60_000 },
     );
     await fits('explore');
+  });
+
+  it("fits a team's history and its forecast in dates", async () => {
+    await page.click('#tab-history');
+    await page.setInputFiles('#history-file', join(root, 'examples/team-events.csv'));
+    await page.waitForSelector('#history-results[data-drawn="true"] #history-steps', { timeout: 120_000 });
+    await page.fill('#history-start', '2026-01-05');
+    await page.click('#history-forecast-run');
+    await page.waitForSelector('#history-forecast svg', { timeout: 120_000 });
+    await page.waitForSelector('#history-results[data-drawn="true"]');
+    await fits('history');
   });
 });
 

@@ -115,7 +115,9 @@ export function drawAxes(
   );
   // A wide first x label (a zoomed axis starting at 150) would touch the lowest y label in the
   // corner they share: the y label gives way.
-  const corner = xTicks.length > 0 && x(xTicks[0]) < 1 && textWidth(xFormat(xTicks[0]), type.small) / 2 > 7;
+  // A date's label is wide enough to reach the corner from a tick further in.
+  const firstHalf = xTicks.length > 0 ? textWidth(xFormat(xTicks[0]), type.small) / 2 : 0;
+  const corner = xTicks.length > 0 && ((x(xTicks[0]) < 1 && firstHalf > 7) || x(xTicks[0]) - firstHalf < -7);
   drawYAxis(frame, y, titles.y, { format: format?.y, clearCorner: corner });
   const xAxis = axisBottom(x)
     .tickValues(xTicks)

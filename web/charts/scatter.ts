@@ -26,7 +26,7 @@ export const historyCycleTimeChart: ChartSpec<HistoryShown> = {
   id: 'history-scatter',
   title: 'Lead time of each item: history and model',
   explain:
-    'Each dot is one item done, placed on the day it was done and as high as its lead time (from entering the workflow to done): the team’s in blue, one simulated year of the fitted model’s in reddish purple. The solid and dashed lines are the history’s 50th, 85th and 95th percentiles, the dotted ones the model’s. A model that reproduces the team puts its cloud where the team’s is.',
+    'Each dot is one item done, placed on the day it was done and as high as its lead time (from entering the workflow to done): the team’s in blue, one simulated year of the fitted model’s in reddish purple. The solid and dashed lines are the history’s 50th, 85th and 95th percentiles, the dotted ones the model’s. A model that reproduces the team puts its cloud where the team’s is; one simulated year differs from the next as one of the team’s would, which is why the backtest above weighs the history against twenty.',
   file: 'lead-times',
   draw: (host, { history, model }, ctx) => {
     const period: [number, number] = [history.start, history.end];
