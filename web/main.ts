@@ -7,7 +7,7 @@ import './styles.css';
 import { parseScenarioText, type Scenario } from '../src/index.ts';
 import { download } from './charts/export.ts';
 import { presetChoices } from './viewmodel/comparison-setup.ts';
-import { formFieldPaths, readForm } from './viewmodel/form-model.ts';
+import { formFieldPaths, formLayout } from './viewmodel/form-layout.ts';
 import { fileKind } from './viewmodel/history-file.ts';
 import {
   addFitted,
@@ -232,7 +232,7 @@ function refreshScenario(fromForm: boolean) {
     doc = null;
   }
   const problems = outcome.ok ? [] : outcome.problems;
-  const byField = doc === null ? new Map() : problemsByField(problems, formFieldPaths(readForm(doc)));
+  const byField = doc === null ? new Map() : problemsByField(problems, formFieldPaths(formLayout(doc)));
   const loads = outcome.ok ? new Map(offeredLoads(outcome.scenario).map((n) => [n.id, n])) : null;
   form.update({ doc, problems: byField, loads, fromForm });
   structure.update(doc);

@@ -157,6 +157,19 @@ const PREVIEW_DRAWS = 2000;
  * distribution the sampler can draw from.
  */
 export function shapePreview(value: unknown, bins = 24): ShapePreview | null {
+  // The form redraws every distribution's picture as the document changes: each is drawn once.
+  const key = `${bins}:${JSON.stringify(value)}`;
+  const known = previews.get(key);
+  if (known !== undefined) return known;
+  const drawn = drawPreview(value, bins);
+  if (previews.size >= 500) previews.clear();
+  previews.set(key, drawn);
+  return drawn;
+}
+
+const previews = new Map<string, ShapePreview | null>();
+
+function drawPreview(value: unknown, bins: number): ShapePreview | null {
   if (!(meanOf(value) >= 0)) return null;
   let draws: number[];
   try {

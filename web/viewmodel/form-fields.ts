@@ -9,6 +9,7 @@
  * scenario's steps, node ids, a longer text, or `structure` for what the structure editor
  * above the form edits (ids, steps, who serves what).
  */
+import { routingHelp } from './routing-help.ts';
 import type { FieldKind } from './schema-fields.ts';
 
 /** Where a group sits: the scenario as a whole, each class of work, or each node. */
@@ -67,8 +68,10 @@ export interface FieldSpec {
   widget?: Widget;
   /** A short note under the field; the schema's description when not given. */
   hint?: string;
-  /** The unit after a number: `time` for the scenario's time unit. */
-  unit?: 'time' | string;
+  /** The unit after a number: `time` for the scenario's time unit, `servers` for people or slots. */
+  unit?: 'time' | 'servers' | string;
+  /** What the chosen value does, for a choice whose options each need saying. */
+  help?: (value: string) => string;
   /** A time between arrivals shown as its rate, items per time unit (1 / mean), as coaches count demand. */
   rate?: boolean;
 }
@@ -92,7 +95,7 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
     hint: 'what to look at, for a coach',
   },
   timeUnit: { group: 'about', label: 'Time unit' },
-  routing: { group: 'run', label: 'Routing: each step goes to' },
+  routing: { group: 'run', label: 'Routing: each step goes to', help: routingHelp },
   'run.duration': { group: 'run', label: 'Duration', unit: 'time', hint: 'arrivals stop then' },
   'run.warmup': {
     group: 'run',
@@ -119,18 +122,23 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
   'demand[].id': { group: 'structure', label: 'Id', widget: 'structure' },
   'demand[].steps': { group: 'structure', label: 'Steps', widget: 'structure' },
   'demand[].priority': { group: 'structure', label: 'Priority', widget: 'structure' },
-  'demand[].interarrival': { group: 'arrivals', label: 'Arrival rate', rate: true },
+  'demand[].interarrival': { group: 'arrivals', label: 'Arrival rate', rate: true, hint: 'on average' },
   'demand[].name': { group: 'demandMore', label: 'Display name' },
   'demand[].whenFull': { group: 'demandMore', label: 'When the first node is full' },
   'demand[].schedule': { group: 'demandSchedule', label: 'Arrivals change', hint: 'from a time on' },
   'demand[].schedule[].from': { group: 'demandSchedule', label: 'From', unit: 'time' },
-  'demand[].schedule[].interarrival': { group: 'demandSchedule', label: 'Arrival rate', rate: true },
+  'demand[].schedule[].interarrival': {
+    group: 'demandSchedule',
+    label: 'Arrival rate',
+    rate: true,
+    hint: 'from then on',
+  },
 
   nodes: { group: 'structure', label: 'Nodes', widget: 'structure' },
   'nodes[].id': { group: 'structure', label: 'Id', widget: 'structure' },
   'nodes[].serves{}': { group: 'structure', label: 'Steps served', widget: 'structure' },
-  'nodes[].capacity': { group: 'node', label: 'Capacity', hint: 'working in parallel' },
-  'nodes[].serves{}.value': { group: 'node', label: 'takes', unit: 'time' },
+  'nodes[].capacity': { group: 'node', label: 'Capacity', unit: 'servers', hint: 'working in parallel' },
+  'nodes[].serves{}.value': { group: 'node', label: 'takes', unit: 'time', hint: 'mean time for one item' },
   'nodes[].kind': { group: 'nodeAbout', label: 'Kind' },
   'nodes[].name': { group: 'nodeAbout', label: 'Display name' },
   'nodes[].wipLimit': { group: 'limits', label: 'WIP limit', unit: 'items', hint: 'most items here at once' },

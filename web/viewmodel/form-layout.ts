@@ -181,8 +181,14 @@ export function formStructure(doc: unknown, layout: FormLayout): string {
       c.key,
       c.widget === 'distribution' ? distributionShapeKey(getAt(doc, c.path)) : '',
       c.widget === 'step' ? steps : '',
+      // A choice the document spells as no option does (a typo in the JSON) is shown as it is.
+      c.widget === 'select' && !optionsOf(c).includes(controlText(doc, c)) ? controlText(doc, c) : '',
     ]),
   ]);
+}
+
+function optionsOf(c: Control): readonly string[] {
+  return c.field.kind.type === 'enum' ? c.field.kind.options : [];
 }
 
 function distributionShapeKey(value: unknown): string {

@@ -4,9 +4,9 @@
  * The first variant listed is the baseline.
  */
 import type { NamedScenario } from '../../src/index.ts';
+import { ROUTING_STRATEGIES } from '../../src/index.ts';
 import { type ComparisonChoice, routingVariants, scenarioVariants } from '../viewmodel/comparison-setup.ts';
 import { readInput } from '../viewmodel/document-edit.ts';
-import { ROUTING_CHOICES } from '../viewmodel/form-model.ts';
 import { routingHelp } from '../viewmodel/routing-help.ts';
 import { DEFAULT_COMPARISON, DEFAULT_PRESET } from '../viewmodel/workspace.ts';
 import { h } from './dom.ts';
@@ -158,7 +158,7 @@ export class CompareSetup {
       'fieldset',
       { class: 'form-section' },
       h('legend', {}, 'Routing strategies (the first ticked is the baseline)'),
-      ROUTING_CHOICES.map((r) =>
+      ROUTING_STRATEGIES.map((r) =>
         h(
           'label',
           { class: 'choice' },
@@ -170,7 +170,7 @@ export class CompareSetup {
             onchange: (e: Event) => {
               const on = (e.target as HTMLInputElement).checked;
               const next = on ? [...this.chosenStrategies, r] : this.chosenStrategies.filter((x) => x !== r);
-              this.chosenStrategies = ROUTING_CHOICES.filter((x) => next.includes(x));
+              this.chosenStrategies = ROUTING_STRATEGIES.filter((x) => next.includes(x));
               this.onChange();
             },
           }),

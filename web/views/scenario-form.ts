@@ -1,25 +1,27 @@
 /**
- * The form: the numbers coaches change most, each written straight into the scenario document
- * (so the JSON editor shows the same scenario), with validation problems beside the field and
- * the load each node would carry shown live as the numbers change.
+ * The form: every field of the scenario, laid out from the field table (form-fields.ts) in
+ * groups, the numbers coaches change most in view and the rest folded behind one summary per
+ * class of work, node and the scenario. Each edit is written straight into the scenario
+ * document (so the JSON editor shows the same scenario), with validation problems beside the
+ * field and the load each node would carry shown live as the numbers change.
  */
 
 import { loadColour } from '../charts/theme.ts';
-import { tidy, withMean } from '../viewmodel/distribution-scale.ts';
-import { getAt, readInput, setAt, setOptional } from '../viewmodel/document-edit.ts';
+import { getAt } from '../viewmodel/document-edit.ts';
 import {
-  type FormModel,
+  type Control,
+  type FormLayout,
+  formLayout,
   formStructure,
-  MECHANISM_FIELDS,
-  ROUTING_CHOICES,
-  readForm,
-} from '../viewmodel/form-model.ts';
-import { formatPercent, pluralUnit, singularUnit } from '../viewmodel/format.ts';
+  type GroupView,
+} from '../viewmodel/form-layout.ts';
+import { formatPercent } from '../viewmodel/format.ts';
 import type { JsonPath } from '../viewmodel/json-locate.ts';
 import { loadVerdict, type NodeLoad } from '../viewmodel/offered-load.ts';
 import { fieldKey } from '../viewmodel/problems.ts';
-import { routingHelp } from '../viewmodel/routing-help.ts';
+import { stepsOf } from '../viewmodel/structure.ts';
 import { h } from './dom.ts';
+import { type Bound, fieldId, type WidgetContext, widget } from './form-widgets.ts';
 
 export interface FormUpdate {
   /** The document as typed, or null when the JSON does not parse. */
@@ -35,6 +37,9 @@ export interface FormUpdate {
 export class ScenarioForm {
   private structure = '';
   private doc: unknown = null;
+  private bound: Bound[] = [];
+  /** Each fold's summary of the settings in use behind it. */
+  private summaries: { el: HTMLElement; groups: GroupView[] }[] = [];
   /** Problems found by the form itself: a rate or a mean it cannot turn into a distribution. */
   private local = new Map<string, string>();
   readonly root = h('form', {
@@ -65,69 +70,107 @@ export class ScenarioForm {
       );
       return;
     }
-    const model = readForm(u.doc);
-    const structure = formStructure(model);
-    if (!u.fromForm || structure !== this.structure) {
+    const layout = formLayout(u.doc);
+    const structure = formStructure(u.doc, layout);
+    // A change from elsewhere (the JSON, a preset, an undo) replaces what the form could not
+    // read yet; the inputs are rebuilt only when fields come or go, since building every
+    // node's fields again on each keystroke in the JSON would make typing there lag.
+    if (!u.fromForm && this.local.size > 0) {
+      this.local.clear();
+      this.onLocalProblems(0);
+    }
+    if (structure !== this.structure) {
       this.structure = structure;
       this.local.clear();
       this.onLocalProblems(0);
-      this.build(model);
-    } else this.refreshValues(model);
+      this.build(layout);
+    } else this.refreshValues();
     this.showProblems(u.problems);
     this.showLoads(u.loads);
   }
 
-  private build(m: FormModel) {
-    const unit = m.timeUnit;
-    const plural = pluralUnit(unit);
+  private build(layout: FormLayout) {
+    // What the coach had open and where the cursor was survive a rebuild (a shape changed, a
+    // change added to a schedule), so an edit never throws them back to the top.
+    const focused = document.activeElement?.id;
+    const open = new Set([...this.root.querySelectorAll('details[open]')].map((d) => d.id));
+    this.bound = [];
+    this.summaries = [];
+    const doc = this.doc;
+    const ctx = (nodeKind?: string): WidgetContext => ({
+      doc: () => this.doc,
+      timeUnit: layout.timeUnit,
+      steps: stepsOf(doc),
+      nodeKind,
+      change: (next) => this.onChange(next),
+      local: (c, message) => this.setLocal(c.path, message),
+    });
+    const fields = (controls: Control[], c: WidgetContext) =>
+      controls.map((control) => {
+        const b = widget(control, c);
+        this.bound.push(b);
+        return b.el;
+      });
+    const visible = (groups: GroupView[], c: WidgetContext) =>
+      groups.filter((g) => !g.folded).flatMap((g) => fields(g.controls, c));
+    // The settings most scenarios leave alone fold away behind one summary per scope, which
+    // says which of them are in use, so the numbers coaches change most stay in view.
+    const more = (id: string, what: string, groups: GroupView[], c: WidgetContext) => {
+      const folded = groups.filter((g) => g.folded);
+      if (folded.length === 0) return null;
+      const used = h('span', { class: 'in-use' }, inUseText(doc, folded));
+      this.summaries.push({ el: used, groups: folded });
+      return h(
+        'details',
+        { class: 'mechanisms', id },
+        h('summary', {}, `More for ${what}`, used),
+        folded.map((g) =>
+          h(
+            'fieldset',
+            { class: 'form-group', 'data-group': g.id },
+            h('legend', {}, g.title),
+            h('div', { class: 'field-grid' }, fields(g.controls, c)),
+          ),
+        ),
+      );
+    };
+    const top = ctx();
     this.root.replaceChildren(
       h(
         'fieldset',
         { class: 'form-section' },
         h('legend', {}, 'Demand'),
-        m.demand.map((d) =>
-          this.field({
-            path: d.path,
-            label: m.demand.length > 1 ? `${d.id} arrival rate` : 'Arrival rate',
-            value: formatInput(d.rate),
-            suffix: `items per ${singularUnit(unit)}`,
-            hint: `${d.shape} times between arrivals`,
-            set: (text) => this.setRate(d.path, text),
-          }),
-        ),
+        layout.demand.map((d) => {
+          const c = ctx();
+          const controls = visible(d.groups, c);
+          if (layout.demand.length > 1)
+            for (const el of controls) {
+              const label = el.querySelector('label');
+              if (label && el.dataset.field?.endsWith('.interarrival'))
+                label.textContent = `${d.id} arrival rate`;
+            }
+          return h(
+            'div',
+            { class: 'demand-card', 'data-demand': d.id },
+            h('div', { class: 'field-grid' }, controls),
+            more(`more-demand-${d.path[1]}`, d.id, d.groups, c),
+          );
+        }),
       ),
       h(
         'fieldset',
         { class: 'form-section' },
         h('legend', {}, 'Routing and run'),
-        this.routingField(m.routing),
-        h(
-          'div',
-          { class: 'field-grid' },
-          this.plainField(['run', 'duration'], 'Duration', m.run.duration, plural, 'arrivals stop then'),
-          this.plainField(
-            ['run', 'warmup'],
-            'Warm-up',
-            m.run.warmup,
-            plural,
-            'left out of the statistics; "auto" to let MSER-5 choose',
-          ),
-          this.plainField(
-            ['run', 'replications'],
-            'Replications',
-            m.run.replications,
-            'runs',
-            'more = narrower intervals',
-          ),
-          this.plainField(['run', 'seed'], 'Seed', m.run.seed, '', 'same seed, same numbers'),
-        ),
+        h('div', { class: 'field-grid' }, visible(layout.scenario, top)),
+        more('more-scenario', 'the whole scenario', layout.scenario, top),
       ),
       h(
         'fieldset',
         { class: 'form-section nodes' },
         h('legend', {}, 'Nodes'),
-        m.nodes.map((n) =>
-          h(
+        layout.nodes.map((n) => {
+          const c = ctx(n.kind);
+          return h(
             'div',
             { class: 'node-card', 'data-node': n.id },
             h(
@@ -146,147 +189,14 @@ export class ScenarioForm {
                 h('span', { class: 'load-text' }, '–'),
               ),
             ),
-            h(
-              'div',
-              { class: 'field-grid' },
-              this.plainField(
-                ['nodes', n.index, 'capacity'],
-                'Capacity',
-                n.capacity,
-                n.kind === 'agent' ? 'slots' : 'people',
-                'working in parallel',
-              ),
-              n.services.map((s) =>
-                this.field({
-                  path: s.path,
-                  label: `${s.capability} takes`,
-                  value: formatInput(s.mean),
-                  suffix: plural,
-                  hint: `mean, ${s.shape}`,
-                  set: (text) => this.setMean(s.path, text),
-                }),
-              ),
-            ),
-            // Lean mechanisms fold away: most nodes do not use them, and seven nodes' worth of
-            // empty fields would bury the numbers coaches change most. Open when one is set.
-            n.mechanisms.length
-              ? h(
-                  'details',
-                  { class: 'mechanisms', open: n.mechanisms.some((m) => m.value !== undefined) },
-                  h('summary', {}, n.mechanisms.map((m) => MECHANISM_FIELDS[m.key].label).join(', ')),
-                  h(
-                    'div',
-                    { class: 'field-grid' },
-                    n.mechanisms.map((mech) => {
-                      const spec = MECHANISM_FIELDS[mech.key];
-                      return this.field({
-                        path: mech.path,
-                        label: spec.label,
-                        value: mech.value === undefined ? '' : String(mech.value),
-                        suffix: '',
-                        hint: spec.hint,
-                        placeholder: 'none',
-                        set: (text) => this.onChange(setOptional(this.doc, mech.path, readInput(text), 2)),
-                      });
-                    }),
-                  ),
-                )
-              : null,
-          ),
-        ),
-      ),
-    );
-  }
-
-  private routingField(value: unknown) {
-    const id = 'field-routing';
-    const help = h('span', { class: 'hint', id: `${id}-hint` }, routingHelp(String(value)));
-    const select = h(
-      'select',
-      {
-        id,
-        'data-path': 'routing',
-        'aria-describedby': `${id}-hint ${id}-error`,
-        onchange: (e: Event) => {
-          const v = (e.target as HTMLSelectElement).value;
-          help.textContent = routingHelp(v);
-          this.onChange(setAt(this.doc, ['routing'], v));
-        },
-      },
-      ROUTING_CHOICES.map((r) => h('option', { value: r, selected: r === value }, r)),
-    );
-    return h(
-      'div',
-      { class: 'field wide', 'data-field': 'routing' },
-      h('label', { for: id }, 'Routing: each step goes to'),
-      select,
-      help,
-      h('span', { class: 'field-error', id: `${id}-error`, role: 'alert' }),
-    );
-  }
-
-  private plainField(path: JsonPath, label: string, value: unknown, suffix: string, hint: string) {
-    return this.field({
-      path,
-      label,
-      value: value === undefined ? '' : String(value),
-      suffix,
-      hint,
-      set: (text) => this.onChange(setAt(this.doc, path, readInput(text))),
-    });
-  }
-
-  private field(f: {
-    path: JsonPath;
-    label: string;
-    value: string;
-    suffix: string;
-    hint: string;
-    placeholder?: string;
-    set: (text: string) => void;
-  }) {
-    const key = fieldKey(f.path);
-    const id = `field-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    return h(
-      'div',
-      { class: 'field', 'data-field': key },
-      h('label', { for: id }, f.label),
-      h(
-        'span',
-        { class: 'input-with-unit' },
-        h('input', {
-          id,
-          type: 'text',
-          inputmode: 'decimal',
-          autocomplete: 'off',
-          spellcheck: 'false',
-          value: f.value,
-          placeholder: f.placeholder,
-          'data-path': key,
-          'aria-describedby': `${id}-hint ${id}-error`,
-          oninput: (e: Event) => f.set((e.target as HTMLInputElement).value),
+            h('div', { class: 'field-grid' }, visible(n.groups, c)),
+            more(`more-node-${n.path[1]}`, n.id, n.groups, c),
+          );
         }),
-        f.suffix ? h('span', { class: 'unit' }, f.suffix) : null,
       ),
-      h('span', { class: 'hint', id: `${id}-hint` }, f.hint),
-      h('span', { class: 'field-error', id: `${id}-error`, role: 'alert' }),
     );
-  }
-
-  private setRate(path: JsonPath, text: string) {
-    const rate = Number(text.trim());
-    if (!(rate > 0) || !Number.isFinite(rate))
-      return this.setLocal(path, 'arrival rate must be a number greater than 0');
-    this.setLocal(path, null);
-    this.onChange(setAt(this.doc, path, withMean(getAt(this.doc, path), tidy(1 / rate))));
-  }
-
-  private setMean(path: JsonPath, text: string) {
-    const mean = Number(text.trim());
-    if (!(mean >= 0) || !Number.isFinite(mean) || text.trim() === '')
-      return this.setLocal(path, 'the time must be a number of at least 0');
-    this.setLocal(path, null);
-    this.onChange(setAt(this.doc, path, withMean(getAt(this.doc, path), mean)));
+    for (const id of open) this.root.querySelector(`#${cssEscape(id)}`)?.setAttribute('open', '');
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   private setLocal(path: JsonPath, message: string | null) {
@@ -302,28 +212,27 @@ export class ScenarioForm {
   }
 
   /** Values changed by something other than the input being typed in (e.g. a reverted edit). */
-  private refreshValues(m: FormModel) {
-    const values = new Map<string, string>();
-    for (const d of m.demand) values.set(fieldKey(d.path), formatInput(d.rate));
-    for (const n of m.nodes) {
-      values.set(fieldKey(['nodes', n.index, 'capacity']), String(n.capacity ?? ''));
-      for (const s of n.services) values.set(fieldKey(s.path), formatInput(s.mean));
+  private refreshValues() {
+    for (const b of this.bound) {
+      if (this.local.has(b.el.dataset.field ?? '')) continue;
+      b.refresh(this.doc);
     }
-    for (const input of this.root.querySelectorAll<HTMLInputElement>('input[data-path]')) {
-      if (input === document.activeElement || this.local.has(input.dataset.path ?? '')) continue;
-      const v = values.get(input.dataset.path ?? '');
-      if (v !== undefined && v !== input.value) input.value = v;
-    }
+    for (const s of this.summaries) s.el.textContent = inUseText(this.doc, s.groups);
   }
 
   private showProblems(problems: Map<string, string[]>) {
     for (const field of this.root.querySelectorAll<HTMLElement>('.field')) {
       const key = field.dataset.field ?? '';
       const messages = this.local.has(key) ? [this.local.get(key) as string] : (problems.get(key) ?? []);
-      const error = field.querySelector('.field-error');
+      // A list's rows are fields of their own: its message goes under the list, not a row.
+      const error = field.querySelector(':scope > .field-error');
       if (error) error.textContent = messages.join('; ');
       field.classList.toggle('invalid', messages.length > 0);
-      field.querySelector('input,select')?.setAttribute('aria-invalid', String(messages.length > 0));
+      field.querySelector(`#${fieldId(key)}`)?.setAttribute('aria-invalid', String(messages.length > 0));
+      // A problem in a folded setting opens its fold, or it would be a problem nobody sees.
+      if (messages.length > 0)
+        for (let fold = field.closest('details'); fold; fold = fold.parentElement?.closest('details') ?? null)
+          fold.open = true;
     }
   }
 
@@ -355,11 +264,20 @@ export class ScenarioForm {
   }
 }
 
-function formatInput(x: number): string {
-  if (!Number.isFinite(x)) return '';
-  return String(Number(x.toPrecision(6)));
-}
-
 function cssEscape(s: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/"/g, '\\"');
+}
+
+/** " · set: failures, outages": which folded groups have a setting in use. */
+function inUseText(doc: unknown, groups: GroupView[]): string {
+  const used = groups.filter((g) => g.controls.some((c) => inUse(doc, c))).map((g) => g.title.toLowerCase());
+  return used.length ? ` · set: ${used.join(', ')}` : '';
+}
+
+/** Whether a field is set in the document (a switch only when on), for the fold's summary. */
+function inUse(doc: unknown, c: Control): boolean {
+  const v = getAt(doc, c.path);
+  if (c.widget === 'checkbox') return v === true;
+  if (c.widget === 'list') return Array.isArray(v) && v.length > 0;
+  return v !== undefined && v !== c.field.default;
 }
