@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioSchema } from '../../src/index.ts';
+import { schemaFields } from '../../web/viewmodel/schema-fields.ts';
 import {
   addDemand,
   addNode,
@@ -18,58 +19,17 @@ import {
 } from '../../web/viewmodel/structure.ts';
 import { PRESETS, presetDocument } from './presets-fixture.ts';
 
-type Def = Record<string, unknown> & { type: string };
-type Schema = { _zod: { def: Def } };
-
 /**
  * Every text field of the scenario schema and every map's keys, as paths like the table's
- * (`nodes[].serves{}`). A kind of schema the walk does not know fails the test rather than
- * hiding the fields under it.
+ * (`nodes[].serves{}`, `demand[].steps[]`), from the walk the form is laid out by: a kind of
+ * schema the walk does not know fails it rather than hiding the fields under it.
  */
-function textPaths(schema: Schema, path = '', out = new Set<string>()): Set<string> {
-  const def = schema._zod.def;
-  const at = (key: string) => (path ? `${path}.${key}` : key);
-  switch (def.type) {
-    case 'object':
-      for (const [k, v] of Object.entries(def.shape as Record<string, Schema>)) textPaths(v, at(k), out);
-      break;
-    case 'optional':
-    case 'default':
-    case 'nullable':
-    case 'readonly':
-    case 'prefault':
-      textPaths(def.innerType as Schema, path, out);
-      break;
-    case 'pipe':
-      textPaths(def.in as Schema, path, out);
-      textPaths(def.out as Schema, path, out);
-      break;
-    case 'array':
-      textPaths(def.element as Schema, `${path}[]`, out);
-      break;
-    case 'record':
-      textPaths(def.keyType as Schema, `${path}{}`, out);
-      textPaths(def.valueType as Schema, `${path}{}.value`, out);
-      break;
-    case 'union':
-      for (const o of def.options as Schema[]) textPaths(o, path, out);
-      break;
-    case 'string':
-      out.add(path);
-      break;
-    case 'number':
-    case 'boolean':
-    case 'enum':
-    case 'literal':
-    case 'unknown':
-    case 'transform':
-      break;
-    default:
-      throw new Error(
-        `the walk does not know a "${def.type}" schema at ${path}: teach it, so no field is missed`,
-      );
-  }
-  return out;
+function textPaths(): string[] {
+  return schemaFields(scenarioSchema).flatMap((f) => {
+    if (f.kind.type === 'text' || f.kind.type === 'key') return [f.path];
+    if (f.kind.type === 'texts') return [`${f.path}[]`];
+    return [];
+  });
 }
 
 const ok = (doc: unknown) => {
@@ -80,7 +40,7 @@ const ok = (doc: unknown) => {
 
 describe('names that refer to nodes and steps', () => {
   it('the table lists every text field of the schema that is not free text, and nothing else', () => {
-    const found = [...textPaths(scenarioSchema as unknown as Schema)].sort();
+    const found = textPaths().sort();
     const listed = [...Object.values(REFERENCES).flat(), ...FREE_TEXT].sort();
     expect(listed).toEqual(found);
   });
