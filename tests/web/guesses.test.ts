@@ -52,8 +52,9 @@ describe('the ratio a guess says (B over A)', () => {
 });
 
 describe('a row of the guesses table', () => {
-  it('left empty says nothing', () => {
+  it('left empty, or with only its table’s name, says nothing', () => {
     expect(readGuess({ table: '', shorter: '', by: ' ' })).toEqual({ kind: 'empty' });
+    expect(readGuess({ table: 'Table 1', shorter: '', by: '' })).toEqual({ kind: 'empty' });
   });
 
   it('read whole, with its amount tidied', () => {

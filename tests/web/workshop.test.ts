@@ -78,6 +78,18 @@ describe('predict, then reveal', () => {
     }
   });
 
+  it('reveals only from the guesses, and only once a table has guessed', () => {
+    const ready = run(start(), { kind: 'results', state: 'ready' });
+    expect(run(ready, { kind: 'reveal' }).revealed).toBe(false);
+    const guessing = run(ready, { kind: 'next' });
+    expect(revealBlocked(guessing)).toBe("enter at least one table's guess");
+    expect(run(guessing, { kind: 'reveal' }).revealed).toBe(false);
+    const guessed = run(guessing, guess(0, 'Table 1', 'A', '2x'));
+    // Back on the question, space does nothing: the room has not seen what it reveals against.
+    expect(run(guessed, { kind: 'previous' }, { kind: 'reveal' }).revealed).toBe(false);
+    expect(run(guessed, { kind: 'reveal' }).revealed).toBe(true);
+  });
+
   it('cannot reveal a failed run', () => {
     const w = run(start(), { kind: 'results', state: 'failed' }, { kind: 'next' }, { kind: 'reveal' });
     expect(w.revealed).toBe(false);
@@ -123,6 +135,7 @@ describe('predict, then reveal', () => {
           w = advance(w, e);
           if (!before.revealed && w.revealed) {
             expect(before.results).toBe('ready');
+            expect(before.step).toBe('predict');
             expect(revealBlocked(before)).toBeNull();
             revealedAt = w;
           }
@@ -154,9 +167,14 @@ describe('a workshop kept for a reload', () => {
   });
 
   it('a revealed one comes back revealed, but shows nothing until its results are in again', () => {
-    const w = run(start(), { kind: 'results', state: 'ready' }, guess(0, 'Window', 'B', '40%'), {
-      kind: 'reveal',
-    });
+    const w = run(
+      start(),
+      { kind: 'results', state: 'ready' },
+      { kind: 'next' },
+      guess(0, 'Window', 'B', '40%'),
+      { kind: 'reveal' },
+    );
+    expect(w.revealed).toBe(true);
     const back = readWorkshop(saveWorkshop(w, request, true));
     expect(back?.workshop.revealed).toBe(true);
     expect(back && showsResults(back.workshop)).toBe(false);

@@ -26,7 +26,7 @@ export interface Guess {
 
 export type GuessField = keyof GuessEntry;
 
-/** What a row says: nothing (left empty), a guess, or what is wrong with it and where. */
+/** What a row says: nothing (no guess yet), a guess, or what is wrong with it and where. */
 export type GuessOutcome =
   | { kind: 'empty' }
   | { kind: 'guess'; guess: Guess }
@@ -73,7 +73,8 @@ export function ratioOf(shorter: Side, amount: Amount): number {
 /** One row read, with the other rows' table names to tell them apart. */
 export function readGuess(entry: GuessEntry, others: readonly string[] = []): GuessOutcome {
   const table = entry.table.trim();
-  if (table === '' && entry.shorter === '' && entry.by.trim() === '') return { kind: 'empty' };
+  // A table that has not guessed yet (its name only) is no guess, not a wrong one.
+  if (entry.shorter === '' && entry.by.trim() === '') return { kind: 'empty' };
   if (table === '') return { kind: 'problem', field: 'table', message: 'name the table' };
   if (table.length > MAX_TABLE_NAME)
     return {

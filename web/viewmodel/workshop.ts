@@ -5,8 +5,9 @@
  * 2. the guesses, one per table;
  * 3. the reveal: the comparison, with every guess marked against it.
  * The comparison runs while the room guesses, but nothing of it may be shown before the reveal:
- * the reveal step can only be reached by revealing, revealing needs the results and a readable
- * guess in every row that has one, and once revealed the guesses are fixed.
+ * the reveal step can only be reached by revealing, from the guesses; revealing needs the results,
+ * at least one guess and a readable guess in every row that has one; once revealed the guesses
+ * are fixed.
  *
  * The workshop is kept in session storage, so a reload during the session keeps the guesses,
  * and closing the tab forgets them. It is not put in share links: a link is how the comparison
@@ -61,6 +62,8 @@ export function revealBlocked(w: Workshop): string | null {
     const problem = read[i] as Extract<GuessOutcome, { kind: 'problem' }>;
     return `row ${i + 1}'s guess needs fixing: ${problem.message}`;
   }
+  // Nothing to reveal against: the point is the room's guess, so an empty table is a slip.
+  if (!read.some((r) => r.kind === 'guess')) return "enter at least one table's guess";
   return null;
 }
 
@@ -84,7 +87,8 @@ export function advance(w: Workshop, event: WorkshopEvent): Workshop {
       return w.step === 'reveal' ? { ...w, step: 'predict' } : { ...w, step: 'question' };
     case 'reveal':
       if (w.revealed) return { ...w, step: 'reveal' };
-      return revealBlocked(w) === null ? { ...w, revealed: true, step: 'reveal' } : w;
+      // Only from the guesses, where the room can see what is being revealed against.
+      return w.step === 'predict' && revealBlocked(w) === null ? { ...w, revealed: true, step: 'reveal' } : w;
     case 'edit':
       if (w.revealed || event.index < 0 || event.index >= w.entries.length) return w;
       return { ...w, entries: w.entries.map((e, i) => (i === event.index ? event.entry : e)) };
