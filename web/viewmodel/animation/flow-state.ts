@@ -1,0 +1,307 @@
+/**
+ * What the animation shows at a moment of a watched run, built from its trace one event at a
+ * time: where each item in the system is (arriving, in a node's queue, in service, finished
+ * and held, blocked by a full node, in transit), each node's servers, gate, outage and WIP,
+ * and the running counters. Pure: the canvas reads it, tests feed it hand-made traces.
+ *
+ * Events are applied in the order the engine made them (the trace is in time order), each in
+ * O(length of one node's list); nothing here grows with the length of the run, only with the
+ * work in progress.
+ */
+import type { TraceEvent } from '../../../src/runner.ts';
+
+export type Phase = 'entering' | 'queued' | 'service' | 'held' | 'blocked' | 'transit';
+
+/** A stretch an item spent waiting: in a node's queue, or blocked there by a full node. */
+export interface Wait {
+  node: number;
+  from: number;
+  to: number;
+  blocked: boolean;
+}
+
+export interface FlowItem {
+  id: number;
+  demandClass: number;
+  arrival: number;
+  /** The node it is at or headed for; -1 before its first. */
+  node: number;
+  /** The node it last left (where a transit starts); -1 before its first. */
+  from: number;
+  phase: Phase;
+  /** Since when it has been in this phase. */
+  since: number;
+  /** In transit: when it lands. */
+  until: number;
+  /** Blocked: the full node it waits for room at. */
+  target: number;
+  /** The size of the batch it is served in (1 alone). */
+  batch: number;
+  failures: number;
+  /** When it last failed (-1 never): failed work going back is marked for a while. */
+  failedAt: number;
+  waits: Wait[];
+}
+
+export interface NodeState {
+  /** Items waiting, first in line first. */
+  queue: number[];
+  /** Items in service. */
+  service: number[];
+  /** Items finished here and not gone: waiting for room downstream (blocked) or leaving. */
+  held: number[];
+  /** Servers at work (a batch takes one). */
+  working: number;
+  capacity: number;
+  /** Items counted against the node's WIP limit (0: no limit). */
+  wip: number;
+  wipLimit: number;
+  up: boolean;
+  /** A gate: open now (a node without one is always open). */
+  open: boolean;
+  gate: boolean;
+  /** When its last batch of more than one started, and its size (a board meeting taking its batch). */
+  batchAt: number;
+  batchSize: number;
+}
+
+export interface Counters {
+  /** Items in the system now: arrived, not done nor turned away. */
+  wip: number;
+  done: number;
+  rejected: number;
+  /** Lead times of the items done so far, summed (mean = leadTotal / done). */
+  leadTotal: number;
+}
+
+export interface FlowState {
+  time: number;
+  items: Map<number, FlowItem>;
+  nodes: NodeState[];
+  /** Items arrived and not yet at a node (waiting for the WIP limit, or for room at their first node). */
+  entering: number[];
+  transit: number[];
+  counters: Counters;
+  /** The last item done, with its lead time (for following it, and for side by side). */
+  lastDone: { id: number; lead: number; item: FlowItem } | null;
+}
+
+export interface FlowStart {
+  capacity: readonly number[];
+  wipLimit: readonly number[];
+  gate: readonly boolean[];
+}
+
+export function newFlowState(start: FlowStart): FlowState {
+  return {
+    time: 0,
+    items: new Map(),
+    nodes: start.capacity.map((capacity, n) => ({
+      queue: [],
+      service: [],
+      held: [],
+      working: 0,
+      capacity,
+      wip: 0,
+      wipLimit: start.wipLimit[n] ?? 0,
+      up: true,
+      open: !start.gate[n],
+      gate: start.gate[n] ?? false,
+      batchAt: -1,
+      batchSize: 0,
+    })),
+    entering: [],
+    transit: [],
+    counters: { wip: 0, done: 0, rejected: 0, leadTotal: 0 },
+    lastDone: null,
+  };
+}
+
+/** Mean lead time of the items done so far, or NaN before the first. */
+export function meanLeadSoFar(s: FlowState): number {
+  return s.counters.done > 0 ? s.counters.leadTotal / s.counters.done : Number.NaN;
+}
+
+function drop(list: number[], id: number): void {
+  const at = list.indexOf(id);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/** Takes the item out of whichever list holds it now. */
+function detach(s: FlowState, item: FlowItem): void {
+  if (item.phase === 'entering') drop(s.entering, item.id);
+  else if (item.phase === 'transit') drop(s.transit, item.id);
+  else if (item.node >= 0) {
+    const node = s.nodes[item.node];
+    if (item.phase === 'queued') drop(node.queue, item.id);
+    else if (item.phase === 'service') drop(node.service, item.id);
+    else drop(node.held, item.id);
+  }
+}
+
+/** Items whose handoff has landed by time t join their node's queue (the engine traces no event for it). */
+export function land(s: FlowState, t: number): void {
+  for (let i = 0; i < s.transit.length; ) {
+    const item = s.items.get(s.transit[i]);
+    if (item && item.until <= t) {
+      s.transit.splice(i, 1);
+      item.phase = 'queued';
+      item.since = item.until;
+      s.nodes[item.node].queue.push(item.id);
+    } else i++;
+  }
+}
+
+/** Applies one trace event (in the engine's order). */
+export function applyEvent(
+  s: FlowState,
+  event: TraceEvent,
+  time: number,
+  id: number,
+  node: number,
+  detail: number,
+): void {
+  if (s.transit.length > 0) land(s, time);
+  s.time = time;
+  if (id < 0) {
+    applyToNode(s, event, node, detail);
+    return;
+  }
+  if (event === 'arrive') {
+    s.items.set(id, {
+      id,
+      demandClass: detail,
+      arrival: time,
+      node: -1,
+      from: -1,
+      phase: 'entering',
+      since: time,
+      until: time,
+      target: -1,
+      batch: 1,
+      failures: 0,
+      failedAt: -1,
+      waits: [],
+    });
+    s.entering.push(id);
+    s.counters.wip++;
+    return;
+  }
+  if (event === 'leave') {
+    // The item has left `node` (it may be done already): the node's WIP count drops.
+    s.nodes[node].wip--;
+    return;
+  }
+  const item = s.items.get(id);
+  if (!item) return;
+  switch (event) {
+    case 'reject':
+      detach(s, item);
+      s.items.delete(id);
+      s.counters.wip--;
+      s.counters.rejected++;
+      return;
+    case 'admit': {
+      detach(s, item);
+      if (item.phase === 'blocked')
+        item.waits.push({ node: item.node, from: item.since, to: time, blocked: true });
+      if (item.node >= 0) item.from = item.node;
+      item.node = node;
+      item.target = -1;
+      item.phase = 'queued';
+      item.since = time;
+      s.nodes[node].queue.push(id);
+      s.nodes[node].wip++;
+      return;
+    }
+    case 'handoff':
+      detach(s, item);
+      item.phase = 'transit';
+      item.since = time;
+      item.until = detail;
+      s.transit.push(id);
+      return;
+    case 'start': {
+      detach(s, item);
+      if (time > item.since) item.waits.push({ node, from: item.since, to: time, blocked: false });
+      item.node = node;
+      item.phase = 'service';
+      item.since = time;
+      item.batch = detail > 0 ? detail : 1;
+      const n = s.nodes[node];
+      n.service.push(id);
+      n.working += 1 / item.batch;
+      if (item.batch > 1) {
+        n.batchAt = time;
+        n.batchSize = item.batch;
+      }
+      return;
+    }
+    case 'preempt': {
+      detach(s, item);
+      s.nodes[node].working -= 1 / item.batch;
+      item.phase = 'queued';
+      item.since = time;
+      s.nodes[node].queue.unshift(id);
+      return;
+    }
+    case 'finish': {
+      detach(s, item);
+      s.nodes[node].working -= 1 / item.batch;
+      item.phase = 'held';
+      item.since = time;
+      if (detail === 1) {
+        item.failures++;
+        item.failedAt = time;
+      }
+      s.nodes[node].held.push(id);
+      return;
+    }
+    case 'block':
+      // Blocked where it is: held at its node, or (node -1) at the door of its first.
+      if (item.phase !== 'held' && item.phase !== 'entering') {
+        detach(s, item);
+        item.phase = 'held';
+        s.nodes[node].held.push(id);
+      }
+      item.phase = item.phase === 'entering' ? 'entering' : 'blocked';
+      item.target = detail;
+      item.since = time;
+      return;
+    case 'complete': {
+      detach(s, item);
+      s.items.delete(id);
+      const lead = time - item.arrival;
+      s.counters.wip--;
+      s.counters.done++;
+      s.counters.leadTotal += lead;
+      s.lastDone = { id, lead, item };
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** A change of a node, not of an item: an outage, a gate, a change of staff. */
+function applyToNode(s: FlowState, event: TraceEvent, n: number, detail: number): void {
+  const node = s.nodes[n];
+  if (!node) return;
+  if (event === 'down') node.up = false;
+  else if (event === 'up') node.up = true;
+  else if (event === 'open') {
+    node.open = true;
+    node.batchAt = -1;
+  } else if (event === 'close') node.open = false;
+  else if (event === 'capacity') node.capacity = detail;
+}
+
+/** The servers shown busy at a node: working ones, whole (a batch's members each count a share). */
+export function serversWorking(node: NodeState): number {
+  return Math.min(node.capacity, Math.round(node.working));
+}
+
+/** The node holds as much work as its WIP limit allows: upstream work waits for room. */
+export function isFull(node: NodeState): boolean {
+  return node.wipLimit > 0 && node.wip >= node.wipLimit;
+}
