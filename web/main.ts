@@ -405,7 +405,7 @@ async function run() {
   try {
     const result = await simulator.run(JSON.parse(text), (p) => controls.progress(p, scenario.timeUnit));
     shownText = text;
-    await results.show({ result, scenario });
+    await results.show({ result, scenario, document: JSON.parse(text) });
     results.setStale(false);
     performance.measure('run-to-charts', 'run-start');
     const ms = performance.now() - started;
@@ -497,7 +497,10 @@ async function runComparison() {
       { seed: request.seed, replications: request.replications },
       (p) => compareControls.progress(p, unit),
     );
-    await compareResults.show(comparison);
+    await compareResults.show(
+      comparison,
+      request.variants.map((v) => ({ name: v.name, document: v.scenario })),
+    );
     running = false;
     compareControls.idle(null, 'Done.');
   } catch (error) {

@@ -21,6 +21,7 @@ import { h } from './dom.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
+import { type WatchRequest, watchSideBySide } from './watch-panel.ts';
 
 export class CompareResults {
   private readonly shell: ResultsShell;
@@ -39,7 +40,8 @@ export class CompareResults {
     this.shell.empty(h('div', { class: 'empty-state' }, h('h2', {}, 'Comparison'), h('p', {}, message)));
   }
 
-  async show(c: Comparison): Promise<void> {
+  /** Shows a comparison; with the variants' documents, offers to watch two of them side by side. */
+  async show(c: Comparison, watch: readonly WatchRequest[] = []): Promise<void> {
     const unit = c.variants[0].result.timeUnit;
     const ctx = (width: number) => ({ width, large: this.large(), unit });
     const report = comparisonReport(c);
@@ -99,6 +101,7 @@ export class CompareResults {
         h('ul', { class: 'differences' }, sentences),
         lookTwice(c.variants.flatMap((v) => v.result.warnings.map((text) => ({ variant: v.name, text })))),
         this.table(c, unit, report),
+        watchSideBySide(watch, { seed: c.seed, replications: c.replications }),
       ],
       cards,
     );

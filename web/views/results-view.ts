@@ -16,10 +16,13 @@ import { headlineCards } from './headline-cards.ts';
 import { leanPanel } from './lean-findings.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
+import { watchRun } from './watch-panel.ts';
 
 export interface Shown {
   result: SimulationResult;
   scenario: Scenario;
+  /** The document that was run, to watch it run again (animated). */
+  document?: unknown;
 }
 
 export class ResultsView {
@@ -81,7 +84,7 @@ export class ResultsView {
   }
 
   /** Shows a result; resolves once every chart is drawn. */
-  async show({ result, scenario }: Shown): Promise<void> {
+  async show({ result, scenario, document }: Shown): Promise<void> {
     const built = performance.now();
     const slug =
       result.scenario
@@ -125,6 +128,7 @@ export class ResultsView {
         headlineCards(headlines(result, verdict)),
         leanPanel(leanFindings(result)),
         lookTwice(result.warnings.map((text) => ({ text }))),
+        document === undefined ? null : watchRun({ name: result.scenario, document }),
       ],
       cards,
     );
