@@ -14,6 +14,7 @@ import {
 } from '../../web/viewmodel/animation/flow-state.ts';
 import { advanceAll, Playback, stepAll } from '../../web/viewmodel/animation/playback.ts';
 import { placeTokens, stageOf } from '../../web/viewmodel/animation/stage.ts';
+import { clockText, FarApart, farApartText, followText } from '../../web/viewmodel/animation/words.ts';
 import type { NetworkLayout } from '../../web/viewmodel/chart-data/network-layout.ts';
 
 type Row = [TraceEvent, number, number, number, number?];
@@ -291,5 +292,53 @@ describe('playing the trace', () => {
     expect([a.state.time, b.state.time]).toEqual([4, 4]);
     expect(a.state.counters.wip).toBe(0);
     expect(stepAll([a, b])).toBeNaN();
+  });
+});
+
+describe('what the animation says', () => {
+  it('the clock in the scenario’s unit, marked during the warm-up', () => {
+    expect(clockText(12.34, 'days', 20)).toBe('day 12.3 (warm-up)');
+    expect(clockText(25, 'hours', 20)).toBe('hour 25.0');
+  });
+
+  it('where a followed item waited, was blocked and failed, and where it is now', () => {
+    const s = play([
+      ['arrive', 1, 0, -1, 1],
+      ['admit', 1, 0, 0],
+      ['start', 3, 0, 0, 1],
+      ['finish', 4, 0, 0, 1],
+      ['block', 4, 0, 0, 1],
+      ['admit', 6, 0, 1],
+    ]);
+    const item = s.items.get(0)!;
+    const names = { nodes: ['dev', 'test'], classes: ['feature', 'bug'], unit: 'days' };
+    expect(followText(item, names, null)).toBe(
+      'Item 1 (bug) arrived at day 1.0. Waited 2 days at dev, blocked 2 days at dev. Failed once and went back. Now waiting at test.',
+    );
+    expect(followText(item, names, 9)).toContain('Done at day 9.0: lead time 8 days.');
+  });
+
+  it('side by side, the item done in both whose lead times differ most', () => {
+    const apart = new FarApart(3);
+    apart.done(0, 1, 5, 2);
+    apart.done(1, 1, 5, 3);
+    apart.done(0, 2, 6, 4);
+    apart.done(1, 3, 7, 1);
+    apart.done(1, 2, 6, 14);
+    apart.done(0, 3, 7, 2);
+    expect(apart.best).toEqual({ id: 2, arrival: 6, leads: [4, 14] });
+    expect(farApartText(apart.best, ['Ring', 'Network'], 'days')).toBe(
+      'Item 3 arrived at day 6.0 in both: done after 4 days in Ring, 14 days in Network.',
+    );
+  });
+
+  it('keeps a bounded table of items done in one variant and not yet in the other', () => {
+    const apart = new FarApart(2);
+    for (let id = 0; id < 100; id++) apart.done(0, id, id, 1);
+    // Only the last two wait; item 0's twin finishing now finds nothing to pair with.
+    apart.done(1, 0, 0, 50);
+    expect(apart.best).toBeNull();
+    apart.done(1, 99, 99, 50);
+    expect(apart.best?.id).toBe(99);
   });
 });
