@@ -8,11 +8,16 @@
  * busiest stretch depends on what else runs, so the suite tests that the work is in the worker
  * and this measures how smooth the page stayed.
  *
- *   npm run measure:sandbox     prints { runToChartsMs, medianMs, longTasks, longestTaskMs,
- *                               budgetMs, withinBudget }
+ * Then the animation: a busy twelve-stage line (a few hundred items in view) watched at 16
+ * times its base speed for ten seconds, counting the frames the page drew (requestAnimationFrame)
+ * and the longest gap between two, and the long tasks while it played.
+ *
+ *   npm run measure:sandbox     prints { runToCharts: { runToChartsMs, medianMs, longTasks,
+ *                               longestTaskMs, budgetMs, withinBudget }, animation: { seconds,
+ *                               framesPerSecond, longestFrameMs, longTasks, tokensInView } }
  */
 import { launch, longTasks, startHeartbeat, stopHeartbeat, watchLongTasks } from './browser.ts';
-import { open, run } from './sandbox-page.ts';
+import { open, run, setJson } from './sandbox-page.ts';
 import { buildSite, removeSite, serve } from './site.ts';
 
 /** The longest the page's main thread may be busy at a stretch during a run. */
@@ -61,4 +66,83 @@ export async function measureRunToCharts(runs = 5): Promise<RunToCharts> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await measureRunToCharts()));
+/** Twelve stages of ten people each, busy 97% of the time: long queues at every stage. */
+export function busyLine() {
+  const steps = Array.from({ length: 12 }, (_, i) => `s${i + 1}`);
+  return {
+    name: 'A busy twelve-stage line',
+    run: { duration: 800, warmup: 300, seed: 1, replications: 1 },
+    demand: [{ id: 'work', interarrival: { dist: 'exponential', mean: 1 / 9.7 }, steps }],
+    nodes: steps.map((s) => ({
+      id: `stage-${s}`,
+      capacity: 6,
+      serves: { [s]: { dist: 'exponential', mean: 1 } },
+    })),
+  };
+}
+
+export interface AnimationSmoothness {
+  seconds: number;
+  framesPerSecond: number;
+  /** The longest time between two frames drawn. */
+  longestFrameMs: number;
+  /** Main-thread tasks over 50 ms while it played. */
+  longTasks: number[];
+  /** Tokens drawn, sampled at the end. */
+  tokensInView: number;
+}
+
+export async function measureAnimation(seconds = 10): Promise<AnimationSmoothness> {
+  const dir = await buildSite();
+  const site = await serve(dir);
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await watchLongTasks(page);
+    await open(page, site.url);
+    await setJson(page, JSON.stringify(busyLine(), null, 2));
+    await run(page);
+    await page.click('#watch-run');
+    const panel = '#results .flow-animation';
+    await page.waitForSelector(`${panel}[data-state="playing"]`, { timeout: 60_000 });
+    await page.click(`${panel} [data-action="skip"]`);
+    await page.waitForFunction(
+      (root) => Number(document.querySelector<HTMLElement>(root)?.dataset.time) >= 300,
+      panel,
+      { timeout: 60_000 },
+    );
+    await page.fill(`${panel} [data-action="speed"]`, '8');
+    await page.waitForTimeout(2000);
+    await longTasks(page);
+    // A string, not a function (see startHeartbeat): frames counted for `seconds`.
+    const frames = (await page.evaluate(`new Promise((resolve) => {
+      const gaps = [];
+      let last = performance.now();
+      const end = last + ${seconds * 1000};
+      function frame(now) {
+        gaps.push(now - last);
+        last = now;
+        if (now < end) requestAnimationFrame(frame);
+        else resolve(gaps);
+      }
+      requestAnimationFrame(frame);
+    })`)) as number[];
+    const total = frames.reduce((a, b) => a + b, 0) / 1000;
+    return {
+      seconds: total,
+      framesPerSecond: Math.round((frames.length / total) * 10) / 10,
+      longestFrameMs: Math.round(Math.max(...frames) * 10) / 10,
+      longTasks: await longTasks(page),
+      tokensInView: Number(await page.getAttribute(panel, 'data-tokens')),
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+    removeSite(dir);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(
+    JSON.stringify({ runToCharts: await measureRunToCharts(), animation: await measureAnimation() }),
+  );

@@ -2,7 +2,8 @@
  * The single-file sandbox (`flowlab.html`, written by `npm run build` beside the site) copied
  * alone to a folder, as onto a USB stick, and opened from its file:// URL with every network
  * request refused: it runs a preset, a comparison and a sweep to the same bytes as the CLI and
- * the library, in its workers, under its own Content-Security-Policy.
+ * the library, and animates a run and a comparison side by side, in its workers, under its own
+ * Content-Security-Policy.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -87,6 +88,27 @@ describe('the sandbox as one file, opened from a folder with no network', () => 
     ).toBe(true);
     const variants = names.map((name) => ({ name, scenario: presets.get(name) }));
     expect(shown).toBe(`${JSON.stringify(compare(variants), null, 2)}\n`);
+  });
+
+  it('animates the comparison side by side, and the run, from workers started from the one file', async () => {
+    const started = workers.length;
+    const playing = async (root: string, panes: number) => {
+      await page.waitForSelector(`${root} .flow-animation[data-state="playing"]`, { timeout: 30_000 });
+      await page.waitForFunction(
+        (r) => Number(document.querySelector<HTMLElement>(`${r} .flow-animation`)?.dataset.time) > 1,
+        root,
+        { timeout: 30_000 },
+      );
+      expect(await page.locator(`${root} .flow-animation canvas`).count()).toBe(panes);
+      expect(Number(await page.getAttribute(`${root} .flow-animation`, 'data-tokens'))).toBeGreaterThan(0);
+    };
+    await page.click('#watch-compare');
+    await playing('#compare-results', 2);
+    await page.click('#tab-run');
+    await page.click('#watch-run');
+    await playing('#results', 1);
+    expect(workers.length - started).toBe(3);
+    for (const url of workers) expect(url).toMatch(/^blob:/);
   });
 
   it('sweeps on several workers, all started from the one file, to the library’s bytes', async () => {

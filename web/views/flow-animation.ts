@@ -553,6 +553,10 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     const ease = reduced ? 1 : Math.min(1, dt * 12);
     const r = stage.token / 2;
     let followedAt: { x: number; y: number } | undefined;
+    // One path per colour (and one for the red rings), not one per token: a few draw calls a frame.
+    const fills = CATEGORICAL.map(() => new Path2D());
+    const blocked = new Path2D();
+    const rings = new Path2D();
     for (const place of p.places) {
       let at = p.drawn.get(place.id);
       if (!at) {
@@ -563,26 +567,24 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       at.y += (place.y - at.y) * ease;
       at.seen = now;
       if (Math.abs(place.x - at.x) > 0.3 || Math.abs(place.y - at.y) > 0.3) dirty = true;
-      const colour = CATEGORICAL[place.demandClass % CATEGORICAL.length];
-      ctx.beginPath();
-      ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
-      if (place.phase === 'blocked') {
-        ctx.fillStyle = PAPER;
-        ctx.fill();
-        ctx.lineWidth = 2;
-        ctx.strokeStyle = FAILED;
-        ctx.stroke();
-      } else {
-        ctx.fillStyle = colour;
-        ctx.fill();
-        if (place.failed) {
-          ctx.lineWidth = 2;
-          ctx.strokeStyle = FAILED;
-          ctx.stroke();
-        }
+      const path = place.phase === 'blocked' ? blocked : fills[place.demandClass % CATEGORICAL.length];
+      path.moveTo(at.x + r, at.y);
+      path.arc(at.x, at.y, r, 0, Math.PI * 2);
+      if (place.phase === 'blocked' || place.failed) {
+        rings.moveTo(at.x + r, at.y);
+        rings.arc(at.x, at.y, r, 0, Math.PI * 2);
       }
       if (place.id === followed) followedAt = at;
     }
+    fills.forEach((path, k) => {
+      ctx.fillStyle = CATEGORICAL[k];
+      ctx.fill(path);
+    });
+    ctx.fillStyle = PAPER;
+    ctx.fill(blocked);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = FAILED;
+    ctx.stroke(rings);
     if (followedAt) {
       ctx.beginPath();
       ctx.arc(followedAt.x, followedAt.y, r + 4, 0, Math.PI * 2);
