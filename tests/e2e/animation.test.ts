@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
-import { freshStart, pickPreset, run } from './sandbox-page.ts';
+import { download, exportedText, freshStart, pickPreset, run } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 let dir: string;
@@ -133,6 +133,29 @@ describe('watching a run', () => {
     expect(await page.textContent(`${panel} .flow-following`)).toMatch(/^Item \d+ arrived at day/);
     await page.keyboard.press('Escape');
     expect(await page.isHidden(`${panel} .flow-following`)).toBe(true);
+  });
+
+  it('watched to the end, its result (the rest of the replications run unwatched) is the run’s own bytes', async () => {
+    for (let i = 0; i < 40; i++) {
+      if ((await page.getAttribute(panel, 'data-finished')) === 'true') break;
+      await page.click(`${panel} [data-action="skip"]`);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForSelector(`${panel} [data-action="save-result"]`, { timeout: 60_000 });
+    const watched = (await download(page, `${panel} [data-action="save-result"]`)).content.toString('utf8');
+    expect(watched).toBe(await exportedText(page));
+  });
+
+  it('with prefers-reduced-motion it still plays, in steps', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.click('#watch-run');
+    await page.waitForSelector(`${panel}[data-state="playing"]`, { timeout: 30_000 });
+    await page.waitForFunction(
+      (root) => Number(document.querySelector<HTMLElement>(root)?.dataset.time) > 2,
+      panel,
+      { timeout: 30_000 },
+    );
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 });
 

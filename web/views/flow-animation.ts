@@ -27,7 +27,9 @@ import {
 } from '../viewmodel/animation/stage.ts';
 import { clockText, counterText, FarApart, farApartText, followText } from '../viewmodel/animation/words.ts';
 import { structureLayout } from '../viewmodel/chart-data/network-layout.ts';
+import { formatDuration } from '../viewmodel/format.ts';
 import { h } from './dom.ts';
+import { exportButton, jsonExport } from './export-button.ts';
 import { TraceSource } from './trace-source.ts';
 
 export interface AnimatedVariant {
@@ -135,6 +137,8 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
   let time = 0;
   let dirty = true;
   let lastDraw = 0;
+  /** The page's type size against its default (large type draws larger). */
+  let scale = 1;
   const farApart = new FarApart();
   /** Each pane's items done lately, by id (a bounded table), so a followed item can be told about once done. */
   const recent: Map<number, { item: FlowItem; at: number }>[] = options.variants.map(() => new Map());
@@ -249,8 +253,11 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         280,
         Math.round(p.canvas.parentElement?.clientWidth || panesHost.clientWidth || 600),
       );
-      const layoutOf = structureLayout(p.variant.scenario, columnsFor(width));
-      p.stage = stageOf(layoutOf, width, p.source.start.nodeIds.length);
+      // Tokens and text follow the page's type size (large type, for a projector).
+      scale = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) / 15 || 1;
+      const token = 8 * scale;
+      const layoutOf = structureLayout(p.variant.scenario, columnsFor(width / scale));
+      p.stage = stageOf(layoutOf, width, p.source.start.nodeIds.length, token);
       const ratio = globalThis.devicePixelRatio || 1;
       p.canvas.width = Math.round(width * ratio);
       p.canvas.height = Math.round(p.stage.height * ratio);
@@ -322,11 +329,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     showSpeed();
   }
   function showSpeed() {
-    write(speedText, `${formatSpeed(speed())} per second`);
-  }
-
-  function formatSpeed(x: number): string {
-    return `${x < 1 ? x.toPrecision(2) : x.toFixed(x < 10 ? 1 : 0)} ${x === 1 ? unit.replace(/s$/, '') : unit.endsWith('s') ? unit : `${unit}s`}`;
+    write(speedText, `${formatDuration(speed(), unit)} a second`);
   }
 
   function pick(i: number, e: MouseEvent) {
@@ -400,7 +403,8 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     if (over && root.dataset.finished !== 'true') {
       root.dataset.finished = 'true';
       setPlaying(false);
-      write(status, 'The watched run is over: every item has left. Its numbers are the run’s own.');
+      write(status, 'The watched run is over. Running the rest of its replications…');
+      void finished();
     }
     if (side && !chosen && farApart.best && farApart.best.id !== followed) {
       followed = farApart.best.id;
@@ -413,6 +417,33 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       words();
     }
     frame = requestAnimationFrame(tick);
+  }
+
+  /**
+   * The watched run has ended: the worker runs its other replications, unwatched, and the
+   * result is offered for saving: the same bytes as the run's own (the plain run's) result.
+   */
+  async function finished() {
+    const results = await Promise.all(panes.map((p) => p.source.result()));
+    if (destroyed) return;
+    const saves = results.map((result, i) =>
+      exportButton(
+        jsonExport(result, {
+          label: side ? `${panes[i].variant.name}: result (JSON)` : 'Its result (JSON)',
+          file: `${slugOf(panes[i].variant.name)}-watched-result.json`,
+        }),
+      ),
+    );
+    saves.forEach((b) => {
+      b.dataset.action = 'save-result';
+    });
+    write(
+      status,
+      `The watched run is over; with its other replications, its mean lead time is ${results
+        .map((r, i) => `${formatDuration(r.leadTime.mean, unit)}${side ? ` (${panes[i].variant.name})` : ''}`)
+        .join(', ')}: the run's own numbers. `,
+    );
+    status.append(...saves);
   }
 
   function words() {
@@ -481,7 +512,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       ctx.stroke();
     }
     ctx.setLineDash([]);
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = `${11 * scale}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     // Nodes.
     s.nodes.forEach((node, n) => {
@@ -494,18 +525,22 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       ctx.strokeRect(b.x - b.hw, b.y - b.hh, b.hw * 2, b.hh * 2);
       ctx.fillStyle = INK;
       ctx.textAlign = 'left';
-      ctx.font = 'bold 11px system-ui, sans-serif';
-      ctx.fillText(clip(ctx, p.source.start.nodeIds[n], b.hw * 2 - 8), b.x - b.hw + 4, b.y - b.hh + 8);
-      ctx.font = '11px system-ui, sans-serif';
+      ctx.font = `bold ${11 * scale}px system-ui, sans-serif`;
+      ctx.fillText(
+        clip(ctx, p.source.start.nodeIds[n], b.hw * 2 - 8 * scale),
+        b.x - b.hw + 4 * scale,
+        b.y - b.hh + 8 * scale,
+      );
+      ctx.font = `${11 * scale}px system-ui, sans-serif`;
       // Servers: a square each, filled while working.
       const working = serversWorking(node);
-      const shownServers = Math.min(node.capacity, Math.floor((b.hw * 2 - 8) / 9));
+      const shownServers = Math.min(node.capacity, Math.floor((b.hw * 2 - 8 * scale) / (9 * scale)));
       for (let k = 0; k < shownServers; k++) {
         ctx.fillStyle = k < working ? INK : PAPER;
         ctx.strokeStyle = INK;
         ctx.lineWidth = 1;
-        ctx.fillRect(b.x - b.hw + 4 + k * 9, b.y - b.hh + 16, 7, 7);
-        ctx.strokeRect(b.x - b.hw + 4 + k * 9, b.y - b.hh + 16, 7, 7);
+        ctx.fillRect(b.x - b.hw + (4 + k * 9) * scale, b.y - b.hh + 16 * scale, 7 * scale, 7 * scale);
+        ctx.strokeRect(b.x - b.hw + (4 + k * 9) * scale, b.y - b.hh + 16 * scale, 7 * scale, 7 * scale);
       }
       const notes: string[] = [];
       if (!node.up) notes.push('DOWN');
@@ -516,7 +551,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       if (notes.length) {
         ctx.fillStyle = !node.up || full ? FAILED : MUTED;
         ctx.textAlign = 'right';
-        ctx.fillText(notes.join(' · '), b.x + b.hw - 4, b.y - b.hh + 20);
+        ctx.fillText(notes.join(' · '), b.x + b.hw, b.y - b.hh - 7 * scale);
       }
       // A gate: a bar across its entrance while closed.
       if (node.gate && !node.open) {
@@ -614,4 +649,13 @@ function clip(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   let cut = text;
   while (cut.length > 1 && ctx.measureText(`${cut}…`).width > width) cut = cut.slice(0, -1);
   return `${cut}…`;
+}
+
+function slugOf(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario'
+  );
 }

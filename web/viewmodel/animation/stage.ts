@@ -58,7 +58,7 @@ export function stageOf(layout: NetworkLayout, width: number, nodeCount: number,
   const margin = pitch * (queueColumns + 1);
   const inner = Math.max(1, width - 2 * margin);
   const spacing = inner / layout.columns;
-  const hw = Math.max(pitch * 3, Math.min(spacing / 2 - pitch * (queueColumns + 0.5), 90));
+  const hw = Math.max(pitch * 3, Math.min(spacing / 2 - pitch * (queueColumns + 0.5), pitch * 9));
   const rows = 6;
   const hh = (pitch * rows) / 2;
   const rowHeight = hh * 2 + pitch * 4;
