@@ -532,11 +532,12 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         b.y - b.hh + 8 * scale,
       );
       ctx.font = `${11 * scale}px system-ui, sans-serif`;
-      // Servers: a square each, filled while working.
+      // Servers: a square each, filled while working (grey while their work is paused by an outage or a closed gate).
       const working = serversWorking(node);
+      const held = node.up && node.open ? INK : DOWN;
       const shownServers = Math.min(node.capacity, Math.floor((b.hw * 2 - 8 * scale) / (9 * scale)));
       for (let k = 0; k < shownServers; k++) {
-        ctx.fillStyle = k < working ? INK : PAPER;
+        ctx.fillStyle = k < working ? held : PAPER;
         ctx.strokeStyle = INK;
         ctx.lineWidth = 1;
         ctx.fillRect(b.x - b.hw + (4 + k * 9) * scale, b.y - b.hh + 16 * scale, 7 * scale, 7 * scale);
