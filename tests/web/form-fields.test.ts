@@ -26,6 +26,14 @@ describe('the form’s field table against the scenario schema', () => {
       'preemption',
     ])
       expect(paths).toContain(p);
+    // Needed or not as a file sees it: a batch's size only when there is a batch.
+    const required = (path: string) => fields.find((f) => f.path === path)?.required;
+    expect([required('name'), required('nodes[].capacity'), required('nodes[].batch.size')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(required('nodes[].capacitySchedule[].from')).toBe(true);
     expect(fields.find((f) => f.path === 'run.warmup')?.kind).toEqual({
       type: 'number',
       integer: false,

@@ -174,6 +174,10 @@ describe('the form laid out over a scenario', () => {
     next = editControl(next, field('nodes.1.failure.reworkTo'), '');
     expect(getAt(next, ['nodes', 1, 'failure'])).toEqual({ probability: 0.2, scope: 'item' });
     expect(getAt(editControl(doc, field('run.seriesNodes'), ' '), ['run'])).not.toHaveProperty('seriesNodes');
+    next = editDistribution(doc, field('nodes.0.outages.mtbf'), undefined);
+    expect(getAt(next, ['nodes', 0, 'outages'])).toEqual({ mttr: 2 });
+    next = editDistribution(next, field('nodes.0.outages.mttr'), undefined);
+    expect(getAt(next, ['nodes', 0])).not.toHaveProperty('outages');
     // A required field emptied is left for the schema to name, never defaulted.
     expect(getAt(editControl(doc, field('nodes.0.capacity'), ''), ['nodes', 0])).not.toHaveProperty(
       'capacity',

@@ -36,7 +36,10 @@ export interface DistributionShape {
 export interface SchemaField {
   path: string;
   kind: FieldKind;
-  /** False when the file may leave it out (it is optional or has a default). */
+  /**
+   * False when a file may leave it out: it is optional or has a default, or it is part of an
+   * optional object. A field of a list's row or a map's value is needed in each of them.
+   */
   required: boolean;
   default?: unknown;
   description?: string;
@@ -78,8 +81,9 @@ function walk(schema: Schema, path: string, ctx: Context, out: SchemaField[]) {
   const at = (key: string) => (path ? `${path}.${key}` : key);
   switch (def.type) {
     case 'object':
+      // A field of an optional object (a batch's size) is needed only when the object is there.
       for (const [k, v] of Object.entries(def.shape as Record<string, Schema>))
-        walk(v, at(k), { required: true }, out);
+        walk(v, at(k), { required: here.required }, out);
       return;
     case 'optional':
       return walk(def.innerType as Schema, path, { ...here, required: false }, out);

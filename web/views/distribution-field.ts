@@ -174,10 +174,11 @@ function format(x: number): string {
 /** A 48 × 16 histogram of the shape; nothing to see for a value the sampler cannot draw from. */
 function preview(v: unknown): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('class', 'dist-preview');
+  svg.classList.add('dist-preview');
   svg.setAttribute('viewBox', '0 0 48 16');
   svg.setAttribute('aria-hidden', 'true');
   const p = v === undefined ? null : shapePreview(v, 16);
+  svg.classList.toggle('empty', !p);
   if (!p) return svg;
   p.heights.forEach((height, i) => {
     const bar = document.createElementNS(SVG, 'rect');
