@@ -32,7 +32,13 @@ export {
   executeUntil,
   type Plan,
 } from './experiment/pipeline.ts';
-export type { Interval, NodeResult, SimulationResult, TimeStatistics } from './experiment/result.ts';
+export type {
+  Interval,
+  JoinResult,
+  NodeResult,
+  SimulationResult,
+  TimeStatistics,
+} from './experiment/result.ts';
 export { mergePartials, type PartialResult, planShard, type Shard } from './experiment/shard.ts';
 export {
   createRun,
@@ -85,5 +91,6 @@ export {
   type ScenarioInput,
   scenarioSchema,
 } from './model/scenario.ts';
+export { type Step, stepCapabilities } from './model/step.ts';
 export { type NodeLoad, nodeLoads } from './network/load.ts';
 export type { Stability } from './network/stability.ts';

@@ -13,6 +13,7 @@ import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
 import type { Topology } from '../network/topology.ts';
+import { joinsOf } from './joins.ts';
 import type {
   BottleneckWindow,
   ClassResult,
@@ -145,6 +146,7 @@ export function aggregate(
     },
     bottleneck,
     nodes,
+    ...(topology.forks.length > 0 && { joins: joinsOf(topology, outcomes) }),
     flow: flowOf(topology, outcomes),
     leadTimeHistogram: mergedHistogram(outcomes.map((o) => o.leadTimeHistogram)).bins(40),
     series: seriesOf(scenario, topology, outcomes[0]),

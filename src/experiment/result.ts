@@ -59,6 +59,22 @@ export interface ClassResult {
   cycleTime: { mean: number; ci95: Interval };
 }
 
+/** A parallel step's join (`{ "all": [...] }` in a class's steps), over the items that arrived in the window. */
+export interface JoinResult {
+  /** The class of work, and the index of the parallel step in its steps. */
+  class: string;
+  step: number;
+  branches: string[];
+  /** Items whose parts all joined (per replication). */
+  joined: number;
+  /** Time from an item's first branch done to its last: waiting at the join for the slowest branch. */
+  wait: { mean: number; ci95: Interval };
+  /** Time from the fork to the join: the whole parallel step, set by its slowest branch. */
+  span: { mean: number; ci95: Interval };
+  /** Share of the joined items whose last branch to be done was each one: which branch made them wait. */
+  lastShare: Record<string, number>;
+}
+
 export interface BottleneckWindow {
   from: number;
   to: number;
@@ -140,6 +156,8 @@ export interface SimulationResult {
   /** The node with the highest utilisation. */
   bottleneck: string;
   nodes: Record<string, NodeResult>;
+  /** Each parallel step's join, in class and step order; absent where no class has a parallel step. */
+  joins?: JoinResult[];
   /** Items moved between nodes (from "arrival", to "done"), over all replications. */
   flow: { from: string; to: string; items: number }[];
   /** Lead-time histogram over all replications, for drawing. */

@@ -9,7 +9,9 @@
  * the capability and the event's detail (see ReplicationOptions.trace). Items are numbered in
  * the order they arrive (0, 1, 2, ...), not by the engine's slots, which are reused: two
  * variants run with the same seed draw the same arrivals from their own streams, so item k
- * is the same piece of work in both.
+ * is the same piece of work in both. The parts an item splits into at a parallel step are
+ * numbered apart, -2, -3, ... in the order they are made, and their `fork` and `join` events'
+ * detail is the number of the item they belong to.
  *
  * Memory is bounded whatever the run's length: nothing is traced ahead of what the viewer
  * asks for, and a batch holds the events asked for plus those of the one engine event that
@@ -68,7 +70,8 @@ export function watchRun(input: unknown): WatchedRun {
   let buffer = new Float64Array(TRACE_FIELDS * 1024);
   let count = 0;
   let arrived = 0;
-  /** The item number of each engine slot in use. */
+  let parts = 0;
+  /** The item (or part) number of each engine slot in use. */
   let itemOf = new Int32Array(256);
   const record = (
     event: TraceEvent,
@@ -84,6 +87,7 @@ export function watchRun(input: unknown): WatchedRun {
       itemOf = grown;
     }
     if (event === 'arrive' && slot >= 0) itemOf[slot] = arrived++;
+    else if (event === 'fork') itemOf[slot] = -2 - parts++;
     if ((count + 1) * TRACE_FIELDS > buffer.length) {
       const grown = new Float64Array(buffer.length * 2);
       grown.set(buffer);
@@ -95,7 +99,7 @@ export function watchRun(input: unknown): WatchedRun {
     buffer[at + 2] = slot >= 0 ? itemOf[slot] : -1;
     buffer[at + 3] = node;
     buffer[at + 4] = capability;
-    buffer[at + 5] = detail;
+    buffer[at + 5] = event === 'fork' || event === 'join' ? itemOf[detail] : detail;
     count++;
   };
   const run = runOf(scenario, record);

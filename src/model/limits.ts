@@ -58,6 +58,8 @@ export const MAX_WIP_LIMIT = 1_000_000_000;
 
 /** Steps of one class of work, and changes in one schedule. */
 export const MAX_STEPS = 1_000;
+/** Branches of one parallel step (each is a part of the item in progress at once). */
+export const MAX_BRANCHES = 100;
 export const MAX_SCHEDULE_CHANGES = 10_000;
 
 /**

@@ -11,6 +11,7 @@ import { pow } from '../engine/math.ts';
 import { distributionMean, distributionSchema } from './distribution.ts';
 import { MAX_PASSES, MAX_SERVERS, MAX_STEPS, MAX_TIME, MIN_SHARE_OF_RUN, MIN_TIME } from './limits.ts';
 import { demandMechanisms, nodeMechanisms, passes, scenarioMechanisms } from './mechanism-fields.ts';
+import { capabilitySchema, isParallel, stepCapabilities, stepName, stepSchema } from './step.ts';
 import { timeUnitSchema } from './time-unit.ts';
 
 export const ROUTING_STRATEGIES = [
@@ -37,11 +38,7 @@ const identifier = z.string({ error: 'must be a text identifier' }).regex(/^[A-Z
   error: 'must start with a letter or digit and use only letters, digits, "-", "_", "." or ":"',
 });
 
-const capability = z
-  .string({ error: 'a capability must be a text name, e.g. "build"' })
-  .min(1, { error: 'a capability name must not be empty' })
-  // As a key of `serves` it would set the object's prototype instead of naming a capability.
-  .refine((name) => name !== '__proto__', { error: 'a capability must not be named "__proto__"' });
+const capability = capabilitySchema;
 
 export const runSchema = z
   .strictObject({
@@ -118,10 +115,12 @@ export const demandSchema = z
     name: z.string().optional(),
     interarrival: distributionSchema.describe('Time between arrivals of this class of work.'),
     steps: z
-      .array(capability, { error: 'steps must be a list of capability names' })
+      .array(stepSchema, { error: 'steps must be a list of capability names' })
       .min(1, { error: 'steps must name at least one capability' })
       .max(MAX_STEPS, { error: `steps must name at most ${MAX_STEPS.toLocaleString('en')} capabilities` })
-      .describe('The capabilities an item needs, in order.'),
+      .describe(
+        'The capabilities an item needs, in order; { "all": [...] } for capabilities worked on in parallel (fork and join).',
+      ),
     ...demandMechanisms,
   })
   .describe('A class of work items: how often they arrive and which steps they need.');
@@ -181,8 +180,16 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
   const known = [...served].join(', ');
   s.demand.forEach((d, i) => {
     d.steps.forEach((step, j) => {
-      if (!served.has(step))
-        issue(['demand', i, 'steps', j], `no node serves "${step}" (nodes serve: ${known})`);
+      const at = (k: number) =>
+        isParallel(step) ? ['demand', i, 'steps', j, 'all', k] : ['demand', i, 'steps', j];
+      stepCapabilities(step).forEach((cap, k, all) => {
+        if (!served.has(cap)) issue(at(k), `no node serves "${cap}" (nodes serve: ${known})`);
+        else if (all.indexOf(cap) < k)
+          issue(
+            at(k),
+            `"${cap}" is named twice in one parallel step; each branch must be a different capability`,
+          );
+      });
     });
     if (!(distributionMean(d.interarrival) > 0))
       issue(
@@ -340,10 +347,19 @@ function checkNodeMechanisms(
     const reworkTo = failure.reworkTo;
     for (const d of s.demand)
       d.steps.forEach((step, j) => {
-        if (Object.hasOwn(node.serves, step) && !d.steps.slice(0, j).includes(reworkTo))
+        const path = d.steps.map(stepName).join(' → ');
+        if (isParallel(step)) {
+          // A part of the item knows only its own branch: it cannot go back past the fork.
+          const branch = step.all.find((cap) => Object.hasOwn(node.serves, cap));
+          if (branch !== undefined)
+            issue(
+              at('failure', 'reworkTo'),
+              `reworkTo cannot send work back from "${branch}", a branch of a parallel step in demand "${d.id}" (${path}): failed work in a branch is done again at that branch; remove reworkTo`,
+            );
+        } else if (Object.hasOwn(node.serves, step) && !d.steps.slice(0, j).includes(reworkTo))
           issue(
             at('failure', 'reworkTo'),
-            `reworkTo "${reworkTo}" must be a step that comes before "${step}" in demand "${d.id}" (${d.steps.join(' → ')})`,
+            `reworkTo "${reworkTo}" must be a step that comes before "${step}" in demand "${d.id}" (${path})`,
           );
       });
   }

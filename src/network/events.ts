@@ -49,7 +49,8 @@ export const EVENT_KINDS: Readonly<Record<number, { subject: Subject; words: str
  * Beside the item's steps: `block` (finished, waiting at its node for room at a full node),
  * `handoff` (in transit to its next node), `down` and `up` (an outage), `open` and `close`
  * (a gate), `capacity` (a scheduled change of staff); `unavailable` and `available` say when
- * a node stops or resumes work for either reason.
+ * a node stops or resumes work for either reason; `fork` and `join` start and end a part of
+ * an item at a parallel step.
  */
 export const TRACE_EVENTS = [
   'arrive',
@@ -69,6 +70,8 @@ export const TRACE_EVENTS = [
   'open',
   'close',
   'capacity',
+  'fork',
+  'join',
 ] as const;
 
 export type TraceEvent = (typeof TRACE_EVENTS)[number];

@@ -46,6 +46,24 @@ export class Items {
   /** 1 while the slot holds an item. */
   declare live: Uint8Array;
 
+  // Fork and join (forks.ts). At a parallel step an item splits into parts, one per branch,
+  // each a slot of its own that moves through the network as an item with one step. The
+  // item's own slot stays taken, at no node, until the last part is done.
+  /** For a part, the slot of the item it is part of; -1 for an item. */
+  declare whole: Int32Array;
+  /** For an item split at a fork, its parts not yet done. */
+  declare pending: Int32Array;
+  /** For an item split at a fork: when it split, and when its first part was done (-1 before). */
+  declare forkedAt: Float64Array;
+  declare firstDone: Float64Array;
+  /** For an item split at a fork, the most work any of its parts done so far had (touch time). */
+  declare branchTouch: Float64Array;
+  /**
+   * Parts done and waiting at the join: for an item the first such part, for a part the
+   * next, -1 at the end (their slots are kept until the join, to record where they were).
+   */
+  declare waiting: Int32Array;
+
   declare private free: Int32Array;
   private freeCount = 0;
   private used = 0;
@@ -115,6 +133,13 @@ export class Items {
     this.failures = ints(this.failures);
     this.handoffs = ints(this.handoffs);
     this.live = copyInto(this.live, new Uint8Array(n));
+    // Every slot starts as no part; a part's slot is set back to -1 when it is given back.
+    this.whole = copyInto(this.whole, new Int32Array(n).fill(-1));
+    this.pending = ints(this.pending);
+    this.forkedAt = floats(this.forkedAt);
+    this.firstDone = floats(this.firstDone);
+    this.branchTouch = floats(this.branchTouch);
+    this.waiting = ints(this.waiting);
   }
 
   private grow(): void {

@@ -9,6 +9,7 @@
  */
 import type { demandMechanisms, nodeMechanisms, scenarioMechanisms } from '../model/mechanism-fields.ts';
 import type { DemandSpec, NodeSpec, Scenario } from '../model/scenario.ts';
+import { isParallel } from '../model/step.ts';
 
 /** What a mechanism, where it is on, needs of the engine. */
 export interface Needs {
@@ -95,7 +96,14 @@ export const DEMAND_MECHANISMS = {
     on: (w) => w === 'reject',
     needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
   },
-} satisfies { [K in keyof typeof demandMechanisms]-?: Mechanism<DemandSpec[K]> };
+  // A parallel step (fork and join): the item waits at the join, at no node, for its parts.
+  steps: {
+    on: (steps) => steps.some(isParallel),
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: true },
+  },
+} satisfies { [K in keyof typeof demandMechanisms]-?: Mechanism<DemandSpec[K]> } & {
+  steps: Mechanism<DemandSpec['steps']>;
+};
 
 /** Mechanisms of the whole scenario: they concern every node. */
 export const SCENARIO_MECHANISMS = {

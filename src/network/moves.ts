@@ -6,6 +6,7 @@
  * commitment lives here with completion rather than with arrivals.
  */
 import { HANDOFF } from './events.ts';
+import { partDone, releasePart, split } from './forks.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { accrue, changeWip } from './observe.ts';
 import { recordService } from './reliability.ts';
@@ -83,7 +84,10 @@ export function chooseNode(r: ReplicationState, slot: number, from: number): num
     : dest;
 }
 
-/** Moves the item from node `from` (-1: it has just arrived) to `dest`, or blocks it if dest is full. */
+/**
+ * Moves the item from node `from` (-1: it has just arrived; below -1: a part of an item that
+ * forked at node -2 - from, or at arrival) to `dest`, or blocks it if dest is full.
+ */
 export function moveTo(r: ReplicationState, slot: number, from: number, dest: number): void {
   // Staying at the same node needs no room: the item is already counted there.
   if (dest !== from && r.nodeWip[dest] >= r.rules.wipLimit[dest]) blockOrReject(r, slot, from, dest);
@@ -92,14 +96,14 @@ export function moveTo(r: ReplicationState, slot: number, from: number, dest: nu
 
 /** No room at dest: blocking after service (the item waits where it is, holding its server), or rejection. */
 function blockOrReject(r: ReplicationState, slot: number, from: number, dest: number): void {
-  if (from < 0 && r.rules.rejectWhenFull[r.items.demandClass[slot]] === 1) {
+  if (from === -1 && r.rules.rejectWhenFull[r.items.demandClass[slot]] === 1) {
     reject(r, slot);
     return;
   }
   r.items.target[slot] = dest;
   r.waitingForRoom[dest].push(slot);
   r.blocked++;
-  if (r.trace) r.trace('block', r.now, slot, from, r.items.capability[slot], dest);
+  if (r.trace) r.trace('block', r.now, slot, from >= 0 ? from : -1, r.items.capability[slot], dest);
   if (from >= 0) {
     accrue(r, from);
     r.blockedHere[from]++;
@@ -113,9 +117,16 @@ function admit(r: ReplicationState, slot: number, from: number, dest: number): v
   r.nodeWip[dest]++;
   if (r.trace) r.trace('admit', r.now, slot, dest, -1, 0);
   r.entered[r.items.capability[slot]]++;
-  if (items.arrival[slot] >= r.warmup)
-    r.moves.add((from < 0 ? r.nodeCount : from) * (r.nodeCount + 1) + dest);
+  if (items.arrival[slot] >= r.warmup) r.moves.add(origin(r, from) * (r.nodeCount + 1) + dest);
   if (from < 0) {
+    // A part of an item that forked at another node is handed off from there.
+    if (
+      from < -1 &&
+      forkedFrom(r, from) < r.nodeCount &&
+      forkedFrom(r, from) !== dest &&
+      handOff(r, slot, dest)
+    )
+      return;
     joinQueue(r, slot, dest);
     return;
   }
@@ -127,6 +138,17 @@ function admit(r: ReplicationState, slot: number, from: number, dest: number): v
   }
   joinQueue(r, slot, dest);
   leave(r, slot, from, unit);
+}
+
+/** Where a move from `from` is counted from: the node, the arrival, or where a part's item forked. */
+function origin(r: ReplicationState, from: number): number {
+  return from >= 0 ? from : from === -1 ? r.nodeCount : forkedFrom(r, from);
+}
+
+/** A part's `from` (below -1) as the node its item forked at, or the arrival. */
+function forkedFrom(r: ReplicationState, from: number): number {
+  const n = -2 - from;
+  return n < r.nodeCount ? n : r.nodeCount;
 }
 
 function unblock(r: ReplicationState, from: number): void {
@@ -375,18 +397,87 @@ function advanceStep(r: ReplicationState, slot: number, n: number, failed: boole
     }
 }
 
-/** After updateCapability: on to the next step's node, or done. */
+/** After updateCapability: on to the next step's node, a fork, or done. */
 function moveOn(r: ReplicationState, slot: number, n: number): void {
-  if (r.items.capability[slot] < 0) complete(r, slot, n);
-  else moveTo(r, slot, n, chooseNode(r, slot, n));
+  const cap = r.items.capability[slot];
+  if (cap >= 0) moveTo(r, slot, n, chooseNode(r, slot, n));
+  else if (cap === -1) complete(r, slot, n);
+  else fork(r, slot, n);
 }
 
 function complete(r: ReplicationState, slot: number, n: number): void {
   const unit = r.items.unit[slot];
   r.items.unit[slot] = -1;
+  if (r.items.whole[slot] >= 0) {
+    join(r, slot, n, unit);
+    return;
+  }
   recordDone(r, slot, n);
   leave(r, slot, n, unit);
   releaseBacklog(r);
+}
+
+/**
+ * The item reaches a parallel step at node n (-1: on arrival): it leaves n, and its parts go
+ * each to a node that serves its branch, chosen as for the item's next step from n. A part
+ * finding its node full waits for room there, as an arrival does, holding nothing upstream.
+ */
+function fork(r: ReplicationState, slot: number, n: number): void {
+  const items = r.items;
+  if (n >= 0) {
+    const unit = items.unit[slot];
+    items.unit[slot] = -1;
+    leave(r, slot, n, unit);
+  }
+  items.node[slot] = -1;
+  // A part's `from` says where its item forked (moveTo): below -1, so it leaves no node.
+  const from = -2 - (n >= 0 ? n : r.nodeCount);
+  for (let part = split(r, slot, items.capability[slot], from); part >= 0; ) {
+    const next = items.waiting[part];
+    items.waiting[part] = -1;
+    if (r.trace) r.trace('fork', r.now, part, n, items.capability[part], slot);
+    moveTo(r, part, from, chooseNode(r, part, n));
+    part = next;
+  }
+}
+
+/**
+ * Part `part` is done at node n, holding `unit` there. Until the last part, it just leaves.
+ * The last carries its item on from n: the item takes the part's place and server there and
+ * moves on as from a step done at n, and the moves of the parts done before it are counted
+ * from their nodes to where the item went.
+ */
+function join(r: ReplicationState, part: number, n: number, unit: number): void {
+  const items = r.items;
+  const whole = items.whole[part];
+  if (r.trace) r.trace('join', r.now, part, n, r.forkBranches[items.demandClass[part] - r.classCount], whole);
+  if (!partDone(r, part)) {
+    // Its slot is kept until the join (items.ts `waiting`), still naming node n.
+    leave(r, part, n, unit);
+    return;
+  }
+  items.node[whole] = n;
+  items.unit[whole] = unit;
+  releasePart(r, part);
+  // Read before the item moves on: that can free its slot, and a fork can take it again.
+  const early = items.waiting[whole];
+  items.waiting[whole] = -1;
+  items.step[whole]++;
+  updateCapability(r, whole);
+  const next = items.capability[whole];
+  const counted = items.arrival[whole] >= r.warmup;
+  moveOn(r, whole, n);
+  // Where the item went: done, a node (or on its way there, or blocked before it), or on
+  // to another fork, counted as from n.
+  let to = n;
+  if (next === -1) to = r.nodeCount;
+  else if (next >= 0) to = items.target[whole] >= 0 ? items.target[whole] : items.node[whole];
+  for (let done = early; done >= 0; ) {
+    const after = items.waiting[done];
+    if (counted) r.moves.add(items.node[done] * (r.nodeCount + 1) + to);
+    releasePart(r, done);
+    done = after;
+  }
 }
 
 /**
@@ -440,7 +531,8 @@ function reject(r: ReplicationState, slot: number): void {
 export function commit(r: ReplicationState, slot: number): void {
   r.committedWip++;
   if (r.rules.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
-  moveTo(r, slot, -1, chooseNode(r, slot, -1));
+  if (r.items.capability[slot] >= 0) moveTo(r, slot, -1, chooseNode(r, slot, -1));
+  else fork(r, slot, -1);
 }
 
 /** An item is done (or turned away): the backlog lets in as many as the limit allows. */

@@ -95,10 +95,24 @@ export function recordSeries(r: ReplicationState, t: number): void {
 export function snapshotAges(r: ReplicationState): void {
   const items = r.items;
   const ages: number[] = [];
+  /** Items split at a parallel step that are shown already. */
+  const shown = new Set<number>();
   for (let slot = 0; slot < items.highWater; slot++)
     if (items.live[slot]) {
+      const whole = items.whole[slot];
+      // An item split at a parallel step is one item, of its own age, shown at a branch still
+      // in progress: the first of its parts found with its step still to do.
+      if (whole >= 0) {
+        if (items.capability[slot] >= 0 && !shown.has(whole)) {
+          shown.add(whole);
+          r.out.agingWip.offer(items.capability[slot], r.now - items.arrival[whole]);
+        }
+        continue;
+      }
       const age = r.now - items.arrival[slot];
       ages.push(age);
+      // At its join: shown by its parts above.
+      if (items.pending[slot] > 0) continue;
       const inBacklog = items.node[slot] < 0 && items.target[slot] < 0;
       r.out.agingWip.offer(inBacklog ? -1 : items.capability[slot], age);
     }

@@ -107,6 +107,20 @@ export interface ReplicationOutcome {
    * 2000, so it is bounded however much work is in progress.
    */
   agingWip: ThinnedPoints;
+  /** At each parallel step (topology.ts `forks`), of items counted in the statistics; absent without one. */
+  joins?: JoinOutcome;
+}
+
+/** What the joins of parallel steps saw: per fork f, and per branch at `branchStart[f] + k`. */
+export interface JoinOutcome {
+  /** Items whose parts all joined. */
+  joined: Float64Array;
+  /** Total time from an item's first part done to its last (waiting at the join for the slowest branch). */
+  waitTotal: Float64Array;
+  /** Total time from the fork to the join. */
+  spanTotal: Float64Array;
+  /** Items whose last part to be done was this branch's. */
+  last: Float64Array;
 }
 
 export function newOutcome(
@@ -174,5 +188,17 @@ export function newOutcome(
     cycleTimes: new ThinnedPoints(),
     agesAtEnd: { count: 0, mean: 0, p50: 0, p85: 0, max: 0 },
     agingWip: new ThinnedPoints(),
+    ...(topology.forks.length > 0 && { joins: newJoins(topology) }),
+  };
+}
+
+function newJoins(topology: Topology): JoinOutcome {
+  const forks = topology.forks.length;
+  const branches = topology.forks.reduce((sum, f) => sum + f.length, 0);
+  return {
+    joined: new Float64Array(forks),
+    waitTotal: new Float64Array(forks),
+    spanTotal: new Float64Array(forks),
+    last: new Float64Array(branches),
   };
 }

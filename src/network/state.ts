@@ -31,7 +31,10 @@ export interface ReplicationOptions {
    * do not apply. `admit` and `leave` bracket an item's stay at a node (for WIP limits).
    * `detail` says more where an event needs it: the demand class of an `arrive`, the size
    * of the batch a `start` is part of, 1 for a `finish` that failed, the node a `block` waits
-   * for room at, the time a `handoff` reaches its node, the new `capacity`; else 0.
+   * for room at, the time a `handoff` reaches its node, the new `capacity`; else 0. At a
+   * parallel step `fork` starts each part of an item (`item` is the part, a slot of its own
+   * while it lives, `node` where the item forked, `capability` its branch) and `join` ends it
+   * at the node where it was done; `detail` is then the item the part belongs to.
    */
   trace?: (
     event: TraceEvent,
@@ -72,6 +75,13 @@ export class ReplicationState {
    */
   declare readonly stepList: Int32Array;
   declare readonly stepStart: Int32Array;
+  /**
+   * Fork f's branches are `forkBranches[forkBranchStart[f] .. forkBranchStart[f + 1])`. A part
+   * for branch b is of class `classCount + b`, whose steps are that one capability.
+   */
+  declare readonly forkBranches: Int32Array;
+  declare readonly forkBranchStart: Int32Array;
+  declare readonly classCount: number;
   declare readonly candidates: Int32Array;
   declare readonly candidateStart: Int32Array;
   /** Per capability, the node that always takes it (the only one, or fixed routing's), else -1. */
@@ -191,10 +201,17 @@ export class ReplicationState {
     this.routing = scenario.routing;
     this.trace = options.trace;
     this.rules = compileRules(scenario, topology);
-    this.steps = topology.steps;
-    this.stepStart = new Int32Array(topology.steps.length);
+    this.classCount = topology.classIds.length;
+    this.forkBranchStart = new Int32Array(topology.forks.length + 1);
+    topology.forks.forEach((branches, f) => {
+      this.forkBranchStart[f + 1] = this.forkBranchStart[f] + branches.length;
+    });
+    this.forkBranches = Int32Array.from(topology.forks.flatMap((branches) => [...branches]));
+    // The classes' steps, then each branch's as the steps of the class of its parts.
+    this.steps = [...topology.steps, ...Array.from(this.forkBranches, (cap) => Int32Array.of(cap))];
+    this.stepStart = new Int32Array(this.steps.length);
     const stepList: number[] = [];
-    topology.steps.forEach((steps, c) => {
+    this.steps.forEach((steps, c) => {
       this.stepStart[c] = stepList.length;
       stepList.push(...steps, -1);
     });

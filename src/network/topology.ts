@@ -5,14 +5,23 @@
 import { makeSampler, type Sampler } from '../engine/distributions.ts';
 import { distributionMean } from '../model/distribution.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { isParallel, stepCapabilities } from '../model/step.ts';
 
 export interface Topology {
   nodeIds: string[];
   capabilities: string[];
   classIds: string[];
   capacity: Int32Array;
-  /** Steps of each demand class, as capability indices. */
+  /**
+   * Steps of each demand class, as capability indices; a parallel step as `forkStep(f)`, a
+   * negative number below -1 (-1 stands for "no step left" where the run reads steps).
+   */
   steps: Int32Array[];
+  /** Each parallel step of every class, in class and step order: its branches' capabilities. */
+  forks: Int32Array[];
+  /** For each fork f, the class and the index of its step in that class's steps. */
+  forkClass: Int32Array;
+  forkStepIndex: Int32Array;
   interarrival: Sampler[];
   /**
    * What each node serves, as lists rather than a node x capability table (which a network of
@@ -43,7 +52,7 @@ export function compileTopology(scenario: Scenario): Topology {
     return c;
   };
   // Capabilities in the order the demand first needs them, then any others nodes offer.
-  for (const d of scenario.demand) for (const s of d.steps) capOf(s);
+  for (const d of scenario.demand) for (const s of d.steps) for (const c of stepCapabilities(s)) capOf(c);
   for (const n of scenario.nodes) for (const s of Object.keys(n.serves)) capOf(s);
 
   const nc = capabilities.length;
@@ -73,12 +82,27 @@ export function compileTopology(scenario: Scenario): Topology {
   }
   candidateStart[nc] = list.length;
 
+  const forks: Int32Array[] = [];
+  const forkClass: number[] = [];
+  const forkStepIndex: number[] = [];
+  const steps = scenario.demand.map((d, c) =>
+    Int32Array.from(d.steps, (s, j) => {
+      if (!isParallel(s)) return capOf(s);
+      forkClass.push(c);
+      forkStepIndex.push(j);
+      return forkStep(forks.push(Int32Array.from(s.all, capOf)) - 1);
+    }),
+  );
+
   return {
     nodeIds,
     capabilities,
     classIds: scenario.demand.map((d) => d.id),
     capacity: Int32Array.from(scenario.nodes, (n) => n.capacity),
-    steps: scenario.demand.map((d) => Int32Array.from(d.steps, (s) => capOf(s))),
+    steps,
+    forks,
+    forkClass: Int32Array.from(forkClass),
+    forkStepIndex: Int32Array.from(forkStepIndex),
     interarrival: scenario.demand.map((d) => makeSampler(d.interarrival)),
     serveStart,
     servedCapability: Int32Array.from(servedCapability),
@@ -103,4 +127,14 @@ export function serveIndex(t: ServeTable, n: number, c: number): number {
   const end = t.serveStart[n + 1];
   for (let i = t.serveStart[n]; i < end; i++) if (t.servedCapability[i] === c) return i;
   return -1;
+}
+
+/** In a list of steps: parallel step f (a fork), below -1, which stands for no step left. */
+export function forkStep(f: number): number {
+  return -2 - f;
+}
+
+/** The fork a step below -1 stands for (the inverse of `forkStep`). */
+export function forkOf(step: number): number {
+  return -2 - step;
 }

@@ -10,8 +10,13 @@
  * previous node under affinity when it serves the step, else by the given shares. The
  * expected visits x solve x = e + P^T x (e: where arrivals enter), one small dense system
  * per class: it is solved per scenario, never per event.
+ *
+ * A parallel step (fork and join) is a state of its own at no node, which every visit leaves
+ * for the next step; each of its branches is then a class of one step, arriving as often as
+ * the fork is visited. After the join the item is routed as from no node (the node its last
+ * branch finished at is not known in advance), so affinity across a join is not counted.
  */
-import { serveIndex, type Topology } from './topology.ts';
+import { forkOf, serveIndex, type Topology } from './topology.ts';
 
 export interface TrafficModel {
   topology: Topology;
@@ -82,22 +87,33 @@ function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: F
   };
 
   // The chain's moves, discovered from the arrivals outward: only reachable states exist.
-  const entry = new Map<number, number>();
-  for (const [n, p] of route(steps[0], -1)) entry.set(stateOf(0, n, steps[0], false), p);
   const moves: Map<number, number>[] = [];
   const exit: number[] = [];
   const onward = (to: Map<number, number>, step: number, from: number, p: number) => {
     if (step >= steps.length) return p;
+    if (steps[step] < 0) {
+      const fork = stateOf(step, -1, steps[step], false);
+      to.set(fork, (to.get(fork) ?? 0) + p);
+      return 0;
+    }
     for (const [n, q] of route(steps[step], from)) {
       const s = stateOf(step, n, steps[step], false);
       to.set(s, (to.get(s) ?? 0) + p * q);
     }
     return 0;
   };
+  const entry = new Map<number, number>();
+  onward(entry, 0, -1, 1);
   for (let s = 0; s < states.length; s++) {
     const { step, node, detour } = states[s];
     const to = new Map<number, number>();
     let done = 0;
+    if (node < 0) {
+      // A fork: every visit carries on to the next step once its parts have joined.
+      moves.push(to);
+      exit.push(onward(to, step + 1, -1, 1));
+      continue;
+    }
     const fail = detour ? 0 : model.failure[node];
     done += onward(to, step + 1, node, 1 - fail);
     if (fail > 0) {
@@ -114,10 +130,15 @@ function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: F
   }
 
   const { visits, solved } = solveVisits(states.length, entry, moves, exit);
+  let branchesSolved = true;
   states.forEach((st, s) => {
-    if (visits[s] > 0) rates[serveIndex(topology, st.node, st.capability)] += rate * visits[s];
+    if (!(visits[s] > 0)) return;
+    if (st.node >= 0) rates[serveIndex(topology, st.node, st.capability)] += rate * visits[s];
+    else
+      for (const branch of topology.forks[forkOf(st.capability)])
+        branchesSolved = addClass(model, Int32Array.of(branch), rate * visits[s], rates) && branchesSolved;
   });
-  return solved;
+  return solved && branchesSolved;
 }
 
 /** The step a failed item goes back to: the latest earlier `reworkTo`, or the same step. */

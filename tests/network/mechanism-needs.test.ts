@@ -92,6 +92,11 @@ const SWITCHED_ON: Record<string, (doc: Doc) => void> = {
     doc.nodes[0].capacity = 1;
     doc.nodes[0].serves = { a: exponential(0.9), b: exponential(1.5) };
   },
+  // A parallel step: the shared step b beside a step c at the first node, joined after both.
+  'demand steps': (doc) => {
+    doc.demand[0].steps = ['a', { all: ['b', 'c'] }];
+    doc.nodes[0].serves = { a: exponential(1.2), c: exponential(0.8) };
+  },
   'scenario wipLimit': (doc) => {
     doc.wipLimit = 3;
   },
@@ -156,7 +161,8 @@ function run(mechanism: string, assume?: 'every need'): string {
 describe('what each lean mechanism needs of the engine', () => {
   it('every mechanism the schema knows has a descriptor, and no descriptor lacks a field', () => {
     expect(Object.keys(NODE_MECHANISMS).sort()).toEqual(Object.keys(nodeMechanisms).sort());
-    expect(Object.keys(DEMAND_MECHANISMS).sort()).toEqual(Object.keys(demandMechanisms).sort());
+    // `steps` is no optional field, but its parallel steps are a mechanism of their own.
+    expect(Object.keys(DEMAND_MECHANISMS).sort()).toEqual([...Object.keys(demandMechanisms), 'steps'].sort());
     expect(Object.keys(SCENARIO_MECHANISMS).sort()).toEqual(Object.keys(scenarioMechanisms).sort());
     for (const { name, needs } of mechanisms) {
       expect(Object.keys(needs).sort(), name).toEqual([...NEED_NAMES].sort());
