@@ -8,6 +8,7 @@ import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
+import { joinReports } from '../../report/joins.ts';
 import { leanFindings } from '../../report/lean.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { constraintPhrase, survivorNote, type Verdict, verdictOf } from '../../report/verdict.ts';
@@ -214,6 +215,22 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
           number(c.leadTime.p85),
           number(c.cycleTime.mean),
         ]),
+      ),
+    );
+  }
+  const joins = joinReports(r);
+  if (joins.length > 0) {
+    lines.push('');
+    lines.push(
+      table(
+        [
+          'parallel step',
+          'branches',
+          `waited for the slowest (${unitName(unit, 2)})`,
+          'fork to join',
+          'last to be done',
+        ],
+        joins.map((j) => [j.where, j.branches, j.wait, j.span, j.last]),
       ),
     );
   }
