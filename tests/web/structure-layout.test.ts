@@ -81,6 +81,35 @@ describe('the structure drawn while editing', () => {
     expect(routes(s)).toContain('testers>testers rework');
   });
 
+  it('a parallel step forks out to the nodes of each branch and joins on from each of them', () => {
+    const s = scenario(
+      pipeline(
+        [
+          { id: 'builders', serves: { build: 0.5 } },
+          { id: 'web', serves: { frontend: 0.5 }, failure: { probability: 0.1 } },
+          { id: 'api', serves: { backend: 0.5 } },
+          { id: 'testers', serves: { test: 0.5 } },
+        ],
+        ['build', { all: ['frontend', 'backend'] }, 'test'] as never,
+      ),
+    );
+    expect(routes(s)).toEqual([
+      'arrival>builders step',
+      'builders>web step',
+      'builders>api step',
+      'web>testers step',
+      'api>testers step',
+      'web>web rework',
+      'testers>done step',
+    ]);
+    // Both branches' nodes share the parallel step's column.
+    const layout = structureLayout(s);
+    const x = (id: string) => layout.nodes.find((n) => n.id === id)!.x;
+    expect(x('web')).toBe(x('api'));
+    expect(x('builders')).toBeLessThan(x('web'));
+    expect(x('web')).toBeLessThan(x('testers'));
+  });
+
   it('an escalation routes to the people who take it, and from them on to the next step', () => {
     const s = scenario(
       pipeline(

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioSchema } from '../../src/index.ts';
 import { schemaFields } from '../../web/viewmodel/schema-fields.ts';
 import {
+  addBranch,
   addDemand,
   addNode,
   addStep,
   FREE_TEXT,
   moveStep,
   REFERENCES,
+  removeBranch,
   removeDemand,
   removeNode,
   removeStep,
@@ -202,5 +204,44 @@ describe('a class of work’s priority', () => {
     expect((cleared.demand as object[])[1]).not.toHaveProperty('priority');
     expect(setPriority(doc, 1, '1.5')).toMatch(/whole number/);
     expect(setPriority(doc, 1, 'high')).toMatch(/whole number/);
+  });
+});
+
+describe('parallel steps in the structure', () => {
+  const parallel = () => ({
+    ...presetDocument('token-ring'),
+    demand: [{ id: 'feature', interarrival: 2, steps: ['plan', { all: ['web', 'api'] }, 'release'] }],
+    nodes: [
+      { id: 'product', capacity: 1, serves: { plan: 1, release: 0.3 } },
+      { id: 'web-team', capacity: 1, serves: { web: 1 } },
+      { id: 'api-team', capacity: 1, serves: { api: 1 } },
+      { id: 'platform-team', capacity: 1, serves: { platform: 1 } },
+    ],
+  });
+
+  it('knows each branch as a step, and renames a branch wherever it is named', () => {
+    expect(stepsOf(parallel())).toEqual(['plan', 'web', 'api', 'release', 'platform']);
+    const renamed = rename(parallel(), 'step', 'api', 'backend');
+    if (typeof renamed === 'string') throw new Error(renamed);
+    const s = ok(renamed);
+    expect(s.demand[0].steps).toEqual(['plan', { all: ['web', 'backend'] }, 'release']);
+    expect(s.nodes[2].serves).toHaveProperty('backend');
+    expect(rename(parallel(), 'step', 'api', 'web')).toMatch(/already the name of another step/);
+  });
+
+  it('a step gains a branch worked on in parallel, and drops back to an ordinary step', () => {
+    let doc: unknown = addBranch(parallel(), 0, 0, 'platform');
+    expect(ok(doc).demand[0].steps[0]).toEqual({ all: ['plan', 'platform'] });
+    doc = addBranch(doc, 0, 1, 'platform');
+    expect(ok(doc).demand[0].steps[1]).toEqual({ all: ['web', 'api', 'platform'] });
+    // A branch it has already is left be.
+    expect(addBranch(doc, 0, 1, 'web')).toEqual(doc);
+    doc = removeBranch(doc, 0, 0, 'platform');
+    expect(ok(doc).demand[0].steps[0]).toBe('plan');
+    // Moving and removing steps keeps a parallel step whole.
+    doc = moveStep(doc, 0, 1, 1);
+    expect(ok(doc).demand[0].steps).toEqual(['plan', 'release', { all: ['web', 'api', 'platform'] }]);
+    doc = removeStep(doc, 0, 0);
+    expect(ok(doc).demand[0].steps).toEqual(['release', { all: ['web', 'api', 'platform'] }]);
   });
 });

@@ -18,7 +18,13 @@ export type Referent = 'node' | 'step' | 'demand';
  */
 export const REFERENCES: Record<Referent, readonly string[]> = {
   node: ['nodes[].id', 'run.seriesNodes[]'],
-  step: ['demand[].steps[]', 'nodes[].serves{}', 'nodes[].failure.reworkTo', 'nodes[].failure.escalateTo'],
+  step: [
+    'demand[].steps[]',
+    'demand[].steps[].all[]',
+    'nodes[].serves{}',
+    'nodes[].failure.reworkTo',
+    'nodes[].failure.escalateTo',
+  ],
   demand: ['demand[].id'],
 };
 
@@ -92,10 +98,25 @@ function isObject(v: unknown): v is Doc {
 const list = (doc: Doc, key: 'nodes' | 'demand'): Doc[] =>
   Array.isArray(doc[key]) ? (doc[key] as unknown[]).filter(isObject) : [];
 
-/** The steps the scenario knows: those some class of work takes and those some node serves. */
+/** A step as written: a capability, or a parallel step's branches (`{ "all": [...] }`). */
+export function branchesOf(step: unknown): string[] {
+  return isObject(step) && Array.isArray(step.all) ? step.all.map(String) : [String(step)];
+}
+
+/** A step as a coach reads it: "build", or "frontend + backend" for a parallel step. */
+export function stepLabel(step: unknown): string {
+  return branchesOf(step).join(' + ');
+}
+
+/**
+ * The steps the scenario knows: those some class of work takes (each branch of a parallel
+ * step among them) and those some node serves.
+ */
 export function stepsOf(doc: unknown): string[] {
   if (!isObject(doc)) return [];
-  const steps = list(doc, 'demand').flatMap((d) => (Array.isArray(d.steps) ? d.steps.map(String) : []));
+  const steps = list(doc, 'demand').flatMap((d) =>
+    Array.isArray(d.steps) ? d.steps.flatMap(branchesOf) : [],
+  );
   const served = list(doc, 'nodes').flatMap((n) => (isObject(n.serves) ? Object.keys(n.serves) : []));
   return [...new Set([...steps, ...served])];
 }
@@ -189,13 +210,13 @@ export function setPriority(doc: unknown, index: number, text: string): Doc | st
   };
 }
 
-/** Edits one class of work's list of steps. */
-function withSteps(doc: unknown, index: number, edit: (steps: string[]) => string[]): Doc {
+/** Edits one class of work's list of steps (each a capability or a parallel step, as written). */
+function withSteps(doc: unknown, index: number, edit: (steps: unknown[]) => unknown[]): Doc {
   const d = isObject(doc) ? doc : {};
   return {
     ...d,
     demand: list(d, 'demand').map((x, i) =>
-      i === index ? { ...x, steps: edit(Array.isArray(x.steps) ? x.steps.map(String) : []) } : x,
+      i === index ? { ...x, steps: edit(Array.isArray(x.steps) ? [...x.steps] : []) } : x,
     ),
   };
 }
@@ -207,6 +228,30 @@ export function addStep(doc: unknown, demand: number, step: string): Doc {
 
 export function removeStep(doc: unknown, demand: number, at: number): Doc {
   return withSteps(doc, demand, (steps) => steps.filter((_, i) => i !== at));
+}
+
+/**
+ * Step `at` is worked on in parallel with `step` (fork and join): a capability becomes
+ * `{ "all": [it, step] }`, a parallel step gains a branch. A branch it has already is left be.
+ */
+export function addBranch(doc: unknown, demand: number, at: number, step: string): Doc {
+  return withSteps(doc, demand, (steps) =>
+    steps.map((s, i) => {
+      const branches = branchesOf(s);
+      return i !== at || branches.includes(step) ? s : { all: [...branches, step] };
+    }),
+  );
+}
+
+/** Drops one branch of a parallel step; with one branch left it is an ordinary step again. */
+export function removeBranch(doc: unknown, demand: number, at: number, branch: string): Doc {
+  return withSteps(doc, demand, (steps) =>
+    steps.map((s, i) => {
+      if (i !== at || !isObject(s)) return s;
+      const left = branchesOf(s).filter((b) => b !== branch);
+      return left.length === 1 ? left[0] : { all: left };
+    }),
+  );
 }
 
 /** Moves a step one place earlier (-1) or later (+1); at either end it stays. */

@@ -5,13 +5,16 @@
  * follow; a rename reaches every place the scenario names the thing.
  */
 import {
+  addBranch,
   addDemand,
   addNode,
   addStep,
+  branchesOf,
   moveStep,
   NODE_KIND_NAMES,
   type NodeKind,
   type Referent,
+  removeBranch,
   removeDemand,
   removeNode,
   removeStep,
@@ -161,7 +164,7 @@ export class StructureEditor {
   }
 
   private demandBlock(d: Doc, item: Item, index: number, count: number) {
-    const steps = Array.isArray(item.steps) ? item.steps.map(String) : [];
+    const steps: unknown[] = Array.isArray(item.steps) ? item.steps : [];
     const priorityId = `structure-priority-${index}`;
     const priorityError = h('span', { class: 'field-error', id: `${priorityId}-error`, role: 'alert' });
     const priority = h('input', {
@@ -229,11 +232,21 @@ export class StructureEditor {
       h(
         'ol',
         { class: 'structure-list' },
-        steps.map((s, j) =>
-          h(
+        steps.map((step, j) => {
+          const branches = branchesOf(step);
+          const s = branches.join(' + ');
+          return h(
             'li',
-            { class: 'structure-row' },
-            this.nameInput('step', s, `structure-step-${index}-${j}`, `Step ${j + 1} of ${String(item.id)}`),
+            { class: 'structure-row', 'data-parallel': branches.length > 1 ? 'true' : null },
+            branches.length > 1
+              ? this.branchInputs(d, index, j, branches, String(item.id))
+              : this.nameInput(
+                  'step',
+                  s,
+                  `structure-step-${index}-${j}`,
+                  `Step ${j + 1} of ${String(item.id)}`,
+                ),
+            this.parallelInput(d, index, j, String(item.id)),
             h(
               'button',
               {
@@ -267,8 +280,8 @@ export class StructureEditor {
               },
               'Remove',
             ),
-          ),
-        ),
+          );
+        }),
       ),
       h(
         'div',
@@ -281,6 +294,68 @@ export class StructureEditor {
         ),
       ),
     );
+  }
+
+  /**
+   * The branches of a parallel step (fork and join), each renamed like any step, each with a
+   * button that drops it (with one branch left the step is an ordinary one again).
+   */
+  private branchInputs(d: Doc, index: number, at: number, branches: string[], demand: string) {
+    return h(
+      'span',
+      {
+        class: 'structure-branches',
+        role: 'group',
+        'aria-label': `Step ${at + 1} of ${demand}, in parallel`,
+      },
+      h('span', { class: 'hint' }, 'all of'),
+      branches.map((b, k) =>
+        h(
+          'span',
+          { class: 'structure-branch' },
+          this.nameInput(
+            'step',
+            b,
+            `structure-step-${index}-${at}-${k}`,
+            `Branch ${k + 1} of step ${at + 1} of ${demand}`,
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              'aria-label': `Remove branch ${b} from step ${at + 1} of ${demand}`,
+              onclick: () => this.edit(removeBranch(d, index, at, b)),
+            },
+            '×',
+          ),
+        ),
+      ),
+    );
+  }
+
+  /**
+   * A step worked on in parallel with another: Enter in this field forks the step into both
+   * (a step nobody serves gets a team of its own, as a new step does).
+   */
+  private parallelInput(d: Doc, index: number, at: number, demand: string) {
+    const input = h('input', {
+      type: 'text',
+      id: `structure-parallel-${index}-${at}`,
+      size: 10,
+      placeholder: 'in parallel with…',
+      'aria-label': `A step worked on in parallel with step ${at + 1} of ${demand} (Enter adds it)`,
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      const step = input.value.trim();
+      if (step === '') return;
+      let next: unknown = addBranch(d, index, at, step);
+      if (!stepsOf(d).includes(step)) next = addNode(next, 'team', step);
+      this.edit(next);
+    });
+    return input;
   }
 
   /** A name that renames everywhere when the coach leaves the field; a refusal shows beside it. */

@@ -4,7 +4,7 @@
  * ring reads as a line of stages and a network as a few broad nodes that work flows between.
  * Arrivals enter on the left and leave on the right ("done").
  */
-import type { Scenario, SimulationResult } from '../../../src/index.ts';
+import { type Scenario, type SimulationResult, stepCapabilities } from '../../../src/index.ts';
 import { type RouteKind, structureRoutes } from './structure-routes.ts';
 
 export interface LaidOutNode {
@@ -85,7 +85,8 @@ function layOut(
     const places: number[] = [];
     for (const d of scenario.demand)
       d.steps.forEach((step, j) => {
-        if (step in nodeServes) places.push(d.steps.length > 1 ? j / (d.steps.length - 1) : 0.5);
+        if (stepCapabilities(step).some((cap) => cap in nodeServes))
+          places.push(d.steps.length > 1 ? j / (d.steps.length - 1) : 0.5);
       });
     return places.length ? places.reduce((a, b) => a + b, 0) / places.length : 1;
   };

@@ -3,9 +3,11 @@
  * every node that serves a class's first step, from every node serving a step to every node
  * serving the next, and from the last step to done. A failure adds a route back to the nodes
  * of the step it reworks (this step again, by default) or across to the nodes that take its
- * escalations, and from those on to the next step, since escalated work carries on.
+ * escalations, and from those on to the next step, since escalated work carries on. A
+ * parallel step's stage is every node serving any of its branches: work forks out to them
+ * and joins on from each.
  */
-import type { Scenario } from '../../../src/index.ts';
+import { type Scenario, stepCapabilities } from '../../../src/index.ts';
 
 export type RouteKind = 'step' | 'rework' | 'escalation';
 
@@ -28,7 +30,7 @@ export function structureRoutes(scenario: Scenario): Route[] {
     if (!routes.has(key) || kind === 'step') routes.set(key, { from, to, items: 1, perReplication: 0, kind });
   };
   for (const d of scenario.demand) {
-    const stages = d.steps.map(servers);
+    const stages = d.steps.map((step) => [...new Set(stepCapabilities(step).flatMap(servers))]);
     d.steps.forEach((step, j) => {
       const here = stages[j];
       const next = j + 1 < stages.length ? stages[j + 1] : ['done'];
@@ -43,7 +45,14 @@ export function structureRoutes(scenario: Scenario): Route[] {
             for (const onward of next) add(to, onward, 'escalation');
           }
         } else {
-          for (const to of servers(failure.reworkTo ?? step)) add(id, to, 'rework');
+          // Work failed in a branch is done again in that branch.
+          const again = stepCapabilities(step).filter((cap) =>
+            Object.hasOwn(scenario.nodes.find((n) => n.id === id)!.serves, cap),
+          );
+          for (const to of failure.reworkTo !== undefined
+            ? servers(failure.reworkTo)
+            : again.flatMap(servers))
+            add(id, to, 'rework');
         }
       }
     });
