@@ -180,3 +180,43 @@ function stable(model: string, rho: number): void {
     throw new Error(`${model} is unstable: utilization rho = ${rho} must be below 1 for a steady state`);
   }
 }
+
+/**
+ * Mean of the largest of independent exponentials with the given rates: the mean time to join
+ * parallel branches that never queue. By inclusion and exclusion over the branches,
+ * E[max] = sum over nonempty subsets S of (-1)^(|S|+1) / (sum of the rates in S); for n equal
+ * rates mu that is the harmonic sum H_n / mu = sum_{k=1..n} 1 / (k mu).
+ */
+export function meanMaxOfExponentials(rates: readonly number[]): number {
+  if (rates.length === 0 || rates.length > 20)
+    throw new RangeError(`the largest of 1 to 20 exponentials, not ${rates.length}`);
+  for (const mu of rates) positive('rate', mu);
+  let mean = 0;
+  for (let subset = 1; subset < 1 << rates.length; subset++) {
+    let rate = 0;
+    let size = 0;
+    rates.forEach((mu, i) => {
+      if (subset & (1 << i)) {
+        rate += mu;
+        size++;
+      }
+    });
+    mean += (size % 2 === 1 ? 1 : -1) / rate;
+  }
+  return mean;
+}
+
+/**
+ * Fork-join of two M/M/1 queues: each arrival (rate lambda) forks into one task per queue
+ * (service rate mu each) and is done when both are. Its mean response time is exact for two
+ * servers: R = (12 - rho) / 8 x 1 / (mu - lambda), rho = lambda / mu (Flatto and Hahn 1984;
+ * Nelson and Tantawi, "Approximate analysis of fork/join synchronization in parallel queues",
+ * IEEE Trans. Computers 37(6), 1988).
+ */
+export function forkJoinTwoMm1(lambda: number, mu: number): number {
+  positive('lambda', lambda);
+  positive('mu', mu);
+  const rho = lambda / mu;
+  stable('fork-join of two M/M/1 queues', rho);
+  return ((12 - rho) / 8) * (1 / (mu - lambda));
+}
