@@ -193,6 +193,7 @@ export function defaultWidget(kind: FieldKind): Widget | undefined {
     case 'list':
       return 'list';
     case 'texts':
+    case 'steps':
     case 'key':
       return undefined;
   }
@@ -203,6 +204,7 @@ export const WIDGETS_FOR: Record<FieldKind['type'], readonly Widget[]> = {
   number: ['number', 'structure'],
   text: ['text', 'longtext', 'step', 'structure'],
   texts: ['nodes', 'structure'],
+  steps: ['structure'],
   boolean: ['checkbox'],
   enum: ['select'],
   distribution: ['distribution'],

@@ -17,6 +17,8 @@ export type FieldKind =
   | { type: 'text' }
   /** A list of text, e.g. node ids. */
   | { type: 'texts' }
+  /** A class of work's steps: capability names, or parallel steps (`{ "all": [...] }`). */
+  | { type: 'steps' }
   | { type: 'boolean' }
   | { type: 'enum'; options: readonly string[] }
   /** A time distribution: a bare number or an object with `dist` and its parameters. */
@@ -106,6 +108,7 @@ function walk(schema: Schema, path: string, ctx: Context, out: SchemaField[]) {
       const element = def.element as Schema;
       const inner = unwrap(element)._zod.def;
       if (inner.type === 'string') return add({ type: 'texts' });
+      if (isStepUnion(inner)) return add({ type: 'steps' });
       add({ type: 'list' });
       return walk(element, `${path}[]`, { required: true }, out);
     }
@@ -145,6 +148,20 @@ function unionKind(def: Def, path: string): FieldKind {
       also: words.flatMap((w) => (w.values as unknown[]).map(String)),
     };
   throw new Error(`the form does not know the union at ${path}: teach schema-fields.ts its shape`);
+}
+
+/** A step: a capability name, or an object whose `all` lists capability names worked on in parallel. */
+function isStepUnion(def: Def): boolean {
+  if (def.type !== 'union') return false;
+  const options = (def.options as Schema[]).map((o) => unwrap(o)._zod.def);
+  const parallel = options.find((o) => o.type === 'object');
+  const all = parallel && (parallel.shape as Record<string, Schema>).all?._zod.def;
+  return (
+    options.length === 2 &&
+    options.some((o) => o.type === 'string') &&
+    all?.type === 'array' &&
+    unwrap(all.element as Schema)._zod.def.type === 'string'
+  );
 }
 
 function shapeOf(option: Schema): DistributionShape {
