@@ -5,13 +5,24 @@
  * and share it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.ts';
+import { joinReports } from '../../src/report/index.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { download, exportedText, freshStart, jsonText, open, run, setJson } from './sandbox-page.ts';
+import {
+  download,
+  exportedText,
+  freshStart,
+  jsonText,
+  open,
+  pickPreset,
+  run,
+  setJson,
+} from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -295,5 +306,54 @@ describe('my own value stream in the sandbox', () => {
     );
     expect(await page.textContent('#structure-preview-status')).toContain('as it was before');
     expect(await page.locator(`#structure-preview-chart g.node[data-id="${id}"]`).count()).toBe(1);
+  });
+});
+
+describe('a parallel step in the sandbox', () => {
+  it('the map forks to each branch’s team, the editor shows the branches, and the results say which branch made items wait', async () => {
+    await freshStart(page, site.url);
+    await pickPreset(page, 'component-teams');
+    const teams = ['frontend-team', 'backend-team', 'platform-team'];
+    await page.waitForFunction(
+      (ids) =>
+        [...document.querySelectorAll('#structure-preview-chart g.node')]
+          .map((g) => g.getAttribute('data-id'))
+          .sort()
+          .join() === [...ids].sort().join(),
+      teams,
+    );
+    // Arrivals fork out to every team, and each joins on to done.
+    const description = await page.textContent('#structure-preview-chart svg desc');
+    for (const team of teams) expect(description).toContain(team);
+
+    await page.click('#editor-tab-form');
+    await page.click('#structure-summary');
+    const branches = page.locator('li[data-parallel="true"] .structure-branch input');
+    expect(await branches.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      'frontend',
+      'backend',
+      'platform',
+    ]);
+
+    await run(page);
+    const file = join(root, 'scenarios/component-teams.json');
+    const expected = joinReports(simulate(JSON.parse(readFileSync(file, 'utf8'))));
+    const shown = page.locator('.join-findings [data-key="join-0"]');
+    expect(await shown.getAttribute('data-slowest')).toBe('backend');
+    expect(await shown.locator('dt').textContent()).toBe(`${expected[0].where}: ${expected[0].branches}`);
+    const said = await shown.locator('dd').textContent();
+    for (const part of [expected[0].wait, expected[0].span, expected[0].last]) expect(said).toContain(part);
+    expect(await exportedText(page)).toBe(cliJson(file));
+    await page.screenshot({ path: join(SCREENSHOTS, '22-parallel-step.png'), fullPage: true });
+
+    // A fourth branch, typed beside the step: a team of its own takes it, and the map grows.
+    await page.click('#editor-tab-form');
+    if (!(await page.isVisible('#structure-parallel-0-0'))) await page.click('#structure-summary');
+    await page.fill('#structure-parallel-0-0', 'docs');
+    await page.press('#structure-parallel-0-0', 'Enter');
+    const doc = JSON.parse(await jsonText(page));
+    expect(doc.demand[0].steps).toEqual([{ all: ['frontend', 'backend', 'platform', 'docs'] }]);
+    expect(doc.nodes.at(-1).serves).toHaveProperty('docs');
+    await page.waitForSelector(`#structure-preview-chart g.node[data-id="${doc.nodes.at(-1).id}"]`);
   });
 });

@@ -4,7 +4,7 @@
  */
 
 import type { Scenario, SimulationResult } from '../../src/index.ts';
-import { leanFindings, verdictOf } from '../../src/report/index.ts';
+import { joinReports, leanFindings, verdictOf } from '../../src/report/index.ts';
 import { stability } from '../../src/runner.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
@@ -13,6 +13,7 @@ import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { headlineCards } from './headline-cards.ts';
+import { joinPanel } from './join-findings.ts';
 import { leanPanel } from './lean-findings.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
@@ -127,6 +128,7 @@ export class ResultsView {
         verdictBanner(verdict.alerts),
         headlineCards(headlines(result, verdict)),
         leanPanel(leanFindings(result)),
+        joinPanel(joinReports(result)),
         lookTwice(result.warnings.map((text) => ({ text }))),
         document === undefined ? null : watchRun({ name: result.scenario, document }),
       ],
