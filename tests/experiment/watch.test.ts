@@ -102,6 +102,22 @@ describe('a watched run', () => {
     expect(finish('dynamic-network')).not.toEqual(finish('token-ring'));
   });
 
+  it('numbers the parts of an item at a parallel step apart, each forking from and joining to its item', () => {
+    const { events } = watchAll(preset('component-teams'));
+    const forks = events.filter((e) => e.event === 'fork');
+    const joins = events.filter((e) => e.event === 'join');
+    expect(forks.length).toBeGreaterThan(1000);
+    // Parts are -2, -3, ... in the order they are made; the detail is the item's arrival number.
+    expect(forks.map((e) => e.item)).toEqual(forks.map((_, i) => -2 - i));
+    const whole = new Map(forks.map((e) => [e.item, e.detail]));
+    for (const j of joins) expect(j.detail).toBe(whole.get(j.item));
+    // Three parts per item, and an item completes after its last part joins.
+    expect(forks.filter((e) => e.detail === 0)).toHaveLength(3);
+    const lastJoin = joins.filter((e) => e.detail === 0).at(-1)!;
+    const done = events.find((e) => e.event === 'complete' && e.item === 0)!;
+    expect(done.time).toBe(lastJoin.time);
+  });
+
   it('says where it starts: names, servers, WIP limits, gates and the warm-up as run', () => {
     const run = watchRun(preset('wip-limits-pull'));
     const doc = preset('wip-limits-pull');
