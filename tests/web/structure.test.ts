@@ -30,6 +30,8 @@ function textPaths(): string[] {
   return schemaFields(scenarioSchema).flatMap((f) => {
     if (f.kind.type === 'text' || f.kind.type === 'key') return [f.path];
     if (f.kind.type === 'texts') return [`${f.path}[]`];
+    // A step is a name, or a parallel step whose `all` lists names.
+    if (f.kind.type === 'steps') return [`${f.path}[]`, `${f.path}[].all[]`];
     return [];
   });
 }
