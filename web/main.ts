@@ -541,7 +541,12 @@ const workshops = new WorkshopSession({
       refreshCompareState();
     }
   },
-  revealed: (c) => void compareResults.show(c),
+  // With the two to watch side by side: what the room saw, as it happened.
+  revealed: (c, request) =>
+    void compareResults.show(
+      c,
+      request.variants.map((v) => ({ name: v.name, document: v.scenario })),
+    ),
   whole: presentComparison,
 });
 

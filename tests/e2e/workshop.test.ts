@@ -2,7 +2,8 @@
  * Predict, then reveal, in Chromium, as a facilitator runs it: two presets from the Compare view,
  * the room's guesses typed in, nothing of the results in the page until space reveals them, then
  * the guesses on the chart against the same numbers the library gives. The guesses survive a
- * reload; Escape leaves. The presentation layout fits a projector in large type and a phone.
+ * reload; Escape leaves. The presentation layout fits a projector in large type and a phone, with
+ * the workshop, a comparison or a run's animation in it.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { differenceSentence } from '../../web/viewmodel/sentences.ts';
 import { closestSentence } from '../../web/views/workshop-view.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
-import { freshStart } from './sandbox-page.ts';
+import { freshStart, run } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -194,6 +195,8 @@ describe('predict, then reveal', () => {
     expect(await page.$$('.presentation #workshop')).toHaveLength(0);
     expect(await page.evaluate(() => document.fullscreenElement?.className)).toBe('presentation');
     expect(await page.textContent('.presentation-title')).toBe('Comparison');
+    // The two the room guessed about, ready to watch side by side.
+    expect(await page.$('.presentation #watch-compare')).not.toBeNull();
     await page.keyboard.press('Escape');
     await page.waitForSelector('.presentation', { state: 'detached' });
     await page.click('#workshop-start');
@@ -278,7 +281,29 @@ describe.each(SCREENS)('the presentation layout on a $name ($width×$height)', (
     expect(await page.$('#view-compare #compare-results')).not.toBeNull();
   });
 
+  it('fits a run’s animation, which plays on where it was after Escape', async () => {
+    await page.click('#tab-run');
+    await run(page);
+    await page.click('#watch-run-present');
+    const shown = '.presentation .flow-animation';
+    await page.waitForSelector(`${shown}[data-state="playing"]`, { timeout: 30_000 });
+    expect(await page.textContent('.presentation-title')).toBe('Watch the flow: Token-ring pipeline');
+    // The canvas takes the screen's width, and the layout's type size (large where it fits).
+    await page.waitForFunction(
+      ({ sel, min }) => (document.querySelector<HTMLCanvasElement>(sel)?.clientWidth ?? 0) > min,
+      { sel: `${shown} canvas`, min: screen.width * 0.8 },
+    );
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      screen.width > 700 ? '20px' : '15px',
+    );
+    await fits('animation');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.presentation', { state: 'detached' });
+    expect(await page.getAttribute('#results .flow-animation', 'data-state')).toBe('playing');
+  });
+
   it('leaves the layout when the browser leaves full screen (its own Escape)', async () => {
+    await page.click('#tab-compare');
     await page.click('#compare-present');
     await page.waitForFunction(() => document.fullscreenElement?.className === 'presentation');
     await page.evaluate(() => document.exitFullscreen());

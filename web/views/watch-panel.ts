@@ -8,6 +8,7 @@ import { parseScenario } from '../../src/index.ts';
 import { comparisonPlan } from '../../src/runner.ts';
 import { h } from './dom.ts';
 import { type AnimatedVariant, type Animation, mountAnimation } from './flow-animation.ts';
+import { present } from './presentation.ts';
 
 export interface WatchRequest {
   name: string;
@@ -70,6 +71,31 @@ function panel(
     animation = mountAnimation(host, { variants: animated, autoplay: true });
     start.textContent = 'Start again';
   });
+  // Full screen for a room: the animation itself moves into the presentation layout, and back,
+  // so it plays on where it was (its canvas follows its new width and the layout's type size).
+  const presentButton = h(
+    'button',
+    { type: 'button', id: `${id}-present`, class: 'secondary' },
+    'Present full screen',
+  );
+  presentButton.addEventListener('click', () => {
+    if (!animation) start.click();
+    const names = (
+      pickers.length ? pickers.map((p) => variants[Number(p.value)]) : variants.slice(0, shown)
+    ).map((v) => v.name);
+    present(
+      {
+        title: `${title}: ${names.join(' and ')}`,
+        mount(into) {
+          const place = document.createComment(id);
+          host.replaceWith(place);
+          into.append(host);
+          return { unmount: () => place.replaceWith(host) };
+        },
+      },
+      { fullscreen: true },
+    );
+  });
   return h(
     'section',
     { class: 'watch-panel', 'aria-label': title },
@@ -81,7 +107,7 @@ function panel(
         ? 'The same work arrives at the same moments in both (the same seed): watch the same item take very different times.'
         : 'The run’s first replication, item by item: queues in front of each node, busy servers filled, blocked work in red.',
     ),
-    h('div', { class: 'watch-start' }, ...pickers, start),
+    h('div', { class: 'watch-start' }, ...pickers, start, presentButton),
     host,
   );
 }

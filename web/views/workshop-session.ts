@@ -22,8 +22,8 @@ export type WorkshopRequest = SavedWorkshop['request'];
 export interface WorkshopDeps {
   /** Runs the comparison in the worker, reporting how far it is. */
   compare(request: WorkshopRequest, progress: (fraction: number) => void): Promise<Comparison>;
-  /** The room has seen the results: show the comparison where the Compare view shows it. */
-  revealed(c: Comparison): void;
+  /** The room has seen the results: show the comparison (of `request`) where the Compare view shows it. */
+  revealed(c: Comparison, request: WorkshopRequest): void;
   /** After the reveal, the whole comparison presented in the workshop's place. */
   whole(): void;
 }
@@ -68,7 +68,7 @@ export class WorkshopSession {
     }. A is the baseline.`;
     const view = new WorkshopView(workshop, about, {
       changed: (w) => keep(w, true),
-      revealed: (c) => this.deps.revealed(c),
+      revealed: (c) => this.deps.revealed(c, request),
       whole: () => this.deps.whole(),
     });
     keep(workshop, true);
