@@ -132,6 +132,11 @@ describe('predict, then reveal', () => {
     expect(await page.textContent('.workshop-steps [aria-current="step"]')).toBe('1 The question');
     await page.keyboard.press('PageDown');
     await page.waitForSelector('.workshop-guesses');
+    // And with the pointer, for a touch screen.
+    await page.click('#workshop-previous');
+    expect(await page.textContent('.workshop-steps [aria-current="step"]')).toBe('1 The question');
+    await page.click('#workshop-next');
+    await page.waitForSelector('.workshop-guesses');
   });
 
   it('says what is wrong with a guess beside it, and will not reveal until it is fixed', async () => {

@@ -195,7 +195,8 @@ export class WorkshopView implements Presentable {
         ),
       ),
       h('p', { class: 'workshop-about' }, this.about),
-      h('p', { class: 'hint' }, 'Press → for the guesses.'),
+      h('div', { class: 'workshop-actions' }, this.move('next', 'The guesses →')),
+      h('p', { class: 'hint' }, 'Or press → (a clicker’s next).'),
     ];
   }
 
@@ -225,6 +226,7 @@ export class WorkshopView implements Presentable {
       h(
         'div',
         { class: 'workshop-actions' },
+        this.move('previous', '← The question'),
         locked
           ? null
           : h(
@@ -362,6 +364,7 @@ export class WorkshopView implements Presentable {
     this.status.textContent = results;
     this.status.dataset.results = this.w.results;
     this.revealButton.disabled = blocked !== null;
+    this.revealButton.textContent = this.w.revealed ? 'The results →' : 'Reveal';
     this.revealNote.textContent = this.w.revealed
       ? 'Revealed: the guesses are fixed. Press → for the results.'
       : blocked
@@ -407,10 +410,29 @@ export class WorkshopView implements Presentable {
     if (data.judged.length > 0) host.append(judgedList(data.judged));
     host.append(
       h(
-        'button',
-        { type: 'button', class: 'secondary', id: 'workshop-whole', onclick: () => this.events.whole() },
-        'The whole comparison',
+        'div',
+        { class: 'workshop-actions' },
+        this.move('previous', '← The guesses'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', id: 'workshop-whole', onclick: () => this.events.whole() },
+          'The whole comparison',
+        ),
       ),
+    );
+  }
+
+  /** A step's button for a pointer or a touch screen, beside the keys. */
+  private move(kind: 'next' | 'previous', label: string): HTMLButtonElement {
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: kind === 'next' ? 'primary' : 'secondary',
+        id: `workshop-${kind}`,
+        onclick: () => this.dispatch({ kind }),
+      },
+      label,
     );
   }
 }
