@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Comparison, compare } from '../../src/index.ts';
@@ -228,6 +229,35 @@ describe('predict, then reveal', () => {
     await page.waitForSelector('.presentation', { state: 'detached' });
     await page.waitForSelector('#compare-results[data-drawn="true"]');
     expect(await page.getAttribute('#tab-compare', 'aria-selected')).toBe('true');
+  });
+});
+
+describe('predict, then reveal from the single file, with no network', () => {
+  it('runs, hides and reveals the same numbers as from the site', async () => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+    );
+    try {
+      await freshStart(page, pathToFileURL(join(dir, 'flowlab.html')).href);
+      await startWorkshop(page);
+      await page.keyboard.press('ArrowRight');
+      await enterGuesses(page);
+      await page.waitForSelector('.workshop-status[data-results="ready"]', { timeout: 60_000 });
+      expect(await page.$$('#workshop-results')).toHaveLength(0);
+      await page.keyboard.press(' ');
+      await page.waitForSelector('#workshop-results[data-drawn="true"]');
+      const guesses = readGuesses(ROWS.map((r) => ({ ...r }))).flatMap((r) =>
+        r.kind === 'guess' ? [r.guess] : [],
+      );
+      const data = guessesData({ comparison: expected, guesses });
+      expect(await page.textContent('#workshop-closest')).toBe(closestSentence(data.judged, data.unranked));
+    } finally {
+      await page.close();
+    }
   });
 });
 
