@@ -242,7 +242,6 @@ export class HistoryView {
     if (!file || this.simulator.busy) return;
     this.busy(true);
     this.fitControls.running();
-    this.fitControls.counted(0, 1, 'fit and backtest');
     this.forecastControls.idle('A history is being fitted.');
     try {
       const outcome = await this.simulator.study(file.text, this.options());
