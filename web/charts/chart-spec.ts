@@ -40,6 +40,8 @@ export interface RunShown {
 export interface HistoryShown {
   history: History;
   model: History;
+  /** The stages the fit took as queues (by name, or as the coach named them): waiting, not work. */
+  waiting: readonly string[];
 }
 
 /** The series' names on a history page's charts. */

@@ -376,8 +376,9 @@ export class HistoryView {
       ctx: (width: number) => ({ width, large: this.large(), unit: 'day' }),
     };
     const queues = queuesTable(backtest);
+    const waiting = fit.report.stages.filter((s) => s.role === 'waiting').map((s) => s.name);
     const cards = [
-      ...HISTORY_CHARTS.map((spec) => cardOf(spec, { history, model: study.model }, page)),
+      ...HISTORY_CHARTS.map((spec) => cardOf(spec, { history, model: study.model, waiting }, page)),
       ...(this.forecast
         ? HISTORY_FORECAST_CHARTS.map((spec) => cardOf(spec, this.forecast?.shown as DateForecastShown, page))
         : []),
