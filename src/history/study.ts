@@ -23,6 +23,9 @@ export interface StudyOptions {
   waiting?: readonly string[];
   /** The fitted scenario's name. */
   name?: string;
+  /** The fitted scenario's replications, which the backtest runs (default 20), and its seed. */
+  replications?: number;
+  seed?: number;
 }
 
 export interface Study {
@@ -64,8 +67,20 @@ export function studyHistory(text: string, options: StudyOptions = {}): StudyOut
         ],
       };
   }
-  const fitted = fitHistory(history, { waiting, name: options.name });
-  if (!fitted.ok) return { ok: false, problems: [{ reason: fitted.reason }] };
+  const studied = studyOf(history, { ...options, waiting });
+  return studied.ok ? studied : { ok: false, problems: [{ reason: studied.reason }] };
+}
+
+/**
+ * A history already read, fitted, backtested and simulated: what `studyHistory` does after
+ * reading, and `flowlab fit` after reading the file and checking its flags.
+ */
+export function studyOf(
+  history: History,
+  options: Omit<StudyOptions, 'dateOrder' | 'commit'> = {},
+): { ok: true; study: Study } | { ok: false; reason: string } {
+  const fitted = fitHistory(history, options);
+  if (!fitted.ok) return fitted;
   const { fit } = fitted;
   const parsed = parseScenario(fit.scenario);
   if (!parsed.ok) throw new Error(`the fitted scenario is invalid: ${JSON.stringify(parsed.problems)}`);

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../../experiment/csv.ts';
-import { backtest, historyMeasures } from '../../history/backtest.ts';
+import { type backtest, historyMeasures } from '../../history/backtest.ts';
 import { isoDate } from '../../history/dates.ts';
-import { type Fit, type FitReport, fitHistory } from '../../history/fit.ts';
+import type { Fit, FitReport } from '../../history/fit.ts';
 import {
   agingWip,
   cumulativeFlow,
@@ -17,8 +17,8 @@ import {
   weeklyThroughput,
 } from '../../history/flow-charts.ts';
 import type { History } from '../../history/history.ts';
-import { simulatedHistory } from '../../history/simulated.ts';
 import { unknownStages } from '../../history/stages.ts';
+import { studyOf } from '../../history/study.ts';
 import {
   BACKTEST_CAVEAT,
   backtestTable,
@@ -35,7 +35,6 @@ import {
   stagesTable,
   stepsTable,
 } from '../../history/study-report.ts';
-import { parseScenario } from '../../model/parse.ts';
 import { number, percent } from '../../report/numbers.ts';
 import { HELP_FLAG, parse, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -126,19 +125,15 @@ export function fitCommand(argv: string[]): number {
         `--waiting: no stage ${unknown.map((s) => `"${s}"`).join(', ')} in ${file} (its stages: ${history.stages.join(', ')})`,
       );
   }
-  const outcome = fitHistory(history, {
+  const studied = studyOf(history, {
     waiting,
     name: values.name ?? `Fitted from ${file}`,
     replications,
     seed,
   });
-  if (!outcome.ok) throw new UsageError(`${file}: ${outcome.reason}`);
-  const { fit } = outcome;
-  const parsed = parseScenario(fit.scenario);
-  if (!parsed.ok) throw new Error(`the fitted scenario is invalid: ${JSON.stringify(parsed.problems)}`);
-  const test = backtest(history, fit);
+  if (!studied.ok) throw new UsageError(`${file}: ${studied.reason}`);
+  const { fit, backtest: test, model } = studied.study;
   const scenarioText = `${JSON.stringify(fit.scenario, null, 2)}\n`;
-  const model = simulatedHistory(fit);
   const waitingStages = fit.report.stages.filter((st) => st.role === 'waiting').map((st) => st.name);
   if (values.charts !== undefined)
     writeCharts(values.charts, file, values.force === true, history, model, fit);
