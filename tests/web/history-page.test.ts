@@ -12,7 +12,7 @@ import { historyHistogram } from '../../web/viewmodel/chart-data/compare-data.ts
 import { chanceAt, dateForecastCurves } from '../../web/viewmodel/chart-data/date-forecast-data.ts';
 import { historyScatterData } from '../../web/viewmodel/chart-data/scatter-data.ts';
 import { dateForecastRequest, defaultStart, isoDay } from '../../web/viewmodel/date-forecast-setup.ts';
-import { fileKind, historySizeProblem, problemLines } from '../../web/viewmodel/history-file.ts';
+import { asFields, fileKind, historySizeProblem, problemLines } from '../../web/viewmodel/history-file.ts';
 import { addFitted, nameOf } from '../../web/viewmodel/library.ts';
 import { activeDraft, draftOf, initialWorkspace } from '../../web/viewmodel/workspace.ts';
 import { PRESETS } from './presets-fixture.ts';
@@ -61,6 +61,27 @@ describe('a file opened or dropped on the page', () => {
       't.csv: line 4, column "enteredAt": bad',
       't.csv: line 1: the file is empty',
       't.csv: commitment point: no stage "X"',
+    ]);
+  });
+});
+
+describe("the report's advice on the page", () => {
+  it('names the fields beside the history where the command line names its flags', () => {
+    expect(
+      asFields(
+        '"03/04/2025" could be day 3 of month 4 or month 3 day 4, and no date in the file settles which; say so with --dates dmy (day first) or --dates mdy (month first)',
+      ),
+    ).toBe(
+      '"03/04/2025" could be day 3 of month 4 or month 3 day 4, and no date in the file settles which; say so with “Dates such as 03/04/2025” beside the history (day first or month first)',
+    );
+    expect(asFields('count from the commitment point with --commit STAGE.')).toBe(
+      'count from the commitment point with “Commitment point” beside the history.',
+    );
+    expect(asFields('give the waiting stages with --waiting if some are.')).toBe(
+      'give the waiting stages in “Waiting stages” beside the history if some are.',
+    );
+    expect(problemLines('a.csv', [{ reason: 'name the waiting stages with --waiting' }])).toEqual([
+      'a.csv: name the waiting stages in “Waiting stages” beside the history',
     ]);
   });
 });

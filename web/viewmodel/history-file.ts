@@ -35,10 +35,26 @@ export function historySizeProblem(name: string, bytes: number): string | null {
   return null;
 }
 
-/** `team.csv: line 4, column "enteredAt": …`, as `flowlab fit` says it. */
+/** `team.csv: line 4, column "enteredAt": …`, as `flowlab fit` says it, its flags named as the page's fields. */
 export function problemLines(file: string, problems: readonly StudyProblem[]): string[] {
-  return problems.map(
-    (p) =>
+  return problems.map((p) =>
+    asFields(
       `${file}: ${p.line !== undefined ? `line ${p.line}${p.column !== undefined ? `, column "${p.column}"` : ''}: ` : ''}${p.reason}`,
+    ),
   );
+}
+
+/**
+ * The report's words are the command line's, and name its flags where the coach can act
+ * (`--waiting`, `--commit STAGE`, `--dates dmy`); on the page the same choices are the fields
+ * beside the history, named here instead.
+ */
+export function asFields(text: string): string {
+  return text
+    .replace(
+      /--dates dmy \(day first\) or --dates mdy \(month first\)/g,
+      '“Dates such as 03/04/2025” beside the history (day first or month first)',
+    )
+    .replace(/with --commit STAGE/g, 'with “Commitment point” beside the history')
+    .replace(/with --waiting/g, 'in “Waiting stages” beside the history');
 }

@@ -34,7 +34,7 @@ import {
   dateForecastRequest,
   defaultStart,
 } from '../viewmodel/date-forecast-setup.ts';
-import { historySizeProblem, problemLines } from '../viewmodel/history-file.ts';
+import { asFields, historySizeProblem, problemLines } from '../viewmodel/history-file.ts';
 import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
 import { jsonExport } from './export-button.ts';
@@ -481,7 +481,7 @@ export class HistoryView {
             h(
               'ul',
               {},
-              fit.report.assumptions.map((a) => h('li', {}, a)),
+              fit.report.assumptions.map((a) => h('li', {}, asFields(a))),
             ),
           ),
         ),
