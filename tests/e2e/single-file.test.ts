@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, sweep } from '../../src/index.ts';
+import { number } from '../../src/report/numbers.ts';
 import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
 import { download, exportedText, freshStart, pickPreset, run } from './sandbox-page.ts';
 import { buildSite, removeSite } from './site.ts';
@@ -134,6 +135,29 @@ describe('the sandbox as one file, opened from a folder with no network', () => 
     expect(shown).toBe(
       `${JSON.stringify(sweep(presetDoc('token-ring'), axes, { replications: 2 }), null, 2)}\n`,
     );
+  });
+
+  it("fits a team's history in its worker, to the CLI's backtest", async () => {
+    await page.click('#tab-history');
+    await page.setInputFiles('#history-file', join(root, 'examples/team-events.csv'));
+    await page.waitForSelector('#history-results[data-drawn="true"] #history-backtest-table', {
+      timeout: 120_000,
+    });
+    const fit = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [join(root, 'bin/flowlab.js'), 'fit', 'examples/team-events.csv', '--json'],
+        {
+          encoding: 'utf8',
+          cwd: root,
+          timeout: 120_000,
+        },
+      ),
+    );
+    const models = await page.$$eval('#history-backtest-table tbody tr', (rows) =>
+      rows.map((row) => row.children[2]?.textContent ?? ''),
+    );
+    expect(models).toEqual(fit.backtest.rows.map((r: { model: number }) => number(r.model)));
   });
 
   it('asked for nothing over the network, and its policy was never broken', async () => {
