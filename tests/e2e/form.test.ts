@@ -58,6 +58,7 @@ async function type(path: string, text: string) {
 
 interface Doc {
   name: string;
+  handoff?: unknown;
   demand: unknown[];
   nodes: { serves: Record<string, unknown> }[];
 }
@@ -177,6 +178,13 @@ describe('every field in the form', () => {
     await page.click('#editor-tab-form');
     expect(await page.inputValue(field('nodes.0.serves.build'))).toBe('0.7');
     expect(await page.textContent('#field-nodes_0_serves_build-shape summary')).toContain('gamma · cv 0.5');
+    // Typed key by key, a handoff comes into being at the first digit (the form is rebuilt
+    // with its shape then), and the digits after it land after it.
+    await unfold('more-scenario');
+    await page.click(field('handoff'));
+    await page.keyboard.type('0.25');
+    expect(await page.inputValue(field('handoff'))).toBe('0.25');
+    expect((await formDocument()).handoff).toEqual({ dist: 'exponential', mean: 0.25 });
   });
 
   it('reaches every control of the open form with Tab, each with a label', async () => {

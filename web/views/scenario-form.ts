@@ -92,7 +92,8 @@ export class ScenarioForm {
   private build(layout: FormLayout) {
     // What the coach had open and where the cursor was survive a rebuild (a shape changed, a
     // change added to a schedule), so an edit never throws them back to the top.
-    const focused = document.activeElement?.id;
+    const active = document.activeElement;
+    const focused = active?.id;
     const open = new Set([...this.root.querySelectorAll('details[open]')].map((d) => d.id));
     this.bound = [];
     this.summaries = [];
@@ -196,7 +197,10 @@ export class ScenarioForm {
       ),
     );
     for (const id of open) this.root.querySelector(`#${cssEscape(id)}`)?.setAttribute('open', '');
-    if (focused) document.getElementById(focused)?.focus();
+    const again = focused ? document.getElementById(focused) : null;
+    // Typing the first digit of a handoff's time makes the handoff, and so a rebuild: the
+    // next digits go on into the same field.
+    if (again && again !== active) again.focus();
   }
 
   private setLocal(path: JsonPath, message: string | null) {
