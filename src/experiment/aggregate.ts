@@ -13,10 +13,12 @@ import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
 import type { Topology } from '../network/topology.ts';
+import { economicsOf } from './economics.ts';
 import { joinsOf } from './joins.ts';
 import type {
   BottleneckWindow,
   ClassResult,
+  EconomicsResult,
   NodeResult,
   ReplicationSummary,
   SimulationResult,
@@ -153,10 +155,20 @@ export function aggregate(
     cycleTimes: outcomes[0].cycleTimes.toJSON(),
     agingWip: agingWipOf(scenario, topology, outcomes[0]),
     runs,
+    ...economicsField(scenario, topology, outcomes),
     warnings: [],
   };
   result.warnings = warningsFor(scenario, loads, result);
   return result;
+}
+
+function economicsField(
+  scenario: Scenario,
+  topology: Topology,
+  outcomes: readonly ReplicationOutcome[],
+): { economics?: EconomicsResult } {
+  const economics = economicsOf(scenario, topology, outcomes);
+  return economics ? { economics } : {};
 }
 
 function timeStatistics(

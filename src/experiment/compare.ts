@@ -28,8 +28,17 @@ export interface ComparedVariant {
   result: SimulationResult;
   /** Whether every node can keep up (absent only if the variant's scenario does not parse). */
   stability?: Stability;
-  /** Against the first variant (absent for the first itself). */
-  vsBaseline?: { leadTime: Difference; throughput: Difference };
+  /**
+   * Against the first variant (absent for the first itself). Where both have economics, also
+   * the differences in cost of delay, total cost (delay and capacity) and value delivered.
+   */
+  vsBaseline?: {
+    leadTime: Difference;
+    throughput: Difference;
+    costOfDelay?: Difference;
+    totalCost?: Difference;
+    value?: Difference;
+  };
 }
 
 export interface Comparison {
@@ -148,9 +157,24 @@ export function comparisonOf(
             vsBaseline: {
               leadTime: paired(base, result, (r) => r.runs.map((x) => x.leadTimeMean)),
               throughput: paired(base, result, (r) => r.runs.map((x) => x.throughput)),
+              ...economicDifferences(base, result),
             },
           }),
     })),
+  };
+}
+
+/** The paired differences in money, when both results have economics. */
+function economicDifferences(base: SimulationResult, other: SimulationResult) {
+  const a = base.economics?.runs;
+  const b = other.economics?.runs;
+  if (!a || !b) return {};
+  const n = Math.min(a.costOfDelay.length, b.costOfDelay.length);
+  const difference = (x: number[], y: number[]) => ratioCi95(x.slice(0, n), y.slice(0, n));
+  return {
+    costOfDelay: difference(a.costOfDelay, b.costOfDelay),
+    totalCost: difference(a.totalCost, b.totalCost),
+    value: difference(a.value, b.value),
   };
 }
 

@@ -96,6 +96,32 @@ export interface ReplicationSummary
   wipMean: number;
 }
 
+/**
+ * Money (when the scenario gives a cost of delay, a value or a cost of capacity): totals per
+ * replication over the observation window, their mean and 95% interval over replications,
+ * and the same per time unit of the window (experiment/economics.ts).
+ */
+export interface EconomicsResult {
+  /** Cost of delay of the items that arrived in the window; per completed item; per class (total, per item, value delivered). */
+  costOfDelay: {
+    total: number;
+    ci95: Interval;
+    perTimeUnit: number;
+    perItem: number;
+    classes: Record<string, { total: number; perItem: number; value: number }>;
+  };
+  /** Cost of the nodes' capacity in the window, in all and per node that has a `capacityCost`. */
+  capacityCost: { total: number; ci95: Interval; perTimeUnit: number; nodes: Record<string, number> };
+  /** Cost of delay plus cost of capacity. */
+  totalCost: { total: number; ci95: Interval; perTimeUnit: number };
+  /** Value of the items done; of it, the value of items done after their due date. */
+  value: { delivered: number; ci95: Interval; late: number };
+  /** With fixed-date classes: items with a due date done (per replication), the share late, and how late the late ones were on average. */
+  dueDates?: { items: number; shareLate: number; meanLateness: number };
+  /** Each replication's totals, in replication order (for paired comparisons). */
+  runs: { costOfDelay: number[]; capacityCost: number[]; totalCost: number[]; value: number[] };
+}
+
 export interface SimulationResult {
   scenario: string;
   seed: number;
@@ -182,5 +208,7 @@ export interface SimulationResult {
    */
   agingWip: { at: number; count: number; step: (string | null)[]; age: number[] };
   runs: ReplicationSummary[];
+  /** Only when the scenario has economics. */
+  economics?: EconomicsResult;
   warnings: string[];
 }

@@ -220,3 +220,30 @@ export function forkJoinTwoMm1(lambda: number, mu: number): number {
   stable('fork-join of two M/M/1 queues', rho);
   return ((12 - rho) / 8) * (1 / (mu - lambda));
 }
+
+/** One class of work at a single server: its arrival rate and the first two moments of its service time. */
+export interface PriorityClass {
+  lambda: number;
+  meanS: number;
+  /** E[S^2]: 2 meanS^2 for exponential service, meanS^2 for constant. */
+  secondMomentS: number;
+}
+
+/**
+ * M/G/1 with non-preemptive static priorities, classes listed most urgent first: Cobham's
+ * formula (1954), Wq_k = W0 / ((1 - sigma_{k-1}) (1 - sigma_k)), where W0 = sum lambda_i
+ * E[S_i^2] / 2 is the mean residual work found in service and sigma_k = rho_1 + ... + rho_k
+ * (Gross et al. 3.4.1). With one class it is Pollaczek-Khinchine. Returns each class's
+ * mean wait in queue, in the order given.
+ */
+export function cobham(classes: readonly PriorityClass[]): number[] {
+  const w0 = classes.reduce((s, k) => s + (k.lambda * k.secondMomentS) / 2, 0);
+  let before = 0;
+  return classes.map((k) => {
+    const through = before + k.lambda * k.meanS;
+    if (through >= 1) throw new Error(`cobham: unstable, the load up to this class is ${through}`);
+    const wait = w0 / ((1 - before) * (1 - through));
+    before = through;
+    return wait;
+  });
+}

@@ -76,3 +76,10 @@ export const MAX_PASSES = 100;
  * anything copies it recursively.
  */
 export const MAX_NESTING = 32;
+
+/**
+ * An amount of money (a cost rate, a penalty, a value): at most a million million in the
+ * scenario's currency. Times at most MAX_TIME, so no total over a run comes near the
+ * largest double, and a sum of many stays exact to far more digits than a report shows.
+ */
+export const MAX_MONEY = 1e12;

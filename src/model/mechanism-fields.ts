@@ -1,13 +1,15 @@
 /**
  * The fields of the scenario schema that switch on the lean mechanisms: WIP limits and
  * pull, batches, gates that meet on a calendar, failures with rework or escalation,
- * outages, capacity and demand that change over time, handoff delays, classes of service.
+ * outages, capacity and demand that change over time, handoff delays, classes of service,
+ * queue disciplines, and the economics (cost of delay, value, cost of capacity).
  * Every field is optional and its absence means the plain behaviour. (What each mechanism
  * needs of the engine is declared in network/mechanisms.ts; the tables the run reads are
  * compiled in network/rules.ts.)
  */
 import { z } from 'zod';
 import { distributionMean, distributionSchema } from './distribution.ts';
+import { capacityCostSchema, costOfDelaySchema, disciplineSchema, valueSchema } from './economics-fields.ts';
 import {
   MAX_PASSES,
   MAX_SCHEDULE_CHANGES,
@@ -172,6 +174,12 @@ export const nodeMechanisms = {
     .optional()
     .describe('Capacity from given times on; before the first, `capacity`.'),
   multitasking: multitaskingSchema.optional(),
+  discipline: disciplineSchema
+    .optional()
+    .describe(
+      'The order this node takes waiting work in; without it, by class priority (first in, first out when classes have none).',
+    ),
+  capacityCost: capacityCostSchema.optional(),
 };
 
 /** Fields a demand class may add. */
@@ -193,6 +201,8 @@ export const demandMechanisms = {
     .enum(['wait', 'reject'], { error: 'whenFull must be "wait" or "reject"' })
     .default('wait')
     .describe('An arrival that finds its first node at its WIP limit waits for room, or is turned away.'),
+  costOfDelay: costOfDelaySchema.optional(),
+  value: valueSchema.optional(),
 };
 
 /** Fields the scenario may add. */

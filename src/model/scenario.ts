@@ -321,6 +321,7 @@ function checkNodeMechanisms(
       `open (${node.schedule.open}) must be at least a billionth of the run's duration (${s.run.duration * MIN_SHARE_OF_RUN}): ` +
         'late in the run the clock could not tell so short an opening from none',
     );
+  checkDiscipline(s, node.discipline, at('discipline'), issue);
   if (node.multitasking && node.batch)
     issue(at('multitasking'), 'a node cannot both multitask and work in batches');
   if (node.multitasking && node.schedule)
@@ -363,6 +364,33 @@ function checkNodeMechanisms(
           );
       });
   }
+}
+
+/**
+ * A discipline must have something to order by: WSJF needs a cost of delay, EDD a due date.
+ * Preemption interrupts by class priority, which only a queue ordered by priority agrees with.
+ */
+function checkDiscipline(
+  s: ScenarioShape,
+  discipline: ScenarioShape['nodes'][number]['discipline'],
+  path: (string | number)[],
+  issue: Issue,
+) {
+  if (discipline === 'wsjf' && !s.demand.some((d) => d.costOfDelay))
+    issue(
+      path,
+      'wsjf orders work by cost of delay divided by expected duration, and no class of work has a costOfDelay; give one, or choose sjf',
+    );
+  if (discipline === 'edd' && !s.demand.some((d) => d.costOfDelay?.profile === 'fixed-date'))
+    issue(
+      path,
+      'edd orders work by due date, and no class of work has one: give a class a costOfDelay with profile "fixed-date" and a deadline',
+    );
+  if (s.preemption && discipline !== undefined && discipline !== 'priority')
+    issue(
+      path,
+      `preemption interrupts work by class priority, which a "${discipline}" queue does not follow; use discipline "priority" here, or turn preemption off`,
+    );
 }
 
 function ascending(changes: readonly { from: number }[], path: (string | number)[], issue: Issue) {

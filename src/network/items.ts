@@ -41,6 +41,8 @@ export class Items {
   declare nextInUnit: Int32Array;
   /** Next item in the same line of a queue (node-queue.ts), or -1 for the last. */
   declare nextInLine: Int32Array;
+  /** The item's rank in a ranked queue (disciplines.ts), set as it joins one. */
+  declare rank: Float64Array;
   declare failures: Int32Array;
   declare handoffs: Int32Array;
   /** 1 while the slot holds an item. */
@@ -130,6 +132,7 @@ export class Items {
     this.unit = ints(this.unit);
     this.nextInUnit = ints(this.nextInUnit);
     this.nextInLine = ints(this.nextInLine);
+    this.rank = floats(this.rank);
     this.failures = ints(this.failures);
     this.handoffs = ints(this.handoffs);
     this.live = copyInto(this.live, new Uint8Array(n));

@@ -79,6 +79,16 @@ export const NODE_MECHANISMS = {
     on: always,
     needs: { serviceUnits: true, listsServing: true, unavailable: false, holdsWork: false },
   },
+  // The order is kept by the node's queue itself (node-queue.ts), on any path.
+  discipline: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
+  // Costed from the node's capacity and services after the run (experiment/economics.ts).
+  capacityCost: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
 } satisfies { [K in keyof typeof nodeMechanisms]-?: Mechanism<NodeSpec[K]> };
 
 /** Mechanisms of a demand class: they concern every node its work may reach. */
@@ -94,6 +104,15 @@ export const DEMAND_MECHANISMS = {
   },
   whenFull: {
     on: (w) => w === 'reject',
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
+  // Both are counted when an item is done (economics.ts), in either loop.
+  costOfDelay: {
+    on: always,
+    needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
+  },
+  value: {
+    on: always,
     needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
   },
   // A parallel step (fork and join): the item waits at the join, at no node, for its parts.

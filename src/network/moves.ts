@@ -5,6 +5,7 @@
  * system is a move too (from no node): the CONWIP backlog lets items in as others leave, so
  * commitment lives here with completion rather than with arrivals.
  */
+import { recordEconomics } from './economics.ts';
 import { HANDOFF } from './events.ts';
 import { partDone, releasePart, split } from './forks.ts';
 import { HOLDS_SERVER } from './items.ts';
@@ -513,6 +514,7 @@ export function recordDone(r: ReplicationState, slot: number, n: number): void {
     if (items.failures[slot] === 0) out.firstTimeRight++;
     r.moves.add(n * (r.nodeCount + 1) + r.nodeCount);
     out.cycleTimes.offer(now, cycle);
+    if (r.economics) recordEconomics(r.economics, out.economics!, c, lead, r.valueStreams[c]);
   }
   if (r.trace) r.trace('complete', now, slot, n, -1, 0);
   items.release(slot);

@@ -7,6 +7,7 @@ import { SeriesRecorder } from '../metrics/series.ts';
 import { RunningSummary } from '../metrics/summary.ts';
 import { ThinnedPoints } from '../metrics/thinned-points.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { type EconomicsOutcome, hasEconomics } from './economics.ts';
 import { countsDense } from './move-counts.ts';
 import type { Topology } from './topology.ts';
 
@@ -109,6 +110,7 @@ export interface ReplicationOutcome {
   agingWip: ThinnedPoints;
   /** At each parallel step (topology.ts `forks`), of items counted in the statistics; absent without one. */
   joins?: JoinOutcome;
+  economics?: EconomicsOutcome;
 }
 
 /** What the joins of parallel steps saw: per fork f, and per branch at `branchStart[f] + k`. */
@@ -189,6 +191,18 @@ export function newOutcome(
     agesAtEnd: { count: 0, mean: 0, p50: 0, p85: 0, max: 0 },
     agingWip: new ThinnedPoints(),
     ...(topology.forks.length > 0 && { joins: newJoins(topology) }),
+    ...(hasEconomics(scenario)
+      ? {
+          economics: {
+            costOfDelay: new Float64Array(topology.classIds.length),
+            value: new Float64Array(topology.classIds.length),
+            dated: 0,
+            late: 0,
+            lateness: 0,
+            valueLate: 0,
+          },
+        }
+      : {}),
   };
 }
 

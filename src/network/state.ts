@@ -9,7 +9,9 @@ import { Calendar } from '../engine/calendar.ts';
 import type { Sampler } from '../engine/distributions.ts';
 import { type Random, randomStream } from '../engine/random.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { compileDisciplines } from './disciplines.ts';
 import { DrawsAhead } from './draws-ahead.ts';
+import { compileEconomics, type Economics, hasEconomics } from './economics.ts';
 import { type TraceEvent, WINDOW_END } from './events.ts';
 import { Items } from './items.ts';
 import { MoveCounts } from './move-counts.ts';
@@ -104,6 +106,11 @@ export class ReplicationState {
   declare readonly failureStreams: Random[];
   declare readonly outageStreams: Random[];
   declare readonly handoffStream: Random;
+  /** Per class, the stream its items' values are drawn from (only for a class with a value). */
+  declare readonly valueStreams: (Random | undefined)[];
+
+  /** The classes' cost of delay and value, when the scenario has economics (economics.ts). */
+  declare readonly economics: Economics | undefined;
 
   // The calendar, the items and the service units.
   readonly calendar = new Calendar();
@@ -241,6 +248,10 @@ export class ReplicationState {
     this.failureStreams = topology.nodeIds.map((id) => randomStream(seed, `failure:${id}`));
     this.outageStreams = topology.nodeIds.map((id) => randomStream(seed, `outages:${id}`));
     this.handoffStream = randomStream(seed, 'handoff');
+    this.economics = hasEconomics(scenario) ? compileEconomics(scenario) : undefined;
+    this.valueStreams = scenario.demand.map((d) =>
+      d.value === undefined ? undefined : randomStream(seed, `value:${d.id}`),
+    );
 
     this.interarrival = [...topology.interarrival];
     this.arrivalsAhead = new DrawsAhead(
@@ -254,7 +265,8 @@ export class ReplicationState {
     this.capacity = Int32Array.from(topology.capacity);
     this.busy = new Int32Array(n);
     this.working = new Int32Array(n);
-    this.queues = new Queues(n, this.rules.levels, this.items);
+    const disciplines = compileDisciplines(scenario);
+    this.queues = new Queues(n, this.rules.levels, this.items, { ...disciplines, view: this });
     this.queued = this.queues.length;
     this.queuedWork = new Float64Array(n);
     this.busyWork = new Float64Array(n);

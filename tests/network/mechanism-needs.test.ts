@@ -79,6 +79,22 @@ const SWITCHED_ON: Record<string, (doc: Doc) => void> = {
   'node multitasking': (doc) => {
     one(doc).multitasking = { switchCost: 0.2 };
   },
+  'node discipline': (doc) => {
+    one(doc).discipline = 'sjf';
+    one(doc).serves = { b: exponential(1.5), c: exponential(0.4) };
+    doc.nodes[2].serves = { b: exponential(1.5), c: exponential(0.4) };
+    doc.demand[1].steps = ['a', 'c'];
+  },
+  'node capacityCost': (doc) => {
+    one(doc).capacityCost = { perServer: 3, perItem: 0.5 };
+  },
+  'demand costOfDelay': (doc) => {
+    doc.demand[1].costOfDelay = { profile: 'fixed-date', deadline: 4, penalty: 10, rate: 2 };
+    one(doc).discipline = 'edd';
+  },
+  'demand value': (doc) => {
+    doc.demand[0].value = { dist: 'uniform', min: 1, max: 9 };
+  },
   'demand priority': (doc) => {
     doc.demand[1].priority = 1;
   },
