@@ -1,6 +1,7 @@
 /**
  * What a comparison says: each variant's verdict, and how each variant that may be ranked
- * differs from the baseline in mean lead time and throughput, with the paired 95% interval
+ * differs from the baseline in mean lead time and throughput (and, where both have
+ * economics, in cost of delay, total cost and value delivered), with the paired 95% interval
  * from `compare()` (common random numbers). The words are chosen here, once; the terminal
  * (src/cli/commands/compare.ts) and the page (web/viewmodel/sentences.ts) only lay them out,
  * so the two never describe the same difference differently.
@@ -9,7 +10,7 @@ import type { Comparison, Difference } from '../experiment/compare.ts';
 import { change, number, unitName } from './numbers.ts';
 import { unranked, type Verdict, verdictOf } from './verdict.ts';
 
-export type Measure = 'leadTime' | 'throughput';
+export type Measure = 'leadTime' | 'throughput' | 'costOfDelay' | 'totalCost' | 'value';
 
 /** Said when the interval runs from one side of no difference to the other. */
 export const CHANCE = 'this could be chance';
@@ -24,7 +25,13 @@ export const TOO_WIDE = 'wider than the difference can be: run more replications
 const MEASURES = {
   leadTime: { label: 'mean lead time', down: 'shorter', up: 'longer' },
   throughput: { label: 'throughput', down: 'lower', up: 'higher' },
+  costOfDelay: { label: 'cost of delay', down: 'lower', up: 'higher' },
+  totalCost: { label: 'total cost', down: 'lower', up: 'higher' },
+  value: { label: 'value delivered', down: 'lower', up: 'higher' },
 } as const satisfies Record<Measure, { label: string; down: string; up: string }>;
+
+/** The order findings are said in; the money measures only where both variants have economics. */
+const MEASURE_ORDER: readonly Measure[] = ['leadTime', 'throughput', 'costOfDelay', 'totalCost', 'value'];
 
 /** What the paired 95% interval adds to a difference. */
 export type FindingInterval =
@@ -71,6 +78,9 @@ export function comparisonReport(c: Comparison): ComparisonReport {
   const units: Record<Measure, string> = {
     leadTime: unitName(timeUnit),
     throughput: `items per ${unitName(timeUnit, 1)}`,
+    costOfDelay: 'per replication',
+    totalCost: 'per replication',
+    value: 'per replication',
   };
   return {
     baseline: c.baseline,
@@ -79,9 +89,12 @@ export function comparisonReport(c: Comparison): ComparisonReport {
       const vs = v.vsBaseline;
       const findings =
         vs && !not
-          ? (['leadTime', 'throughput'] as const).map((m) =>
-              finding(vs[m], { variant: v.name, baseline: c.baseline, measure: m, unit: units[m] }),
-            )
+          ? MEASURE_ORDER.flatMap((m) => {
+              const d = vs[m];
+              return d
+                ? [finding(d, { variant: v.name, baseline: c.baseline, measure: m, unit: units[m] })]
+                : [];
+            })
           : [];
       return { ...judged[i], ...(not ? { unranked: not } : {}), findings };
     }),

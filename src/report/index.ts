@@ -7,6 +7,7 @@
  * - comparison.ts: how each variant differs from the baseline, with the paired interval;
  * - lean.ts: what the lean mechanisms did (rework, blast radius, handoffs, ...);
  * - joins.ts: what the joins of parallel steps did (the wait for the slowest branch);
+ * - economics.ts: what the work cost and was worth (cost of delay, capacity, value, due dates);
  * - numbers.ts: how every number, share, time and count is written;
  * - Little's law's tolerance, from metrics/littles-law.ts.
  */
@@ -22,6 +23,7 @@ export {
   TOO_WIDE,
   type VariantReport,
 } from './comparison.ts';
+export { type EconomicsLine, economicsLines } from './economics.ts';
 export { type JoinReport, joinReports } from './joins.ts';
 export { type LeanFinding, leanFindings } from './lean.ts';
 export { change, count, number, percent, time, unitName, withInterval } from './numbers.ts';

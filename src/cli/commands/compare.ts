@@ -2,6 +2,7 @@
  * `flowlab compare FILE [FILE ...]`: variants side by side with common random numbers,
  * and how each differs from the first, in words, with a 95% interval.
  */
+import type { EconomicsResult } from '../../experiment/result.ts';
 import { type Comparison, planComparison, ROUTING_STRATEGIES } from '../../index.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { CHANCE, comparisonReport, type Finding, TOO_WIDE } from '../../report/comparison.ts';
@@ -109,6 +110,19 @@ export function describeComparison(c: Comparison): string {
     ['flow efficiency', ({ result: r }) => percent(r.flowEfficiency)],
     ['bottleneck', ({ result: r }) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`],
   ];
+  // Money, per replication over the window, where any variant has economics ("–" where one has none).
+  if (c.variants.some((v) => v.result.economics)) {
+    const money = (f: (e: EconomicsResult) => string) => (v: (typeof judged)[number]) =>
+      v.result.economics ? f(v.result.economics) : '–';
+    rows.push(
+      ['cost of delay', money((e) => withInterval(e.costOfDelay.total, e.costOfDelay.ci95))],
+      ['cost of capacity', money((e) => number(e.capacityCost.total))],
+      ['total cost', money((e) => withInterval(e.totalCost.total, e.totalCost.ci95))],
+      ['value delivered', money((e) => number(e.value.delivered))],
+    );
+    if (c.variants.some((v) => v.result.economics?.dueDates))
+      rows.push(['late', money((e) => (e.dueDates ? percent(e.dueDates.shareLate) : '–'))]);
+  }
   const flags = judged.flatMap((v) => alertLines(v.verdict, `${v.name}: `));
   const lines = [
     `${c.variants.length} variants, seed ${c.seed}, ${count(c.replications, 'replication')} each, same random numbers`,

@@ -8,6 +8,7 @@ import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
+import { economicsLines } from '../../report/economics.ts';
 import { joinReports } from '../../report/joins.ts';
 import { leanFindings } from '../../report/lean.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
@@ -197,6 +198,9 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   );
   // The lean findings line up with the flow metrics above them.
   for (const f of leanFindings(r)) lines.push(`${f.label.padEnd(16)} ${f.text}`);
+  // So do the economics, a class's share indented under the cost of delay.
+  for (const e of economicsLines(r))
+    lines.push(e.key === 'class' ? `  ${e.label.padEnd(14)} ${e.text}` : `${e.label.padEnd(16)} ${e.text}`);
   lines.push('');
   lines.push(nodeTable(r, estimated, verdict));
   for (const [id, reason] of estimated) if (id in r.nodes) lines.push(`~ ${id}: an estimate: ${reason}`);
