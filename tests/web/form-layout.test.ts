@@ -56,6 +56,8 @@ function everything(): Record<string, unknown> {
         priority: 1,
         schedule: [{ from: 50, interarrival: { dist: 'exponential', mean: 0.8 } }],
         whenFull: 'wait',
+        costOfDelay: { profile: 'fixed-date', deadline: 20, penalty: 500, rate: 10 },
+        value: { dist: 'uniform', min: 100, max: 300 },
       },
     ],
     nodes: [
@@ -69,6 +71,8 @@ function everything(): Record<string, unknown> {
         batch: { size: 2, timeout: 5 },
         capacitySchedule: [{ from: 100, capacity: 4 }],
         outages: { mtbf: { dist: 'exponential', mean: 20 }, mttr: 2 },
+        discipline: 'edd',
+        capacityCost: { perServer: 800, perTime: 10, perItem: 1 },
       },
       {
         id: 'cab',

@@ -34,6 +34,7 @@ export const FORM_GROUPS = {
   arrivals: { scope: 'demand', title: 'Arrivals', folded: false },
   demandMore: { scope: 'demand', title: 'Class of work', folded: true },
   demandSchedule: { scope: 'demand', title: 'Demand schedule', folded: true },
+  demandEconomics: { scope: 'demand', title: 'Cost of delay and value', folded: true },
   node: { scope: 'node', title: 'Node', folded: false },
   nodeAbout: { scope: 'node', title: 'Kind and name', folded: true },
   limits: { scope: 'node', title: 'WIP limit and batches', folded: true },
@@ -42,6 +43,7 @@ export const FORM_GROUPS = {
   gate: { scope: 'node', title: 'Gate schedule', folded: true },
   capacitySchedule: { scope: 'node', title: 'Capacity schedule', folded: true },
   multitasking: { scope: 'node', title: 'Multitasking', folded: true },
+  nodeEconomics: { scope: 'node', title: 'Queue order and cost', folded: true },
   structure: { scope: 'scenario', title: 'Structure', folded: true },
 } as const satisfies Record<string, GroupSpec>;
 export type GroupId = keyof typeof FORM_GROUPS;
@@ -133,6 +135,39 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
     rate: true,
     hint: 'from then on',
   },
+  'demand[].costOfDelay.profile': {
+    group: 'demandEconomics',
+    label: 'Cost of delay profile',
+    help: (profile) => COST_OF_DELAY_HELP[profile] ?? '',
+  },
+  'demand[].costOfDelay.rate': {
+    group: 'demandEconomics',
+    label: 'Cost per time unit',
+    hint: 'standard, expedite; fixed date after the deadline; intangible at first',
+  },
+  'demand[].costOfDelay.deadline': {
+    group: 'demandEconomics',
+    label: 'Deadline',
+    unit: 'time',
+    hint: 'fixed date: due this long after arrival',
+  },
+  'demand[].costOfDelay.penalty': {
+    group: 'demandEconomics',
+    label: 'Penalty if late',
+    hint: 'fixed date: once, when done after the deadline',
+  },
+  'demand[].costOfDelay.after': {
+    group: 'demandEconomics',
+    label: 'Rises after',
+    unit: 'time',
+    hint: 'intangible: the age its cost rises at',
+  },
+  'demand[].costOfDelay.laterRate': {
+    group: 'demandEconomics',
+    label: 'Later cost per time unit',
+    hint: 'intangible: from that age on',
+  },
+  'demand[].value': { group: 'demandEconomics', label: 'Value per item', hint: 'when done' },
 
   nodes: { group: 'structure', label: 'Nodes', widget: 'structure' },
   'nodes[].id': { group: 'structure', label: 'Id', widget: 'structure' },
@@ -175,6 +210,43 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
     label: 'Switch cost',
     hint: 'share of time lost per extra item, 0 to 1',
   },
+  'nodes[].discipline': {
+    group: 'nodeEconomics',
+    label: 'Queue order',
+    help: (discipline) => DISCIPLINE_HELP[discipline] ?? '',
+  },
+  'nodes[].capacityCost.perServer': {
+    group: 'nodeEconomics',
+    label: 'Cost per server per time unit',
+    hint: 'people, slots',
+  },
+  'nodes[].capacityCost.perTime': {
+    group: 'nodeEconomics',
+    label: 'Cost per time unit',
+    hint: 'the node as a whole',
+  },
+  'nodes[].capacityCost.perItem': {
+    group: 'nodeEconomics',
+    label: 'Cost per item served',
+    hint: 'tokens, licences',
+  },
+};
+
+/** What each cost-of-delay profile means, under its choice. */
+const COST_OF_DELAY_HELP: Record<string, string> = {
+  standard: 'the same cost for every time unit until done',
+  'fixed-date': 'nothing until the deadline; then the penalty and/or the cost per time unit',
+  expedite: 'a steep cost for every time unit until done',
+  intangible: 'a low cost at first, the later one from an age on',
+};
+
+/** What each queue order means, under its choice. */
+const DISCIPLINE_HELP: Record<string, string> = {
+  fifo: 'first come, first served, whatever the class',
+  priority: 'higher class priority first, then first come',
+  wsjf: 'highest cost of delay per time unit over expected duration first (CD3)',
+  edd: 'earliest due date first (fixed-date classes)',
+  sjf: 'shortest expected job here first',
 };
 
 /** The widget a field of this kind gets when its line names none. */

@@ -244,6 +244,8 @@ export function editControl(doc: unknown, c: Control, input: string | boolean): 
       // Choosing what a missing field means already adds nothing (a failure's scope alone
       // would make a failure without a probability).
       if (getAt(doc, c.path) === undefined && input === c.field.default) return doc;
+      // "none", for a choice with no default (a node's queue order), removes the setting.
+      if (input === '') return set(undefined);
       return setAt(doc, c.path, input);
     default:
       return set(input === '' ? undefined : input);

@@ -118,6 +118,7 @@ function walk(schema: Schema, path: string, ctx: Context, out: SchemaField[]) {
       out[out.length - 1].path = `${path}{}`;
       return walk(def.valueType as Schema, `${path}{}.value`, { required: true }, out);
     case 'union':
+      if (isVariants(def)) return walkVariants(def, path, here, out);
       return add(unionKind(def, path));
     case 'string':
       return add({ type: 'text' });
@@ -148,6 +149,36 @@ function unionKind(def: Def, path: string): FieldKind {
       also: words.flatMap((w) => (w.values as unknown[]).map(String)),
     };
   throw new Error(`the form does not know the union at ${path}: teach schema-fields.ts its shape`);
+}
+
+/**
+ * Objects told apart by a key other than a distribution's `dist` (a cost of delay's
+ * `profile`): shown as that key's choice and, beside it, every other key any of them takes,
+ * each optional, since each belongs to some of them; the schema says which go together.
+ */
+function isVariants(def: Def): boolean {
+  return typeof def.discriminator === 'string' && def.discriminator !== 'dist';
+}
+
+function walkVariants(def: Def, path: string, ctx: Context, out: SchemaField[]) {
+  const key = def.discriminator as string;
+  const shapes = (def.options as Schema[]).map((o) => unwrap(o)._zod.def.shape as Record<string, Schema>);
+  out.push({
+    path: `${path}.${key}`,
+    kind: {
+      type: 'enum',
+      options: shapes.flatMap((shape) => (shape[key]._zod.def.values as unknown[]).map(String)),
+    },
+    required: ctx.required,
+    ...(ctx.description ? { description: ctx.description } : {}),
+  });
+  const seen = new Set([key]);
+  for (const shape of shapes)
+    for (const [k, v] of Object.entries(shape)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      walk(v, `${path}.${k}`, { required: false }, out);
+    }
 }
 
 /** A step: a capability name, or an object whose `all` lists capability names worked on in parallel. */
