@@ -12,6 +12,7 @@
  *   joins, divided by its expected duration here, highest first. For linear costs this is
  *   the c-mu rule, the best order a non-preemptive server can keep (Cox and Smith, 1961).
  * - edd: earliest due date (arrival + the fixed-date deadline); undated work after dated.
+ *   A part of a parallel step has its whole item's arrival, class and so due date.
  * - sjf: shortest expected duration here first (the node's mean service time for the step).
  */
 import type { Discipline } from '../model/economics-fields.ts';
@@ -38,6 +39,12 @@ export interface DisciplineSpec {
   rank?: Rank;
 }
 
+/** The class of work an item is of: a part of a parallel step is of its whole item's class. */
+function classOf(items: Items, item: number): number {
+  const whole = items.whole[item];
+  return items.demandClass[whole >= 0 ? whole : item];
+}
+
 function expectedDuration(v: RankView, item: number, n: number): number {
   return v.serviceMean[serveIndex(v, n, v.items.capability[item])];
 }
@@ -48,7 +55,7 @@ export const DISCIPLINE_SPECS = {
   wsjf: {
     byPriority: false,
     rank: (v, item, n) => {
-      const c = v.items.demandClass[item];
+      const c = classOf(v.items, item);
       const rate = v.economics ? delayRate(v.economics, c, v.now - v.items.arrival[item]) : 0;
       // No cost of delay, no urgency: such work ranks after any that costs, in arrival order
       // (and a duration of 0 is not allowed to make 0 / 0).
@@ -58,7 +65,7 @@ export const DISCIPLINE_SPECS = {
   edd: {
     byPriority: false,
     rank: (v, item) => {
-      const c = v.items.demandClass[item];
+      const c = classOf(v.items, item);
       const e = v.economics;
       return e && e.dated[c] === 1 ? v.items.arrival[item] + e.turn[c] : Number.POSITIVE_INFINITY;
     },

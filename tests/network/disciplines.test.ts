@@ -124,6 +124,14 @@ describe('what each discipline ranks by', () => {
     expect(DISCIPLINE_SPECS.edd.rank(view(4), cheap)).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('a part of a parallel step ranks as its whole item: its class’s cost and due date', () => {
+    // A part's own class number is past the classes (forks.ts): the whole's is what counts.
+    const part = items.take(2, 0, 1, 1);
+    items.whole[part] = dated;
+    expect(DISCIPLINE_SPECS.edd.rank(view(4), part)).toBe(6);
+    expect(DISCIPLINE_SPECS.wsjf.rank(view(7), part, 0)).toBe(-3);
+  });
+
   it('sjf: the node’s mean service time for the item’s step', () => {
     expect(DISCIPLINE_SPECS.sjf.rank(view(0), cheap, 0)).toBe(1);
     expect(DISCIPLINE_SPECS.sjf.rank(view(0), dated, 0)).toBe(4);
