@@ -22,6 +22,7 @@ import type {
   NodeResult,
   ReplicationSummary,
   SimulationResult,
+  StepTime,
   TimeStatistics,
 } from './result.ts';
 
@@ -129,6 +130,10 @@ export function aggregate(
     throughputCi95: ci95(throughputs),
     wip: { mean: wipMean, ci95: ci95(wips), max: Math.max(...outcomes.map((o) => o.wipMax)) },
     flowEfficiency: leadTotal > 0 ? sum(outcomes, (o) => o.touchTime) / leadTotal : 0,
+    timeInSteps: {
+      backlog: perItem(sum(outcomes, (o) => o.backlogTime)),
+      steps: stepTimes(topology, outcomes, perItem),
+    },
     classes: classesOf(topology, outcomes),
     rejected,
     rejectionRate: arrived > 0 ? rejected / arrived : 0,
@@ -238,6 +243,24 @@ function workItemAge(outcomes: readonly ReplicationOutcome[]): SimulationResult[
     p85: weighted((a) => a.p85),
     max: Math.max(...with_.map((a) => a.max)),
   };
+}
+
+/**
+ * Each step's share of the lead time, per completed item, in the order the demand needs the
+ * steps (topology.ts); steps no item spent time in are left out. A step with no wait can come
+ * out a hair below zero from rounding (its end is its start plus its work): it is held at 0.
+ */
+function stepTimes(
+  topology: Topology,
+  outcomes: readonly ReplicationOutcome[],
+  perItem: (x: number) => number,
+): StepTime[] {
+  return topology.capabilities.flatMap((step, c) => {
+    const time = perItem(sum(outcomes, (o) => o.stepTime[c]));
+    const work = perItem(sum(outcomes, (o) => o.stepWork[c]));
+    if (!(time > 0)) return [];
+    return [{ step, wait: Math.max(0, time - work), work, flowEfficiency: Math.min(1, work / time) }];
+  });
 }
 
 function agingWipOf(

@@ -53,6 +53,13 @@ export interface NodeResult {
   waitShareOfLeadTime: number;
 }
 
+export interface StepTime {
+  step: string;
+  wait: number;
+  work: number;
+  flowEfficiency: number;
+}
+
 export interface ClassResult {
   completed: number;
   leadTime: TimeStatistics;
@@ -155,6 +162,15 @@ export interface SimulationResult {
   wip: { mean: number; ci95: Interval; max: number };
   /** Touch time over lead time, pooled over all completed items. */
   flowEfficiency: number;
+  /**
+   * Where a completed item's lead time goes, per item (pooled over replications): `backlog`,
+   * the time before commitment (CONWIP), then each step in value-stream order with its `wait`
+   * (from the end of the item's previous step's work, or its arrival or commitment, to the
+   * end of this step's, less the work: waiting for room, a handoff, the queue, and any pause
+   * of the work), its `work` (service time, every pass counted) and its flow efficiency, work
+   * over wait + work. backlog + every wait + work = total lead time / completed.
+   */
+  timeInSteps: { backlog: number; steps: StepTime[] };
   /** Lead and cycle time per demand class (e.g. expedite and standard). */
   classes: Record<string, ClassResult>;
   /** Arrivals turned away because their first node was full (demand `whenFull: "reject"`), and their share. */

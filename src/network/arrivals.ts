@@ -48,6 +48,7 @@ export function arrive(r: ReplicationState, c: number): void {
   // An arrival drawn before a change of demand is superseded by the one drawn after it.
   if (r.now !== r.nextArrivalAt[c]) return;
   const slot = r.items.take(c, r.rules.level[c], r.now, r.steps[c][0]);
+  r.items.stepFrom[slot] = r.now;
   r.arrivedTotal++;
   if (r.now >= r.warmup) r.out.arrived++;
   changeWip(r, 1);

@@ -30,6 +30,13 @@ export class Items {
   declare touch: Float64Array;
   /** When the item joined its current queue. */
   declare enqueued: Float64Array;
+  /**
+   * When the time counted toward the item's current step began: its arrival, its commitment
+   * (CONWIP), or the end of its previous service (observe.ts `endStep`). Kept by the general
+   * loop only: in the plain loop an item joins its next queue as its service ends, so
+   * `enqueued` is that time there.
+   */
+  declare stepFrom: Float64Array;
   /** Work left of a service interrupted by a more urgent item (preemption), else 0. */
   declare remaining: Float64Array;
   /**
@@ -128,6 +135,7 @@ export class Items {
     this.committed = floats(this.committed);
     this.touch = floats(this.touch);
     this.enqueued = floats(this.enqueued);
+    this.stepFrom = floats(this.stepFrom);
     this.remaining = floats(this.remaining);
     this.unit = ints(this.unit);
     this.nextInUnit = ints(this.nextInUnit);

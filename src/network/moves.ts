@@ -9,7 +9,7 @@ import { recordEconomics } from './economics.ts';
 import { HANDOFF } from './events.ts';
 import { partDone, releasePart, split } from './forks.ts';
 import { HOLDS_SERVER } from './items.ts';
-import { accrue, changeWip } from './observe.ts';
+import { accrue, changeWip, endStep } from './observe.ts';
 import { recordService } from './reliability.ts';
 import { multitasks, UNLIMITED } from './rules.ts';
 import type { ReplicationState } from './state.ts';
@@ -290,6 +290,7 @@ export function finishService(r: ReplicationState, u: number): void {
   if (size === 1 && r.rules.failureProbability[n] === 0 && items.detour[first] < 0 && !r.trace) {
     // The common case, kept short: one item that cannot fail moves to its next step.
     if (items.arrival[first] >= r.warmup) r.served[n]++;
+    endStep(r, first);
     items.step[first]++;
     updateCapability(r, first);
   } else settleUnit(r, u, n);
@@ -324,6 +325,7 @@ export function finishItem(r: ReplicationState, slot: number): void {
   r.working[n]--;
   if (r.trace) r.trace('finish', r.now, slot, n, cap, 0);
   if (items.arrival[slot] >= r.warmup) r.served[n]++;
+  endStep(r, slot);
   // The step is done, or the escalation that stood in for it (a detour): on to the next.
   items.detour[slot] = -1;
   const step = ++items.step[slot];
@@ -360,6 +362,7 @@ function settleUnit(r: ReplicationState, u: number, n: number): void {
       r.served[n]++;
       if (failed && !wholeBatch) r.out.nodes.failures[n]++;
     }
+    endStep(r, slot);
     advanceStep(r, slot, n, failed);
     updateCapability(r, slot);
   }
@@ -532,9 +535,19 @@ function reject(r: ReplicationState, slot: number): void {
 /** The item enters the system: with CONWIP, this is its commitment point. */
 export function commit(r: ReplicationState, slot: number): void {
   r.committedWip++;
-  if (r.rules.systemWipLimit !== UNLIMITED) r.items.committed[slot] = r.now;
-  if (r.items.capability[slot] >= 0) moveTo(r, slot, -1, chooseNode(r, slot, -1));
+  const items = r.items;
+  const conwip = r.rules.systemWipLimit !== UNLIMITED;
+  // The time in the backlog is before any step: a step's time starts at commitment.
+  const waited = r.now - items.stepFrom[slot];
+  if (conwip) {
+    items.committed[slot] = r.now;
+    items.stepFrom[slot] = r.now;
+  }
+  if (items.capability[slot] >= 0) moveTo(r, slot, -1, chooseNode(r, slot, -1));
   else fork(r, slot, -1);
+  // Unless its first node turned it away (its slot is free now, and taken again only by an
+  // arrival): then it never entered, and its wait is no part of any lead time.
+  if (conwip && items.live[slot] === 1 && items.arrival[slot] >= r.warmup) r.out.backlogTime += waited;
 }
 
 /** An item is done (or turned away): the backlog lets in as many as the limit allows. */

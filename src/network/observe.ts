@@ -70,6 +70,18 @@ export function changeWip(r: ReplicationState, delta: number): void {
   if (r.wip > r.out.wipMax && r.now >= r.warmup && r.now <= r.duration) r.out.wipMax = r.wip;
 }
 
+/**
+ * The item's service at its step (its capability) has ended: the time since its previous one
+ * ended, or it arrived or was committed, is the step's, waiting and working (work.ts
+ * `started` adds the working part). Waiting for room at the step, a handoff to it, its queue
+ * and any pause of its work (an outage, an interruption) all count to the step.
+ */
+export function endStep(r: ReplicationState, slot: number): void {
+  const items = r.items;
+  if (items.arrival[slot] >= r.warmup) r.stepTime[items.capability[slot]] += r.now - items.stepFrom[slot];
+  items.stepFrom[slot] = r.now;
+}
+
 /** Records the state at every sample time up to t (the state has held since the last event). */
 export function recordSeries(r: ReplicationState, t: number): void {
   const series = r.out.series;

@@ -66,6 +66,17 @@ export interface ReplicationOutcome {
   classes: ClassOutcome[];
   touchTime: number;
   leadTimeTotal: number;
+  /**
+   * Where that lead time went, per capability c: `stepTime[c]` is the time from the end of an
+   * item's previous service (or its arrival, or commitment) to the end of its service at c,
+   * every pass counted, and `stepWork[c]` the service times in it; `backlogTime` is the time
+   * before commitment (CONWIP). Summed over the items that arrived at or after warm-up, so
+   * when every item is done, backlogTime + the stepTimes = leadTimeTotal and the stepWorks =
+   * touchTime (to rounding).
+   */
+  stepTime: Float64Array;
+  stepWork: Float64Array;
+  backlogTime: number;
   /** Completed items that never failed anywhere. */
   firstTimeRight: number;
   /** Failures that sent work back, failures that went to a person, and handoffs, of completed items. */
@@ -157,6 +168,9 @@ export function newOutcome(
     })),
     touchTime: 0,
     leadTimeTotal: 0,
+    stepTime: new Float64Array(topology.capabilities.length),
+    stepWork: new Float64Array(topology.capabilities.length),
+    backlogTime: 0,
     firstTimeRight: 0,
     reworks: 0,
     escalations: 0,

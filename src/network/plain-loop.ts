@@ -95,7 +95,11 @@ function finish(r: ReplicationState, slot: number): void {
   if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, items.capability[slot])];
   r.working[n]--;
   const counted = items.arrival[slot] >= r.warmup;
-  if (counted) r.served[n]++;
+  if (counted) {
+    r.served[n]++;
+    // observe.ts `endStep`: here the item joined this node's queue as its previous step ended.
+    r.stepTime[items.capability[slot]] += r.now - items.enqueued[slot];
+  }
   const step = ++items.step[slot];
   const cap = r.stepList[r.stepStart[items.demandClass[slot]] + step];
   items.capability[slot] = cap;
@@ -174,6 +178,7 @@ function start(r: ReplicationState, n: number, slot: number, cap: number): void 
   if (items.arrival[slot] >= r.warmup) {
     r.waitTotal[n] += now - items.enqueued[slot];
     r.waitCount[n]++;
+    r.stepWork[cap] += work;
   }
   r.busy[n]++;
   r.working[n]++;

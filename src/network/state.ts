@@ -180,6 +180,9 @@ export class ReplicationState {
   declare readonly waitTotal: Float64Array;
   declare readonly waitCount: Float64Array;
   declare readonly served: Float64Array;
+  /** The outcome's time and work per capability, held directly: they change at every service. */
+  declare readonly stepTime: Float64Array;
+  declare readonly stepWork: Float64Array;
   declare readonly moves: MoveCounts;
   /** Areas at the start of the current bottleneck window (busy, capacity, queue per node). */
   declare readonly windowStart: Float64Array;
@@ -323,6 +326,8 @@ export class ReplicationState {
       waitCount: this.waitCount,
       served: this.served,
     } = this.out.nodes);
+    this.stepTime = this.out.stepTime;
+    this.stepWork = this.out.stepWork;
     this.moves = new MoveCounts(n, this.out.moves);
     this.windowStart = new Float64Array(3 * n);
     // One window end pending at a time keeps the calendar small (closeWindow schedules the next).

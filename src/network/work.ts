@@ -102,6 +102,7 @@ function started(
   if (items.arrival[slot] >= r.warmup) {
     r.waitTotal[n] += r.now - items.enqueued[slot];
     if (!resumed) r.waitCount[n]++;
+    r.stepWork[items.capability[slot]] += work;
   }
   if (r.trace) r.trace('start', r.now, slot, n, cap, size);
 }
