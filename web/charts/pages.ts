@@ -21,6 +21,7 @@ import {
   throughputChart,
   throughputHistogramChart,
 } from './throughput.ts';
+import { timeInStepsChart } from './time-in-stages.ts';
 import { utilisationChart } from './utilisation.ts';
 
 export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
@@ -32,6 +33,7 @@ export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
   throughputChart,
   throughputHistogramChart,
   cfdChart,
+  timeInStepsChart,
   wipChart,
 ];
 
