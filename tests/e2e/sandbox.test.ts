@@ -309,6 +309,14 @@ describe('the sandbox in Chromium', () => {
     await page.focus('#chart-wip .overlay');
     await page.keyboard.press('ArrowRight');
     expect(await page.textContent('.chart-tooltip')).toContain('WIP (whole system)');
+    // Where the time goes: a tab stop on the first step's bar, the arrow keys to the next.
+    expect(await page.locator('#chart-time-in-steps rect[tabindex="0"]').count()).toBe(1);
+    await page.focus('#chart-time-in-steps rect[tabindex="0"]');
+    expect(await page.textContent('.chart-tooltip')).toMatch(
+      /wait [\d.,]+, work [\d.,]+ days \(\d+(\.\d)?% work\)/,
+    );
+    await page.focus('#chart-throughput-histogram rect[tabindex="0"]');
+    expect(await page.textContent('.chart-tooltip')).toMatch(/done in a period[\d.,]+ of \d+ periods/);
   });
 
   it('shows the cumulative flow of a readable window, and of the whole run at a press of its button', async () => {
@@ -327,6 +335,10 @@ describe('the sandbox in Chromium', () => {
     expect(await expectKeyboardReading('chart-scatter')).toMatch(/^cycle time [\d.,]+ days/);
     expect(await expectKeyboardReading('chart-cfd')).toMatch(/^at [\d.,]+ days.*done so far/);
     expect(await expectKeyboardReading('chart-wip')).toContain('WIP (whole system)');
+    expect(await expectKeyboardReading('chart-aging')).toMatch(/age [\d.,]+ days(older|younger) than p\d\d/);
+    expect(await expectKeyboardReading('chart-throughput')).toMatch(
+      /^[\d.,]+ to [\d.,]+ days[\d.,]+ items done$/,
+    );
   });
 
   it('shows problems beside the field and at the JSON line, and disables Run until fixed', async () => {

@@ -206,6 +206,8 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   for (const [id, reason] of estimated) if (id in r.nodes) lines.push(`~ ${id}: an estimate: ${reason}`);
   const constraint = constraintLine(verdict);
   if (constraint) lines.push(constraint);
+  const steps = timeInStepsTable(r);
+  if (steps) lines.push('', steps);
   const classes = Object.entries(r.classes);
   if (classes.length > 1) {
     lines.push('');
@@ -243,6 +245,24 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   if (moving) lines.push('', moving);
   if (r.warnings.length > 0) lines.push('', ...r.warnings.map((w) => `warning: ${w}`));
   return terminalText(lines.join('\n'));
+}
+
+/**
+ * Where a completed item's lead time goes, step by step: the wait before each step's work
+ * (queue, blocking, handoff, pauses), the work, and the step's flow efficiency; the backlog
+ * before commitment first when there is one, the whole lead time last.
+ */
+function timeInStepsTable(r: SimulationResult): string | undefined {
+  const { backlog, steps } = r.timeInSteps;
+  if (steps.length === 0) return undefined;
+  const wait = backlog + steps.reduce((sum, s) => sum + s.wait, 0);
+  const work = steps.reduce((sum, s) => sum + s.work, 0);
+  const rows = [
+    ...(backlog > 0 ? [['backlog (before commitment)', number(backlog), number(0), percent(0)]] : []),
+    ...steps.map((s) => [s.step, number(s.wait), number(s.work), percent(s.flowEfficiency)]),
+    ['lead time', number(wait), number(work), percent(wait + work > 0 ? work / (wait + work) : 0)],
+  ];
+  return table([`time per item (${unitName(r.timeUnit)})`, 'wait', 'work', 'flow efficiency'], rows);
 }
 
 function stopped(r: SimulationResult): string {
