@@ -103,6 +103,12 @@ describe("a team's history in the sandbox", () => {
       await page.$$eval('#history-aging path.dots', (p) => p.map((e) => e.getAttribute('data-series'))),
     ).toEqual(['history', 'model']);
     expect(await page.$$eval('#history-throughput path.run', (p) => p.length)).toBe(2);
+    // Where the time goes: a bar of each on every stage's row and on the lead time's.
+    const timeline = await page.$$eval('#history-time-in-stages g.stage-bar', (g) =>
+      g.map((e) => e.getAttribute('data-series')),
+    );
+    expect(timeline.filter((s) => s === 'history').length).toBeGreaterThan(3);
+    expect(timeline.filter((s) => s === 'model').length).toBe(timeline.filter((s) => s === 'history').length);
     const bands = await page.$$eval('#history-cfd path.band', (p) => p.length);
     expect(bands).toBeGreaterThan(3);
     expect(await page.$$eval('#history-cfd path.edge', (p) => p.length)).toBe(bands);

@@ -21,7 +21,7 @@ import {
   throughputChart,
   throughputHistogramChart,
 } from './throughput.ts';
-import { timeInStepsChart } from './time-in-stages.ts';
+import { historyTimeInStagesChart, timeInStepsChart } from './time-in-stages.ts';
 import { utilisationChart } from './utilisation.ts';
 
 export const RUN_CHARTS: readonly ChartSpec<RunShown>[] = [
@@ -55,6 +55,7 @@ export const HISTORY_CHARTS: readonly ChartSpec<HistoryShown>[] = [
   historyThroughputChart,
   historyThroughputHistogramChart,
   historyCfdChart,
+  historyTimeInStagesChart,
 ];
 
 /** Below them, once the coach asks: the forecast in dates, from the model and the throughput. */

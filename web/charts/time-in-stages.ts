@@ -5,13 +5,15 @@
  * Two series (a history and its model) get a bar each on every row.
  */
 import { scaleLinear } from 'd3';
+import { timeInStages } from '../../src/runner.ts';
 import {
+  stagesFromRoles,
   type TimeInStagesData,
   timeInStagesData,
   timeInStepsSeries,
 } from '../viewmodel/chart-data/time-in-stages-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis, halo } from './frame.ts';
 import { fitLabel } from './labels.ts';
 import type { LegendItem } from './legend.ts';
@@ -25,6 +27,23 @@ export const timeInStepsChart: ChartSpec<RunShown> = {
     'The lead time of an average completed item (all replications), step after step: each bar starts where the step before it ended, pale for waiting (in the queue, blocked, handed off, paused) and solid for work. The percentage is the step’s flow efficiency, work over its time; the last row is the whole lead time’s. Long pale bars are where to look: shortening the work rarely helps as much as removing a wait.',
   file: 'time-in-steps',
   draw: (host, { result }, ctx) => drawTimeInStages(host, timeInStagesData([timeInStepsSeries(result)]), ctx),
+};
+
+export const historyTimeInStagesChart: ChartSpec<HistoryShown> = {
+  id: 'history-time-in-stages',
+  title: 'Where the time goes: history and model',
+  explain:
+    'The lead time of an average done item, stage after stage, the team’s above and the fitted model’s (one simulated year) below on each row: each bar starts where the stage before it ended, a waiting stage (Ready for …, queues) pale and a working stage solid. The percentage is the stage’s share of work; the last row is the whole lead time’s flow efficiency. Time in a working stage includes any wait for its people, in the history and so in the model.',
+  file: 'time-in-stages',
+  draw: (host, { history, model }, ctx) =>
+    drawTimeInStages(
+      host,
+      timeInStagesData([
+        { name: HISTORY_SERIES.history, stages: stagesFromRoles(timeInStages(history).stages) },
+        { name: HISTORY_SERIES.model, stages: stagesFromRoles(timeInStages(model).stages) },
+      ]),
+      ctx,
+    ),
 };
 
 /** `colour` mixed with white: a waiting bar in its series' colour, pale. */
@@ -43,7 +62,8 @@ export function drawTimeInStages(host: HTMLElement, data: TimeInStagesData, ctx:
   const names = [...data.rows.map((r) => r.stage), LEAD_TIME];
   const longest = Math.max(...names.map((n) => n.length), 6);
   const left = Math.min(ctx.width * 0.3, textWidth(longest, base, true) + 16);
-  const barHeight = base * (many ? 0.9 : 1.1);
+  // Two bars to a row are each tall enough that their notes, one above the other, stay apart.
+  const barHeight = base * (many ? 1.25 : 1.1);
   const rowHeight = many ? 2 * barHeight + base * 1.1 : barHeight + base * 1.1;
   const legend: LegendItem[] = data.totals.flatMap((t, k) => [
     { label: `${many ? `${t.name}: ` : ''}working`, colour: sourceColour(k) },
@@ -73,7 +93,7 @@ export function drawTimeInStages(host: HTMLElement, data: TimeInStagesData, ctx:
     note: string,
     tip: () => string[],
   ) => {
-    const g = bars.append('g').attr('class', 'stage-bar');
+    const g = bars.append('g').attr('class', 'stage-bar').attr('data-series', data.totals[k].name);
     g.append('rect')
       .attr('x', x(from))
       .attr('y', y)
