@@ -12,7 +12,7 @@ import { movesOver } from '../network/move-counts.ts';
 import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
-import type { Topology } from '../network/topology.ts';
+import { forkOf, type Topology } from '../network/topology.ts';
 import { economicsOf } from './economics.ts';
 import { joinsOf } from './joins.ts';
 import type {
@@ -247,19 +247,31 @@ function workItemAge(outcomes: readonly ReplicationOutcome[]): SimulationResult[
 
 /**
  * Each step's share of the lead time, per completed item, in the order the demand needs the
- * steps (topology.ts); steps no item spent time in are left out. A step with no wait can come
- * out a hair below zero from rounding (its end is its start plus its work): it is held at 0.
+ * steps (a parallel step as one, named by its branches: "frontend + backend"), then any step
+ * only an escalation reaches; steps no item spent time in are left out. A step with no wait
+ * can come out a hair below zero from rounding (its end is its start plus its work): it is
+ * held at 0.
  */
 function stepTimes(
   topology: Topology,
   outcomes: readonly ReplicationOutcome[],
   perItem: (x: number) => number,
 ): StepTime[] {
-  return topology.capabilities.flatMap((step, c) => {
-    const time = perItem(sum(outcomes, (o) => o.stepTime[c]));
-    const work = perItem(sum(outcomes, (o) => o.stepWork[c]));
+  const nc = topology.capabilities.length;
+  const order = new Set<number>();
+  for (const steps of topology.steps) for (const s of steps) order.add(s >= 0 ? s : nc + forkOf(s));
+  for (let i = 0; i < nc + topology.forks.length; i++) order.add(i);
+  const name = (i: number) =>
+    i < nc
+      ? topology.capabilities[i]
+      : Array.from(topology.forks[i - nc], (c) => topology.capabilities[c]).join(' + ');
+  return [...order].flatMap((i) => {
+    const time = perItem(sum(outcomes, (o) => o.stepTime[i]));
+    const work = perItem(sum(outcomes, (o) => o.stepWork[i]));
     if (!(time > 0)) return [];
-    return [{ step, wait: Math.max(0, time - work), work, flowEfficiency: Math.min(1, work / time) }];
+    return [
+      { step: name(i), wait: Math.max(0, time - work), work, flowEfficiency: Math.min(1, work / time) },
+    ];
   });
 }
 

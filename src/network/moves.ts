@@ -9,7 +9,7 @@ import { recordEconomics } from './economics.ts';
 import { HANDOFF } from './events.ts';
 import { partDone, releasePart, split } from './forks.ts';
 import { HOLDS_SERVER } from './items.ts';
-import { accrue, changeWip, endStep } from './observe.ts';
+import { accrue, changeWip, endParallelStep, endStep } from './observe.ts';
 import { recordService } from './reliability.ts';
 import { multitasks, UNLIMITED } from './rules.ts';
 import type { ReplicationState } from './state.ts';
@@ -466,6 +466,7 @@ function join(r: ReplicationState, part: number, n: number, unit: number): void 
   // Read before the item moves on: that can free its slot, and a fork can take it again.
   const early = items.waiting[whole];
   items.waiting[whole] = -1;
+  endParallelStep(r, whole);
   items.step[whole]++;
   updateCapability(r, whole);
   const next = items.capability[whole];
@@ -545,9 +546,11 @@ export function commit(r: ReplicationState, slot: number): void {
   }
   if (items.capability[slot] >= 0) moveTo(r, slot, -1, chooseNode(r, slot, -1));
   else fork(r, slot, -1);
-  // Unless its first node turned it away (its slot is free now, and taken again only by an
-  // arrival): then it never entered, and its wait is no part of any lead time.
-  if (conwip && items.live[slot] === 1 && items.arrival[slot] >= r.warmup) r.out.backlogTime += waited;
+  // Unless its first node turned it away: then it never entered, and its wait is no part of
+  // any lead time. (Its slot is free then, or taken again by a part of an item let in from the
+  // backlog in its place and forked at once; no part is ever turned away.)
+  if (conwip && items.live[slot] === 1 && items.whole[slot] < 0 && items.arrival[slot] >= r.warmup)
+    r.out.backlogTime += waited;
 }
 
 /** An item is done (or turned away): the backlog lets in as many as the limit allows. */

@@ -8,6 +8,7 @@
  */
 import { WINDOW_END } from './events.ts';
 import type { ReplicationState } from './state.ts';
+import { forkOf } from './topology.ts';
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
@@ -78,8 +79,26 @@ export function changeWip(r: ReplicationState, delta: number): void {
  */
 export function endStep(r: ReplicationState, slot: number): void {
   const items = r.items;
+  // A part's time is its item's, counted whole when the parallel step joins (endParallelStep).
+  if (items.whole[slot] >= 0) return;
   if (items.arrival[slot] >= r.warmup) r.stepTime[items.capability[slot]] += r.now - items.stepFrom[slot];
   items.stepFrom[slot] = r.now;
+}
+
+/**
+ * The last part of the item's parallel step is done: the step's time is the item's from the
+ * fork, and its work the longest branch's, as forks.ts `partDone` adds to the item's touch
+ * time (branches worked on at once take no more of the lead time than that). It is counted
+ * after the capabilities, at capCount + the fork's number.
+ */
+export function endParallelStep(r: ReplicationState, whole: number): void {
+  const items = r.items;
+  if (items.arrival[whole] >= r.warmup) {
+    const at = r.capCount + forkOf(items.capability[whole]);
+    r.stepTime[at] += r.now - items.stepFrom[whole];
+    r.stepWork[at] += items.branchTouch[whole];
+  }
+  items.stepFrom[whole] = r.now;
 }
 
 /** Records the state at every sample time up to t (the state has held since the last event). */

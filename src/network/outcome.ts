@@ -72,7 +72,8 @@ export interface ReplicationOutcome {
    * every pass counted, and `stepWork[c]` the service times in it; `backlogTime` is the time
    * before commitment (CONWIP). Summed over the items that arrived at or after warm-up, so
    * when every item is done, backlogTime + the stepTimes = leadTimeTotal and the stepWorks =
-   * touchTime (to rounding).
+   * touchTime (to rounding). A parallel step f is one, at capabilities + f, from its fork to its
+   * join, its work its longest branch's.
    */
   stepTime: Float64Array;
   stepWork: Float64Array;
@@ -168,8 +169,8 @@ export function newOutcome(
     })),
     touchTime: 0,
     leadTimeTotal: 0,
-    stepTime: new Float64Array(topology.capabilities.length),
-    stepWork: new Float64Array(topology.capabilities.length),
+    stepTime: new Float64Array(topology.capabilities.length + topology.forks.length),
+    stepWork: new Float64Array(topology.capabilities.length + topology.forks.length),
     backlogTime: 0,
     firstTimeRight: 0,
     reworks: 0,

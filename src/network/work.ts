@@ -102,7 +102,8 @@ function started(
   if (items.arrival[slot] >= r.warmup) {
     r.waitTotal[n] += r.now - items.enqueued[slot];
     if (!resumed) r.waitCount[n]++;
-    r.stepWork[items.capability[slot]] += work;
+    // A part's work is its item's, counted at the join (observe.ts `endParallelStep`).
+    if (items.whole[slot] < 0) r.stepWork[items.capability[slot]] += work;
   }
   if (r.trace) r.trace('start', r.now, slot, n, cap, size);
 }

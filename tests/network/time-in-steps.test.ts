@@ -131,6 +131,30 @@ describe('the time in each step', () => {
     expect(r.timeInSteps.steps).toEqual([{ step: 'work', wait: 0, work: 2, flowEfficiency: 1 }]);
   });
 
+  it('counts a parallel step once, from its fork to its join, its work the longest branch', () => {
+    // One item at 10: plan 10 to 12; front 12 to 15 and back 12 to 17 at once; release 17 to 18.
+    const r = simulate({
+      name: 'fork',
+      run: { duration: 15, warmup: 0 },
+      demand: [
+        { id: 'feature', interarrival: constant(10), steps: ['plan', { all: ['front', 'back'] }, 'release'] },
+      ],
+      nodes: [
+        { id: 'planner', capacity: 1, serves: { plan: constant(2) } },
+        { id: 'web', capacity: 1, serves: { front: constant(3) } },
+        { id: 'api', capacity: 1, serves: { back: constant(5) } },
+        { id: 'ops', capacity: 1, serves: { release: constant(1) } },
+      ],
+    });
+    expect(r.completed).toBe(1);
+    expect(r.timeInSteps.steps).toEqual([
+      { step: 'plan', wait: 0, work: 2, flowEfficiency: 1 },
+      { step: 'front + back', wait: 0, work: 5, flowEfficiency: 1 },
+      { step: 'release', wait: 0, work: 1, flowEfficiency: 1 },
+    ]);
+    expect(r.flowEfficiency).toBe(1);
+  });
+
   it('counts only the items that arrived after warm-up, as the lead times do', () => {
     const doc: Doc = {
       name: 'warm',
