@@ -35,12 +35,13 @@ export const historyTimeInStagesChart: ChartSpec<HistoryShown> = {
   explain:
     'The lead time of an average done item, stage after stage, the team’s above and the fitted model’s (one simulated year) below on each row: each bar starts where the stage before it ended, a waiting stage (Ready for …, queues) pale and a working stage solid. The percentage is the stage’s share of work; the last row is the whole lead time’s flow efficiency. Time in a working stage includes any wait for its people, in the history and so in the model.',
   file: 'time-in-stages',
-  draw: (host, { history, model }, ctx) =>
+  // The queue stages are the fit's, the coach's own list included, in both series.
+  draw: (host, { history, model, waiting }, ctx) =>
     drawTimeInStages(
       host,
       timeInStagesData([
-        { name: HISTORY_SERIES.history, stages: stagesFromRoles(timeInStages(history).stages) },
-        { name: HISTORY_SERIES.model, stages: stagesFromRoles(timeInStages(model).stages) },
+        { name: HISTORY_SERIES.history, stages: stagesFromRoles(timeInStages(history, waiting).stages) },
+        { name: HISTORY_SERIES.model, stages: stagesFromRoles(timeInStages(model, waiting).stages) },
       ]),
       ctx,
     ),
