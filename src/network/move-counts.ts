@@ -38,7 +38,8 @@ export class MoveCounts {
   }
 
   add(key: number): void {
-    if (this.dense) this.counts[key]++;
+    // `=== true`: V8 tests a bare boolean field for every kind of value (calendar.ts `taken`).
+    if (this.dense === true) this.counts[key]++;
     else this.addSparse(key);
   }
 

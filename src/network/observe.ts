@@ -16,21 +16,32 @@ function clamp(x: number, lo: number, hi: number): number {
 
 /** Adds node n's state since its last change to the areas. */
 export function accrue(r: ReplicationState, n: number): void {
+  const dt = accrueServing(r, n);
+  if (!(dt > 0)) return;
+  if (r.blockedHere[n] > 0) r.blockedArea[n] += r.blockedHere[n] * dt;
+  if (r.up[n] === 0) r.downArea[n] += dt;
+}
+
+/**
+ * The part of `accrue` that every node needs: its queue, working servers and capacity since
+ * its last change. Returns the time added (0 if none). A node of a plain network is never
+ * blocked nor down, so the plain loop (plain-loop.ts) needs no more than this.
+ */
+export function accrueServing(r: ReplicationState, n: number): number {
   const last = r.lastChange[n];
   const now = r.now;
-  if (last === now) return;
+  if (last === now) return 0;
   r.lastChange[n] = now;
   // Most changes fall inside the observation window; clip only those that do not.
   const dt =
     last >= r.warmup && now <= r.duration
       ? now - last
       : clamp(now, r.warmup, r.duration) - clamp(last, r.warmup, r.duration);
-  if (!(dt > 0)) return;
+  if (!(dt > 0)) return 0;
   r.queueArea[n] += r.queued[n] * dt;
   r.busyArea[n] += r.working[n] * dt;
   r.capacityArea[n] += r.capacity[n] * dt;
-  if (r.blockedHere[n] > 0) r.blockedArea[n] += r.blockedHere[n] * dt;
-  if (r.up[n] === 0) r.downArea[n] += dt;
+  return dt;
 }
 
 /**

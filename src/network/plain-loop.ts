@@ -22,7 +22,7 @@ import { changeDemand, scheduleArrival } from './arrivals.ts';
 import { stuck } from './deadlock.ts';
 import { AGE_SNAPSHOT, ARRIVAL, DEMAND_CHANGE, ITEM_DONE, WINDOW_END } from './events.ts';
 import { recordDone } from './moves.ts';
-import { accrue, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
+import { accrueServing, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
 import type { StopReason } from './outcome.ts';
 import type { ReplicationState } from './state.ts';
 import { serveIndex } from './topology.ts';
@@ -58,7 +58,8 @@ export function runPlain(r: ReplicationState, maxEvents: number, maxWip: number)
     else throw new Error(`event kind ${kind} in a plain network`);
     calendar.settle();
     if (r.wip >= maxWip) return 'overflow';
-    if (t >= r.duration && r.wip === 0) return 'drained';
+    // r.now, not t: a double still wanted after a call is boxed for the call (an allocation per event).
+    if (r.now >= r.duration && r.wip === 0) return 'drained';
     if (r.servicesInProgress === 0 && r.wip > 0 && stuck(r)) return 'deadlock';
   }
   return undefined;
@@ -90,7 +91,7 @@ function arrive(r: ReplicationState, c: number): void {
 function finish(r: ReplicationState, slot: number): void {
   const items = r.items;
   const n = items.node[slot];
-  accrue(r, n);
+  accrueServing(r, n);
   r.servicesInProgress--;
   if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, items.capability[slot])];
   r.working[n]--;
@@ -141,7 +142,7 @@ function join(r: ReplicationState, slot: number, n: number, cap: number): void {
   const items = r.items;
   items.node[slot] = n;
   items.enqueued[slot] = r.now;
-  accrue(r, n);
+  accrueServing(r, n);
   if (r.queued[n] === 0 && r.busy[n] < r.capacity[n]) {
     start(r, n, slot, cap);
     return;
