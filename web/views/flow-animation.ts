@@ -48,10 +48,15 @@ export interface AnimationOptions {
   autoplay?: boolean;
 }
 
+/** What a layout that hosts the animation (the presentation layout, presentation.ts) can ask of it. */
 export interface Animation {
   destroy(): void;
   /** Resolves once every variant's worker has started and the first frame is drawn. */
   ready: Promise<void>;
+  /** Lays the canvases out again for their host's size and the page's type size. */
+  redraw(): void;
+  /** A key pressed anywhere in the host's layout: space, the right arrow, + and -, f; true when taken. */
+  key(e: KeyboardEvent): boolean;
 }
 
 /** Speeds: simulated time per second, as multiples of a base of about four arrivals a second. */
@@ -314,14 +319,21 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
   }
 
   function onKey(e: KeyboardEvent) {
+    if (e.key === 'Escape') stopFollowing();
+    else if (!key(e)) return;
+    e.preventDefault();
+  }
+
+  /** The animation's keys, wherever they are pressed (Escape stays the host's: it leaves a presentation). */
+  function key(e: KeyboardEvent): boolean {
+    if (panes.length === 0) return false;
     if (e.key === ' ') setPlaying(!playing);
     else if (e.key === 'ArrowRight') step();
     else if (e.key === '+' || e.key === '=') changeSpeed(1);
     else if (e.key === '-') changeSpeed(-1);
     else if (e.key === 'f') followNext();
-    else if (e.key === 'Escape') stopFollowing();
-    else return;
-    e.preventDefault();
+    else return false;
+    return true;
   }
 
   function changeSpeed(by: number) {
@@ -641,7 +653,10 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     for (const p of panes) p.source.close();
   }
 
-  return { destroy, ready };
+  const redraw = () => {
+    if (panes.length) layout();
+  };
+  return { destroy, ready, redraw, key };
 }
 
 /** The text cut with an ellipsis to fit `width` on the canvas. */
