@@ -140,6 +140,46 @@ describe('the flow at a moment of the trace', () => {
   });
 });
 
+describe('a parallel step', () => {
+  it('an item splits into parts that move as items do, and carries on when the last joins', () => {
+    const three = { capacity: [1, 1, 1], wipLimit: [0, 0, 0], gate: [false, false, false] };
+    const s = play(
+      [
+        ['arrive', 0, 0, -1, 0],
+        ['fork', 0, -2, -1, 0],
+        ['admit', 0, -2, 0],
+        ['start', 0, -2, 0, 1],
+        ['fork', 0, -3, -1, 0],
+        ['admit', 0, -3, 1],
+        ['start', 0, -3, 1, 1],
+        ['finish', 1, -2, 0],
+        ['join', 1, -2, 0, 0],
+        ['leave', 1, -2, 0],
+      ],
+      three,
+    );
+    // Item 0 is drawn as its parts: one done and gone, one still in service.
+    expect(s.items.get(0)?.phase).toBe('forked');
+    expect(s.items.get(-3)).toMatchObject({ whole: 0, phase: 'service', node: 1 });
+    expect(s.items.has(-2)).toBe(false);
+    expect(s.nodes[1].service).toEqual([-3]);
+    expect(serversWorking(s.nodes[0])).toBe(0);
+    expect(serversWorking(s.nodes[1])).toBe(1);
+    expect(s.counters.wip).toBe(1);
+    // The last part joins at node 1, and the item carries on from there: to node 2.
+    for (const [event, time, item, node, detail = 0] of [
+      ['finish', 3, -3, 1],
+      ['join', 3, -3, 1, 0],
+      ['admit', 3, 0, 2],
+      ['leave', 3, 0, 1],
+    ] as Row[])
+      applyEvent(s, event, time, item, node, detail);
+    expect(s.items.get(0)).toMatchObject({ phase: 'queued', node: 2 });
+    expect(s.nodes[2].queue).toEqual([0]);
+    expect(s.nodes.map((n) => n.wip)).toEqual([0, 0, 1]);
+  });
+});
+
 describe('where the tokens go', () => {
   const layout: NetworkLayout = {
     nodes: [

@@ -326,7 +326,12 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
 
   /** The animation's keys, wherever they are pressed (Escape stays the host's: it leaves a presentation). */
   function key(e: KeyboardEvent): boolean {
-    if (panes.length === 0) return false;
+    // Taken already (by the canvas), or a control's own key (space presses a button, arrows move the speed).
+    const own =
+      e.target instanceof HTMLButtonElement ||
+      e.target instanceof HTMLInputElement ||
+      e.target instanceof HTMLSelectElement;
+    if (panes.length === 0 || e.defaultPrevented || own) return false;
     if (e.key === ' ') setPlaying(!playing);
     else if (e.key === 'ArrowRight') step();
     else if (e.key === '+' || e.key === '=') changeSpeed(1);
@@ -460,7 +465,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
 
   function words() {
     write(clock, clockText(time, unit, warmup));
-    skipButton.textContent = time < warmup ? 'Skip the warm-up' : 'Skip ahead';
+    write(skipButton, time < warmup ? 'Skip the warm-up' : 'Skip ahead');
     root.dataset.time = String(time);
     // How many tokens are in view, and where the first one is: what a test or a measurement reads.
     root.dataset.tokens = String(panes.reduce((n, p) => n + p.places.length, 0));

@@ -90,7 +90,12 @@ function panel(
           const place = document.createComment(id);
           host.replaceWith(place);
           into.append(host);
-          return { unmount: () => place.replaceWith(host) };
+          return {
+            unmount: () => place.replaceWith(host),
+            redraw: () => animation?.redraw(),
+            // Space, the right arrow, + and -, f work anywhere on the screen, not only on the canvas.
+            key: (e) => animation?.key(e) ?? false,
+          };
         },
       },
       { fullscreen: true },

@@ -10,7 +10,8 @@
  */
 import type { TraceEvent } from '../../../src/runner.ts';
 
-export type Phase = 'entering' | 'queued' | 'service' | 'held' | 'blocked' | 'transit';
+/** `forked`: split into parts at a parallel step, drawn as its parts until they join. */
+export type Phase = 'entering' | 'queued' | 'service' | 'held' | 'blocked' | 'transit' | 'forked';
 
 /** A stretch an item spent waiting: in a node's queue, or blocked there by a full node. */
 export interface Wait {
@@ -21,7 +22,10 @@ export interface Wait {
 }
 
 export interface FlowItem {
+  /** Items are numbered by arrival (0, 1, ...), the parts of a parallel step -2, -3, ... */
   id: number;
+  /** A part: the item it belongs to; else -1. */
+  whole: number;
   demandClass: number;
   arrival: number;
   /** The node it is at or headed for; -1 before its first. */
@@ -129,6 +133,7 @@ function drop(list: number[], id: number): void {
 
 /** Takes the item out of whichever list holds it now. */
 function detach(s: FlowState, item: FlowItem): void {
+  if (item.phase === 'forked') return;
   if (item.phase === 'entering') drop(s.entering, item.id);
   else if (item.phase === 'transit') drop(s.transit, item.id);
   else if (item.node >= 0) {
@@ -163,13 +168,14 @@ export function applyEvent(
 ): void {
   if (s.transit.length > 0) land(s, time);
   s.time = time;
-  if (id < 0) {
+  if (id === -1) {
     applyToNode(s, event, node, detail);
     return;
   }
   if (event === 'arrive') {
     s.items.set(id, {
       id,
+      whole: -1,
       demandClass: detail,
       arrival: time,
       node: -1,
@@ -192,9 +198,18 @@ export function applyEvent(
     s.nodes[node].wip--;
     return;
   }
+  if (event === 'fork') {
+    fork(s, time, id, node, detail);
+    return;
+  }
   const item = s.items.get(id);
   if (!item) return;
   switch (event) {
+    case 'join':
+      // A part is done; the last one's item carries on from here (its next events say where).
+      detach(s, item);
+      s.items.delete(id);
+      return;
     case 'reject':
       detach(s, item);
       s.items.delete(id);
@@ -281,6 +296,34 @@ export function applyEvent(
     default:
       return;
   }
+}
+
+/**
+ * Item `whole` splits at a parallel step at node n (-1: on arrival): it is drawn as its parts
+ * until they join, each part starting where the item was and moving on as an item does.
+ */
+function fork(s: FlowState, time: number, part: number, n: number, whole: number): void {
+  const item = s.items.get(whole);
+  if (!item) return;
+  if (item.phase !== 'forked') {
+    detach(s, item);
+    item.phase = 'forked';
+    item.since = time;
+  }
+  s.items.set(part, {
+    ...item,
+    id: part,
+    whole,
+    node: n,
+    from: n,
+    phase: n >= 0 ? 'held' : 'entering',
+    since: time,
+    target: -1,
+    batch: 1,
+    waits: [],
+  });
+  if (n >= 0) s.nodes[n].held.push(part);
+  else s.entering.push(part);
 }
 
 /** A change of a node, not of an item: an outage, a gate, a change of staff. */

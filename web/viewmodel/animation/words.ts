@@ -33,6 +33,7 @@ const PHASE: Record<FlowItem['phase'], string> = {
   held: 'finished at',
   blocked: 'finished and blocked at',
   transit: 'on its way to',
+  forked: 'split into parts, waiting for the last of them',
 };
 
 /**
@@ -46,8 +47,9 @@ export function followText(
   doneAt: number | null,
 ): string {
   const cls = names.classes[item.demandClass];
+  const who = item.whole >= 0 ? `A part of item ${item.whole + 1}` : `Item ${item.id + 1}`;
   const parts = [
-    `Item ${item.id + 1}${cls && names.classes.length > 1 ? ` (${cls})` : ''} arrived at ${clockText(item.arrival, names.unit, -1)}.`,
+    `${who}${cls && names.classes.length > 1 ? ` (${cls})` : ''} arrived at ${clockText(item.arrival, names.unit, -1)}.`,
   ];
   const waits = item.waits
     .filter((w) => w.to > w.from)
@@ -64,7 +66,7 @@ export function followText(
     );
   else {
     const where =
-      item.phase === 'entering'
+      item.phase === 'entering' || item.phase === 'forked'
         ? ''
         : item.phase === 'blocked'
           ? `${names.nodes[item.node]}, waiting for room at ${names.nodes[item.target]}`
