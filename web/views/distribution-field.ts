@@ -17,8 +17,7 @@ import { getAt } from '../viewmodel/document-edit.ts';
 import { type Control, editDistribution } from '../viewmodel/form-layout.ts';
 import { pluralUnit, singularUnit } from '../viewmodel/format.ts';
 import { h } from './dom.ts';
-import type { Bound, WidgetContext } from './form-widgets.ts';
-import { fieldId, fieldShell } from './form-widgets.ts';
+import { type Bound, fieldId, fieldShell, type WidgetContext } from './field-shell.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -21,7 +21,8 @@ import { loadVerdict, type NodeLoad } from '../viewmodel/offered-load.ts';
 import { fieldKey } from '../viewmodel/problems.ts';
 import { stepsOf } from '../viewmodel/structure.ts';
 import { h } from './dom.ts';
-import { type Bound, fieldId, type WidgetContext, widget } from './form-widgets.ts';
+import { type Bound, fieldId, type WidgetContext } from './field-shell.ts';
+import { widget } from './form-widgets.ts';
 
 export interface FormUpdate {
   /** The document as typed, or null when the JSON does not parse. */
