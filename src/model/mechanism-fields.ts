@@ -154,6 +154,24 @@ export const multitaskingSchema = z.strictObject({
     .describe('Share of a person’s time lost for each item in progress beyond the first.'),
 });
 
+/**
+ * Work in progress that becomes blocked, waiting on something outside the stream (a vendor,
+ * another department, a decision). The blocker is found when work on an item starts, with a
+ * chance per item served rather than a rate during service: a coach counts "one item in five
+ * gets stuck on the vendor", and the blocked time then does not depend on how long the work
+ * itself takes. `hold`: the person keeps the item and waits, so a server is held for the
+ * blocked time. `aside`: the item is put aside and the server takes other work; the item keeps
+ * its place at the node (and its WIP slot) and resumes on the next free server when unblocked.
+ */
+export const blockerSchema = z.strictObject({
+  probability: probability.describe('Chance that an item started here becomes blocked.'),
+  time: distributionSchema.describe('How long a blocked item waits on the outside before work can go on.'),
+  policy: z
+    .enum(['hold', 'aside'], { error: 'policy must be "hold" or "aside"' })
+    .default('hold')
+    .describe('"hold": the person waits with the item; "aside": the person takes other work meanwhile.'),
+});
+
 /** Fields a node may add to the plain team. */
 export const nodeMechanisms = {
   wipLimit: whole('wipLimit', 1, MAX_WIP_LIMIT)
@@ -180,6 +198,7 @@ export const nodeMechanisms = {
       'The order this node takes waiting work in; without it, by class priority (first in, first out when classes have none).',
     ),
   capacityCost: capacityCostSchema.optional(),
+  blocker: blockerSchema.optional(),
 };
 
 /** Fields a demand class may add. */

@@ -326,6 +326,15 @@ function checkNodeMechanisms(
     issue(at('multitasking'), 'a node cannot both multitask and work in batches');
   if (node.multitasking && node.schedule)
     issue(at('multitasking'), 'a gate with a schedule cannot multitask');
+  // People who multitask start everything at once: there is no one item to find blocked.
+  if (node.blocker && node.multitasking)
+    issue(at('blocker'), 'a node whose people multitask cannot have a blocker; leave out one of the two');
+  // An item put aside leaves its server; a batch is served as one, so it cannot.
+  else if (node.blocker?.policy === 'aside' && ((node.batch?.size ?? 1) > 1 || node.schedule?.batch))
+    issue(
+      at('blocker', 'policy'),
+      'a node that works in batches cannot put a blocked item aside; use policy "hold" (the batch waits)',
+    );
   const failure = node.failure;
   // One failed item sends the whole batch back: a batch of b passes with (1 - p)^b.
   if (failure?.scope === 'batch' && node.batch && failure.escalateTo === undefined) {

@@ -18,6 +18,7 @@ export const DEMAND_CHANGE = 9;
 export const AGE_SNAPSHOT = 10;
 export const WINDOW_END = 11;
 export const ITEM_DONE = 12;
+export const UNBLOCK = 13;
 
 /**
  * What an event's subject number stands for: a demand class, a service unit, an item (at
@@ -41,6 +42,8 @@ export const EVENT_KINDS: Readonly<Record<number, { subject: Subject; words: str
   [WINDOW_END]: { subject: 'window', words: 'window ends' },
   // Served alone at a plain node, with no service unit.
   [ITEM_DONE]: { subject: 'item', words: 'ends of service' },
+  // An item blocked on something outside the stream, at its node.
+  [UNBLOCK]: { subject: 'item', words: 'blockers clearing' },
 };
 
 /**
@@ -50,7 +53,8 @@ export const EVENT_KINDS: Readonly<Record<number, { subject: Subject; words: str
  * `handoff` (in transit to its next node), `down` and `up` (an outage), `open` and `close`
  * (a gate), `capacity` (a scheduled change of staff); `unavailable` and `available` say when
  * a node stops or resumes work for either reason; `fork` and `join` start and end a part of
- * an item at a parallel step.
+ * an item at a parallel step; `blocked` and `unblocked` bracket an item's wait on something
+ * outside the stream (a blocker, see model/mechanism-fields.ts), not for room at a full node.
  */
 export const TRACE_EVENTS = [
   'arrive',
@@ -72,6 +76,8 @@ export const TRACE_EVENTS = [
   'capacity',
   'fork',
   'join',
+  'blocked',
+  'unblocked',
 ] as const;
 
 export type TraceEvent = (typeof TRACE_EVENTS)[number];

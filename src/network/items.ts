@@ -51,6 +51,10 @@ export class Items {
   /** The item's rank in a ranked queue (disciplines.ts), set as it joins one. */
   declare rank: Float64Array;
   declare failures: Int32Array;
+  /** Time the item has been blocked on something outside the stream (a blocker). */
+  declare blockedTime: Float64Array;
+  /** The tag of the item's pending unblocking (blockers.ts), or 0. */
+  declare blocker: Int32Array;
   declare handoffs: Int32Array;
   /** 1 while the slot holds an item. */
   declare live: Uint8Array;
@@ -105,6 +109,8 @@ export class Items {
     this.unit[slot] = -1;
     this.nextInUnit[slot] = -1;
     this.failures[slot] = 0;
+    this.blockedTime[slot] = 0;
+    this.blocker[slot] = 0;
     this.handoffs[slot] = 0;
     this.live[slot] = 1;
     return slot;
@@ -142,6 +148,8 @@ export class Items {
     this.nextInLine = ints(this.nextInLine);
     this.rank = floats(this.rank);
     this.failures = ints(this.failures);
+    this.blockedTime = floats(this.blockedTime);
+    this.blocker = ints(this.blocker);
     this.handoffs = ints(this.handoffs);
     this.live = copyInto(this.live, new Uint8Array(n));
     // Every slot starts as no part; a part's slot is set back to -1 when it is given back.

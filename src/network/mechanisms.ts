@@ -89,6 +89,12 @@ export const NODE_MECHANISMS = {
     on: always,
     needs: { serviceUnits: false, listsServing: false, unavailable: false, holdsWork: false },
   },
+  // A held item's service is re-timed, and an item put aside resumes later with the work it
+  // had left (work.ts startUnit): both need service units, so the node is never plain.
+  blocker: {
+    on: (b) => b.probability > 0,
+    needs: { serviceUnits: true, listsServing: false, unavailable: false, holdsWork: false },
+  },
 } satisfies { [K in keyof typeof nodeMechanisms]-?: Mechanism<NodeSpec[K]> };
 
 /** Mechanisms of a demand class: they concern every node its work may reach. */

@@ -514,6 +514,7 @@ export function recordDone(r: ReplicationState, slot: number, n: number): void {
     }
     out.touchTime += items.touch[slot];
     out.leadTimeTotal += lead;
+    if (out.blockers) out.blockers.completed += items.blockedTime[slot];
     out.handoffs += items.handoffs[slot];
     if (items.failures[slot] === 0) out.firstTimeRight++;
     r.moves.add(n * (r.nodeCount + 1) + r.nodeCount);

@@ -123,6 +123,17 @@ export interface ReplicationOutcome {
   /** At each parallel step (topology.ts `forks`), of items counted in the statistics; absent without one. */
   joins?: JoinOutcome;
   economics?: EconomicsOutcome;
+  /** What blockers held up (blockers.ts), of items counted in the statistics; absent where no node has one. */
+  blockers?: BlockerOutcome;
+}
+
+/** Blocked time per node, and of completed items, for a share of lead time. */
+export interface BlockerOutcome {
+  /** Total time items were blocked at each node, and how many times an item was. */
+  time: Float64Array;
+  count: Float64Array;
+  /** Total blocked time of the items done (their lead times are `leadTimeTotal`). */
+  completed: number;
 }
 
 /** What the joins of parallel steps saw: per fork f, and per branch at `branchStart[f] + k`. */
@@ -218,6 +229,9 @@ export function newOutcome(
           },
         }
       : {}),
+    ...(scenario.nodes.some((node) => node.blocker) && {
+      blockers: { time: new Float64Array(n), count: new Float64Array(n), completed: 0 },
+    }),
   };
 }
 

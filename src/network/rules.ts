@@ -28,6 +28,10 @@ export interface Rules {
   escalateTo: Int32Array;
   /** Multitasking switch cost, or -1 for a node whose people take one item each. */
   switchCost: Float64Array;
+  /** Chance an item started at the node is blocked (0: never), for how long, and whether the server waits with it. */
+  blockerProbability: Float64Array;
+  blockerTime: (Sampler | undefined)[];
+  blockerAside: Uint8Array;
   mtbf: (Sampler | undefined)[];
   mttr: (Sampler | undefined)[];
   gate: ({ every: number; open: number; offset: number; batch: boolean } | undefined)[];
@@ -76,6 +80,9 @@ export function compileRules(scenario: Scenario, topology: Topology): Rules {
     reworkTo: Int32Array.from(nodes, (n) => capIndex(n.failure?.reworkTo)),
     escalateTo: Int32Array.from(nodes, (n) => capIndex(n.failure?.escalateTo)),
     switchCost: Float64Array.from(nodes, (n) => n.multitasking?.switchCost ?? -1),
+    blockerProbability: Float64Array.from(nodes, (n) => n.blocker?.probability ?? 0),
+    blockerTime: nodes.map((n) => (n.blocker ? makeSampler(n.blocker.time) : undefined)),
+    blockerAside: Uint8Array.from(nodes, (n) => (n.blocker?.policy === 'aside' ? 1 : 0)),
     mtbf: nodes.map((n) => (n.outages ? makeSampler(n.outages.mtbf) : undefined)),
     mttr: nodes.map((n) => (n.outages ? makeSampler(n.outages.mttr) : undefined)),
     gate: nodes.map((n) => n.schedule),

@@ -38,6 +38,7 @@ import {
   ITEM_DONE,
   OUTAGE_END,
   OUTAGE_START,
+  UNBLOCK,
   WINDOW_END,
 } from './events.ts';
 import { CHECK_EVERY, ClockWatch, describeOverflow, describeStall, MAX_WIP, stalled } from './guards.ts';
@@ -47,7 +48,7 @@ import type { ReplicationOutcome, StopPlace, StopReason } from './outcome.ts';
 import { isPlainNetwork, runPlain } from './plain-loop.ts';
 import { type ReplicationOptions, ReplicationState } from './state.ts';
 import type { Topology } from './topology.ts';
-import { batchTimeout } from './work.ts';
+import { batchTimeout, unblock } from './work.ts';
 
 export type { ReplicationOutcome } from './outcome.ts';
 export type { ReplicationOptions } from './state.ts';
@@ -146,11 +147,20 @@ export class Replication extends ReplicationState {
         case WINDOW_END:
           closeWindow(this, subject);
           break;
+        case UNBLOCK:
+          unblock(this, subject);
+          break;
       }
       // Outages, gates and capacity changes recur for ever: the run ends once arrivals have
       // stopped and the last item is done, or when nothing can move any more.
       if (t >= this.duration && this.wip === 0) return this.finish('drained');
-      if (this.servicesInProgress === 0 && this.inTransit === 0 && this.wip > 0 && stuck(this))
+      if (
+        this.servicesInProgress === 0 &&
+        this.inTransit === 0 &&
+        this.setAside === 0 &&
+        this.wip > 0 &&
+        stuck(this)
+      )
         return this.finish('deadlock');
     }
     return this.finished;

@@ -105,6 +105,8 @@ export class ReplicationState {
   declare readonly arrivalsAhead: DrawsAhead;
   declare readonly failureStreams: Random[];
   declare readonly outageStreams: Random[];
+  /** Only for nodes with a blocker (blockers.ts). */
+  declare readonly blockerStreams: (Random | undefined)[];
   declare readonly handoffStream: Random;
   /** Per class, the stream its items' values are drawn from (only for a class with a value). */
   declare readonly valueStreams: (Random | undefined)[];
@@ -166,6 +168,10 @@ export class ReplicationState {
   servicesInProgress = 0;
   inTransit = 0;
   blocked = 0;
+  /** Items put aside at their node until a blocker clears (blockers.ts). */
+  setAside = 0;
+  /** The last tag given to an item's unblocking. */
+  blockerTags = 0;
 
   // Statistics.
   declare readonly out: ReplicationOutcome;
@@ -250,6 +256,9 @@ export class ReplicationState {
     );
     this.failureStreams = topology.nodeIds.map((id) => randomStream(seed, `failure:${id}`));
     this.outageStreams = topology.nodeIds.map((id) => randomStream(seed, `outages:${id}`));
+    this.blockerStreams = topology.nodeIds.map((id, n) =>
+      this.rules.blockerProbability[n] > 0 ? randomStream(seed, `blocker:${id}`) : undefined,
+    );
     this.handoffStream = randomStream(seed, 'handoff');
     this.economics = hasEconomics(scenario) ? compileEconomics(scenario) : undefined;
     this.valueStreams = scenario.demand.map((d) =>

@@ -4,6 +4,7 @@
  * people start every item at once and share their time, losing some of it to switching.
  */
 
+import { blockItem, drawBlocker } from './blockers.ts';
 import { BATCH_TIMEOUT, DONE, ITEM_DONE } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { accrue } from './observe.ts';
@@ -137,13 +138,20 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   accrue(r, n);
   const first = arriving >= 0 ? arriving : takeFromQueue(r, n);
   const cap = r.items.capability[first];
-  const u = units.take(n, first, k, cap);
-  // An item interrupted by more urgent work resumes with the work it had left.
+  // An item interrupted by more urgent work, or put aside by a blocker, resumes with the work
+  // it had left; a blocker is found only when work on an item first starts.
   const resumed = items.remaining[first];
+  const blocked = resumed === 0 && r.rules.blockerProbability[n] > 0 ? drawBlocker(r, n) : -1;
+  if (blocked >= 0 && r.rules.blockerAside[n] === 1) {
+    setAside(r, n, first, cap, blocked);
+    return;
+  }
+  const u = units.take(n, first, k, cap);
   items.remaining[first] = 0;
   const work = k === 1 && resumed > 0 ? resumed : serviceTime(r, n, cap);
   items.unit[first] = u;
   started(r, first, n, cap, resumed > 0 ? 0 : work, resumed > 0, k);
+  if (blocked >= 0) blockItem(r, n, first, cap, blocked);
   let previous = first;
   for (let i = 1; i < k; i++) {
     const slot = takeFromQueue(r, n);
@@ -151,6 +159,8 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
     items.nextInUnit[previous] = slot;
     // A batch is served in one service time: each of its items is worked on for all of it.
     started(r, slot, n, cap, work, false, k);
+    // A batch held by a blocker waits as one.
+    if (blocked >= 0) blockItem(r, n, slot, cap, blocked);
     previous = slot;
   }
   items.nextInUnit[previous] = -1;
@@ -159,8 +169,45 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
   r.servicesInProgress++;
   if (r.rules.listsServing[n] === 1) r.serving[n].add(u, units.position);
   expectWork(r, r.busyWork, n, cap, 1);
-  units.doneAt[u] = r.now + work;
-  r.calendar.schedule(r.now + work, DONE, u, units.generation[u]);
+  // Held by a blocker, the server waits for it before the work can go on.
+  const done = blocked > 0 ? r.now + blocked + work : r.now + work;
+  units.doneAt[u] = done;
+  r.calendar.schedule(done, DONE, u, units.generation[u]);
+}
+
+/**
+ * A blocked item is put aside: it has started (commitment, its wait, its work drawn) but
+ * takes no server, keeps its place at the node, and waits for the blocker to clear.
+ */
+function setAside(r: ReplicationState, n: number, slot: number, cap: number, time: number): void {
+  const items = r.items;
+  const work = serviceTime(r, n, cap);
+  // Resumes with all its work left (at least the least double, so that it reads as a resume).
+  items.remaining[slot] = Math.max(work, Number.MIN_VALUE);
+  started(r, slot, n, cap, work, false, 1);
+  r.setAside++;
+  blockItem(r, n, slot, cap, time);
+}
+
+/**
+ * A blocker clears. An item held by its server just carries on (its service was timed with
+ * the blocked time in it); one put aside goes to the front of its node's queue and resumes
+ * on the next free server.
+ */
+export function unblock(r: ReplicationState, slot: number): void {
+  const items = r.items;
+  if (r.calendar.tag !== items.blocker[slot]) return; // the item has left, its slot reused
+  items.blocker[slot] = 0;
+  const n = items.node[slot];
+  if (r.trace) r.trace('unblocked', r.now, slot, n, items.capability[slot], 0);
+  if (r.rules.blockerAside[n] === 0) return;
+  r.setAside--;
+  accrue(r, n);
+  r.queues.pushFront(n, slot, items.level[slot]);
+  expectWork(r, r.queuedWork, n, items.capability[slot], 1);
+  items.enqueued[slot] = r.now;
+  tryStart(r, n);
+  if (r.queued[n] > r.queueMax[n] && r.now >= r.warmup && r.now <= r.duration) r.queueMax[n] = r.queued[n];
 }
 
 /**

@@ -95,6 +95,9 @@ const SWITCHED_ON: Record<string, (doc: Doc) => void> = {
   'demand value': (doc) => {
     doc.demand[0].value = { dist: 'uniform', min: 1, max: 9 };
   },
+  'node blocker': (doc) => {
+    one(doc).blocker = { probability: 0.3, time: exponential(2), policy: 'aside' };
+  },
   'demand priority': (doc) => {
     doc.demand[1].priority = 1;
   },
