@@ -44,6 +44,7 @@ export const FORM_GROUPS = {
   capacitySchedule: { scope: 'node', title: 'Capacity schedule', folded: true },
   multitasking: { scope: 'node', title: 'Multitasking', folded: true },
   nodeEconomics: { scope: 'node', title: 'Queue order and cost', folded: true },
+  blocker: { scope: 'node', title: 'Blockers', folded: true },
   structure: { scope: 'scenario', title: 'Structure', folded: true },
 } as const satisfies Record<string, GroupSpec>;
 export type GroupId = keyof typeof FORM_GROUPS;
@@ -229,6 +230,20 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
     group: 'nodeEconomics',
     label: 'Cost per item served',
     hint: 'tokens, licences',
+  },
+  'nodes[].blocker.probability': {
+    group: 'blocker',
+    label: 'Blocked',
+    hint: 'share of items blocked as work starts, 0 to 1',
+  },
+  'nodes[].blocker.time': { group: 'blocker', label: 'Blocked for', unit: 'time' },
+  'nodes[].blocker.policy': {
+    group: 'blocker',
+    label: 'While blocked',
+    help: (value) =>
+      value === 'aside'
+        ? 'the item is put aside and the person takes other work; it keeps its WIP slot'
+        : 'the person holds the item and waits',
   },
 };
 

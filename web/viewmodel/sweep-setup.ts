@@ -56,6 +56,7 @@ const WORDS: Record<string, string> = {
   schedule: 'schedule',
   capacitySchedule: 'capacity schedule',
   multitasking: 'multitasking',
+  blocker: 'blocker',
   switchCost: 'switch cost',
   handoff: 'handoff delay',
   costOfDelay: 'cost of delay',

@@ -237,6 +237,8 @@ export function applyEvent(
       s.transit.push(id);
       return;
     case 'start': {
+      // An item put aside by a blocker starts again when it resumes, without having finished.
+      if (item.phase === 'service') s.nodes[item.node].working -= 1 / item.batch;
       detach(s, item);
       if (time > item.since) item.waits.push({ node, from: item.since, to: time, blocked: false });
       item.node = node;
