@@ -248,9 +248,9 @@ function workItemAge(outcomes: readonly ReplicationOutcome[]): SimulationResult[
 /**
  * Each step's share of the lead time, per completed item, in the order the demand needs the
  * steps (a parallel step as one, named by its branches: "frontend + backend"), then any step
- * only an escalation reaches; steps no item spent time in are left out. A step with no wait
- * can come out a hair below zero from rounding (its end is its start plus its work): it is
- * held at 0.
+ * only an escalation reaches; steps no item spent time in are left out. A parallel step with
+ * no wait can come out a hair below zero from rounding (its span less its longest branch's
+ * work): it is held at 0.
  */
 function stepTimes(
   topology: Topology,
@@ -266,12 +266,11 @@ function stepTimes(
       ? topology.capabilities[i]
       : Array.from(topology.forks[i - nc], (c) => topology.capabilities[c]).join(' + ');
   return [...order].flatMap((i) => {
-    const time = perItem(sum(outcomes, (o) => o.stepTime[i]));
+    const wait = perItem(sum(outcomes, (o) => o.stepWait[i]));
     const work = perItem(sum(outcomes, (o) => o.stepWork[i]));
+    const time = wait + work;
     if (!(time > 0)) return [];
-    return [
-      { step: name(i), wait: Math.max(0, time - work), work, flowEfficiency: Math.min(1, work / time) },
-    ];
+    return [{ step: name(i), wait: Math.max(0, wait), work, flowEfficiency: Math.min(1, work / time) }];
   });
 }
 

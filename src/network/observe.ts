@@ -83,16 +83,18 @@ export function changeWip(r: ReplicationState, delta: number): void {
 }
 
 /**
- * The item's service at its step (its capability) has ended: the time since its previous one
- * ended, or it arrived or was committed, is the step's, waiting and working (work.ts
- * `started` adds the working part). Waiting for room at the step, a handoff to it, its queue
- * and any pause of its work (an outage, an interruption) all count to the step.
+ * The item's service at its step (its capability) has ended. Work.ts `started` counted to the
+ * step the wait before the work began (since the item's previous service ended, or it arrived
+ * or was committed: waiting for room, a handoff, the queue) and the work; an end later than
+ * the work alone would take (a pause for an outage or a closed gate, time shared by
+ * multitasking, an interruption) waited the difference, 0 for plain work. From now on the
+ * item waits for its next step.
  */
 export function endStep(r: ReplicationState, slot: number): void {
   const items = r.items;
   // A part's time is its item's, counted whole when the parallel step joins (endParallelStep).
   if (items.whole[slot] >= 0) return;
-  if (items.arrival[slot] >= r.warmup) r.stepTime[items.capability[slot]] += r.now - items.stepFrom[slot];
+  if (items.arrival[slot] >= r.warmup) r.stepWait[items.capability[slot]] += r.now - items.stepFrom[slot];
   items.stepFrom[slot] = r.now;
 }
 
@@ -106,7 +108,7 @@ export function endParallelStep(r: ReplicationState, whole: number): void {
   const items = r.items;
   if (items.arrival[whole] >= r.warmup) {
     const at = r.capCount + forkOf(items.capability[whole]);
-    r.stepTime[at] += r.now - items.stepFrom[whole];
+    r.stepWait[at] += r.now - items.stepFrom[whole] - items.branchTouch[whole];
     r.stepWork[at] += items.branchTouch[whole];
   }
   items.stepFrom[whole] = r.now;

@@ -67,15 +67,15 @@ export interface ReplicationOutcome {
   touchTime: number;
   leadTimeTotal: number;
   /**
-   * Where that lead time went, per capability c: `stepTime[c]` is the time from the end of an
-   * item's previous service (or its arrival, or commitment) to the end of its service at c,
-   * every pass counted, and `stepWork[c]` the service times in it; `backlogTime` is the time
-   * before commitment (CONWIP). Summed over the items that arrived at or after warm-up, so
-   * when every item is done, backlogTime + the stepTimes = leadTimeTotal and the stepWorks =
-   * touchTime (to rounding). A parallel step f is one, at capabilities + f, from its fork to its
+   * Where that lead time went, per capability c: `stepWork[c]` is the service times at c, every
+   * pass counted, and `stepWait[c]` the rest of the time from the end of an item's previous
+   * service (or its arrival, or commitment) to the end of its service at c (observe.ts
+   * `endStep`); `backlogTime` is the time before commitment (CONWIP). Summed over the items
+   * that arrived at or after warm-up, so when every item is done, backlogTime + the stepWaits
+   * + the stepWorks = leadTimeTotal and the stepWorks = touchTime (to rounding). A parallel step f is one, at capabilities + f, from its fork to its
    * join, its work its longest branch's.
    */
-  stepTime: Float64Array;
+  stepWait: Float64Array;
   stepWork: Float64Array;
   backlogTime: number;
   /** Completed items that never failed anywhere. */
@@ -180,7 +180,7 @@ export function newOutcome(
     })),
     touchTime: 0,
     leadTimeTotal: 0,
-    stepTime: new Float64Array(topology.capabilities.length + topology.forks.length),
+    stepWait: new Float64Array(topology.capabilities.length + topology.forks.length),
     stepWork: new Float64Array(topology.capabilities.length + topology.forks.length),
     backlogTime: 0,
     firstTimeRight: 0,

@@ -96,11 +96,7 @@ function finish(r: ReplicationState, slot: number): void {
   if (r.tracksWork) r.busyWork[n] -= r.serviceMean[serveIndex(r, n, items.capability[slot])];
   r.working[n]--;
   const counted = items.arrival[slot] >= r.warmup;
-  if (counted) {
-    r.served[n]++;
-    // observe.ts `endStep`: here the item joined this node's queue as its previous step ended.
-    r.stepTime[items.capability[slot]] += r.now - items.enqueued[slot];
-  }
+  if (counted) r.served[n]++;
   const step = ++items.step[slot];
   const cap = r.stepList[r.stepStart[items.demandClass[slot]] + step];
   items.capability[slot] = cap;
@@ -177,8 +173,12 @@ function start(r: ReplicationState, n: number, slot: number, cap: number): void 
   items.touch[slot] += work;
   if (items.committed[slot] < 0) items.committed[slot] = now;
   if (items.arrival[slot] >= r.warmup) {
-    r.waitTotal[n] += now - items.enqueued[slot];
+    // The wait is the step's too (work.ts `started`): the item joined this queue as its
+    // previous service ended, and its work here is never paused.
+    const wait = now - items.enqueued[slot];
+    r.waitTotal[n] += wait;
     r.waitCount[n]++;
+    r.stepWait[cap] += wait;
     r.stepWork[cap] += work;
   }
   r.busy[n]++;

@@ -187,7 +187,7 @@ export class ReplicationState {
   declare readonly waitCount: Float64Array;
   declare readonly served: Float64Array;
   /** The outcome's time and work per capability, held directly: they change at every service. */
-  declare readonly stepTime: Float64Array;
+  declare readonly stepWait: Float64Array;
   declare readonly stepWork: Float64Array;
   declare readonly moves: MoveCounts;
   /** Areas at the start of the current bottleneck window (busy, capacity, queue per node). */
@@ -335,7 +335,7 @@ export class ReplicationState {
       waitCount: this.waitCount,
       served: this.served,
     } = this.out.nodes);
-    this.stepTime = this.out.stepTime;
+    this.stepWait = this.out.stepWait;
     this.stepWork = this.out.stepWork;
     this.moves = new MoveCounts(n, this.out.moves);
     this.windowStart = new Float64Array(3 * n);

@@ -103,9 +103,15 @@ function started(
   if (items.arrival[slot] >= r.warmup) {
     r.waitTotal[n] += r.now - items.enqueued[slot];
     if (!resumed) r.waitCount[n]++;
-    // A part's work is its item's, counted at the join (observe.ts `endParallelStep`).
-    if (items.whole[slot] < 0) r.stepWork[items.capability[slot]] += work;
+    // A part's time is its item's, counted at the join (observe.ts `endParallelStep`).
+    if (items.whole[slot] < 0) {
+      const step = items.capability[slot];
+      r.stepWait[step] += r.now - items.stepFrom[slot];
+      r.stepWork[step] += work;
+    }
   }
+  // The step's time is work until the work's own end; past it (a pause) waiting (endStep).
+  items.stepFrom[slot] = r.now + work;
   if (r.trace) r.trace('start', r.now, slot, n, cap, size);
 }
 
