@@ -13,11 +13,13 @@ import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
 import { forkOf, type Topology } from '../network/topology.ts';
+import { deliveryOf } from './delivery.ts';
 import { economicsOf } from './economics.ts';
 import { joinsOf } from './joins.ts';
 import type {
   BottleneckWindow,
   ClassResult,
+  DeliveryResult,
   EconomicsResult,
   NodeResult,
   ReplicationSummary,
@@ -161,10 +163,19 @@ export function aggregate(
     agingWip: agingWipOf(scenario, topology, outcomes[0]),
     runs,
     ...economicsField(scenario, topology, outcomes),
+    ...deliveryField(scenario, outcomes),
     warnings: [],
   };
   result.warnings = warningsFor(scenario, loads, result);
   return result;
+}
+
+function deliveryField(
+  scenario: Scenario,
+  outcomes: readonly ReplicationOutcome[],
+): { delivery?: DeliveryResult } {
+  const delivery = deliveryOf(scenario, outcomes);
+  return delivery ? { delivery } : {};
 }
 
 function economicsField(

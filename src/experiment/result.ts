@@ -129,6 +129,25 @@ export interface EconomicsResult {
   runs: { costOfDelay: number[]; capacityCost: number[]; totalCost: number[]; value: number[] };
 }
 
+/**
+ * DORA's four measures, read at the scenario's `release` step (experiment/delivery.ts):
+ * means over what all replications saw, with 95% intervals over replications; counts are
+ * per replication. A mean is null where nothing was seen (no change released, no incident).
+ */
+export interface DeliveryResult {
+  /** The release step. */
+  release: string;
+  /** Deployments (services of the release step, a batch being one) per time unit of the window. */
+  deploymentFrequency: { perTimeUnit: number; ci95: Interval };
+  deployments: number;
+  /** From a change's commitment to the end of its good release, over changes that arrived in the window. */
+  leadTimeForChanges: { mean: number | null; ci95: Interval; count: number };
+  /** Share of deployments in which a change failed at the release. */
+  changeFailureRate: { share: number; ci95: Interval };
+  /** From a failed release to the change's next good release, and each outage of a release node. */
+  timeToRestore: { mean: number | null; ci95: Interval; count: number };
+}
+
 export interface SimulationResult {
   scenario: string;
   seed: number;
@@ -226,5 +245,7 @@ export interface SimulationResult {
   runs: ReplicationSummary[];
   /** Only when the scenario has economics. */
   economics?: EconomicsResult;
+  /** Only when the scenario names its `release` step. */
+  delivery?: DeliveryResult;
   warnings: string[];
 }

@@ -199,6 +199,14 @@ export const nodeMechanisms = {
     ),
   capacityCost: capacityCostSchema.optional(),
   blocker: blockerSchema.optional(),
+  failureReduction: z
+    .number({ error: 'failureReduction must be a number' })
+    .min(0, { error: 'failureReduction must be between 0 and 1' })
+    .max(1, { error: 'failureReduction must be between 0 and 1' })
+    .optional()
+    .describe(
+      'On an approval: share by which it lowers the chance that an item it passed fails at later steps (0 changes nothing, 1 prevents every such failure).',
+    ),
 };
 
 /** Fields a demand class may add. */
@@ -240,4 +248,11 @@ export const scenarioMechanisms = {
     .boolean({ error: 'preemption must be true or false' })
     .default(false)
     .describe('A higher-priority item interrupts a lower-priority one in service.'),
+  release: z
+    .string({ error: 'release must be the name of a step' })
+    .min(1, { error: 'release must be the name of a step' })
+    .optional()
+    .describe(
+      "The step that puts a change into production: DORA's four measures (deployment frequency, lead time for changes, change failure rate, time to restore) are read there.",
+    ),
 };

@@ -201,6 +201,7 @@ export const scenarioSchema = scenarioShape.superRefine((s, ctx) => {
   s.nodes.forEach((node, i) => {
     checkNodeMechanisms(s, node, i, served, issue);
   });
+  checkRelease(s, issue);
   s.demand.forEach((d, i) => {
     if (!d.schedule) return;
     ascending(d.schedule, ['demand', i, 'schedule'], issue);
@@ -279,6 +280,26 @@ function about(count: number): string {
 type Issue = (path: (string | number)[], message: string) => void;
 type ScenarioShape = z.infer<typeof scenarioShape>;
 
+/**
+ * The release is a step of its own in some class of work: DORA's measures are read where it
+ * is done, and a branch of a parallel step is only part of an item.
+ */
+function checkRelease(s: ScenarioShape, issue: Issue) {
+  const release = s.release;
+  if (release === undefined) return;
+  const steps = s.demand.flatMap((d) => d.steps);
+  if (steps.some((step) => isParallel(step) && step.all.includes(release)))
+    issue(
+      ['release'],
+      `release "${release}" is a branch of a parallel step; the release must be a step of its own`,
+    );
+  else if (!steps.includes(release))
+    issue(
+      ['release'],
+      `no class of work has a step "${release}" (steps: ${[...new Set(steps.map(stepName))].join(', ')}); release names the step that puts a change into production`,
+    );
+}
+
 function checkNodeMechanisms(
   s: ScenarioShape,
   node: ScenarioShape['nodes'][number],
@@ -322,6 +343,11 @@ function checkNodeMechanisms(
         'late in the run the clock could not tell so short an opening from none',
     );
   checkDiscipline(s, node.discipline, at('discipline'), issue);
+  if (node.failureReduction !== undefined && node.kind !== 'gate')
+    issue(
+      at('failureReduction'),
+      `failureReduction belongs on an approval (a node of kind "gate"); this node is a ${node.kind}`,
+    );
   if (node.multitasking && node.batch)
     issue(at('multitasking'), 'a node cannot both multitask and work in batches');
   if (node.multitasking && node.schedule)

@@ -8,6 +8,7 @@
 import { CAPACITY_CHANGE, GATE_CLOSE, GATE_OPEN, OUTAGE_END, OUTAGE_START } from './events.ts';
 import { offerRoom } from './moves.ts';
 import { accrue } from './observe.ts';
+import { releaseNodeDown } from './releases.ts';
 import { recordAvailability } from './reliability.ts';
 import { multitasks } from './rules.ts';
 import type { ReplicationState } from './state.ts';
@@ -32,7 +33,10 @@ export function startDisruptions(r: ReplicationState): void {
 export function startOutage(r: ReplicationState, n: number): void {
   if (r.now >= r.warmup && r.now <= r.duration) r.out.nodes.outages[n]++;
   setUp(r, n, false);
-  r.calendar.schedule(r.now + r.rules.mttr[n]!(r.outageStreams[n]), OUTAGE_END, n);
+  const outage = r.rules.mttr[n]!(r.outageStreams[n]);
+  if (r.releases !== undefined && r.releases.nodes[n] === 1)
+    releaseNodeDown(r.out.releases!, r.now, r.warmup, r.duration, outage);
+  r.calendar.schedule(r.now + outage, OUTAGE_END, n);
 }
 
 export function endOutage(r: ReplicationState, n: number): void {

@@ -35,6 +35,7 @@ export function split(r: ReplicationState, whole: number, step: number, origin: 
     const b = first + k;
     const part = items.take(r.classCount + b, items.level[whole], items.arrival[whole], r.forkBranches[b]);
     items.enqueued[part] = r.now;
+    items.failureFactor[part] = items.failureFactor[whole];
     items.whole[part] = whole;
     items.node[part] = origin;
     items.waiting[part] = next;

@@ -55,6 +55,8 @@ export class Items {
   declare blockedTime: Float64Array;
   /** The tag of the item's pending unblocking (blockers.ts), or 0. */
   declare blocker: Int32Array;
+  /** What the item's chance of failing is multiplied by: the approvals it passed (failureReduction). */
+  declare failureFactor: Float64Array;
   declare handoffs: Int32Array;
   /** 1 while the slot holds an item. */
   declare live: Uint8Array;
@@ -111,6 +113,7 @@ export class Items {
     this.failures[slot] = 0;
     this.blockedTime[slot] = 0;
     this.blocker[slot] = 0;
+    this.failureFactor[slot] = 1;
     this.handoffs[slot] = 0;
     this.live[slot] = 1;
     return slot;
@@ -150,6 +153,7 @@ export class Items {
     this.failures = ints(this.failures);
     this.blockedTime = floats(this.blockedTime);
     this.blocker = ints(this.blocker);
+    this.failureFactor = floats(this.failureFactor);
     this.handoffs = ints(this.handoffs);
     this.live = copyInto(this.live, new Uint8Array(n));
     // Every slot starts as no part; a part's slot is set back to -1 when it is given back.

@@ -95,6 +95,11 @@ export const NODE_MECHANISMS = {
     on: (b) => b.probability > 0,
     needs: { serviceUnits: true, listsServing: false, unavailable: false, holdsWork: false },
   },
+  // An approval that lowers later failures marks each item it finishes (moves.ts finishService).
+  failureReduction: {
+    on: (f) => f > 0,
+    needs: { serviceUnits: true, listsServing: false, unavailable: false, holdsWork: false },
+  },
 } satisfies { [K in keyof typeof nodeMechanisms]-?: Mechanism<NodeSpec[K]> };
 
 /** Mechanisms of a demand class: they concern every node its work may reach. */
@@ -150,6 +155,11 @@ export const SCENARIO_MECHANISMS = {
   preemption: {
     on: (p) => p,
     needs: { serviceUnits: true, listsServing: true, unavailable: false, holdsWork: false },
+  },
+  // Releases are counted as their services finish (releases.ts), which only finishService sees.
+  release: {
+    on: always,
+    needs: { serviceUnits: true, listsServing: false, unavailable: false, holdsWork: false },
   },
 } satisfies { [K in keyof typeof scenarioMechanisms]-?: Mechanism<Scenario[K]> };
 

@@ -10,6 +10,7 @@ import { HANDOFF } from './events.ts';
 import { partDone, releasePart, split } from './forks.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { accrue, changeWip, endParallelStep, endStep } from './observe.ts';
+import { deployed, type Releases, releaseDone } from './releases.ts';
 import { recordService } from './reliability.ts';
 import { multitasks, UNLIMITED } from './rules.ts';
 import type { ReplicationState } from './state.ts';
@@ -287,7 +288,7 @@ export function finishService(r: ReplicationState, u: number): void {
 
   const first = units.first[u];
   const size = units.size[u];
-  if (size === 1 && r.rules.failureProbability[n] === 0 && items.detour[first] < 0 && !r.trace) {
+  if (size === 1 && r.rules.settles[n] === 0 && items.detour[first] < 0 && !r.trace) {
     // The common case, kept short: one item that cannot fail moves to its next step.
     if (items.arrival[first] >= r.warmup) r.served[n]++;
     endStep(r, first);
@@ -348,25 +349,53 @@ function settleUnit(r: ReplicationState, u: number, n: number): void {
   let batchFailed = false;
   if (p > 0 && wholeBatch) {
     for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
-      if (items.detour[slot] >= 0 || !(stream() < p)) continue;
+      if (items.detour[slot] >= 0 || !(stream() < p * items.failureFactor[slot])) continue;
       batchFailed = true;
       if (items.arrival[slot] >= r.warmup) r.out.nodes.failures[n]++;
     }
   }
+  const releases = r.releases;
+  const releasing = releases !== undefined && units.capability[u] === releases.capability;
   let anyFailed = false;
   for (let slot = units.first[u]; slot >= 0; slot = items.nextInUnit[slot]) {
-    const failed = p > 0 && items.detour[slot] < 0 && (wholeBatch ? batchFailed : stream() < p);
+    // An approval's failureReduction makes failures at later steps less likely: 1 leaves p as it is.
+    const failed =
+      p > 0 &&
+      items.detour[slot] < 0 &&
+      (wholeBatch ? batchFailed : stream() < p * items.failureFactor[slot]);
     anyFailed ||= failed;
     if (r.trace) r.trace('finish', r.now, slot, n, units.capability[u], failed ? 1 : 0);
     if (items.arrival[slot] >= r.warmup) {
       r.served[n]++;
       if (failed && !wholeBatch) r.out.nodes.failures[n]++;
     }
+    if (releases !== undefined && (releasing || releasedByEscalation(r, releases, slot)))
+      releaseDone(
+        releases,
+        r.out.releases!,
+        slot,
+        r.now,
+        items.arrival[slot],
+        items.committed[slot],
+        r.warmup,
+        failed,
+      );
+    items.failureFactor[slot] *= r.rules.failureFactor[n];
     endStep(r, slot);
     advanceStep(r, slot, n, failed);
     updateCapability(r, slot);
   }
+  if (releasing) deployed(r.out.releases!, r.now, r.warmup, r.duration, anyFailed);
   if (p > 0) recordService(r.view.reliability, n, anyFailed);
+}
+
+/** Whether the item's escalation, just done, stood in for its release step. */
+function releasedByEscalation(r: ReplicationState, releases: Releases, slot: number): boolean {
+  const items = r.items;
+  return (
+    items.detour[slot] >= 0 &&
+    r.stepList[r.stepStart[items.demandClass[slot]] + items.step[slot]] === releases.capability
+  );
 }
 
 /** Failed work goes to a person (escalation) or back to an earlier step (rework); else the next step. */

@@ -9,6 +9,7 @@ import { ThinnedPoints } from '../metrics/thinned-points.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { type EconomicsOutcome, hasEconomics } from './economics.ts';
 import { countsDense } from './move-counts.ts';
+import { newReleaseOutcome, type ReleaseOutcome } from './releases.ts';
 import type { Topology } from './topology.ts';
 
 /**
@@ -125,6 +126,8 @@ export interface ReplicationOutcome {
   economics?: EconomicsOutcome;
   /** What blockers held up (blockers.ts), of items counted in the statistics; absent where no node has one. */
   blockers?: BlockerOutcome;
+  /** Deployments, failed ones, lead time for changes and time to restore; only with a `release`. */
+  releases?: ReleaseOutcome;
 }
 
 /** Blocked time per node, and of completed items, for a share of lead time. */
@@ -232,6 +235,7 @@ export function newOutcome(
     ...(scenario.nodes.some((node) => node.blocker) && {
       blockers: { time: new Float64Array(n), count: new Float64Array(n), completed: 0 },
     }),
+    ...(scenario.release !== undefined && { releases: newReleaseOutcome() }),
   };
 }
 

@@ -22,6 +22,13 @@ export interface Rules {
   failureProbability: Float64Array;
   /** 1 if one failure sends the whole batch back. */
   failureScopeBatch: Uint8Array;
+  /**
+   * 1 where a finished service needs more than moving its item on: it may fail, it marks its
+   * items (failureReduction), or it may be the release (moves.ts `settleUnit`).
+   */
+  settles: Uint8Array;
+  /** What an item's chance of failing later is multiplied by once this node has served it (1 - failureReduction). */
+  failureFactor: Float64Array;
   /** Capability index failed items go back to (-1: the same step again). */
   reworkTo: Int32Array;
   /** Capability index failed items are escalated to (-1: none). */
@@ -77,6 +84,14 @@ export function compileRules(scenario: Scenario, topology: Topology): Rules {
     batchTimeout: Float64Array.from(nodes, (n) => n.batch?.timeout ?? Number.POSITIVE_INFINITY),
     failureProbability: Float64Array.from(nodes, (n) => n.failure?.probability ?? 0),
     failureScopeBatch: Uint8Array.from(nodes, (n) => (n.failure?.scope === 'batch' ? 1 : 0)),
+    settles: Uint8Array.from(nodes, (n) =>
+      (n.failure?.probability ?? 0) > 0 ||
+      (n.failureReduction ?? 0) > 0 ||
+      (scenario.release !== undefined && Object.hasOwn(n.serves, scenario.release))
+        ? 1
+        : 0,
+    ),
+    failureFactor: Float64Array.from(nodes, (n) => 1 - (n.failureReduction ?? 0)),
     reworkTo: Int32Array.from(nodes, (n) => capIndex(n.failure?.reworkTo)),
     escalateTo: Int32Array.from(nodes, (n) => capIndex(n.failure?.escalateTo)),
     switchCost: Float64Array.from(nodes, (n) => n.multitasking?.switchCost ?? -1),

@@ -18,6 +18,7 @@ import { MoveCounts } from './move-counts.ts';
 import { Queues } from './node-queue.ts';
 import { newOutcome, type ReplicationOutcome } from './outcome.ts';
 import { ItemQueue } from './queue.ts';
+import { newReleases, type Releases } from './releases.ts';
 import { createReliability } from './reliability.ts';
 import type { Route, RoutingView } from './routing.ts';
 import { compileRules, type Rules } from './rules.ts';
@@ -111,6 +112,8 @@ export class ReplicationState {
   /** Per class, the stream its items' values are drawn from (only for a class with a value). */
   declare readonly valueStreams: (Random | undefined)[];
 
+  /** The release step's failed changes, when the scenario names a release (releases.ts). */
+  declare readonly releases: Releases | undefined;
   /** The classes' cost of delay and value, when the scenario has economics (economics.ts). */
   declare readonly economics: Economics | undefined;
 
@@ -261,6 +264,10 @@ export class ReplicationState {
     );
     this.handoffStream = randomStream(seed, 'handoff');
     this.economics = hasEconomics(scenario) ? compileEconomics(scenario) : undefined;
+    this.releases =
+      scenario.release === undefined
+        ? undefined
+        : releasesOf(topology, topology.capabilities.indexOf(scenario.release));
     this.valueStreams = scenario.demand.map((d) =>
       d.value === undefined ? undefined : randomStream(seed, `value:${d.id}`),
     );
@@ -342,4 +349,14 @@ export class ReplicationState {
     // One window end pending at a time keeps the calendar small (closeWindow schedules the next).
     this.calendar.schedule(this.warmup + this.out.windows.width, WINDOW_END, 0);
   }
+}
+
+/** The release step's capability and the nodes that serve it. */
+function releasesOf(topology: Topology, capability: number): Releases {
+  const nodes = Uint8Array.from(topology.nodeIds, (_, n) => {
+    for (let k = topology.serveStart[n]; k < topology.serveStart[n + 1]; k++)
+      if (topology.servedCapability[k] === capability) return 1;
+    return 0;
+  });
+  return newReleases(capability, nodes);
 }

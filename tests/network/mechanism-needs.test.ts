@@ -92,6 +92,11 @@ const SWITCHED_ON: Record<string, (doc: Doc) => void> = {
     doc.demand[1].costOfDelay = { profile: 'fixed-date', deadline: 4, penalty: 10, rate: 2 };
     one(doc).discipline = 'edd';
   },
+  'node failureReduction': (doc) => {
+    one(doc).kind = 'gate';
+    one(doc).failureReduction = 0.5;
+    doc.nodes[2].failure = { probability: 0.3 };
+  },
   'demand value': (doc) => {
     doc.demand[0].value = { dist: 'uniform', min: 1, max: 9 };
   },
@@ -125,6 +130,11 @@ const SWITCHED_ON: Record<string, (doc: Doc) => void> = {
   'scenario affinity': (doc) => {
     doc.affinity = true;
     doc.nodes[0].serves = { a: exponential(1.2), b: exponential(1.5) };
+  },
+  'scenario release': (doc) => {
+    doc.release = 'b';
+    one(doc).failure = { probability: 0.2 };
+    one(doc).outages = { mtbf: exponential(15), mttr: exponential(3) };
   },
   'scenario preemption': (doc) => {
     doc.preemption = true;

@@ -120,6 +120,12 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
   handoff: { group: 'flow', label: 'Handoff delay', unit: 'time' },
   affinity: { group: 'flow', label: 'Affinity: keep an item with its last node' },
   preemption: { group: 'flow', label: 'Preemption: higher priority interrupts' },
+  release: {
+    group: 'flow',
+    label: 'Release step',
+    widget: 'step',
+    hint: "DORA's four measures are read there",
+  },
 
   demand: { group: 'structure', label: 'Classes of work', widget: 'structure' },
   'demand[].id': { group: 'structure', label: 'Id', widget: 'structure' },
@@ -199,6 +205,11 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
   'nodes[].schedule.open': { group: 'gate', label: 'Stays open', unit: 'time' },
   'nodes[].schedule.offset': { group: 'gate', label: 'First opens at', unit: 'time' },
   'nodes[].schedule.batch': { group: 'gate', label: 'Serve all waiting as one batch' },
+  'nodes[].failureReduction': {
+    group: 'gate',
+    label: 'Lowers later failures by',
+    hint: 'share, 0 to 1, of items it passed',
+  },
   'nodes[].capacitySchedule': {
     group: 'capacitySchedule',
     label: 'Capacity changes',

@@ -1,0 +1,110 @@
+/**
+ * DORA's four measures, read at the release step: exact on networks with constant times,
+ * and within intervals over fixed seeds where failures are drawn.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.ts';
+
+type Node = Record<string, unknown>;
+
+/** Changes arrive one a day, are built in half a day and released in a quarter. */
+function pipeline(over: { nodes?: Node[]; release?: Node; run?: Record<string, unknown> } = {}) {
+  return {
+    name: 'pipeline',
+    run: { duration: 100, warmup: 10, seed: 1, replications: 1, ...over.run },
+    release: 'release',
+    demand: [{ id: 'change', interarrival: 1, steps: ['build', 'approval', 'release'] }],
+    nodes: [
+      { id: 'dev', capacity: 1, serves: { build: 0.5 } },
+      { id: 'board', kind: 'gate', capacity: 1, serves: { approval: 0.25 } },
+      { id: 'pipeline', kind: 'service', capacity: 1, serves: { release: 0.25 }, ...over.release },
+      // People who fix a release that failed in production (an escalation): two days each.
+      { id: 'on-call', capacity: 10, serves: { fix: 2 } },
+      ...(over.nodes ?? []),
+    ],
+  };
+}
+
+const delivery = (doc: unknown) => {
+  const result = simulate(doc);
+  if (!result.delivery) throw new Error('no delivery measures');
+  return result.delivery;
+};
+
+describe("DORA's four measures at the release step", () => {
+  it('deployment frequency counts releases done in the window, per time unit', () => {
+    // Changes arriving at k = 1, 2, ... are released at k + 1: those done in [10, 100] are 9..99.
+    const d = delivery(pipeline());
+    expect(d.release).toBe('release');
+    expect(d.deployments).toBe(91);
+    expect(d.deploymentFrequency.perTimeUnit).toBe(91 / 90);
+  });
+
+  it('a batch released together is one deployment', () => {
+    const d = delivery(pipeline({ release: { batch: { size: 5 } } }));
+    expect(d.deployments).toBe(18);
+    expect(d.deploymentFrequency.perTimeUnit).toBe(0.2);
+  });
+
+  it('lead time for changes runs from commitment to the end of the release', () => {
+    expect(delivery(pipeline()).leadTimeForChanges).toMatchObject({ mean: 1, count: 90 });
+  });
+
+  it('a release that always fails and goes to the people on call: every deployment failed, restored when the fix is done', () => {
+    const d = delivery(pipeline({ release: { failure: { probability: 1, escalateTo: 'fix' } } }));
+    expect(d.changeFailureRate.share).toBe(1);
+    // Failed at k + 1 in the window (k = 9..99), each fixed two days later.
+    expect(d.timeToRestore).toMatchObject({ mean: 2, count: 91 });
+    // The change is in production when its fix is: two days later.
+    expect(d.leadTimeForChanges).toMatchObject({ mean: 3, count: 90 });
+  });
+
+  it('time to restore includes each outage of the release node, as long as it lasts', () => {
+    const d = delivery(
+      pipeline({ release: { outages: { mtbf: 9, mttr: 1 } }, run: { duration: 100, warmup: 0.5 } }),
+    );
+    // Down at 9, 19, ..., 99: ten outages of a day each, and no failed change.
+    expect(d.timeToRestore).toMatchObject({ mean: 1, count: 10 });
+    expect(d.changeFailureRate.share).toBe(0);
+  });
+
+  it('an approval that prevents every later failure leaves no failed deployment', () => {
+    const d = delivery(pipeline({ release: { failure: { probability: 1, escalateTo: 'fix' } }, nodes: [] }));
+    expect(d.changeFailureRate.share).toBe(1);
+    const screened = pipeline({ release: { failure: { probability: 1, escalateTo: 'fix' } } });
+    (screened.nodes[1] as Node).failureReduction = 1;
+    const after = delivery(screened);
+    expect(after.changeFailureRate.share).toBe(0);
+    expect(after.timeToRestore.count).toBe(0);
+  });
+});
+
+describe('the change failure rate where failures are drawn', () => {
+  const drawn = (failureReduction?: number) => {
+    const doc = pipeline({
+      release: { failure: { probability: 0.3, escalateTo: 'fix' } },
+      run: { duration: 2_000, replications: 10 },
+    });
+    if (failureReduction !== undefined) (doc.nodes[1] as Node).failureReduction = failureReduction;
+    return delivery(doc);
+  };
+  // One change per deployment, each failing independently: the share of n deployments has a
+  // 99.9% interval of p +/- 3.29 sqrt(p (1 - p) / n) (normal approximation to the binomial).
+  const within = (share: number, p: number, n: number) =>
+    expect(Math.abs(share - p)).toBeLessThan(3.29 * Math.sqrt((p * (1 - p)) / n));
+
+  it("is the release's failure probability", () => {
+    const d = drawn();
+    within(d.changeFailureRate.share, 0.3, d.deployments * 10);
+    expect(d.changeFailureRate.ci95).not.toBeNull();
+  });
+
+  it("an approval's failureReduction lowers it by that share: 0.3 x (1 - 0.5)", () => {
+    const d = drawn(0.5);
+    within(d.changeFailureRate.share, 0.15, d.deployments * 10);
+  });
+
+  it('a board that reduces nothing leaves the same failures, draw for draw', () => {
+    expect(drawn(0)).toEqual(drawn());
+  });
+});
