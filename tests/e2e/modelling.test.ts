@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.ts';
-import { joinReports } from '../../src/report/index.ts';
+import { economicsLines, joinReports } from '../../src/report/index.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
 import {
   download,
@@ -355,5 +355,33 @@ describe('a parallel step in the sandbox', () => {
     expect(doc.demand[0].steps).toEqual([{ all: ['frontend', 'backend', 'platform', 'docs'] }]);
     expect(doc.nodes.at(-1).serves).toHaveProperty('docs');
     await page.waitForSelector(`#structure-preview-chart g.node[data-id="${doc.nodes.at(-1).id}"]`);
+  });
+});
+
+describe('economics in the sandbox', () => {
+  it('the results’ economics card says what the CLI says, and the form turns WSJF into first come, first served', async () => {
+    await freshStart(page, site.url);
+    await pickPreset(page, 'wsjf-cost-of-delay');
+    await run(page);
+    const file = join(root, 'scenarios/wsjf-cost-of-delay.json');
+    const expected = economicsLines(simulate(JSON.parse(readFileSync(file, 'utf8'))));
+    const card = page.locator('.economics-card');
+    const shown = await card.locator('dl > div').evaluateAll((rows) =>
+      rows.map((row) => ({
+        key: row.getAttribute('data-key'),
+        text: row.querySelector('dd')?.textContent ?? '',
+      })),
+    );
+    expect(shown).toEqual(expected.map((line) => ({ key: line.key, text: line.text })));
+    expect(await card.locator('[data-key="cost-of-delay"] dt').textContent()).toBe('Cost of delay');
+    expect(await exportedText(page)).toBe(cliJson(file));
+    await card.screenshot({ path: join(SCREENSHOTS, '23-economics.png') });
+
+    // The team's queue order, chosen in the form, is the file's discipline.
+    await page.click('#editor-tab-form');
+    const more = '#more-node-0';
+    if ((await page.getAttribute(more, 'open')) === null) await page.click(`${more} > summary`);
+    await page.selectOption('[data-path="nodes.0.discipline"]', 'fifo');
+    expect(JSON.parse(await jsonText(page)).nodes[0].discipline).toBe('fifo');
   });
 });

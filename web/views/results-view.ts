@@ -4,13 +4,14 @@
  */
 
 import type { Scenario, SimulationResult } from '../../src/index.ts';
-import { joinReports, leanFindings, verdictOf } from '../../src/report/index.ts';
+import { economicsLines, joinReports, leanFindings, verdictOf } from '../../src/report/index.ts';
 import { stability } from '../../src/runner.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
 import { cardOf } from './chart-card.ts';
 import { h } from './dom.ts';
+import { economicsCard } from './economics-card.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { headlineCards } from './headline-cards.ts';
 import { joinPanel } from './join-findings.ts';
@@ -129,6 +130,7 @@ export class ResultsView {
         headlineCards(headlines(result, verdict)),
         leanPanel(leanFindings(result)),
         joinPanel(joinReports(result)),
+        economicsCard(economicsLines(result)),
         lookTwice(result.warnings.map((text) => ({ text }))),
         document === undefined ? null : watchRun({ name: result.scenario, document }),
       ],
