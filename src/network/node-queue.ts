@@ -74,11 +74,15 @@ export class Queues {
   }
 
   /**
-   * Back at the front of its line: an interrupted item resumes first. (Preemption goes by
-   * class priority, so the scenario allows it only where queues keep lines by priority.)
+   * Back at the front of its line: an interrupted item, or one put aside by a blocker,
+   * resumes first. (Preemption goes by class priority, so the scenario allows it only where
+   * queues keep lines by priority; work put aside resumes first whatever the discipline.)
    */
   pushFront(q: number, item: number, level: number): void {
-    const line = q * this.levels + (this.mode[q] === BY_PRIORITY ? level : 0);
+    const mode = this.mode[q];
+    // In a ranked line the item goes first by rank too, so work joining later goes after it.
+    if (mode === RANKED) this.items.rank[item] = Number.NEGATIVE_INFINITY;
+    const line = q * this.levels + (mode === BY_PRIORITY ? level : 0);
     const first = this.first[line];
     this.items.nextInLine[item] = first;
     if (first < 0) this.last[line] = item;

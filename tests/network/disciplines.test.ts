@@ -67,6 +67,16 @@ describe('a ranked queue', () => {
     expect(queues.oldest(0, enqueued)).toBe(0);
     expect(queues.shift(0)).toBe(1);
   });
+
+  it('puts an item back first (work put aside resumes ahead), and work joining later after it', () => {
+    const keys = [5, 1, 3];
+    const { items, queues } = queueOf(RANKED, keys);
+    const [a, b, c] = [0, 1, 2].map(() => items.take(0, 0, 0, 0));
+    queues.push(0, a, 0);
+    queues.pushFront(0, b, 0);
+    queues.push(0, c, 0);
+    expect([queues.shift(0), queues.shift(0), queues.shift(0)]).toEqual([b, c, a]);
+  });
 });
 
 describe('a fifo queue', () => {
