@@ -13,6 +13,7 @@ import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
 import { overloadWarnings } from '../network/overload.ts';
 import { seriesPlan } from '../network/series-plan.ts';
 import { forkOf, type Topology } from '../network/topology.ts';
+import { blockersOf } from './blockers.ts';
 import { deliveryOf } from './delivery.ts';
 import { economicsOf } from './economics.ts';
 import { joinsOf } from './joins.ts';
@@ -156,6 +157,7 @@ export function aggregate(
     bottleneck,
     nodes,
     ...(topology.forks.length > 0 && { joins: joinsOf(topology, outcomes) }),
+    ...(outcomes[0].blockers && { blockers: blockersOf(scenario, topology, outcomes) }),
     flow: flowOf(topology, outcomes),
     leadTimeHistogram: mergedHistogram(outcomes.map((o) => o.leadTimeHistogram)).bins(40),
     series: seriesOf(scenario, topology, outcomes[0]),

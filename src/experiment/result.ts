@@ -67,6 +67,15 @@ export interface ClassResult {
 }
 
 /** A parallel step's join (`{ "all": [...] }` in a class's steps), over the items that arrived in the window. */
+/** What blockers held up (experiment/blockers.ts). */
+export interface BlockerResult {
+  /** Mean blocked time of an item done, and blocked time as a share of lead time. */
+  perItem: { mean: number; ci95: Interval };
+  share: { mean: number; ci95: Interval };
+  /** Per node with a blocker: the share of items started there that were blocked, their mean blocked time, the share of lead time. */
+  nodes: Record<string, { blocked: number; time: number; share: { mean: number; ci95: Interval } }>;
+}
+
 export interface JoinResult {
   /** The class of work, and the index of the parallel step in its steps. */
   class: string;
@@ -219,6 +228,8 @@ export interface SimulationResult {
   nodes: Record<string, NodeResult>;
   /** Each parallel step's join, in class and step order; absent where no class has a parallel step. */
   joins?: JoinResult[];
+  /** Blocked time, in total and per node with a blocker; absent where no node has one. */
+  blockers?: BlockerResult;
   /** Items moved between nodes (from "arrival", to "done"), over all replications. */
   flow: { from: string; to: string; items: number }[];
   /** Lead-time histogram over all replications, for drawing. */

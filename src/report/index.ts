@@ -7,11 +7,13 @@
  * - comparison.ts: how each variant differs from the baseline, with the paired interval;
  * - lean.ts: what the lean mechanisms did (rework, blast radius, handoffs, ...);
  * - joins.ts: what the joins of parallel steps did (the wait for the slowest branch);
+ * - blockers.ts: what blockers held up (blocked time and its share of lead time);
  * - economics.ts: what the work cost and was worth (cost of delay, capacity, value, due dates);
  * - numbers.ts: how every number, share, time and count is written;
  * - Little's law's tolerance, from metrics/littles-law.ts.
  */
 export { LITTLES_LAW_TOLERANCE, littlesLawOff } from '../metrics/littles-law.ts';
+export { type BlockerReport, blockerReports } from './blockers.ts';
 export {
   CHANCE,
   type ComparisonReport,

@@ -8,6 +8,7 @@ import { nodeLoads } from '../../network/load.ts';
 import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
+import { blockerReports } from '../../report/blockers.ts';
 import { economicsLines } from '../../report/economics.ts';
 import { joinReports } from '../../report/joins.ts';
 import { leanFindings } from '../../report/lean.ts';
@@ -237,6 +238,16 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
           'last to be done',
         ],
         joins.map((j) => [j.where, j.branches, j.wait, j.span, j.last]),
+      ),
+    );
+  }
+  const blockers = blockerReports(r);
+  if (blockers.length > 0) {
+    lines.push('');
+    lines.push(
+      table(
+        ['blocked at', 'items blocked', `blocked for (${unitName(unit, 2)})`, 'share of lead time'],
+        blockers.map((b) => [b.where, b.blocked, b.time, b.share]),
       ),
     );
   }

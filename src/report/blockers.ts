@@ -1,0 +1,35 @@
+/**
+ * What a result says about blockers, worded once for the terminal and the page: at each node
+ * with a blocker, how many of its items were blocked, for how long, and what share of lead
+ * time that is; and the share of lead time items spent blocked in all. Empty for a result
+ * without blockers.
+ */
+import type { SimulationResult } from '../experiment/result.ts';
+import { number, percent, withInterval } from './numbers.ts';
+
+export interface BlockerReport {
+  /** The node's id, or "all" for the total. */
+  where: string;
+  /** "23.4%" of the items started there (empty for the total). */
+  blocked: string;
+  /** Mean blocked time of a blocked item there, or of any item done for the total. */
+  time: string;
+  /** Blocked time as a share of lead time, with its interval: "12.1% (11.5%–12.8%)". */
+  share: string;
+}
+
+export function blockerReports(r: SimulationResult): BlockerReport[] {
+  const b = r.blockers;
+  if (!b) return [];
+  const share = (s: { mean: number; ci95: readonly [number, number] | null }) =>
+    s.ci95 ? `${percent(s.mean)} (${percent(s.ci95[0])}–${percent(s.ci95[1])})` : percent(s.mean);
+  return [
+    ...Object.entries(b.nodes).map(([node, n]) => ({
+      where: node,
+      blocked: percent(n.blocked),
+      time: number(n.time),
+      share: share(n.share),
+    })),
+    { where: 'all', blocked: '', time: withInterval(b.perItem.mean, b.perItem.ci95), share: share(b.share) },
+  ];
+}
