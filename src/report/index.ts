@@ -8,6 +8,7 @@
  * - lean.ts: what the lean mechanisms did (rework, blast radius, handoffs, ...);
  * - joins.ts: what the joins of parallel steps did (the wait for the slowest branch);
  * - blockers.ts: what blockers held up (blocked time and its share of lead time);
+ * - delivery.ts: DORA's four measures at the release step;
  * - economics.ts: what the work cost and was worth (cost of delay, capacity, value, due dates);
  * - numbers.ts: how every number, share, time and count is written;
  * - Little's law's tolerance, from metrics/littles-law.ts.
@@ -25,6 +26,7 @@ export {
   TOO_WIDE,
   type VariantReport,
 } from './comparison.ts';
+export { type DeliveryLine, deliveryLines } from './delivery.ts';
 export { type EconomicsLine, economicsLines } from './economics.ts';
 export { type JoinReport, joinReports } from './joins.ts';
 export { type LeanFinding, leanFindings } from './lean.ts';

@@ -27,10 +27,44 @@ describe('a weekly change advisory board against an automated policy gate (chang
     expect(hi).toBeLessThan(every * (0.5 + 0.2));
   });
 
-  it('the policy gate sends some changes back, the board none', () => {
+  it('the policy gate sends some changes back itself, the board none', () => {
     const a = runSeeds(policyGate, 3);
     const b = runSeeds(board, 3);
-    for (const r of a) expect(r.reworkRate).toBeGreaterThan(0);
-    for (const r of b) expect(r.reworkRate).toBe(0);
+    for (const r of a) expect(r.nodes['change-board'].failureRate).toBeGreaterThan(0);
+    for (const r of b) expect(r.nodes['change-board'].failureRate).toBe(0);
+  });
+});
+
+describe("the measures leadership reads (DORA's four, at the release)", () => {
+  it('the board lengthens lead time for changes and time to restore, and leaves the change failure rate alone', () => {
+    const a = runSeeds(policyGate, 10);
+    const b = runSeeds(board, 10);
+    // Lead time for changes is lead time up to the release, the last step: the board's wait
+    // shows there as in lead time, inside the same band as the test above.
+    const [lo, hi] = interval(paired(a, b, (r) => r.delivery!.leadTimeForChanges.mean!));
+    expect(lo).toBeGreaterThan(every * (0.5 - 0.2));
+    expect(hi).toBeLessThan(every * (0.5 + 0.2));
+    // A failed change goes back through build and waits for another meeting before it is
+    // released again: at least the half interval again on top of the policy gate's restore.
+    const [rlo] = interval(paired(a, b, (r) => r.delivery!.timeToRestore.mean!));
+    expect(rlo).toBeGreaterThan(every * 0.3);
+    // A board with failureReduction 0 catches nothing: the paired difference in the change
+    // failure rate has an interval round 0.
+    const [flo, fhi] = interval(paired(a, b, (r) => r.delivery!.changeFailureRate.share));
+    expect(flo).toBeLessThan(0);
+    expect(fhi).toBeGreaterThan(0);
+  });
+
+  it('a board that catches half the failures halves the change failure rate', () => {
+    const catching = edited(board, (d) => {
+      node(d, 'change-board').failureReduction = 0.5;
+    });
+    const [lo, hi] = interval(
+      paired(runSeeds(board, 10), runSeeds(catching, 10), (r) => r.delivery!.changeFailureRate.share),
+    );
+    // 0.1 against 0.05: the paired difference's 95% interval must hold -0.05 and exclude 0.
+    expect(lo).toBeLessThan(-0.05);
+    expect(hi).toBeGreaterThan(-0.05);
+    expect(hi).toBeLessThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { blockerReports } from '../../report/blockers.ts';
+import { deliveryLines } from '../../report/delivery.ts';
 import { economicsLines } from '../../report/economics.ts';
 import { joinReports } from '../../report/joins.ts';
 import { leanFindings } from '../../report/lean.ts';
@@ -202,6 +203,8 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   // So do the economics, a class's share indented under the cost of delay.
   for (const e of economicsLines(r))
     lines.push(e.key === 'class' ? `  ${e.label.padEnd(14)} ${e.text}` : `${e.label.padEnd(16)} ${e.text}`);
+  // DORA's four measures, with the label column widened to their names.
+  for (const d of deliveryLines(r)) lines.push(`${d.label.padEnd(22)} ${d.text}`);
   lines.push('');
   lines.push(nodeTable(r, estimated, verdict));
   for (const [id, reason] of estimated) if (id in r.nodes) lines.push(`~ ${id}: an estimate: ${reason}`);
