@@ -65,6 +65,30 @@ describe('the time in each step', () => {
     );
   });
 
+  it.each(['hold', 'aside'] as const)(
+    'adds up when blockers %s items, their blocked time waiting',
+    (policy) => {
+      const o = outcomeOf({
+        name: 'blocked',
+        run: { duration: 500, warmup: 50, seed: 4 },
+        demand: [{ id: 'job', interarrival: { dist: 'exponential', mean: 1 }, steps: ['a', 'b'] }],
+        nodes: [
+          { id: 'first', capacity: 2, serves: { a: { dist: 'exponential', mean: 1.2 } } },
+          {
+            id: 'second',
+            capacity: 3,
+            serves: { b: { dist: 'exponential', mean: 1.5 } },
+            blocker: { probability: 0.3, time: { dist: 'exponential', mean: 4 }, policy },
+          },
+        ],
+      });
+      expect(o.stoppedBy).toBe('drained');
+      expectConserved(o);
+      // Every blocked time of a completed item is wait at the step it was blocked in, or more.
+      expect(o.stepWait[1]).toBeGreaterThanOrEqual((o.blockers?.completed ?? 0) * (1 - 1e-9));
+    },
+  );
+
   it('is the same in the plain loop as in the general one', () => {
     const doc = JSON.parse(readFileSync(join(root, 'scenarios', 'token-ring.json'), 'utf8'));
     const short = { ...doc, run: { ...doc.run, duration: 300, warmup: 30 } };
