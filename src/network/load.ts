@@ -257,6 +257,13 @@ function loadsIn(
       }
     }
     if (!(work > 0)) return 0;
+    // A blocker the person holds keeps a server for the blocked time too. It is drawn as work
+    // on a unit starts, once per unit (a batch's first item), so each unit served takes p x
+    // mean blocked time more; like the service time, that is divided by the batch below. Work
+    // put aside holds no server and adds nothing here.
+    const blocker = node.blocker;
+    if (blocker && blocker.policy === 'hold' && blocker.probability > 0)
+      work += items * blocker.probability * distributionMean(blocker.time);
     const servers = phase.capacity[n] * available[n];
     if (!(servers > 0)) return Number.POSITIVE_INFINITY;
     if (node.schedule?.batch) {

@@ -45,6 +45,62 @@ describe('offered load', () => {
     expect(result.warnings.join(' ')).toMatch(/grows without bound/);
   });
 
+  it('counts the time a blocked item holds its server: 0.6 + 0.25 x 0.8 blocked is 0.8, and nothing when put aside', () => {
+    const blocked = (policy: string) =>
+      loads(
+        scenario(
+          [{ id: 'item', interarrival: exp(1), steps: ['work'] }],
+          [
+            {
+              id: 'team',
+              capacity: 1,
+              serves: { work: exp(0.6) },
+              blocker: { probability: 0.25, time: exp(0.8), policy },
+            },
+          ],
+        ),
+      ).team;
+    expect(blocked('hold').load).toBeCloseTo(0.8, 12);
+    expect(blocked('aside').load).toBeCloseTo(0.6, 12);
+  });
+
+  it('so blockers that hold servers too long are reported as unstable before the run', () => {
+    const result = simulate(
+      scenario(
+        [{ id: 'item', interarrival: exp(1), steps: ['work'] }],
+        [
+          {
+            id: 'team',
+            capacity: 1,
+            serves: { work: exp(0.6) },
+            blocker: { probability: 0.5, time: exp(1) },
+          },
+        ],
+      ),
+    );
+    expect(result.nodes.team.offeredLoad).toBeCloseTo(1.1, 12);
+    expect(result.warnings.join(' ')).toMatch(/grows without bound/);
+  });
+
+  it('counts one blocker per batch: a batch of 4 holds its server p x blocked time once', () => {
+    const batched = loads(
+      scenario(
+        [{ id: 'item', interarrival: exp(1), steps: ['work'] }],
+        [
+          {
+            id: 'team',
+            capacity: 1,
+            serves: { work: exp(2) },
+            batch: { size: 4 },
+            blocker: { probability: 0.5, time: exp(2) },
+          },
+        ],
+      ),
+    ).team;
+    // 1/4 batch per time unit, each 2 of work and 0.5 x 2 blocked: (2 + 1) / 4.
+    expect(batched.load).toBeCloseTo(0.75, 12);
+  });
+
   it('counts every pass of rework: Bernoulli feedback at λ 0.8, μ 1, p 0.3 is 0.8 / 0.7', () => {
     const feedback = scenario(
       [{ id: 'item', interarrival: exp(1.25), steps: ['work'] }],
