@@ -108,3 +108,48 @@ describe('the change failure rate where failures are drawn', () => {
     expect(drawn(0)).toEqual(drawn());
   });
 });
+
+describe("DORA's measures against theory, within intervals over fixed seeds", () => {
+  // A build then a release, each an M/M/1 (Jackson network): lambda 0.5, mu 1 at both. The
+  // release node goes down now and then (mean up 50, mean down 1, exponential).
+  const d = delivery({
+    name: 'tandem',
+    run: { duration: 20_000, warmup: 500, seed: 11, replications: 10 },
+    release: 'release',
+    demand: [{ id: 'change', interarrival: { dist: 'exponential', mean: 2 }, steps: ['build', 'release'] }],
+    nodes: [
+      { id: 'dev', capacity: 1, serves: { build: { dist: 'exponential', mean: 1 } } },
+      {
+        id: 'pipeline',
+        capacity: 1,
+        serves: { release: { dist: 'exponential', mean: 0.5 } },
+        outages: { mtbf: { dist: 'exponential', mean: 50 }, mttr: { dist: 'exponential', mean: 1 } },
+      },
+    ],
+  });
+  // The result's 95% intervals use t(0.975, 9) = 2.262 over 10 replications; widened to
+  // 99.9% by t(0.9995, 9) / t(0.975, 9) = 4.781 / 2.262, so a fixed seed fails 1 time in 1000.
+  const holds = (ci: readonly [number, number] | null, theory: number) => {
+    expect(ci).not.toBeNull();
+    const [lo, hi] = ci!;
+    const mid = (lo + hi) / 2;
+    const half = ((hi - lo) / 2) * (4.781 / 2.262);
+    expect(Math.abs(mid - theory)).toBeLessThan(half);
+  };
+
+  it('deployment frequency is the arrival rate: every change is released once', () => {
+    holds(d.deploymentFrequency.ci95, 0.5);
+  });
+
+  it('time to restore is the mean outage', () => {
+    holds(d.timeToRestore.ci95, 1);
+  });
+
+  it('lead time for changes exceeds the build and release service times by the release queue', () => {
+    // From the build's start: its service (1), then the release's wait and service. Without
+    // outages the release is M/M/1 with rho 0.25, sojourn 0.5 / (1 - 0.25) = 2/3; the outages
+    // (2% of the time down, each held up a day) only add, so 1 + 2/3 is a floor.
+    expect(d.leadTimeForChanges.ci95![0]).toBeGreaterThan(1 + 2 / 3);
+    expect(d.changeFailureRate.share).toBe(0);
+  });
+});
