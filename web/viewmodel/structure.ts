@@ -24,6 +24,7 @@ export const REFERENCES: Record<Referent, readonly string[]> = {
     'nodes[].serves{}',
     'nodes[].failure.reworkTo',
     'nodes[].failure.escalateTo',
+    'release',
   ],
   demand: ['demand[].id'],
 };
