@@ -40,3 +40,14 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** A side panel's labelled input, with a hint under it when there is one. */
+export function field(label: string, input: HTMLElement, hint = ''): HTMLElement {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: input.id }, label),
+    input,
+    hint ? h('span', { class: 'hint' }, hint) : null,
+  );
+}

@@ -17,7 +17,7 @@ import { sweepChart } from '../charts/sweep-chart.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import { SWEEP_METRICS, sweepParameters, sweepRequest } from '../viewmodel/sweep-setup.ts';
 import { cardOf } from './chart-card.ts';
-import { h } from './dom.ts';
+import { field, h } from './dom.ts';
 import { type ResultsShell, resultsShell } from './results-shell.ts';
 import { RunControls } from './run-controls.ts';
 import { Cancelled, type Simulator } from './simulator.ts';
@@ -110,14 +110,6 @@ export class ExploreView {
       this.size.value = this.question.value === 'items' ? '50' : '60';
       this.refresh();
     });
-    const field = (label: string, input: HTMLElement, hint = '') =>
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: input.id }, label),
-        input,
-        hint ? h('span', { class: 'hint' }, hint) : null,
-      );
     this.root = h(
       'div',
       { class: 'explore' },

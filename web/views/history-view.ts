@@ -36,7 +36,7 @@ import {
 } from '../viewmodel/date-forecast-setup.ts';
 import { asFields, historySizeProblem, problemLines } from '../viewmodel/history-file.ts';
 import { cardOf } from './chart-card.ts';
-import { h } from './dom.ts';
+import { field, h } from './dom.ts';
 import { jsonExport } from './export-button.ts';
 import { type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { RunControls } from './run-controls.ts';
@@ -124,14 +124,6 @@ export class HistoryView {
     for (const input of [this.items, this.by, this.start, this.daysOff, this.holidays, this.question])
       input.addEventListener('input', () => this.refreshState());
     this.question.addEventListener('change', () => this.refreshState());
-    const field = (label: string, input: HTMLElement, hint = '') =>
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: input.id }, label),
-        input,
-        hint ? h('span', { class: 'hint' }, hint) : null,
-      );
     this.root = h(
       'div',
       { class: 'explore' },
