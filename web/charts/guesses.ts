@@ -9,7 +9,7 @@ import { type GuessesData, guessesData, type Revealed } from '../viewmodel/chart
 import { formatRelative } from '../viewmodel/format.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
-import { fitLabel } from './labels.ts';
+import { drawRowLabel } from './labels.ts';
 import { CATEGORICAL, GRID, INK, PAPER, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -103,16 +103,7 @@ export function drawGuesses(host: HTMLElement, data: GuessesData, ctx: ChartCont
       .attr('class', judged ? 'guess' : 'measured')
       .attr('data-table', judged?.table ?? null)
       .attr('data-ratio', r.ratio);
-    const name = fitLabel(r.label, frame.margin.left - 12, type.base, r.bold);
-    g.append('text')
-      .attr('x', -10)
-      .attr('y', cy)
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .attr('fill', INK)
-      .attr('font-weight', r.bold ? 700 : 400)
-      .attr('font-size', name.size)
-      .text(name.text);
+    drawRowLabel(g, cy, r.label, frame.margin.left - 12, type.base, r.bold);
     let mark: SVGElement;
     if (judged === null) {
       if (interval)

@@ -8,7 +8,7 @@ import { leadTimeIntervals, type VariantInterval } from '../viewmodel/chart-data
 import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
-import { fitLabel } from './labels.ts';
+import { drawRowLabel } from './labels.ts';
 import { categorical, INK, PAPER, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
@@ -50,16 +50,7 @@ export function drawIntervals(host: HTMLElement, rows: readonly VariantInterval[
     const cy = (y(r.name) ?? 0) + y.bandwidth() / 2;
     const colour = categorical(i);
     const g = plot.append('g').attr('class', 'variant');
-    const name = fitLabel(r.legend, frame.margin.left - 12, type.base, r.baseline);
-    g.append('text')
-      .attr('x', -10)
-      .attr('y', cy)
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .attr('fill', INK)
-      .attr('font-weight', r.baseline ? 700 : 400)
-      .attr('font-size', name.size)
-      .text(name.text);
+    drawRowLabel(g, cy, r.legend, frame.margin.left - 12, type.base, r.baseline);
     if (r.ci95) {
       g.append('line')
         .attr('x1', x(r.ci95[0]))

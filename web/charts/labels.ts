@@ -3,8 +3,8 @@
  * narrow axis) are moved apart or thinned before they are drawn: SVG cannot reflow text, so a
  * chart decides where each label goes from the type size and the estimated widths.
  */
-import type { ScaleLinear } from 'd3';
-import { sizeToFit, textWidth } from './theme.ts';
+import type { ScaleLinear, Selection } from 'd3';
+import { INK, sizeToFit, textWidth } from './theme.ts';
 
 /**
  * Positions for labels wanted at `wanted`, moved apart as little as possible so that no two are
@@ -66,4 +66,29 @@ export function fitLabel(
   if (textWidth(text, shrunk, bold) <= room) return { text, size: shrunk };
   const characters = Math.max(1, Math.floor(room / textWidth(1, shrunk, bold)) - 1);
   return { text: `${text.slice(0, characters).trimEnd()}…`, size: shrunk };
+}
+
+/**
+ * A row's name at the left of a chart of rows, ending just before the plot at height `y`,
+ * fitted into `room` pixels (fitLabel).
+ */
+export function drawRowLabel(
+  parent: Selection<SVGGElement, unknown, null, undefined>,
+  y: number,
+  text: string,
+  room: number,
+  size: number,
+  bold = false,
+): void {
+  const label = fitLabel(text, room, size, bold);
+  parent
+    .append('text')
+    .attr('x', -10)
+    .attr('y', y)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .attr('fill', INK)
+    .attr('font-weight', bold ? 700 : 400)
+    .attr('font-size', label.size)
+    .text(label.text);
 }

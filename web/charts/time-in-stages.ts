@@ -15,7 +15,7 @@ import {
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
 import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis, halo } from './frame.ts';
-import { fitLabel } from './labels.ts';
+import { drawRowLabel } from './labels.ts';
 import type { LegendItem } from './legend.ts';
 import { INK, MUTED, sourceColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
@@ -136,16 +136,7 @@ export function drawTimeInStages(host: HTMLElement, data: TimeInStagesData, ctx:
   const detail = (name: string, wait: number, work: number, fe: number) =>
     `${many ? `${name}: ` : ''}wait ${formatNumber(wait)}, work ${formatNumber(work)} ${unit} (${formatPercent(fe)} work)`;
   data.rows.forEach((row, i) => {
-    const label = fitLabel(row.stage, left - 10, type.base);
-    plot
-      .append('text')
-      .attr('x', -10)
-      .attr('y', rowTop(i) + (many ? barHeight : barHeight / 2))
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .attr('font-size', label.size)
-      .attr('fill', INK)
-      .text(label.text);
+    drawRowLabel(plot, rowTop(i) + (many ? barHeight : barHeight / 2), row.stage, left - 10, type.base);
     row.bars.forEach((b, k) => {
       if (!b) return;
       bar(rowTop(i) + k * barHeight, b.from, b.wait, b.work, k, formatPercent(b.flowEfficiency), () => [
