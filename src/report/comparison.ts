@@ -2,11 +2,14 @@
  * What a comparison says: each variant's verdict, and how each variant that may be ranked
  * differs from the baseline in mean lead time and throughput (and, where both have
  * economics, in cost of delay, total cost and value delivered), with the paired 95% interval
- * from `compare()` (common random numbers). The words are chosen here, once; the terminal
+ * from `compare()` (common random numbers); and where each variant's constraint is, and whether
+ * it moved from the baseline's. The words are chosen here, once; the terminal
  * (src/cli/commands/compare.ts) and the page (web/viewmodel/sentences.ts) only lay them out,
  * so the two never describe the same difference differently.
  */
 import type { Comparison, Difference } from '../experiment/compare.ts';
+import { constraintCell, constraintMove } from './constraint.ts';
+import type { Section } from './loops.ts';
 import { change, number, unitName } from './numbers.ts';
 import { unranked, type Verdict, verdictOf } from './verdict.ts';
 
@@ -23,12 +26,12 @@ export const TOO_WIDE = 'wider than the difference can be: run more replications
 
 /** How a difference in each measure is said: a time is shorter or longer, a rate lower or higher. */
 const MEASURES = {
-  leadTime: { label: 'mean lead time', down: 'shorter', up: 'longer' },
-  throughput: { label: 'throughput', down: 'lower', up: 'higher' },
-  costOfDelay: { label: 'cost of delay', down: 'lower', up: 'higher' },
-  totalCost: { label: 'total cost', down: 'lower', up: 'higher' },
-  value: { label: 'value delivered', down: 'lower', up: 'higher' },
-} as const satisfies Record<Measure, { label: string; down: string; up: string }>;
+  leadTime: { label: 'mean lead time', down: 'shorter', up: 'longer', section: 'lead-time' },
+  throughput: { label: 'throughput', down: 'lower', up: 'higher', section: 'throughput' },
+  costOfDelay: { label: 'cost of delay', down: 'lower', up: 'higher', section: 'economics' },
+  totalCost: { label: 'total cost', down: 'lower', up: 'higher', section: 'economics' },
+  value: { label: 'value delivered', down: 'lower', up: 'higher', section: 'economics' },
+} as const satisfies Record<Measure, { label: string; down: string; up: string; section: Section }>;
 
 /** The order findings are said in; the money measures only where both variants have economics. */
 const MEASURE_ORDER: readonly Measure[] = ['leadTime', 'throughput', 'costOfDelay', 'totalCost', 'value'];
@@ -49,6 +52,8 @@ export interface Finding {
   measure: Measure;
   /** "mean lead time", "throughput". */
   label: string;
+  /** The part of the result it is about, which places it in its loop (loops.ts). */
+  section: Section;
   /**
    * "43% shorter", or "0.5 items per day higher" when the baseline's is 0 (no percentage of
    * nothing); null when the two are the same.
@@ -65,6 +70,10 @@ export interface VariantReport {
   unranked?: string;
   /** Its differences from the baseline; none for the baseline and for a variant not ranked. */
   findings: Finding[];
+  /** Where items wait longest and the share of lead time they wait there: "review 19%", or "none". */
+  constraint: string;
+  /** Whether the constraint moved from the baseline's (absent for the baseline). */
+  constraintMove?: string;
 }
 
 export interface ComparisonReport {
@@ -96,7 +105,13 @@ export function comparisonReport(c: Comparison): ComparisonReport {
                 : [];
             })
           : [];
-      return { ...judged[i], ...(not ? { unranked: not } : {}), findings };
+      return {
+        ...judged[i],
+        ...(not ? { unranked: not } : {}),
+        findings,
+        constraint: constraintCell(v.result),
+        ...(i === 0 ? {} : { constraintMove: constraintMove(c.variants[0], v.result) }),
+      };
     }),
   };
 }
@@ -111,9 +126,9 @@ interface Subject {
 
 /** One difference in words. */
 export function finding(d: Difference, s: Subject): Finding {
-  const { label, down, up } = MEASURES[s.measure];
+  const { label, down, up, section } = MEASURES[s.measure];
   const word = (x: number) => (x < 0 ? down : up);
-  const base = { variant: s.variant, baseline: s.baseline, measure: s.measure, label };
+  const base = { variant: s.variant, baseline: s.baseline, measure: s.measure, label, section };
   if (d.relative === null)
     return {
       ...base,

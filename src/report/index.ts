@@ -2,10 +2,13 @@
  * The report: what a result says, worded once. The terminal (src/cli) and the page (web/)
  * take it from here and only lay it out, the way zod keeps one issue model and separate
  * formatters, so the two never say different things about the same result:
+ * - loops.ts: the three loops of measurement (outer: outcomes; middle: across teams; inner:
+ *   at each node), which part of a result belongs to which, and in what order both say them;
  * - verdict.ts: whether the numbers are the system's (alerts, a table's status, means over
  *   survivors, why a variant is not ranked) and where items wait longest (the constraint);
  * - comparison.ts: how each variant differs from the baseline, with the paired interval;
  * - lean.ts: what the lean mechanisms did (rework, blast radius, handoffs, ...);
+ * - constraint.ts: where the constraint is, and in a comparison whether it moved;
  * - joins.ts: what the joins of parallel steps did (the wait for the slowest branch);
  * - blockers.ts: what blockers held up (blocked time and its share of lead time);
  * - delivery.ts: DORA's four measures at the release step;
@@ -26,10 +29,12 @@ export {
   TOO_WIDE,
   type VariantReport,
 } from './comparison.ts';
+export { constraintCell, constraintMove, constraintSentence } from './constraint.ts';
 export { type DeliveryLine, deliveryLines } from './delivery.ts';
 export { type EconomicsLine, economicsLines } from './economics.ts';
 export { type JoinReport, joinReports } from './joins.ts';
 export { type LeanFinding, leanFindings } from './lean.ts';
+export { byLoop, LOOPS, type Loop, type LoopKey, loopOf, loopTitle, type Section } from './loops.ts';
 export { change, count, number, percent, time, unitName, withInterval } from './numbers.ts';
 export {
   type Alert,

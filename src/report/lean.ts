@@ -2,14 +2,20 @@
  * What a result says about the lean mechanisms at work: rework and escalations, a batch's
  * blast radius, handoffs, arrivals turned away, the backlog before commitment, outages and
  * the age of work left in progress. Each is said only when its mechanism left a trace, so a
- * plain network's report stays short. The terminal prints them under the flow metrics and
- * the page beside the headline numbers, in the same words.
+ * plain network's report stays short. The terminal and the page say each in its loop of
+ * measurement (loops.ts: turned-away arrivals are an outcome, handoffs and rework happen
+ * across teams, age and outages at a node), in the same words.
  */
 import type { SimulationResult } from '../experiment/result.ts';
+import type { Section } from './loops.ts';
 import { number, percent, time } from './numbers.ts';
 
 export interface LeanFinding {
-  key: 'rework' | 'blast-radius' | 'handoffs' | 'rejected' | 'backlog' | 'outages' | 'work-item-age';
+  /** Also the part of the result it is (loops.ts), which places it in its loop. */
+  key: Extract<
+    Section,
+    'rework' | 'blast-radius' | 'handoffs' | 'rejected' | 'backlog' | 'outages' | 'work-item-age'
+  >;
   /** "rework", "work-item age". */
   label: string;
   /** "0.25 per item, escalations 0 per item, first time right 80%". */

@@ -167,16 +167,25 @@ export function constraintPhrase(c: Constraint): string {
  * Below this share of lead time, waits are small everywhere and which node holds the most
  * is noise between replications, not a constraint worth naming.
  */
-const CONSTRAINT_SHARE = 0.05;
+export const CONSTRAINT_SHARE = 0.05;
 
-function constraintOf(r: SimulationResult): Constraint | undefined {
+/**
+ * The node where items spend the largest share of their lead time waiting, when that share is
+ * at least CONSTRAINT_SHARE; undefined when waits are small everywhere.
+ */
+export function longestWait(r: SimulationResult): string | undefined {
   const ids = Object.keys(r.nodes);
   if (ids.length === 0) return undefined;
   const node = ids.reduce((a, b) =>
     r.nodes[b].waitShareOfLeadTime > r.nodes[a].waitShareOfLeadTime ? b : a,
   );
+  return r.nodes[node].waitShareOfLeadTime >= CONSTRAINT_SHARE ? node : undefined;
+}
+
+function constraintOf(r: SimulationResult): Constraint | undefined {
+  const node = longestWait(r);
+  if (node === undefined || node === r.bottleneck) return undefined;
   const share = r.nodes[node].waitShareOfLeadTime;
-  if (node === r.bottleneck || !(share >= CONSTRAINT_SHARE)) return undefined;
   return {
     node,
     waitShare: share,
