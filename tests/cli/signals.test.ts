@@ -76,7 +76,7 @@ describe('flowlab run says first when its numbers are not the system’s', () =>
     );
   });
 
-  it('names no constraint when items wait longest at the busiest node', () => {
+  it('names the busiest node the constraint when items wait longest there, and marks it only as the bottleneck', () => {
     const chain = join(tmp, 'chain.json');
     writeFileSync(
       chain,
@@ -92,7 +92,10 @@ describe('flowlab run says first when its numbers are not the system’s', () =>
     );
     const { stdout } = flowlab('run', chain);
     expect(stdout).toMatch(/^busy .*◀ bottleneck \(busiest\)$/m);
-    expect(stdout).not.toMatch(/constraint/);
+    expect(stdout).not.toMatch(/◀.*constraint/);
+    expect(stdout).toMatch(
+      /^constraint: busy, where items spend [\d.]+% of their lead time waiting; it is the busiest node too \([\d.]+% busy\)$/m,
+    );
   });
 });
 

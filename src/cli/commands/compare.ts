@@ -5,13 +5,21 @@
 import type { EconomicsResult } from '../../experiment/result.ts';
 import { type Comparison, planComparison, ROUTING_STRATEGIES } from '../../index.ts';
 import { defaultWorkers } from '../../node/index.ts';
-import { CHANCE, comparisonReport, type Finding, TOO_WIDE } from '../../report/comparison.ts';
+import {
+  CHANCE,
+  comparisonReport,
+  type Finding,
+  TOO_WIDE,
+  type VariantReport,
+} from '../../report/comparison.ts';
+import { byLoop, type LoopKey, loopOf, type Section } from '../../report/loops.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { alertLines } from '../alerts.ts';
 import { HELP_FLAG, parse, REPLICATION_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
+import { loopHeading } from '../loop-heading.ts';
 import { spread } from '../spread.ts';
 import { table } from '../table.ts';
 import { terminalText } from '../terminal-text.ts';
@@ -20,7 +28,9 @@ export const compareHelp = `flowlab compare FILE [FILE ...] [options]
 
 Runs each scenario as a variant with the same seeds (common random numbers, so the
 differences are not noise from different arrivals), side by side, and states how each
-differs from the first in mean lead time and throughput, with a 95% interval.
+differs from the first in mean lead time and throughput, with a 95% interval, and
+whether its constraint moved; its rows are grouped by loop (outcomes, across teams,
+at each node).
 A variant that stopped early (deadlock, time cap) or has a node offered more work
 than it can do is flagged first and never ranked better or worse than another.
 
@@ -92,64 +102,104 @@ export async function compareCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * The readable comparison: each variant's status, then loop by loop (src/report/loops.ts) the
+ * table's rows of that loop and what the report says of the variants against the baseline
+ * there (the outcomes' differences with their intervals, whether the constraint moved).
+ */
 export function describeComparison(c: Comparison): string {
   const unit = c.variants[0].result.timeUnit;
   const report = comparisonReport(c);
-  const judged = c.variants.map((v, i) => ({ ...v, verdict: report.variants[i].verdict }));
-  const rows: [string, (v: (typeof judged)[number]) => string][] = [
-    ['status', (v) => v.verdict.status],
+  const judged = c.variants.map((v, i) => ({ ...v, ...report.variants[i] }));
+  type Judged = (typeof judged)[number];
+  const rows: [string, (v: Judged) => string, Section][] = [
     [
       `mean lead time (${unitName(unit)})`,
       ({ result: r, verdict }) =>
         `${withInterval(r.leadTime.mean, r.leadTime.ci95)}${verdict.survivors ? ` (${verdict.survivors.finished} finished)` : ''}`,
+      'lead-time',
     ],
-    [`p85 lead time`, ({ result: r }) => number(r.leadTime.p85)],
-    [`mean cycle time`, ({ result: r }) => number(r.cycleTime.mean)],
-    [`throughput (per ${unitName(unit, 1)})`, ({ result: r }) => number(r.throughput)],
-    ['WIP', ({ result: r }) => number(r.wip.mean)],
-    ['flow efficiency', ({ result: r }) => percent(r.flowEfficiency)],
-    ['bottleneck', ({ result: r }) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`],
+    [`p85 lead time`, ({ result: r }) => number(r.leadTime.p85), 'lead-time'],
+    [`mean cycle time`, ({ result: r }) => number(r.cycleTime.mean), 'lead-time'],
+    [`throughput (per ${unitName(unit, 1)})`, ({ result: r }) => number(r.throughput), 'throughput'],
+    ['WIP', ({ result: r }) => number(r.wip.mean), 'wip'],
+    ['flow efficiency', ({ result: r }) => percent(r.flowEfficiency), 'flow-efficiency'],
+    ['constraint', (v) => v.constraint, 'constraint'],
+    [
+      'bottleneck',
+      ({ result: r }) => `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`,
+      'nodes',
+    ],
   ];
   // Money, per replication over the window, where any variant has economics ("–" where one has none).
   if (c.variants.some((v) => v.result.economics)) {
-    const money = (f: (e: EconomicsResult) => string) => (v: (typeof judged)[number]) =>
+    const money = (f: (e: EconomicsResult) => string) => (v: Judged) =>
       v.result.economics ? f(v.result.economics) : '–';
     rows.push(
-      ['cost of delay', money((e) => withInterval(e.costOfDelay.total, e.costOfDelay.ci95))],
-      ['cost of capacity', money((e) => number(e.capacityCost.total))],
-      ['total cost', money((e) => withInterval(e.totalCost.total, e.totalCost.ci95))],
-      ['value delivered', money((e) => number(e.value.delivered))],
+      ['cost of delay', money((e) => withInterval(e.costOfDelay.total, e.costOfDelay.ci95)), 'economics'],
+      ['cost of capacity', money((e) => number(e.capacityCost.total)), 'economics'],
+      ['total cost', money((e) => withInterval(e.totalCost.total, e.totalCost.ci95)), 'economics'],
+      ['value delivered', money((e) => number(e.value.delivered)), 'economics'],
     );
     if (c.variants.some((v) => v.result.economics?.dueDates))
-      rows.push(['late', money((e) => (e.dueDates ? percent(e.dueDates.shareLate) : '–'))]);
+      rows.push(['late', money((e) => (e.dueDates ? percent(e.dueDates.shareLate) : '–')), 'economics']);
   }
+  if (c.variants.some((v) => v.result.blockers))
+    rows.push([
+      'blocked (share of lead time)',
+      ({ result: r }) => (r.blockers ? percent(r.blockers.share.mean) : '–'),
+      'blockers',
+    ]);
+  const loops = byLoop(rows, (row) => row[2]);
+  const [head, rule, status, ...body] = table(
+    ['', ...c.variants.map((v) => v.name)],
+    [
+      ['status', ...judged.map((v) => v.verdict.status)],
+      ...loops.flatMap((l) => l.items).map(([label, f]) => [label, ...judged.map(f)]),
+    ],
+  ).split('\n');
   const flags = judged.flatMap((v) => alertLines(v.verdict, `${v.name}: `));
   const lines = [
     `${c.variants.length} variants, seed ${c.seed}, ${count(c.replications, 'replication')} each, same random numbers`,
     '',
     ...(flags.length > 0 ? [...flags, ''] : []),
-    table(
-      ['', ...c.variants.map((v) => v.name)],
-      rows.map(([label, f]) => [label, ...judged.map(f)]),
-    ),
-    '',
+    head,
+    rule,
+    status,
   ];
-  for (const v of report.variants.slice(1)) {
-    if (v.unranked) {
-      lines.push(`${v.name}: ${v.unranked}`);
-      continue;
-    }
-    // The second measure lines up under the first, after the variant's name.
-    lines.push(
-      ...v.findings.map(
-        (f, i) => `${i === 0 ? `${v.name}:` : ' '.repeat(v.name.length + 1)} ${findingLine(f)}`,
-      ),
-    );
+  const said = sayVariants(report.variants.slice(1));
+  let at = 0;
+  for (const { loop, items } of loops) {
+    lines.push('', ...loopHeading(loop), ...body.slice(at, at + items.length));
+    at += items.length;
+    const words = said.get(loop.key) ?? [];
+    if (words.length > 0) lines.push('', ...words);
   }
   if (c.replications < 2)
     lines.push('', 'a 95% interval on a difference needs at least 2 replications: add --reps 10');
   for (const v of c.variants) for (const w of v.result.warnings) lines.push(`warning (${v.name}): ${w}`);
   return terminalText(lines.join('\n'));
+}
+
+/**
+ * What is said of each variant against the baseline, by loop: its differences in the
+ * outcomes (or why it is not ranked), and in the middle loop whether its constraint moved.
+ * A variant's second line lines up under its first, after its name.
+ */
+function sayVariants(variants: readonly VariantReport[]): Map<LoopKey, string[]> {
+  const said = new Map<LoopKey, string[]>();
+  const say = (loop: LoopKey | undefined, name: string, texts: string[]) => {
+    if (!loop || texts.length === 0) return;
+    const lines = texts.map((t, i) => `${i === 0 ? `${name}:` : ' '.repeat(name.length + 1)} ${t}`);
+    said.set(loop, [...(said.get(loop) ?? []), ...lines]);
+  };
+  for (const v of variants) {
+    if (v.unranked) say('outer', v.name, [v.unranked]);
+    for (const { loop, items } of byLoop(v.findings, (f) => f.section))
+      say(loop.key, v.name, items.map(findingLine));
+    if (v.constraintMove) say(loopOf('constraint'), v.name, [v.constraintMove]);
+  }
+  return said;
 }
 
 /**

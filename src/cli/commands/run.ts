@@ -9,17 +9,20 @@ import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { blockerReports } from '../../report/blockers.ts';
+import { constraintSentence } from '../../report/constraint.ts';
 import { deliveryLines } from '../../report/delivery.ts';
 import { economicsLines } from '../../report/economics.ts';
 import { joinReports } from '../../report/joins.ts';
-import { leanFindings } from '../../report/lean.ts';
+import { type LeanFinding, leanFindings } from '../../report/lean.ts';
+import { LOOPS, type Section } from '../../report/loops.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
-import { constraintPhrase, survivorNote, type Verdict, verdictOf } from '../../report/verdict.ts';
+import { survivorNote, type Verdict, verdictOf } from '../../report/verdict.ts';
 import { alertLines } from '../alerts.ts';
 import { HELP_FLAG, parse, REPLICATION_FLAGS, SPREAD_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { showProgress } from '../job-progress.ts';
 import { loadScenario } from '../load.ts';
+import { layOut, loopHeading } from '../loop-heading.ts';
 import { shardOutput } from '../output-file.ts';
 import { runWithProgress } from '../progress.ts';
 import { parseShard } from '../shard-arg.ts';
@@ -30,7 +33,8 @@ import { terminalText } from '../terminal-text.ts';
 export const runHelp = `flowlab run FILE [options]
 
 Simulates the scenario in FILE and prints lead time, cycle time, throughput, WIP,
-flow efficiency and a table of nodes with the bottleneck marked. A node whose
+flow efficiency and a table of nodes with the bottleneck marked, grouped in the three
+loops of measurement: outcomes (outer), across teams (middle), at each node (inner). A node whose
 arrivals offer it 100% or more of its capacity is named on stderr before the run
 starts (flowlab validate gives the same warning). A run that stopped
 early, or a node offered more work than it can do, is said first, in capitals.
@@ -129,14 +133,14 @@ export function estimatedLoads(scenario: Scenario): Map<string, string> {
 }
 
 /**
- * The readable report of one result. With the scenario, it says first whether any node is
- * overloaded, and marks with "~" the nodes whose offered load is an estimate, with the
+ * The readable report of one result, loop by loop (src/report/loops.ts): the outcomes, then
+ * what happens across teams, then at each node. With the scenario, it says first whether any
+ * node is overloaded, and marks with "~" the nodes whose offered load is an estimate, with the
  * reason beneath the table.
  */
 export function describeResult(r: SimulationResult, scenario?: Scenario): string {
   const estimated = scenario ? estimatedLoads(scenario) : new Map<string, string>();
   const verdict = verdictOf(r, scenario && stability(scenario));
-  const survivors = survivorNote(verdict);
   const unit = r.timeUnit;
   const units = unitName(unit);
   const lines: string[] = [];
@@ -148,117 +152,164 @@ export function describeResult(r: SimulationResult, scenario?: Scenario): string
   if (r.window.warmupChosenBy === 'MSER-5')
     lines.push(`warm-up ${number(r.window.warmup)} ${unitName(unit, r.window.warmup)} (chosen by MSER-5)`);
   if (!verdict.sound) lines.push('', ...alertLines(verdict));
-  lines.push('');
-  const headline: string[][] = [
-    [
-      'lead time',
-      withInterval(r.leadTime.mean, r.leadTime.ci95),
-      number(r.leadTime.p50),
-      number(r.leadTime.p85),
-      number(r.leadTime.p95),
-      number(r.leadTime.max),
-    ],
-    [
-      'cycle time',
-      withInterval(r.cycleTime.mean, r.cycleTime.ci95),
-      number(r.cycleTime.p50),
-      number(r.cycleTime.p85),
-      number(r.cycleTime.p95),
-      number(r.cycleTime.max),
-    ],
-  ];
-  lines.push(
-    table(
-      [
-        `time (${units})`,
-        `${survivors ?? 'mean'}${r.replications > 1 ? ' ± 95% interval' : ''}`,
-        'p50',
-        'p85',
-        'p95',
-        'max',
-      ],
-      headline,
-    ),
-  );
-  lines.push('');
-  const p85 = r.leadTime.p85ci95;
-  if (p85)
-    lines.push(
-      `p85 lead time    ${number(r.leadTime.p85)}, 95% interval ${number(p85[0])} to ${number(p85[1])}`,
-    );
-  lines.push(
-    `throughput       ${withInterval(r.throughput, r.throughputCi95)} items per ${unitName(unit, 1)}`,
-  );
-  lines.push(`WIP              ${withInterval(r.wip.mean, r.wip.ci95)} items on average (most ${r.wip.max})`);
-  lines.push(`flow efficiency  ${percent(r.flowEfficiency)} of lead time is touch time`);
-  lines.push(
-    `Little's law     WIP ${number(r.littlesLaw.wip)} vs throughput x lead time ${number(r.littlesLaw.throughputTimesLeadTime)} ` +
-      `(${percent(Math.abs(r.littlesLaw.relativeDifference))} apart)`,
-  );
-  lines.push(
-    `completed        ${count(r.completed, 'item')} after warm-up${r.replications > 1 ? `, over all ${r.replications} replications` : ''}`,
-  );
-  // The lean findings line up with the flow metrics above them.
-  for (const f of leanFindings(r)) lines.push(`${f.label.padEnd(16)} ${f.text}`);
-  // So do the economics, a class's share indented under the cost of delay.
-  for (const e of economicsLines(r))
-    lines.push(e.key === 'class' ? `  ${e.label.padEnd(14)} ${e.text}` : `${e.label.padEnd(16)} ${e.text}`);
-  // DORA's four measures, with the label column widened to their names.
-  for (const d of deliveryLines(r)) lines.push(`${d.label.padEnd(22)} ${d.text}`);
-  lines.push('');
-  lines.push(nodeTable(r, estimated, verdict));
-  for (const [id, reason] of estimated) if (id in r.nodes) lines.push(`~ ${id}: an estimate: ${reason}`);
-  const constraint = constraintLine(verdict);
-  if (constraint) lines.push(constraint);
-  const steps = timeInStepsTable(r);
-  if (steps) lines.push('', steps);
-  const classes = Object.entries(r.classes);
-  if (classes.length > 1) {
-    lines.push('');
-    lines.push(
-      table(
-        ['class', 'done', `mean lead time`, 'p85', 'mean cycle time'],
-        classes.map(([id, c]) => [
-          id,
-          number(c.completed),
-          withInterval(c.leadTime.mean, c.leadTime.ci95),
-          number(c.leadTime.p85),
-          number(c.cycleTime.mean),
-        ]),
-      ),
-    );
-  }
-  const joins = joinReports(r);
-  if (joins.length > 0) {
-    lines.push('');
-    lines.push(
-      table(
-        [
-          'parallel step',
-          'branches',
-          `waited for the slowest (${unitName(unit, 2)})`,
-          'fork to join',
-          'last to be done',
-        ],
-        joins.map((j) => [j.where, j.branches, j.wait, j.span, j.last]),
-      ),
-    );
-  }
-  const blockers = blockerReports(r);
-  if (blockers.length > 0) {
-    lines.push('');
-    lines.push(
-      table(
-        ['blocked at', 'items blocked', `blocked for (${unitName(unit, 2)})`, 'share of lead time'],
-        blockers.map((b) => [b.where, b.blocked, b.time, b.share]),
-      ),
-    );
+  const said = sections(r, verdict, estimated);
+  for (const loop of LOOPS) {
+    const parts = loop.sections.flatMap((s) => said[s]());
+    if (parts.length > 0) lines.push('', ...loopHeading(loop), '', ...layOut(parts));
   }
   if (r.replications < 2) lines.push('', 'one replication, so no 95% intervals: add --reps 10 for them');
-  const moving = movingBottleneck(r);
-  if (moving) lines.push('', moving);
   if (r.warnings.length > 0) lines.push('', ...r.warnings.map((w) => `warning: ${w}`));
   return terminalText(lines.join('\n'));
+}
+
+/** A part of the report: lines of the list of measures, and blocks (tables) set apart. */
+type Said = (string | string[])[];
+
+/**
+ * What the terminal says of each part of a result (see layOut). The parts only the page draws
+ * (the network, the cumulative flow, the queues over time) say nothing here.
+ */
+function sections(
+  r: SimulationResult,
+  verdict: Verdict,
+  estimated: ReadonlyMap<string, string>,
+): Record<Section, () => Said> {
+  const unit = r.timeUnit;
+  const units = unitName(unit);
+  const lean = (key: LeanFinding['key']) => () =>
+    leanFindings(r)
+      .filter((f) => f.key === key)
+      .map((f) => `${f.label.padEnd(16)} ${f.text}`);
+  const pageOnly = () => [];
+  return {
+    'lead-time': () => {
+      const survivors = survivorNote(verdict);
+      const row = (label: string, t: SimulationResult['leadTime']) => [
+        label,
+        withInterval(t.mean, t.ci95),
+        number(t.p50),
+        number(t.p85),
+        number(t.p95),
+        number(t.max),
+      ];
+      const times = table(
+        [
+          `time (${units})`,
+          `${survivors ?? 'mean'}${r.replications > 1 ? ' ± 95% interval' : ''}`,
+          'p50',
+          'p85',
+          'p95',
+          'max',
+        ],
+        [row('lead time', r.leadTime), row('cycle time', r.cycleTime)],
+      );
+      const p85 = r.leadTime.p85ci95;
+      return [
+        [times],
+        ...(p85
+          ? [
+              `p85 lead time    ${number(r.leadTime.p85)}, 95% interval ${number(p85[0])} to ${number(p85[1])}`,
+            ]
+          : []),
+      ];
+    },
+    throughput: () => [
+      `throughput       ${withInterval(r.throughput, r.throughputCi95)} items per ${unitName(unit, 1)}`,
+    ],
+    wip: () => [
+      `WIP              ${withInterval(r.wip.mean, r.wip.ci95)} items on average (most ${r.wip.max})`,
+    ],
+    'littles-law': () => [
+      `Little's law     WIP ${number(r.littlesLaw.wip)} vs throughput x lead time ${number(r.littlesLaw.throughputTimesLeadTime)} ` +
+        `(${percent(Math.abs(r.littlesLaw.relativeDifference))} apart)`,
+    ],
+    completed: () => [
+      `completed        ${count(r.completed, 'item')} after warm-up${r.replications > 1 ? `, over all ${r.replications} replications` : ''}`,
+    ],
+    rejected: lean('rejected'),
+    // A class's share of the cost of delay is indented under it.
+    economics: () =>
+      economicsLines(r).map((e) =>
+        e.key === 'class' ? `  ${e.label.padEnd(14)} ${e.text}` : `${e.label.padEnd(16)} ${e.text}`,
+      ),
+    // DORA's four measures, with the label column widened to their names.
+    delivery: () => deliveryLines(r).map((d) => `${d.label.padEnd(22)} ${d.text}`),
+    classes: () => {
+      const classes = Object.entries(r.classes);
+      if (classes.length < 2) return [];
+      return [
+        [
+          table(
+            ['class', 'done', `mean lead time`, 'p85', 'mean cycle time'],
+            classes.map(([id, c]) => [
+              id,
+              number(c.completed),
+              withInterval(c.leadTime.mean, c.leadTime.ci95),
+              number(c.leadTime.p85),
+              number(c.cycleTime.mean),
+            ]),
+          ),
+        ],
+      ];
+    },
+    'flow-efficiency': () => [`flow efficiency  ${percent(r.flowEfficiency)} of lead time is touch time`],
+    handoffs: lean('handoffs'),
+    rework: lean('rework'),
+    'blast-radius': lean('blast-radius'),
+    backlog: lean('backlog'),
+    network: pageOnly,
+    'cumulative-flow': pageOnly,
+    'time-in-steps': () => {
+      const steps = timeInStepsTable(r);
+      return steps ? [[steps]] : [];
+    },
+    joins: () => {
+      const joins = joinReports(r);
+      if (joins.length === 0) return [];
+      return [
+        [
+          table(
+            [
+              'parallel step',
+              'branches',
+              `waited for the slowest (${unitName(unit, 2)})`,
+              'fork to join',
+              'last to be done',
+            ],
+            joins.map((j) => [j.where, j.branches, j.wait, j.span, j.last]),
+          ),
+        ],
+      ];
+    },
+    constraint: () => [constraintSentence(r, verdict)],
+    'moving-bottleneck': () => {
+      const moving = movingBottleneck(r);
+      return moving ? [moving] : [];
+    },
+    nodes: () => [
+      [
+        nodeTable(r, estimated, verdict),
+        ...[...estimated]
+          .filter(([id]) => id in r.nodes)
+          .map(([id, reason]) => `~ ${id}: an estimate: ${reason}`),
+      ],
+    ],
+    queues: pageOnly,
+    'work-item-age': lean('work-item-age'),
+    outages: lean('outages'),
+    blockers: () => {
+      const blockers = blockerReports(r);
+      if (blockers.length === 0) return [];
+      return [
+        [
+          table(
+            ['blocked at', 'items blocked', `blocked for (${unitName(unit, 2)})`, 'share of lead time'],
+            blockers.map((b) => [b.where, b.blocked, b.time, b.share]),
+          ),
+        ],
+      ];
+    },
+  };
 }
 
 /**
@@ -285,19 +336,6 @@ function stopped(r: SimulationResult): string {
   if (r.stoppedBy === 'stalled') return 'STOPPED: stalled (events outran the clock; see the warning)';
   if (r.stoppedBy === 'overflow') return 'STOPPED: too many items in the system (see the warning)';
   return 'STOPPED at run.maxTime with work in progress';
-}
-
-/**
- * Where items wait longest, when that is not the busiest node: a weekly board can be nearly
- * idle and still hold items for a fifth of their lead time.
- */
-function constraintLine(v: Verdict): string | undefined {
-  const c = v.constraint;
-  if (!c) return undefined;
-  return (
-    `constraint: ${constraintPhrase(c)}, ` +
-    `though it is ${percent(c.utilization)} busy (the busiest node, ${c.busiest}, holds them ${percent(c.busiestWaitShare)})`
-  );
 }
 
 function nodeTable(r: SimulationResult, estimated: ReadonlyMap<string, string>, verdict: Verdict): string {
