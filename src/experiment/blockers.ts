@@ -2,7 +2,8 @@
  * What blockers held up, folded over replications: per node with a blocker, the share of
  * items blocked there, the mean blocked time of those, and the blocked time as a share of
  * lead time; and in total, blocked time as a share of lead time (the items done: their own
- * blocked time over their lead time), with 95% intervals over replications.
+ * blocked time over their lead time), with 95% intervals over replications, and each
+ * replication's own, for paired comparisons.
  */
 import { ci95, meanOf } from '../metrics/confidence.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -28,14 +29,19 @@ export function blockersOf(
     const time = outcomes.reduce((s, o) => s + o.blockers!.time[n], 0);
     const served = outcomes.reduce((s, o) => s + o.nodes.waitCount[n], 0);
     nodes[topology.nodeIds[n]] = {
+      policy: node.blocker.policy,
       blocked: served > 0 ? count / served : 0,
       time: count > 0 ? time / count : 0,
       share: meanAndCi((o, b) => (o.leadTimeTotal > 0 ? b.time[n] / o.leadTimeTotal : 0)),
     };
   });
+  const perItem = (o: ReplicationOutcome) => (o.completed > 0 ? o.blockers!.completed / o.completed : 0);
+  const share = (o: ReplicationOutcome) =>
+    o.leadTimeTotal > 0 ? o.blockers!.completed / o.leadTimeTotal : 0;
   return {
-    perItem: meanAndCi((o, b) => b.completed / o.completed),
-    share: meanAndCi((o, b) => (o.leadTimeTotal > 0 ? b.completed / o.leadTimeTotal : 0)),
+    perItem: meanAndCi((o) => perItem(o)),
+    share: meanAndCi((o) => share(o)),
     nodes,
+    runs: { perItem: outcomes.map(perItem), share: outcomes.map(share) },
   };
 }

@@ -30,7 +30,9 @@ export interface ComparedVariant {
   stability?: Stability;
   /**
    * Against the first variant (absent for the first itself). Where both have economics, also
-   * the differences in cost of delay, total cost (delay and capacity) and value delivered.
+   * the differences in cost of delay, total cost (delay and capacity) and value delivered;
+   * where both have a release, in DORA's four measures (each over the replications in which
+   * both saw it); where both have blockers, in the share of lead time items spent blocked.
    */
   vsBaseline?: {
     leadTime: Difference;
@@ -38,6 +40,11 @@ export interface ComparedVariant {
     costOfDelay?: Difference;
     totalCost?: Difference;
     value?: Difference;
+    deploymentFrequency?: Difference;
+    leadTimeForChanges?: Difference;
+    changeFailureRate?: Difference;
+    timeToRestore?: Difference;
+    blockedShare?: Difference;
   };
 }
 
@@ -158,6 +165,8 @@ export function comparisonOf(
               leadTime: paired(base, result, (r) => r.runs.map((x) => x.leadTimeMean)),
               throughput: paired(base, result, (r) => r.runs.map((x) => x.throughput)),
               ...economicDifferences(base, result),
+              ...deliveryDifferences(base, result),
+              ...blockerDifferences(base, result),
             },
           }),
     })),
@@ -176,6 +185,51 @@ function economicDifferences(base: SimulationResult, other: SimulationResult) {
     totalCost: difference(a.totalCost, b.totalCost),
     value: difference(a.value, b.value),
   };
+}
+
+/** The paired differences in DORA's four measures, when both results have a release. */
+function deliveryDifferences(base: SimulationResult, other: SimulationResult) {
+  const a = base.delivery?.runs;
+  const b = other.delivery?.runs;
+  if (!a || !b) return {};
+  const measures = [
+    'deploymentFrequency',
+    'leadTimeForChanges',
+    'changeFailureRate',
+    'timeToRestore',
+  ] as const;
+  return Object.fromEntries(
+    measures.flatMap((m) => {
+      const d = pairedWhereSeen(a[m], b[m]);
+      return d ? [[m, d]] : [];
+    }),
+  ) as Partial<Record<(typeof measures)[number], Difference>>;
+}
+
+/** The paired difference in the share of lead time spent blocked, when both results have blockers. */
+function blockerDifferences(base: SimulationResult, other: SimulationResult) {
+  const a = base.blockers?.runs;
+  const b = other.blockers?.runs;
+  if (!a || !b) return {};
+  const d = pairedWhereSeen(a.share, b.share);
+  return d ? { blockedShare: d } : {};
+}
+
+/** Paired over the replications in which both saw the measure (neither is null); none without one. */
+function pairedWhereSeen(
+  a: readonly (number | null)[],
+  b: readonly (number | null)[],
+): Difference | undefined {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const u = a[i];
+    const v = b[i];
+    if (u === null || v === null) continue;
+    x.push(u);
+    y.push(v);
+  }
+  return x.length > 0 ? ratioCi95(x, y) : undefined;
 }
 
 function stabilityOf(document: unknown): { stability?: Stability } {

@@ -10,7 +10,8 @@
  *   each outage of a release node.
  *
  * Each has its mean over all that the replications saw and a 95% interval over replications
- * (each replication's own value; one that saw nothing of a measure adds nothing to it).
+ * (each replication's own value; one that saw nothing of a measure adds nothing to it). Each
+ * replication's own values are kept too, null where it saw nothing, for paired comparisons.
  */
 import { ci95, meanOf } from '../metrics/confidence.ts';
 import { RunningSummary } from '../metrics/summary.ts';
@@ -44,5 +45,16 @@ export function deliveryOf(
     leadTimeForChanges: pooled((r) => r.leadTimeForChanges),
     changeFailureRate: { share: deployments > 0 ? failed / deployments : 0, ci95: ci95(rates) },
     timeToRestore: pooled((r) => r.timeToRestore),
+    runs: {
+      deploymentFrequency: frequency,
+      leadTimeForChanges: seen.map((r) => ownMean(r.leadTimeForChanges)),
+      changeFailureRate: seen.map((r) => (r.deployments > 0 ? r.failedDeployments / r.deployments : null)),
+      timeToRestore: seen.map((r) => ownMean(r.timeToRestore)),
+    },
   };
+}
+
+/** A replication's own mean, or null where it saw nothing. */
+function ownMean(s: RunningSummary): number | null {
+  return s.count > 0 ? s.mean : null;
 }

@@ -72,8 +72,17 @@ export interface BlockerResult {
   /** Mean blocked time of an item done, and blocked time as a share of lead time. */
   perItem: { mean: number; ci95: Interval };
   share: { mean: number; ci95: Interval };
-  /** Per node with a blocker: the share of items started there that were blocked, their mean blocked time, the share of lead time. */
-  nodes: Record<string, { blocked: number; time: number; share: { mean: number; ci95: Interval } }>;
+  /**
+   * Per node with a blocker: whether the person holds a blocked item or puts it aside, the
+   * share of items started there that were blocked, their mean blocked time, the share of
+   * lead time.
+   */
+  nodes: Record<
+    string,
+    { policy: 'hold' | 'aside'; blocked: number; time: number; share: { mean: number; ci95: Interval } }
+  >;
+  /** Each replication's blocked time per item done and share of lead time, in replication order (for paired comparisons; 0 where nothing was done). */
+  runs: { perItem: number[]; share: number[] };
 }
 
 export interface JoinResult {
@@ -155,6 +164,17 @@ export interface DeliveryResult {
   changeFailureRate: { share: number; ci95: Interval };
   /** From a failed release to the change's next good release, and each outage of a release node. */
   timeToRestore: { mean: number | null; ci95: Interval; count: number };
+  /**
+   * Each replication's own value of the four, in replication order (for paired comparisons);
+   * null where the replication saw nothing of the measure (no deployment, no change released,
+   * no incident).
+   */
+  runs: {
+    deploymentFrequency: number[];
+    leadTimeForChanges: (number | null)[];
+    changeFailureRate: (number | null)[];
+    timeToRestore: (number | null)[];
+  };
 }
 
 export interface SimulationResult {

@@ -1,8 +1,8 @@
 /**
  * What a result says about blockers, worded once for the terminal and the page: at each node
- * with a blocker, how many of its items were blocked, for how long, and what share of lead
- * time that is; and the share of lead time items spent blocked in all. Empty for a result
- * without blockers.
+ * with a blocker, what its person does with a blocked item (holds it or puts it aside), how
+ * many of its items were blocked, for how long, and what share of lead time that is; and the
+ * share of lead time items spent blocked in all. Empty for a result without blockers.
  */
 import type { SimulationResult } from '../experiment/result.ts';
 import { number, percent, withInterval } from './numbers.ts';
@@ -10,6 +10,8 @@ import { number, percent, withInterval } from './numbers.ts';
 export interface BlockerReport {
   /** The node's id, or "all" for the total. */
   where: string;
+  /** "held" (the person waits with the item) or "put aside" (the person takes other work); empty for the total. */
+  policy: string;
   /** "23.4%" of the items started there (empty for the total). */
   blocked: string;
   /** Mean blocked time of a blocked item there, or of any item done for the total. */
@@ -26,10 +28,17 @@ export function blockerReports(r: SimulationResult): BlockerReport[] {
   return [
     ...Object.entries(b.nodes).map(([node, n]) => ({
       where: node,
+      policy: n.policy === 'aside' ? 'put aside' : 'held',
       blocked: percent(n.blocked),
       time: number(n.time),
       share: share(n.share),
     })),
-    { where: 'all', blocked: '', time: withInterval(b.perItem.mean, b.perItem.ci95), share: share(b.share) },
+    {
+      where: 'all',
+      policy: '',
+      blocked: '',
+      time: withInterval(b.perItem.mean, b.perItem.ci95),
+      share: share(b.share),
+    },
   ];
 }

@@ -2,8 +2,10 @@
  * What a comparison says: each variant's verdict, and how each variant that may be ranked
  * differs from the baseline in mean lead time and throughput (and, where both have
  * economics, in cost of delay, total cost and value delivered), with the paired 95% interval
- * from `compare()` (common random numbers); and where each variant's constraint is, and whether
- * it moved from the baseline's. The words are chosen here, once; the terminal
+ * from `compare()` (common random numbers); where each variant's constraint is, and whether
+ * it moved from the baseline's; and, for the cards beside them, where both have a release, in
+ * DORA's four measures, and where both have blockers, in the share of lead time spent blocked.
+ * The words are chosen here, once; the terminal
  * (src/cli/commands/compare.ts) and the page (web/viewmodel/sentences.ts) only lay them out,
  * so the two never describe the same difference differently.
  */
@@ -13,7 +15,21 @@ import type { Section } from './loops.ts';
 import { change, number, unitName } from './numbers.ts';
 import { unranked, type Verdict, verdictOf } from './verdict.ts';
 
-export type Measure = 'leadTime' | 'throughput' | 'costOfDelay' | 'totalCost' | 'value';
+export type Measure =
+  | 'leadTime'
+  | 'throughput'
+  | 'costOfDelay'
+  | 'totalCost'
+  | 'value'
+  | DeliveryMeasure
+  | 'blockedShare';
+
+/** DORA's four measures, in the order delivery.ts says them. */
+export type DeliveryMeasure =
+  | 'deploymentFrequency'
+  | 'leadTimeForChanges'
+  | 'changeFailureRate'
+  | 'timeToRestore';
 
 /** Said when the interval runs from one side of no difference to the other. */
 export const CHANCE = 'this could be chance';
@@ -31,10 +47,23 @@ const MEASURES = {
   costOfDelay: { label: 'cost of delay', down: 'lower', up: 'higher', section: 'economics' },
   totalCost: { label: 'total cost', down: 'lower', up: 'higher', section: 'economics' },
   value: { label: 'value delivered', down: 'lower', up: 'higher', section: 'economics' },
+  deploymentFrequency: { label: 'deployment frequency', down: 'lower', up: 'higher', section: 'delivery' },
+  leadTimeForChanges: { label: 'lead time for changes', down: 'shorter', up: 'longer', section: 'delivery' },
+  changeFailureRate: { label: 'change failure rate', down: 'lower', up: 'higher', section: 'delivery' },
+  timeToRestore: { label: 'time to restore', down: 'shorter', up: 'longer', section: 'delivery' },
+  blockedShare: { label: 'share of lead time blocked', down: 'lower', up: 'higher', section: 'blockers' },
 } as const satisfies Record<Measure, { label: string; down: string; up: string; section: Section }>;
 
 /** The order findings are said in; the money measures only where both variants have economics. */
 const MEASURE_ORDER: readonly Measure[] = ['leadTime', 'throughput', 'costOfDelay', 'totalCost', 'value'];
+
+/** The order the delivery card says its differences in. */
+const DELIVERY_ORDER: readonly DeliveryMeasure[] = [
+  'deploymentFrequency',
+  'leadTimeForChanges',
+  'changeFailureRate',
+  'timeToRestore',
+];
 
 /** What the paired 95% interval adds to a difference. */
 export type FindingInterval =
@@ -74,6 +103,10 @@ export interface VariantReport {
   constraint: string;
   /** Whether the constraint moved from the baseline's (absent for the baseline). */
   constraintMove?: string;
+  /** Likewise in DORA's four measures, where both have a release (the delivery card's). */
+  delivery: Finding[];
+  /** Likewise in the share of lead time spent blocked, where both have blockers (the blockers card's). */
+  blockers: Finding[];
 }
 
 export interface ComparisonReport {
@@ -90,15 +123,20 @@ export function comparisonReport(c: Comparison): ComparisonReport {
     costOfDelay: 'per replication',
     totalCost: 'per replication',
     value: 'per replication',
+    deploymentFrequency: `deployments per ${unitName(timeUnit, 1)}`,
+    leadTimeForChanges: unitName(timeUnit),
+    changeFailureRate: 'of deployments',
+    timeToRestore: unitName(timeUnit),
+    blockedShare: 'of lead time',
   };
   return {
     baseline: c.baseline,
     variants: c.variants.map((v, i) => {
       const not = i === 0 ? undefined : unranked(judged[0], judged[i]);
       const vs = v.vsBaseline;
-      const findings =
+      const said = (order: readonly Measure[]) =>
         vs && !not
-          ? MEASURE_ORDER.flatMap((m) => {
+          ? order.flatMap((m) => {
               const d = vs[m];
               return d
                 ? [finding(d, { variant: v.name, baseline: c.baseline, measure: m, unit: units[m] })]
@@ -108,7 +146,9 @@ export function comparisonReport(c: Comparison): ComparisonReport {
       return {
         ...judged[i],
         ...(not ? { unranked: not } : {}),
-        findings,
+        findings: said(MEASURE_ORDER),
+        delivery: said(DELIVERY_ORDER),
+        blockers: said(['blockedShare']),
         constraint: constraintCell(v.result),
         ...(i === 0 ? {} : { constraintMove: constraintMove(c.variants[0], v.result) }),
       };

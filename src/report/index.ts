@@ -22,6 +22,7 @@ export {
   CHANCE,
   type ComparisonReport,
   comparisonReport,
+  type DeliveryMeasure,
   type Finding,
   type FindingInterval,
   finding,

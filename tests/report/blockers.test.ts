@@ -6,6 +6,7 @@
  * run's 20 replications (fixed seed), doubled so that the check states a 99.99% band.
  */
 import { describe, expect, it } from 'vitest';
+import { describeResult } from '../../src/cli/commands/run.ts';
 import { simulate } from '../../src/index.ts';
 import { blockerReports } from '../../src/report/index.ts';
 
@@ -46,6 +47,23 @@ describe('blocked time in the results', () => {
     expect(Math.abs(b.nodes.second.time - 4)).toBeLessThan(0.2);
     const rows = blockerReports(r);
     expect(rows.map((row) => row.where)).toEqual(['second', 'all']);
+    // Its person holds a blocked item; put aside under the other policy.
+    expect(b.nodes.second.policy).toBe('hold');
+    expect(rows.map((row) => row.policy)).toEqual(['held', '']);
+    const aside = { ...ample.nodes[1], blocker: { ...ample.nodes[1].blocker, policy: 'aside' } };
+    const other = simulate({
+      ...ample,
+      run: { ...ample.run, replications: 2 },
+      nodes: [ample.nodes[0], aside],
+    });
+    expect(blockerReports(other).map((row) => row.policy)).toEqual(['put aside', '']);
+    // The command line's table says so in its own column.
+    const table = describeResult(other).split('\n');
+    const header = table.findIndex((l) => l.startsWith('blocked at'));
+    expect(table[header]).toMatch(
+      /^blocked at +while blocked +items blocked +blocked for \(days\) +share of lead time$/,
+    );
+    expect(table.slice(header).find((l) => l.startsWith('second'))).toMatch(/^second +put aside +\d/);
   });
 
   it('is absent from a result where no node has a blocker', () => {

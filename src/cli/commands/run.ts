@@ -303,8 +303,14 @@ function sections(
       return [
         [
           table(
-            ['blocked at', 'items blocked', `blocked for (${unitName(unit, 2)})`, 'share of lead time'],
-            blockers.map((b) => [b.where, b.blocked, b.time, b.share]),
+            [
+              'blocked at',
+              'while blocked',
+              'items blocked',
+              `blocked for (${unitName(unit, 2)})`,
+              'share of lead time',
+            ],
+            blockers.map((b) => [b.where, b.policy, b.blocked, b.time, b.share]),
           ),
         ],
       ];
