@@ -42,7 +42,7 @@ const CHECK = `(() => {
   for (const layer of document.querySelectorAll('.presentation, .presentation-body'))
     if (layer.scrollWidth > layer.clientWidth + 1)
       problems.push(layer.className + ': content ' + layer.scrollWidth + ' px wide in ' + layer.clientWidth + ' px');
-  for (const card of document.querySelectorAll('.chart-card, .headline, .verdict, .compare-table-wrap, .card')) {
+  for (const card of document.querySelectorAll('.chart-card, .headline, .verdict, .compare-table-wrap, .card, .line-card')) {
     if (!card.offsetParent) continue;
     const name = card.id || card.className;
     if (card.scrollWidth > card.clientWidth + 1)

@@ -16,7 +16,9 @@ import {
   formatRate,
 } from '../viewmodel/format.ts';
 import { differenceSentence } from '../viewmodel/sentences.ts';
+import { blockersComparisonCard } from './blockers-card.ts';
 import { cardOf } from './chart-card.ts';
+import { deliveryComparisonCard } from './delivery-card.ts';
 import { h } from './dom.ts';
 import { csvExport, jsonExport } from './export-button.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
@@ -101,6 +103,8 @@ export class CompareResults {
         h('ul', { class: 'differences' }, sentences),
         lookTwice(c.variants.flatMap((v) => v.result.warnings.map((text) => ({ variant: v.name, text })))),
         this.table(c, unit, report),
+        deliveryComparisonCard(c),
+        blockersComparisonCard(c),
         watchSideBySide(watch, { seed: c.seed, replications: c.replications }),
       ],
       cards,

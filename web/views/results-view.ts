@@ -9,7 +9,9 @@ import { stability } from '../../src/runner.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
+import { blockersCard } from './blockers-card.ts';
 import { cardOf } from './chart-card.ts';
+import { deliveryCard } from './delivery-card.ts';
 import { h } from './dom.ts';
 import { economicsCard } from './economics-card.ts';
 import { csvExport, jsonExport } from './export-button.ts';
@@ -131,6 +133,8 @@ export class ResultsView {
         leanPanel(leanFindings(result)),
         joinPanel(joinReports(result)),
         economicsCard(economicsLines(result)),
+        deliveryCard(result),
+        blockersCard(result),
         lookTwice(result.warnings.map((text) => ({ text }))),
         document === undefined ? null : watchRun({ name: result.scenario, document }),
       ],
