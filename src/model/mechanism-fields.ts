@@ -161,7 +161,9 @@ export const multitaskingSchema = z.strictObject({
  * gets stuck on the vendor", and the blocked time then does not depend on how long the work
  * itself takes. `hold`: the person keeps the item and waits, so a server is held for the
  * blocked time. `aside`: the item is put aside and the server takes other work; the item keeps
- * its place at the node (and its WIP slot) and resumes on the next free server when unblocked.
+ * its place at the node and resumes on the next free server when unblocked. Whether it keeps
+ * its WIP slot meanwhile is `countsAgainstWip` (only with `aside`: an item its person holds
+ * keeps the person busy, and so its slot).
  */
 export const blockerSchema = z.strictObject({
   probability: probability.describe('Chance that an item started here becomes blocked.'),
@@ -170,6 +172,14 @@ export const blockerSchema = z.strictObject({
     .enum(['hold', 'aside'], { error: 'policy must be "hold" or "aside"' })
     .default('hold')
     .describe('"hold": the person waits with the item; "aside": the person takes other work meanwhile.'),
+  // Coaches argue both ways, so both can be modelled. Only the node's own limit: the system's
+  // (CONWIP) caps the work committed, and a blocked item is committed work that comes back.
+  countsAgainstWip: z
+    .boolean({ error: 'countsAgainstWip must be true or false' })
+    .default(true)
+    .describe(
+      'Whether an item put aside keeps its place under the node’s wipLimit while blocked; false frees it, so the node pulls new work.',
+    ),
 });
 
 /** Fields a node may add to the plain team. */

@@ -361,6 +361,21 @@ function checkNodeMechanisms(
       at('blocker', 'policy'),
       'a node that works in batches cannot put a blocked item aside; use policy "hold" (the batch waits)',
     );
+  if (node.blocker?.countsAgainstWip === false) {
+    // A person holding a blocked item is busy with it, so it keeps its place as any work in
+    // service does; and without a limit of the node's own there is no place to free (the
+    // system's wipLimit counts every item committed, blocked or not).
+    if (node.blocker.policy !== 'aside')
+      issue(
+        at('blocker', 'countsAgainstWip'),
+        'an item whose person holds it while blocked keeps its place under the WIP limit: countsAgainstWip false needs policy "aside"',
+      );
+    else if (node.wipLimit === undefined)
+      issue(
+        at('blocker', 'countsAgainstWip'),
+        `countsAgainstWip false frees a blocked item's place under the node's wipLimit, and this node has none: give it a wipLimit, or leave countsAgainstWip out (the scenario's wipLimit counts every item committed, blocked or not)`,
+      );
+  }
   const failure = node.failure;
   // One failed item sends the whole batch back: a batch of b passes with (1 - p)^b.
   if (failure?.scope === 'batch' && node.batch && failure.escalateTo === undefined) {

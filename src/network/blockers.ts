@@ -3,8 +3,9 @@
  * the stream (a vendor, another department, a decision), found as work on it starts. Under
  * `hold` the person keeps the item and waits, so the service lasts the blocked time plus the
  * work; under `aside` the item is put aside at its node (keeping its place there, and its WIP
- * slot) and its server takes other work, and when it is unblocked it goes to the front of the
- * node's queue and resumes on the next free server (work.ts `startUnit`, `unblock`). Draws come
+ * slot unless `countsAgainstWip` is false) and its server takes other work, and when it is
+ * unblocked it goes to the front of the node's queue and resumes on the next free server
+ * (work.ts `startUnit`, `setAside`, `unblock`). Draws come
  * from each node's own stream (`blocker:<node>`), so every other draw is the same as without.
  */
 import { UNBLOCK } from './events.ts';

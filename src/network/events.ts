@@ -19,6 +19,7 @@ export const AGE_SNAPSHOT = 10;
 export const WINDOW_END = 11;
 export const ITEM_DONE = 12;
 export const UNBLOCK = 13;
+export const ROOM = 14;
 
 /**
  * What an event's subject number stands for: a demand class, a service unit, an item (at
@@ -44,6 +45,9 @@ export const EVENT_KINDS: Readonly<Record<number, { subject: Subject; words: str
   [ITEM_DONE]: { subject: 'item', words: 'ends of service' },
   // An item blocked on something outside the stream, at its node.
   [UNBLOCK]: { subject: 'item', words: 'blockers clearing' },
+  // Room under a node's WIP limit that no item leaving made: one put aside by a blocker,
+  // not counted against the limit while blocked (work.ts setAside).
+  [ROOM]: { subject: 'node', words: 'room made by blocked work' },
 };
 
 /**

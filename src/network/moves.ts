@@ -41,7 +41,7 @@ function updateCapability(r: ReplicationState, slot: number): void {
  * blocked; two such teams blocked each other for ever.)
  */
 function usable(r: ReplicationState, n: number, from: number): boolean {
-  return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.rules.wipLimit[n]);
+  return r.available[n] === 1 && r.capacity[n] > 0 && (n === from || r.nodeWip[n] < r.wipLimit[n]);
 }
 
 /** Servers the item frees at its node when it leaves: its own, or its batch's if it is the last of it there. */
@@ -81,7 +81,7 @@ export function chooseNode(r: ReplicationState, slot: number, from: number): num
   const dest = r.route(r.view, r.candidates, first, count, cap);
   // Rather than block at a full node, holding its server there, the item waits at its own
   // node in the place it holds: it cannot be part of a circle of full nodes that way.
-  return from >= 0 && dest !== from && r.nodeWip[dest] >= r.rules.wipLimit[dest] && serves(r, from, cap)
+  return from >= 0 && dest !== from && r.nodeWip[dest] >= r.wipLimit[dest] && serves(r, from, cap)
     ? from
     : dest;
 }
@@ -92,7 +92,7 @@ export function chooseNode(r: ReplicationState, slot: number, from: number): num
  */
 export function moveTo(r: ReplicationState, slot: number, from: number, dest: number): void {
   // Staying at the same node needs no room: the item is already counted there.
-  if (dest !== from && r.nodeWip[dest] >= r.rules.wipLimit[dest]) blockOrReject(r, slot, from, dest);
+  if (dest !== from && r.nodeWip[dest] >= r.wipLimit[dest]) blockOrReject(r, slot, from, dest);
   else admit(r, slot, from, dest);
 }
 
@@ -220,6 +220,15 @@ function leave(r: ReplicationState, slot: number, n: number, unit: number): void
     if (unit >= 0) r.units.release(unit);
     if (r.queued[n] > 0) tryStart(r, n);
   }
+  roomAt(r, n);
+}
+
+/**
+ * There may be room at node n (an item has left it, or one put aside there no longer counts
+ * against its limit): work waiting for room there comes in, then work waiting elsewhere that
+ * n could take.
+ */
+export function roomAt(r: ReplicationState, n: number): void {
   if (r.waitingForRoom[n].length > 0) admitWaiting(r, n);
   if (r.blocked > 0) offerRoom(r, n);
 }
@@ -227,7 +236,7 @@ function leave(r: ReplicationState, slot: number, n: number, unit: number): void
 /** Room at node n: let in the items waiting for it, first come first served. */
 function admitWaiting(r: ReplicationState, n: number): void {
   const waiting = r.waitingForRoom[n];
-  while (waiting.length > 0 && r.nodeWip[n] < r.rules.wipLimit[n]) {
+  while (waiting.length > 0 && r.nodeWip[n] < r.wipLimit[n]) {
     const slot = waiting.shift();
     admit(r, slot, r.items.node[slot], n);
   }

@@ -39,6 +39,8 @@ export interface Rules {
   blockerProbability: Float64Array;
   blockerTime: (Sampler | undefined)[];
   blockerAside: Uint8Array;
+  /** 1 where an item put aside does not count against the node's WIP limit while blocked. */
+  blockerFreesWip: Uint8Array;
   mtbf: (Sampler | undefined)[];
   mttr: (Sampler | undefined)[];
   gate: ({ every: number; open: number; offset: number; batch: boolean } | undefined)[];
@@ -98,6 +100,9 @@ export function compileRules(scenario: Scenario, topology: Topology): Rules {
     blockerProbability: Float64Array.from(nodes, (n) => n.blocker?.probability ?? 0),
     blockerTime: nodes.map((n) => (n.blocker ? makeSampler(n.blocker.time) : undefined)),
     blockerAside: Uint8Array.from(nodes, (n) => (n.blocker?.policy === 'aside' ? 1 : 0)),
+    blockerFreesWip: Uint8Array.from(nodes, (n) =>
+      n.blocker?.policy === 'aside' && n.blocker.countsAgainstWip === false ? 1 : 0,
+    ),
     mtbf: nodes.map((n) => (n.outages ? makeSampler(n.outages.mtbf) : undefined)),
     mttr: nodes.map((n) => (n.outages ? makeSampler(n.outages.mttr) : undefined)),
     gate: nodes.map((n) => n.schedule),

@@ -38,11 +38,12 @@ import {
   ITEM_DONE,
   OUTAGE_END,
   OUTAGE_START,
+  ROOM,
   UNBLOCK,
   WINDOW_END,
 } from './events.ts';
 import { CHECK_EVERY, ClockWatch, describeOverflow, describeStall, MAX_WIP, stalled } from './guards.ts';
-import { arriveFromHandoff, finishItem, finishService } from './moves.ts';
+import { arriveFromHandoff, finishItem, finishService, roomAt } from './moves.ts';
 import { accrueAll, changeWip, closeWindow, recordSeries, snapshotAges } from './observe.ts';
 import type { ReplicationOutcome, StopPlace, StopReason } from './outcome.ts';
 import { isPlainNetwork, runPlain } from './plain-loop.ts';
@@ -149,6 +150,9 @@ export class Replication extends ReplicationState {
           break;
         case UNBLOCK:
           unblock(this, subject);
+          break;
+        case ROOM:
+          roomAt(this, subject);
           break;
       }
       // Outages, gates and capacity changes recur for ever: the run ends once arrivals have

@@ -148,6 +148,12 @@ export class ReplicationState {
   declare readonly tracksWork: boolean;
   /** Items at or headed for the node: queued, in service, finished but blocked, in transit to it. */
   declare readonly nodeWip: Int32Array;
+  /**
+   * Each node's WIP limit as the run applies it: the scenario's, raised by one for each item
+   * put aside there by a blocker that does not count against it (blockers.ts), so that
+   * `nodeWip >= wipLimit` reads "full" whichever way blocked work is counted.
+   */
+  declare readonly wipLimit: Int32Array;
   /** Finished items waiting at the node for room downstream. */
   declare readonly blockedHere: Int32Array;
   /** Items waiting for room at the node (blocked upstream, or arrivals). */
@@ -291,6 +297,7 @@ export class ReplicationState {
     this.busyWork = new Float64Array(n);
     this.tracksWork = STRATEGIES[scenario.routing].readsWork;
     this.nodeWip = new Int32Array(n);
+    this.wipLimit = Int32Array.from(this.rules.wipLimit);
     this.blockedHere = new Int32Array(n);
     this.waitingForRoom = Array.from({ length: n }, () => new ItemQueue());
     this.serving = Array.from({ length: n }, () => new UnitList());

@@ -5,7 +5,7 @@
  */
 
 import { blockItem, drawBlocker } from './blockers.ts';
-import { BATCH_TIMEOUT, DONE, ITEM_DONE } from './events.ts';
+import { BATCH_TIMEOUT, DONE, ITEM_DONE, ROOM } from './events.ts';
 import { HOLDS_SERVER } from './items.ts';
 import { accrue } from './observe.ts';
 import { multitasks } from './rules.ts';
@@ -183,7 +183,10 @@ export function startUnit(r: ReplicationState, n: number, k: number, arriving = 
 
 /**
  * A blocked item is put aside: it has started (commitment, its wait, its work drawn) but
- * takes no server, keeps its place at the node, and waits for the blocker to clear.
+ * takes no server, keeps its place at the node, and waits for the blocker to clear. Where it
+ * does not count against the node's WIP limit meanwhile, the limit is raised by one until it
+ * clears, and the room is offered to work waiting for it once this event is handled (a ROOM
+ * event now: admitting work here would start it inside the start of another).
  */
 function setAside(r: ReplicationState, n: number, slot: number, cap: number, time: number): void {
   const items = r.items;
@@ -193,6 +196,10 @@ function setAside(r: ReplicationState, n: number, slot: number, cap: number, tim
   started(r, slot, n, cap, work, false, 1);
   r.setAside++;
   blockItem(r, n, slot, cap, time);
+  if (r.rules.blockerFreesWip[n] === 1) {
+    r.wipLimit[n]++;
+    if (r.blocked > 0) r.calendar.schedule(r.now, ROOM, n);
+  }
 }
 
 /**
@@ -208,6 +215,9 @@ export function unblock(r: ReplicationState, slot: number): void {
   if (r.trace) r.trace('unblocked', r.now, slot, n, items.capability[slot], 0);
   if (r.rules.blockerAside[n] === 0) return;
   r.setAside--;
+  // It counts again, and resumes even when that puts the node over its limit: it was started
+  // and is never turned away; the node takes no new work until it is back under.
+  if (r.rules.blockerFreesWip[n] === 1) r.wipLimit[n]--;
   accrue(r, n);
   r.queues.pushFront(n, slot, items.level[slot]);
   expectWork(r, r.queuedWork, n, items.capability[slot], 1);

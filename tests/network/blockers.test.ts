@@ -124,3 +124,140 @@ describe('blockers', () => {
     expect(withBlocker.touchTime).toBe(without.touchTime);
   });
 });
+
+type Doc = {
+  run: Record<string, unknown>;
+  demand: Record<string, unknown>[];
+  nodes: Record<string, unknown>[];
+  [field: string]: unknown;
+};
+
+/**
+ * One person with a WIP limit of 1; each item is blocked for 2 as its work starts, put aside,
+ * then takes 2 of work. Three classes arrive once each, at 2.7, 4 and 5.2, so the story reads
+ * item by item; `upstream` puts a step of 0.25 at another team before it.
+ */
+function limited(countsAgainstWip: boolean, more: { upstream?: boolean; whenFull?: 'reject' } = {}): Doc {
+  const steps = more.upstream ? ['prepare', 'work'] : ['work'];
+  const once = (id: string, at: number) => ({
+    id,
+    interarrival: at,
+    steps,
+    whenFull: more.whenFull ?? 'wait',
+  });
+  return {
+    name: 'blocked work and the WIP limit',
+    run: { duration: 5.3, seed: 1 },
+    demand: [once('first', 2.7), once('second', 4), once('late', 5.2)],
+    nodes: [
+      ...(more.upstream ? [{ id: 'upstream', capacity: 1, serves: { prepare: 0.25 } }] : []),
+      {
+        id: 'person',
+        capacity: 1,
+        wipLimit: 1,
+        serves: { work: 2 },
+        blocker: { probability: 1, time: 2, policy: 'aside', countsAgainstWip },
+      },
+    ],
+  };
+}
+
+describe('blocked work and the WIP limit', () => {
+  it('counted (the default): an item put aside keeps its place, so the next waits outside until it is done', () => {
+    const [first, second, late] = timeline(limited(true));
+    expect(first).toMatchObject({ arrive: 2.7, admit: 2.7, blocked: 2.7, unblocked: 4.7, complete: 6.7 });
+    // Waits at the door while the first is blocked and worked on; its own blocker follows.
+    expect(second).toMatchObject({ arrive: 4, admit: 6.7, blocked: 6.7, unblocked: 8.7, complete: 10.7 });
+    expect(late).toMatchObject({ arrive: 5.2, admit: 10.7, complete: 14.7 });
+  });
+
+  it('not counted: the person pulls new work while an item is put aside, and a resumed item is never refused', () => {
+    const [first, second, late] = timeline(limited(false));
+    expect(first).toMatchObject({ arrive: 2.7, admit: 2.7, blocked: 2.7, unblocked: 4.7, complete: 6.7 });
+    // Comes in at once: the first, put aside, leaves its place free; it is blocked in its turn.
+    expect(second).toMatchObject({ arrive: 4, admit: 4, blocked: 4, unblocked: 6, complete: 8.7 });
+    // At 5.2 the first is back at work and counts again: the node is full, so the late one
+    // waits. At 6 the second clears and resumes anyway, two items against a limit of one;
+    // when the first leaves at 6.7 one still counts, so the late one comes in only at 8.7.
+    expect(late).toMatchObject({ arrive: 5.2, admit: 8.7, complete: 12.7 });
+  });
+
+  it('the default is counted, and the file says so in the parsed scenario', () => {
+    const doc = limited(true);
+    const { countsAgainstWip: _, ...blocker } = doc.nodes[0].blocker as Record<string, unknown>;
+    const parsed = parseScenario({ ...doc, nodes: [{ ...doc.nodes[0], blocker }] });
+    expect(parsed.ok && parsed.scenario.nodes[0].blocker?.countsAgainstWip).toBe(true);
+    expect(timeline({ ...doc, nodes: [{ ...doc.nodes[0], blocker }] })).toEqual(timeline(doc));
+  });
+
+  it('not counted: work finished upstream and waiting for room is let in as the item is put aside', () => {
+    const trace = (counts: boolean) => timeline(limited(counts, { upstream: true }));
+    const [, counted] = trace(true);
+    const [, freed] = trace(false);
+    // The second finishes its first step at 4.25 and finds the person full while the first
+    // is blocked: it waits upstream, holding that team's person, until the first is done.
+    expect(counted).toMatchObject({ arrive: 4, block: 4.25, blocked: 6.95, complete: 10.95 });
+    // With blocked work not counted the first's place is free: straight in and started,
+    // then it waits for the person the first has taken back at 4.95.
+    expect(freed).toMatchObject({ arrive: 4, blocked: 4.25, unblocked: 6.25, complete: 8.95 });
+    expect(freed.block).toBeUndefined();
+  });
+
+  it('not counted: work waiting for room comes in the moment an item is put aside, though nothing has left', () => {
+    // Nobody works until 3: the first waits inside, the second at the door. At 3 the person
+    // starts the first, which is blocked and put aside; its place is free at once.
+    const doc = limited(false);
+    doc.nodes[0] = {
+      ...doc.nodes[0],
+      capacitySchedule: [
+        { from: 0, capacity: 0 },
+        { from: 3, capacity: 1 },
+      ],
+    };
+    doc.demand = [doc.demand[0], doc.demand[1]].map((d, i) => ({ ...d, interarrival: 1.5 + i / 2 }));
+    doc.run.duration = 2.5;
+    const [first, second] = timeline(doc);
+    expect(first).toMatchObject({ arrive: 1.5, admit: 1.5, blocked: 3, unblocked: 5, complete: 7 });
+    expect(second).toMatchObject({ arrive: 2, block: 2, admit: 3, blocked: 3, unblocked: 5, complete: 9 });
+  });
+
+  it('not counted: an arrival that would be turned away at a full node finds room beside blocked work', () => {
+    const rejected = (counts: boolean) =>
+      replication(limited(counts, { whenFull: 'reject' })).outcome().rejected;
+    // Counted, the second and the late one find the person full; not counted, only the late one does.
+    expect(rejected(true)).toBe(2);
+    expect(rejected(false)).toBe(1);
+  });
+  it('the system WIP limit (CONWIP) counts blocked work either way: the next comes in only as one is done', () => {
+    const backlog = (counts: boolean) => timeline({ ...limited(counts), wipLimit: 1 });
+    for (const counts of [true, false]) {
+      const [first, second] = backlog(counts);
+      expect(first).toMatchObject({ blocked: 2.7, complete: 6.7 });
+      expect(second).toMatchObject({ arrive: 4, admit: 6.7 });
+    }
+  });
+
+  it('refuses not counting blocked work a person holds, or at a node without a WIP limit, naming the field', () => {
+    const problems = (blocker: object, wipLimit?: number) => {
+      const doc = limited(false);
+      const { wipLimit: _, ...node } = doc.nodes[0];
+      const parsed = parseScenario({
+        ...doc,
+        nodes: [
+          { ...node, ...(wipLimit && { wipLimit }), blocker: { ...(node.blocker as object), ...blocker } },
+        ],
+      });
+      return parsed.ok ? [] : parsed.problems.map((p) => `${p.path}: ${p.message}`);
+    };
+    expect(problems({ policy: 'hold' }, 1)).toEqual([
+      'nodes[0] (person).blocker.countsAgainstWip: an item whose person holds it while blocked keeps its place under the WIP limit: countsAgainstWip false needs policy "aside"',
+    ]);
+    expect(problems({})).toEqual([
+      "nodes[0] (person).blocker.countsAgainstWip: countsAgainstWip false frees a blocked item's place under the node's wipLimit, and this node has none: give it a wipLimit, or leave countsAgainstWip out (the scenario's wipLimit counts every item committed, blocked or not)",
+    ]);
+    expect(problems({ countsAgainstWip: 'no' }, 1)).toEqual([
+      'nodes[0] (person).blocker.countsAgainstWip: countsAgainstWip must be true or false',
+    ]);
+    expect(problems({}, 1)).toEqual([]);
+  });
+});
