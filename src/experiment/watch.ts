@@ -41,6 +41,8 @@ export interface WatchStart {
   capacity: number[];
   wipLimit: number[];
   gate: boolean[];
+  /** Whether an item a node's blocker puts aside leaves its place under the WIP limit while blocked. */
+  blockerFreesWip: boolean[];
 }
 
 export interface TraceBatch {
@@ -121,6 +123,7 @@ export function watchRun(input: unknown): WatchedRun {
       capacity,
       wipLimit: scenario.nodes.map((n) => n.wipLimit ?? 0),
       gate: scenario.nodes.map((n) => n.schedule !== undefined),
+      blockerFreesWip: scenario.nodes.map((n) => n.blocker?.countsAgainstWip === false),
     },
     next(maxEvents) {
       while (count < maxEvents && watching()) run.advance(STEP);

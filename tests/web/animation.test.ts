@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TRACE_EVENTS, TRACE_FIELDS, type TraceBatch, type TraceEvent } from '../../src/runner.ts';
 import {
   applyEvent,
+  type FlowStart,
   isFull,
   meanLeadSoFar,
   newFlowState,
@@ -30,7 +31,7 @@ function batch(rows: Row[], done = false): TraceBatch {
 
 const twoNodes = { capacity: [1, 2], wipLimit: [0, 2], gate: [false, false] };
 
-function play(rows: Row[], start = twoNodes) {
+function play(rows: Row[], start: FlowStart = twoNodes) {
   const s = newFlowState(start);
   for (const [event, time, item, node, detail = 0] of rows) applyEvent(s, event, time, item, node, detail);
   return s;
@@ -97,6 +98,28 @@ describe('the flow at a moment of the trace', () => {
     expect(s.items.get(2)?.waits).toEqual([{ node: 0, from: 1, to: 2, blocked: true }]);
     expect(s.nodes[0].held).toEqual([]);
     expect(s.nodes[1].queue).toEqual([0, 1, 2]);
+  });
+
+  it('work a blocker puts aside leaves the WIP count while blocked where it does not count against the limit', () => {
+    const rows: Row[] = [
+      ['arrive', 0, 0, -1, 0],
+      ['admit', 0, 0, 1],
+      ['start', 0, 0, 1, 1],
+      ['blocked', 0, 0, 1, 3],
+      ['arrive', 0.5, 1, -1, 0],
+      ['admit', 0.5, 1, 1],
+    ];
+    const counted = play(rows);
+    const freed = play(rows, { ...twoNodes, blockerFreesWip: [false, true] });
+    // Counted, the blocked item holds its place: the node is full at its limit of 2.
+    expect(counted.nodes[1].wip).toBe(2);
+    expect(isFull(counted.nodes[1])).toBe(true);
+    expect(freed.nodes[1].wip).toBe(1);
+    expect(isFull(freed.nodes[1])).toBe(false);
+    // Cleared, it counts again.
+    applyEvent(freed, 'unblocked', 3, 0, 1, 0);
+    expect(freed.nodes[1].wip).toBe(2);
+    expect(isFull(freed.nodes[1])).toBe(true);
   });
 
   it('a batch takes one server, a gate opens and closes, an outage marks its node down', () => {

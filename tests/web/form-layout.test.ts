@@ -110,8 +110,11 @@ function another(c: Control, doc: unknown): { input: string | boolean; json: unk
       const other = options.find((o) => o !== shown) ?? shown;
       return { input: other, json: other };
     }
-    case 'checkbox':
-      return { input: !controlChecked(doc, c), json: controlChecked(doc, c) ? undefined : true };
+    case 'checkbox': {
+      // Off is written only where it is not what a missing field means.
+      const off = c.field.default === true ? false : undefined;
+      return { input: !controlChecked(doc, c), json: controlChecked(doc, c) ? off : true };
+    }
     case 'step':
       return { input: 'build', json: 'build' };
     case 'nodes':

@@ -253,8 +253,13 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
     label: 'While blocked',
     help: (value) =>
       value === 'aside'
-        ? 'the item is put aside and the person takes other work; it keeps its WIP slot'
+        ? 'the item is put aside and the person takes other work'
         : 'the person holds the item and waits',
+  },
+  'nodes[].blocker.countsAgainstWip': {
+    group: 'blocker',
+    label: 'Blocked work counts against the WIP limit',
+    hint: 'off: an item put aside frees its place, so the node pulls new work (needs a WIP limit)',
   },
 };
 

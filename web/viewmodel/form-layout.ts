@@ -225,11 +225,16 @@ export function controlChecked(doc: unknown, c: Control): boolean {
  * The document with the field set from its widget: a number read as a number (other text
  * kept, so the schema can say what is wrong with it), an empty optional field removed
  * together with any object it leaves empty, a switch turned off removed when off is its
- * default.
+ * default, and a switch left at its default where the field is missing not added.
  */
 export function editControl(doc: unknown, c: Control, input: string | boolean): unknown {
   const set = (value: unknown) => setOptional(doc, c.path, value, c.keep);
-  if (typeof input === 'boolean') return set(input || c.field.default !== false ? input : undefined);
+  if (typeof input === 'boolean') {
+    // A switch left at what its missing field means adds nothing (a blocker's countsAgainstWip
+    // alone would make a blocker without a probability).
+    if (getAt(doc, c.path) === undefined && input === c.field.default) return doc;
+    return set(input || c.field.default !== false ? input : undefined);
+  }
   switch (c.widget) {
     case 'number':
       return set(readInput(input));

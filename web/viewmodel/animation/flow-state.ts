@@ -60,6 +60,8 @@ export interface NodeState {
   /** Items counted against the node's WIP limit (0: no limit). */
   wip: number;
   wipLimit: number;
+  /** An item put aside by the node's blocker leaves the WIP count while blocked (`countsAgainstWip: false`). */
+  blockerFreesWip: boolean;
   up: boolean;
   /** A gate: open now (a node without one is always open). */
   open: boolean;
@@ -94,6 +96,8 @@ export interface FlowStart {
   capacity: readonly number[];
   wipLimit: readonly number[];
   gate: readonly boolean[];
+  /** Nodes whose blocked items, put aside, do not count against their WIP limit (none when absent). */
+  blockerFreesWip?: readonly boolean[];
 }
 
 export function newFlowState(start: FlowStart): FlowState {
@@ -108,6 +112,7 @@ export function newFlowState(start: FlowStart): FlowState {
       capacity,
       wip: 0,
       wipLimit: start.wipLimit[n] ?? 0,
+      blockerFreesWip: start.blockerFreesWip?.[n] ?? false,
       up: true,
       open: !start.gate[n],
       gate: start.gate[n] ?? false,
@@ -285,6 +290,14 @@ export function applyEvent(
       item.target = detail;
       item.since = time;
       return;
+    case 'blocked':
+    case 'unblocked': {
+      // Where blocked work does not count against the limit, the item leaves the count until
+      // it clears (such a node puts every blocked item aside: its person never holds one).
+      const at = s.nodes[node];
+      if (at?.blockerFreesWip) at.wip += event === 'blocked' ? -1 : 1;
+      return;
+    }
     case 'complete': {
       detach(s, item);
       s.items.delete(id);
