@@ -298,6 +298,9 @@ function agingWipOf(
     count: outcome.agesAtEnd.count,
     step: t.map((c) => (c < 0 ? null : topology.capabilities[c])),
     age: value,
+    ...(outcome.agingBlocked && {
+      blocked: outcome.agingBlocked.toJSON().value.map((b) => (b < 0 ? null : b)),
+    }),
   };
 }
 

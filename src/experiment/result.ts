@@ -270,9 +270,16 @@ export interface SimulationResult {
    * The work in progress when arrivals stopped (`at`, the duration), from the first
    * replication: each item's step, the one it is at or waits for (null in the CONWIP
    * backlog, not yet committed), and its age since arrival; at most 2000 of its `count`
-   * items, evenly thinned.
+   * items, evenly thinned. Where a node has a blocker, `blocked` says for each how long it has
+   * been blocked so far, null for one not blocked.
    */
-  agingWip: { at: number; count: number; step: (string | null)[]; age: number[] };
+  agingWip: {
+    at: number;
+    count: number;
+    step: (string | null)[];
+    age: number[];
+    blocked?: (number | null)[];
+  };
   runs: ReplicationSummary[];
   /** Only when the scenario has economics. */
   economics?: EconomicsResult;

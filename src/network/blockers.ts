@@ -34,6 +34,7 @@ export function blockItem(r: ReplicationState, n: number, slot: number, cap: num
   }
   const tag = ++r.blockerTags;
   items.blocker[slot] = tag;
+  items.blockedSince[slot] = r.now;
   if (r.trace) r.trace('blocked', r.now, slot, n, cap, time);
   r.calendar.schedule(r.now + time, UNBLOCK, slot, tag);
 }

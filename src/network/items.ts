@@ -55,6 +55,8 @@ export class Items {
   declare blockedTime: Float64Array;
   /** The tag of the item's pending unblocking (blockers.ts), or 0. */
   declare blocker: Int32Array;
+  /** When the item's current blocker began; read only while `blocker` is set (the aging-WIP snapshot). */
+  declare blockedSince: Float64Array;
   /** What the item's chance of failing is multiplied by: the approvals it passed (failureReduction). */
   declare failureFactor: Float64Array;
   declare handoffs: Int32Array;
@@ -153,6 +155,7 @@ export class Items {
     this.failures = ints(this.failures);
     this.blockedTime = floats(this.blockedTime);
     this.blocker = ints(this.blocker);
+    this.blockedSince = floats(this.blockedSince);
     this.failureFactor = floats(this.failureFactor);
     this.handoffs = ints(this.handoffs);
     this.live = copyInto(this.live, new Uint8Array(n));

@@ -134,10 +134,17 @@ export function recordSeries(r: ReplicationState, t: number): void {
 /**
  * Work-item age of everything in progress when arrivals stop: what a coach sees on the board,
  * each item in the column of the step it is at or waits for (an item that has not entered
- * the system yet, in the CONWIP backlog, is at no node and headed for none).
+ * the system yet, in the CONWIP backlog, is at no node and headed for none), and, where a
+ * node has a blocker, how long each has been blocked so far (-1: not blocked), as a board
+ * marks its blocked cards.
  */
 export function snapshotAges(r: ReplicationState): void {
   const items = r.items;
+  const blocked = r.out.agingBlocked;
+  const offer = (slot: number, capability: number, age: number) => {
+    r.out.agingWip.offer(capability, age);
+    blocked?.offer(capability, items.blocker[slot] !== 0 ? r.now - items.blockedSince[slot] : -1);
+  };
   const ages: number[] = [];
   /** Items split at a parallel step that are shown already. */
   const shown = new Set<number>();
@@ -149,7 +156,7 @@ export function snapshotAges(r: ReplicationState): void {
       if (whole >= 0) {
         if (items.capability[slot] >= 0 && !shown.has(whole)) {
           shown.add(whole);
-          r.out.agingWip.offer(items.capability[slot], r.now - items.arrival[whole]);
+          offer(slot, items.capability[slot], r.now - items.arrival[whole]);
         }
         continue;
       }
@@ -158,7 +165,7 @@ export function snapshotAges(r: ReplicationState): void {
       // At its join: shown by its parts above.
       if (items.pending[slot] > 0) continue;
       const inBacklog = items.node[slot] < 0 && items.target[slot] < 0;
-      r.out.agingWip.offer(inBacklog ? -1 : items.capability[slot], age);
+      offer(slot, inBacklog ? -1 : items.capability[slot], age);
     }
   if (ages.length === 0) return;
   ages.sort((a, b) => a - b);

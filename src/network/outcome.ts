@@ -121,6 +121,12 @@ export interface ReplicationOutcome {
    * 2000, so it is bounded however much work is in progress.
    */
   agingWip: ThinnedPoints;
+  /**
+   * Where a node has a blocker, for the same items in the same order (offered with them, so
+   * thinned alike): (the capability, how long the item has been blocked so far), -1 for one
+   * not blocked.
+   */
+  agingBlocked?: ThinnedPoints;
   /** At each parallel step (topology.ts `forks`), of items counted in the statistics; absent without one. */
   joins?: JoinOutcome;
   economics?: EconomicsOutcome;
@@ -233,6 +239,7 @@ export function newOutcome(
         }
       : {}),
     ...(scenario.nodes.some((node) => node.blocker) && {
+      agingBlocked: new ThinnedPoints(),
       blockers: { time: new Float64Array(n), count: new Float64Array(n), completed: 0 },
     }),
     ...(scenario.release !== undefined && { releases: newReleaseOutcome() }),
