@@ -2,7 +2,7 @@
  * DORA's four measures and blocked work in Chromium: the change-approval preset's results show
  * the delivery card in the words the CLI prints, and a comparison with a board that catches
  * half the failures shows each variant's measures with its paired differences; a scenario with
- * blockers shows the blockers card. Each fits a projector at 1024×768 with Large type and a
+ * blockers shows the blockers card and marks the items blocked on the aging-WIP chart. Each fits a projector at 1024×768 with Large type and a
  * 390 px phone.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, simulate } from '../../src/index.ts';
 import { blockerReports, deliveryLines } from '../../src/report/index.ts';
 import { blockerRows } from '../../web/viewmodel/blockers-card.ts';
+import { agingWipData, agingWipSeries, runStages } from '../../web/viewmodel/chart-data/aging-wip-data.ts';
 import { deliveryComparison } from '../../web/viewmodel/delivery-card.ts';
+import { formatNumber } from '../../web/viewmodel/format.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
 import { freshStart, jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
@@ -192,6 +194,30 @@ describe('blocked work in the sandbox', () => {
     // No release: no delivery card.
     expect(await page.locator('#results .delivery-card').count()).toBe(0);
     await page.locator('#results .blockers-card').screenshot({ path: join(SCREENSHOTS, '26-blockers.png') });
+  });
+
+  it('the aging-WIP chart marks the items blocked that day, with how long each has been blocked so far', async () => {
+    const r = simulate(BLOCKED);
+    const data = agingWipData([agingWipSeries(r)], runStages(r));
+    const blocked = r.agingWip.blocked?.filter((b) => b !== null).length ?? 0;
+    // Some items in progress that day are blocked, and some are not.
+    expect(blocked).toBeGreaterThan(0);
+    expect(blocked).toBeLessThan(r.agingWip.age.length);
+    const chart = '#chart-aging';
+    expect(Number(await page.getAttribute(`${chart} .chart-host`, 'data-blocked'))).toBe(blocked);
+    expect(Number(await page.getAttribute(`${chart} .chart-host`, 'data-items'))).toBe(data.dots.length);
+    // One open diamond per blocked item, and a legend entry that counts them.
+    const marks = (await page.getAttribute(`${chart} .blocked-marks`, 'd')) ?? '';
+    expect(marks.match(/M/g)).toHaveLength(blocked);
+    expect(await page.locator(`${chart} .legend text`).allTextContents()).toContain(`blocked: ${blocked}`);
+    // Stepping through the dots by keyboard, a blocked one says for how long so far.
+    const first = data.dots.findIndex((d) => d.blocked !== undefined);
+    await page.focus(`${chart} .overlay`);
+    for (let i = 0; i <= first; i++) await page.keyboard.press('ArrowRight');
+    const reading = (await page.textContent('.chart-tooltip')) ?? '';
+    expect(reading).toContain(`blocked for ${formatNumber(data.dots[first].blocked ?? -1)} days so far`);
+    expect(reading).toContain(`age ${formatNumber(data.dots[first].age)} days`);
+    await page.locator(chart).screenshot({ path: join(SCREENSHOTS, '27-aging-blocked.png') });
   });
 });
 

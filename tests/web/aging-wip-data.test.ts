@@ -94,6 +94,46 @@ describe('aging WIP chart data', () => {
     expect(agingWipData([s]).series[0]).toMatchObject({ shown: 3, count: 5000 });
   });
 
+  it('an item blocked at the snapshot keeps how long it has been blocked so far, and the blocked are counted', () => {
+    const series: AgingWipSeries = {
+      name: 'model',
+      items: [
+        { stage: 'build', age: 3, blocked: 1.5 },
+        { stage: 'build', age: 10 },
+        { stage: 'test', age: 13, blocked: 13 },
+      ],
+      percentiles,
+    };
+    const data = agingWipData([series], ['build', 'test']);
+    expect(data.dots.map((d) => [d.column, d.age, d.blocked])).toEqual([
+      [0, 10, undefined],
+      [0, 3, 1.5],
+      [1, 13, 13],
+    ]);
+    expect(data.blocked).toBe(2);
+    expect(agingWipData([{ ...series, items: [{ stage: 'build', age: 3 }] }]).blocked).toBe(0);
+  });
+
+  it("a run's series carries each blocked item's time so far, and nothing for one not blocked", () => {
+    const r = {
+      agingWip: {
+        at: 100,
+        count: 3,
+        step: ['review', 'review', 'build'],
+        age: [1, 2, 3],
+        blocked: [null, 0.5, 3],
+      },
+      leadTime: { p50: 1, p85: 2, p95: 3 },
+      series: { cumulative: { steps: { build: [], review: [] } } },
+    } as unknown as SimulationResult;
+    expect(agingWipSeries(r).items).toEqual([
+      { stage: 'review', age: 1 },
+      { stage: 'review', age: 2, blocked: 0.5 },
+      { stage: 'build', age: 3, blocked: 3 },
+    ]);
+    expect(agingWipData([agingWipSeries(r)], runStages(r)).blocked).toBe(2);
+  });
+
   it('a preset run: as many dots as items in its snapshot', () => {
     const r = quickResult('token-ring');
     const data = agingWipData([agingWipSeries(r)], runStages(r));

@@ -17,13 +17,22 @@ import { type ChartContext, createFrame, drawYAxis, halo } from './frame.ts';
 import { fitLabel, spreadApart } from './labels.ts';
 import { type LegendItem, percentileItem } from './legend.ts';
 import { clampIndex, readOut } from './read-out.ts';
-import { GRID, MUTED, PERCENTILE, type Percentile, sourceColour, textWidth, typeScale } from './theme.ts';
+import {
+  GRID,
+  MUTED,
+  PERCENTILE,
+  type Percentile,
+  SERIES,
+  sourceColour,
+  textWidth,
+  typeScale,
+} from './theme.ts';
 
 export const agingWipChart: ChartSpec<RunShown> = {
   id: 'chart-aging',
   title: 'Aging work in progress',
   explain:
-    'Every item still in progress on the last day of arrivals (the end of the run’s duration, first replication), in the column of the step it is at or waiting for, as high as its age since it arrived. This is the board a coach would see that day; later the run only drains. The lines are the lead-time percentiles of the items done: a dot above p85 is already older than 85% of items were when they were done, the item to ask about first.',
+    'Every item still in progress on the last day of arrivals (the end of the run’s duration, first replication), in the column of the step it is at or waiting for, as high as its age since it arrived. This is the board a coach would see that day; later the run only drains. The lines are the lead-time percentiles of the items done: a dot above p85 is already older than 85% of items were when they were done, the item to ask about first. An open diamond is an item blocked that day, waiting on something outside the stream.',
   file: 'aging-wip',
   draw: (host, { result }, ctx) =>
     drawAgingWip(host, agingWipData([agingWipSeries(result)], runStages(result)), ctx),
@@ -59,6 +68,16 @@ export function drawAgingWip(host: HTMLElement, data: AgingWipData, ctx: ChartCo
       label: many ? `${s.name}: ${formatNumber(s.count)} in progress` : 'one item in progress',
       colour: sourceColour(k),
     })),
+    // An item blocked that day is marked apart, whichever series it is of.
+    ...(data.blocked > 0
+      ? [
+          {
+            label: `blocked: ${formatNumber(data.blocked)}`,
+            colour: SERIES.blocked,
+            kind: 'diamond' as const,
+          },
+        ]
+      : []),
     // With two series each line is drawn in its own half of every column: the legend gives the values.
     ...PERCENTILES.map((p) =>
       percentileItem(
@@ -130,7 +149,7 @@ export function drawAgingWip(host: HTMLElement, data: AgingWipData, ctx: ChartCo
   data.series.forEach((_, k) => {
     let d = '';
     for (const dot of data.dots) {
-      if (dot.series !== k) continue;
+      if (dot.series !== k || dot.blocked !== undefined) continue;
       const cx = xOf(dot.series, dot.column, dot.offset);
       const cy = y(dot.age);
       d += `M${(cx - r).toFixed(1)},${cy.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
@@ -143,6 +162,24 @@ export function drawAgingWip(host: HTMLElement, data: AgingWipData, ctx: ChartCo
       .attr('fill', sourceColour(k))
       .attr('fill-opacity', 0.7);
   });
+  // Blocked items: open diamonds a little larger than a dot, so they read apart from it.
+  if (data.blocked > 0) {
+    const q = r * 1.4;
+    let d = '';
+    for (const dot of data.dots) {
+      if (dot.blocked === undefined) continue;
+      const cx = xOf(dot.series, dot.column, dot.offset);
+      const cy = y(dot.age);
+      d += `M${cx.toFixed(1)},${(cy - q).toFixed(1)}l${q},${q}l${-q},${q}l${-q},${-q}z`;
+    }
+    plot
+      .append('path')
+      .attr('class', 'blocked-marks')
+      .attr('d', d)
+      .attr('fill', 'none')
+      .attr('stroke', SERIES.blocked)
+      .attr('stroke-width', 1.6);
+  }
   const sampled = data.series.filter((s) => s.shown < s.count);
   if (sampled.length > 0)
     halo(plot.append('text'))
@@ -182,6 +219,7 @@ export function drawAgingWip(host: HTMLElement, data: AgingWipData, ctx: ChartCo
           dot.past
             ? `older than ${dot.past} (${formatNumber(p[dot.past])} ${unit})`
             : `younger than p50 (${formatNumber(p.p50)} ${unit})`,
+          ...(dot.blocked === undefined ? [] : [`blocked for ${formatNumber(dot.blocked)} ${unit} so far`]),
         ],
         x: xOf(dot.series, dot.column, dot.offset),
         y: y(dot.age),
@@ -189,6 +227,7 @@ export function drawAgingWip(host: HTMLElement, data: AgingWipData, ctx: ChartCo
     },
   });
   host.dataset.items = String(data.dots.length);
+  host.dataset.blocked = String(data.blocked);
 }
 
 /**

@@ -44,6 +44,8 @@ export const SERIES = {
   queue: '#4a5568',
   /** The empty track of a bar that fills (the queue under a node). */
   track: '#e6e9ef',
+  /** An item blocked on something outside the stream: an open diamond in ink, apart from any dot. */
+  blocked: INK,
 } as const;
 
 /**

@@ -5,7 +5,8 @@
  *
  * The chart takes one series (a run) or two side by side in each column (a team's history and
  * the model fitted to it). A series is plain data, `{ name, items: [{ stage, age }],
- * percentiles: { p50, p85, p95 } }`: what `agingWip()` of src/history/flow-charts.ts returns,
+ * percentiles: { p50, p85, p95 } }` (an item blocked at the moment also has `blocked`, how long
+ * it has been blocked so far, and is marked apart): what `agingWip()` of src/history/flow-charts.ts returns,
  * with a name added; a run's comes from `agingWipSeries(result)`.
  */
 import type { SimulationResult } from '../../../src/index.ts';
@@ -19,7 +20,8 @@ export interface Percentiles {
 export interface AgingWipSeries {
   /** What the legend calls it: "model", "history". */
   name: string;
-  items: readonly { stage: string; age: number }[];
+  /** Each item's stage and age, and, for one blocked at the snapshot, how long it has been blocked so far. */
+  items: readonly { stage: string; age: number; blocked?: number }[];
   /** Lead-time percentiles of the items done, which the ages are read against. */
   percentiles: Percentiles;
   /** How many items were in progress, when `items` is a sample of them (a long run's); else items.length. */
@@ -36,6 +38,8 @@ export interface AgingDot {
   offset: number;
   /** The highest percentile the item is already older than. */
   past: keyof Percentiles | null;
+  /** For an item blocked at the snapshot, how long it has been blocked so far. */
+  blocked?: number;
 }
 
 export interface AgingWipData {
@@ -44,6 +48,8 @@ export interface AgingWipData {
   series: { name: string; percentiles: Percentiles; shown: number; count: number }[];
   /** Column by column, series by series, the oldest first: the order the keyboard reads them. */
   dots: AgingDot[];
+  /** How many of the dots are blocked items. */
+  blocked: number;
   yMax: number;
 }
 
@@ -71,12 +77,16 @@ export function agingWipData(series: readonly AgingWipSeries[], order: readonly 
   const dots: AgingDot[] = [];
   stages.forEach((stage, c) => {
     series.forEach((s, k) => {
-      const ages = s.items
-        .filter((i) => i.stage === stage)
-        .map((i) => i.age)
-        .sort((a, b) => b - a);
-      for (const [j, age] of ages.entries())
-        dots.push({ series: k, column: c, age, offset: spread(j), past: past(age, s.percentiles) });
+      const held = s.items.filter((i) => i.stage === stage).sort((a, b) => b.age - a.age);
+      for (const [j, { age, blocked }] of held.entries())
+        dots.push({
+          series: k,
+          column: c,
+          age,
+          offset: spread(j),
+          past: past(age, s.percentiles),
+          ...(blocked === undefined ? {} : { blocked }),
+        });
     });
   });
   const finite = (x: number) => (Number.isFinite(x) ? x : 0);
@@ -90,6 +100,7 @@ export function agingWipData(series: readonly AgingWipSeries[], order: readonly 
       count: s.count ?? s.items.length,
     })),
     dots,
+    blocked: dots.filter((d) => d.blocked !== undefined).length,
     yMax,
   };
 }
@@ -99,12 +110,22 @@ export function runStages(r: SimulationResult): string[] {
   return [BACKLOG_STAGE, ...Object.keys(r.series.cumulative.steps)];
 }
 
-/** A run's work in progress when arrivals stopped, as a series against its lead-time percentiles. */
+/**
+ * A run's work in progress when arrivals stopped, as a series against its lead-time
+ * percentiles; an item blocked then carries how long it has been blocked so far.
+ */
 export function agingWipSeries(r: SimulationResult, name = 'model'): AgingWipSeries {
-  const { step, age, count } = r.agingWip;
+  const { step, age, count, blocked } = r.agingWip;
   return {
     name,
-    items: step.map((s, i) => ({ stage: s ?? BACKLOG_STAGE, age: age[i] })),
+    items: step.map((s, i) => {
+      const b = blocked?.[i];
+      return {
+        stage: s ?? BACKLOG_STAGE,
+        age: age[i],
+        ...(b === null || b === undefined ? {} : { blocked: b }),
+      };
+    }),
     percentiles: { p50: r.leadTime.p50, p85: r.leadTime.p85, p95: r.leadTime.p95 },
     count,
   };
