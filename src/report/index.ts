@@ -30,7 +30,7 @@ export {
   TOO_WIDE,
   type VariantReport,
 } from './comparison.ts';
-export { constraintCell, constraintMove, constraintSentence } from './constraint.ts';
+export { bottleneckMoves, constraintCell, constraintMove, constraintSentence } from './constraint.ts';
 export { type DeliveryLine, deliveryLines } from './delivery.ts';
 export { type EconomicsLine, economicsLines } from './economics.ts';
 export { type JoinReport, joinReports } from './joins.ts';

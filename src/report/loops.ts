@@ -51,9 +51,9 @@ const SECTIONS = {
   'moving-bottleneck': 'middle',
   // Inner: at each node.
   nodes: 'inner',
-  queues: 'inner',
   'work-item-age': 'inner',
   outages: 'inner',
+  queues: 'inner',
   blockers: 'inner',
 } as const satisfies Record<string, LoopKey>;
 

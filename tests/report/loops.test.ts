@@ -131,13 +131,13 @@ describe('the constraint, in the middle loop', () => {
 
   it('is named in one run, whether or not it is the busiest node, and said to be none when waits are small', () => {
     expect(sentence(waiting({ a: 0.3, b: 0.1 }, 'a'))).toBe(
-      'constraint: a, where items spend 30% of their lead time waiting; it is the busiest node too (90% busy)',
+      'a, where items spend 30% of their lead time waiting; it is the busiest node too (90% busy)',
     );
     expect(sentence(waiting({ a: 0.1, b: 0.3 }, 'a'))).toBe(
-      'constraint: b, where items spend 30% of their lead time waiting, though it is 50% busy (the busiest node, a, holds them 10%)',
+      'b, where items spend 30% of their lead time waiting, though it is 50% busy (the busiest node, a, holds them 10%)',
     );
     expect(sentence(waiting({ a: 0.04, b: 0.01 }, 'a'))).toBe(
-      'constraint: none, no node holds items for 5% of their lead time (the busiest, a, is 90% busy)',
+      'none, no node holds items for 5% of their lead time (the busiest, a, is 90% busy)',
     );
     expect(constraintCell(waiting({ a: 0.3, b: 0.1 }, 'a'))).toBe('a 30%');
     expect(constraintCell(waiting({ a: 0.04 }, 'a'))).toBe('none');

@@ -9,7 +9,7 @@ import { overloadWarnings } from '../../network/overload.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { blockerReports } from '../../report/blockers.ts';
-import { constraintSentence } from '../../report/constraint.ts';
+import { bottleneckMoves, constraintSentence } from '../../report/constraint.ts';
 import { deliveryLines } from '../../report/delivery.ts';
 import { economicsLines } from '../../report/economics.ts';
 import { joinReports } from '../../report/joins.ts';
@@ -281,9 +281,9 @@ function sections(
         ],
       ];
     },
-    constraint: () => [constraintSentence(r, verdict)],
+    constraint: () => [`constraint: ${constraintSentence(r, verdict)}`],
     'moving-bottleneck': () => {
-      const moving = movingBottleneck(r);
+      const moving = bottleneckMoves(r);
       return moving ? [moving] : [];
     },
     nodes: () => [
@@ -388,22 +388,4 @@ function nodeTable(r: SimulationResult, estimated: ReadonlyMap<string, string>, 
     return row;
   });
   return table(header, rows);
-}
-
-/** One line when the bottleneck moves between windows: where it was, and when. */
-function movingBottleneck(r: SimulationResult): string | undefined {
-  const runs: { node: string; from: number; to: number }[] = [];
-  for (const w of r.bottlenecks) {
-    const last = runs[runs.length - 1];
-    if (last && last.node === w.node) last.to = w.to;
-    else runs.push({ node: w.node, from: w.from, to: w.to });
-  }
-  if (runs.length < 2) return undefined;
-  if (runs.length <= 4)
-    return `the bottleneck moves: ${runs.map((x) => `${x.node} (${number(x.from)}–${number(x.to)})`).join(' → ')}`;
-  // Many changes: nodes take turns, so say how often each was the bottleneck.
-  const share = new Map<string, number>();
-  for (const w of r.bottlenecks) share.set(w.node, (share.get(w.node) ?? 0) + 1 / r.bottlenecks.length);
-  const parts = [...share].sort((a, b) => b[1] - a[1]).map(([node, s]) => `${node} ${percent(s, 0)}`);
-  return `bottleneck by time window (${r.bottlenecks.length} windows): ${parts.join(', ')}`;
 }
