@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, simulate, sweep } from '../../src/index.ts';
 import { comparisonReport } from '../../src/report/comparison.ts';
 import { leanFindings } from '../../src/report/lean.ts';
+import { byLoop } from '../../src/report/loops.ts';
 import { SITE_POLICY } from '../../web/csp.ts';
 import { formatDuration, formatRate } from '../../web/viewmodel/format.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
@@ -267,15 +268,21 @@ describe('the sandbox in Chromium', () => {
     expect(await headline(page, 'lead-time-p85')).toBe(formatDuration(expected.leadTime.p85, 'day'));
     expect(await headline(page, 'throughput')).toBe(formatRate(expected.throughput, 'day'));
     const texts = await page.locator('.headline').allTextContents();
+    // Loop by loop: the outcomes first, then across teams.
     expect(texts.join('|')).toBe(
-      headlines(expected)
+      byLoop(headlines(expected), (x) => x.section)
+        .flatMap((g) => g.items)
         .map((x) => `${x.label}${x.value}${x.interval ?? ''}${x.note}`)
         .join('|'),
     );
-    // The lean findings, in the words the terminal prints.
+    // The lean findings, in the words the terminal prints, each in its loop.
     const lean = await page.locator('.lean-findings dd').allTextContents();
     expect(lean.length).toBeGreaterThan(0);
-    expect(lean).toEqual(leanFindings(expected).map((f) => f.text));
+    expect(lean).toEqual(
+      byLoop(leanFindings(expected), (f) => f.key)
+        .flatMap((g) => g.items)
+        .map((f) => f.text),
+    );
     // And the whole result, byte for byte, is what `flowlab run FILE --json` prints.
     expect(shown).toBe(cliJson(presetFile(id)));
   });

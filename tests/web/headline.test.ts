@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LITTLES_LAW_TOLERANCE, littlesLawOff } from '../../src/metrics/littles-law.ts';
+import { loopOf } from '../../src/report/loops.ts';
 import { headlines, runSummary } from '../../web/viewmodel/headline.ts';
 import { quickResult } from './results-fixture.ts';
 
@@ -15,6 +16,17 @@ describe('the headline numbers', () => {
       'wip',
       'flow-efficiency',
       'littles-law',
+    ]);
+  });
+
+  it('each belong to a loop of measurement: flow efficiency across teams, the rest to the outcomes', () => {
+    expect(headlines(r).map((x) => [x.key, loopOf(x.section)])).toEqual([
+      ['lead-time-mean', 'outer'],
+      ['lead-time-p85', 'outer'],
+      ['throughput', 'outer'],
+      ['wip', 'outer'],
+      ['flow-efficiency', 'middle'],
+      ['littles-law', 'outer'],
     ]);
   });
 

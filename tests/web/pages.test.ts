@@ -3,6 +3,7 @@
  * its card's id, title, note and file name, beside its drawing.
  */
 import { describe, expect, it } from 'vitest';
+import { loopOf } from '../../src/report/loops.ts';
 import {
   COMPARISON_CHARTS,
   HISTORY_CHARTS,
@@ -27,6 +28,21 @@ describe('the charts each results page lists', () => {
       expect(c.explain.length, c.id).toBeGreaterThan(40);
       expect(c.file, c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     }
+  });
+
+  it("a run's charts each say what part of the result they show, which places them in a loop", () => {
+    expect(RUN_CHARTS.map((c) => [c.id, loopOf(c.section)])).toEqual([
+      ['chart-network', 'middle'],
+      ['chart-utilisation', 'inner'],
+      ['chart-histogram', 'outer'],
+      ['chart-scatter', 'outer'],
+      ['chart-aging', 'inner'],
+      ['chart-throughput', 'outer'],
+      ['chart-throughput-histogram', 'outer'],
+      ['chart-cfd', 'middle'],
+      ['chart-time-in-steps', 'middle'],
+      ['chart-wip', 'inner'],
+    ]);
   });
 
   it('no two cards share an id: every page lives in one document', () => {

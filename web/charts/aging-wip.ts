@@ -12,7 +12,7 @@ import {
   runStages,
 } from '../viewmodel/chart-data/aging-wip-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawYAxis, halo } from './frame.ts';
 import { fitLabel, spreadApart } from './labels.ts';
 import { type LegendItem, percentileItem } from './legend.ts';
@@ -28,8 +28,9 @@ import {
   typeScale,
 } from './theme.ts';
 
-export const agingWipChart: ChartSpec<RunShown> = {
+export const agingWipChart: RunChart = {
   id: 'chart-aging',
+  section: 'work-item-age',
   title: 'Aging work in progress',
   explain:
     'Every item still in progress on the last day of arrivals (the end of the run’s duration, first replication), in the column of the step it is at or waiting for, as high as its age since it arrived. This is the board a coach would see that day; later the run only drains. The lines are the lead-time percentiles of the items done: a dot above p85 is already older than 85% of items were when they were done, the item to ask about first. An open diamond is an item blocked that day, waiting on something outside the stream.',

@@ -6,7 +6,7 @@ import { area, color, line, scaleLinear } from 'd3';
 import { cumulativeFlow } from '../../src/runner.ts';
 import { type CfdData, cfdData, cfdZoomWindow, historyCfdData } from '../viewmodel/chart-data/cfd-data.ts';
 import { formatDay, formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { clampIndex, readOut } from './read-out.ts';
 import { categorical, INK, MUTED, PAPER, SERIES } from './theme.ts';
@@ -20,8 +20,9 @@ function cfdColour(key: string, stepIndex: number): string {
  * Zoomed to a readable window of the run (about three mean lead times after the warm-up, where
  * the bands can be told apart), with a button for the whole run; the chart says which window.
  */
-export const cfdChart: ChartSpec<RunShown> = {
+export const cfdChart: RunChart = {
   id: 'chart-cfd',
+  section: 'cumulative-flow',
   title: 'Cumulative flow',
   explain:
     'How many items had reached each step by each moment (first replication). The height of a band is the work in that step; the horizontal distance across the bands is roughly the lead time. Bands running parallel mean steady flow; a band that widens is a queue building up. It opens on a window of about three mean lead times after the warm-up, where the bands can be told apart; “Whole run” shows the run from start to end.',

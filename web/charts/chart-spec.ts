@@ -5,7 +5,7 @@
  */
 
 import type { History, Scenario, SimulationResult } from '../../src/index.ts';
-import type { Verdict } from '../../src/report/index.ts';
+import type { Section, Verdict } from '../../src/report/index.ts';
 import type { ChartContext } from './frame.ts';
 
 export interface ChartSpec<T> {
@@ -23,6 +23,14 @@ export interface ChartSpec<T> {
   /** The numbers behind the chart, saved as JSON from a button on its card. */
   json?: { id: string; description: string; value: (shown: T) => unknown };
   draw(host: HTMLElement, shown: T, ctx: ChartContext, toggled: boolean): void;
+}
+
+/**
+ * A chart of a run's page, which says what part of the result it shows, and so in which loop
+ * of measurement (src/report/loops.ts) the page places it.
+ */
+export interface RunChart extends ChartSpec<RunShown> {
+  section: Section;
 }
 
 /** What a run's page shows: the result, the scenario it came from, and what it says. */

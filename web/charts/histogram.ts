@@ -5,14 +5,15 @@
 import { scaleLinear } from 'd3';
 import { type HistogramData, histogramData } from '../viewmodel/chart-data/histogram-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import type { RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { percentileItem } from './legend.ts';
 import { PERCENTILE, SERIES, textWidth } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
-export const leadTimeChart: ChartSpec<RunShown> = {
+export const leadTimeChart: RunChart = {
   id: 'chart-histogram',
+  section: 'lead-time',
   title: 'Lead-time distribution',
   explain:
     'How long items took from arrival to done, over all replications. The tall bars are the typical items; the long right tail is the items customers waited longest for. p85 is the time 85% of items beat, a fair promise to make; p95 for the cautious.',

@@ -7,7 +7,7 @@ import type { Comparison } from '../../src/index.ts';
 import { variantLines } from '../viewmodel/chart-data/compare-data.ts';
 import { type Line, lineExtent, valuesAt, wipAndQueueLines } from '../viewmodel/chart-data/series-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import type { ChartSpec, RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
 import { categorical, SERIES } from './theme.ts';
@@ -19,8 +19,9 @@ export interface LineStyle {
   opacity?: number;
 }
 
-export const wipChart: ChartSpec<RunShown> = {
+export const wipChart: RunChart = {
   id: 'chart-wip',
+  section: 'queues',
   title: 'WIP and queues over time',
   explain:
     'Items in the whole system (dark line) and waiting in each node’s queue over time (first replication). By Little’s law, at the same throughput twice the work in progress means twice the lead time.',

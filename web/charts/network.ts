@@ -5,7 +5,7 @@
 import { type Selection, scaleLinear } from 'd3';
 import { type NetworkLayout, networkLayout } from '../viewmodel/chart-data/network-layout.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import type { RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, halo } from './frame.ts';
 import {
   INK,
@@ -28,8 +28,9 @@ interface Box {
   hh: number;
 }
 
-export const networkChart: ChartSpec<RunShown> = {
+export const networkChart: RunChart = {
   id: 'chart-network',
+  section: 'network',
   title: 'The network',
   explain:
     'Each box is a node: a team, agent, service or gate. Its colour shows how busy it was (darker is busier) and the small bar on its left its average queue. Lines are the routes items took, wider for more items. The outlined node is the bottleneck, the busiest one: work waits longest in front of it.',

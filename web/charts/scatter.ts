@@ -6,15 +6,16 @@ import { Delaunay, scaleLinear } from 'd3';
 import { cycleTimeScatter } from '../../src/runner.ts';
 import { historyScatterData, type ScatterData, scatterData } from '../viewmodel/chart-data/scatter-data.ts';
 import { formatDay, formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { spreadApart } from './labels.ts';
 import { percentileItem } from './legend.ts';
 import { clampIndex, readOut } from './read-out.ts';
 import { INK, PERCENTILE, SERIES, sourceColour } from './theme.ts';
 
-export const cycleTimeChart: ChartSpec<RunShown> = {
+export const cycleTimeChart: RunChart = {
   id: 'chart-scatter',
+  section: 'lead-time',
   title: 'Cycle time of each item',
   explain:
     'Each dot is one item of the first replication, placed at the time it was done and as high as its cycle time (from the start of work to done). A cloud drifting upward means the system is slowing down. The lines are percentiles over all replications.',

@@ -12,15 +12,16 @@ import {
   throughputSeries,
 } from '../viewmodel/chart-data/throughput-data.ts';
 import { formatNumber, pluralUnit, singularUnit } from '../viewmodel/format.ts';
-import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes, halo } from './frame.ts';
 import { spreadApart } from './labels.ts';
 import { clampIndex, readOut } from './read-out.ts';
 import { sourceColour } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
-export const throughputChart: ChartSpec<RunShown> = {
+export const throughputChart: RunChart = {
   id: 'chart-throughput',
+  section: 'throughput',
   title: 'Throughput over time',
   explain:
     'Items done in each period from the end of the warm-up to the end of arrivals (first replication), with the median period as a dashed line. The ups and downs around the median are the system’s own variability, what a forecast must allow for; a run of periods above or below it means something changed.',
@@ -28,8 +29,9 @@ export const throughputChart: ChartSpec<RunShown> = {
   draw: (host, { result }, ctx) => drawThroughputRun(host, throughputData([throughputSeries(result)]), ctx),
 };
 
-export const throughputHistogramChart: ChartSpec<RunShown> = {
+export const throughputHistogramChart: RunChart = {
   id: 'chart-throughput-histogram',
+  section: 'throughput',
   title: 'Throughput per period',
   explain:
     'How many periods did each number of items (first replication, the same periods as “Throughput over time”). A wide spread means a forecast from throughput needs a wide range; the classic Monte Carlo forecast draws its future periods from this.',

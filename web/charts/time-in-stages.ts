@@ -13,15 +13,16 @@ import {
   timeInStepsSeries,
 } from '../viewmodel/chart-data/time-in-stages-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunShown } from './chart-spec.ts';
+import { type ChartSpec, HISTORY_SERIES, type HistoryShown, type RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis, halo } from './frame.ts';
 import { drawRowLabel } from './labels.ts';
 import type { LegendItem } from './legend.ts';
 import { INK, MUTED, sourceColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
-export const timeInStepsChart: ChartSpec<RunShown> = {
+export const timeInStepsChart: RunChart = {
   id: 'chart-time-in-steps',
+  section: 'time-in-steps',
   title: 'Where the time goes',
   explain:
     'The lead time of an average completed item (all replications), step after step: each bar starts where the step before it ended, pale for waiting (in the queue, blocked, handed off, paused) and solid for work. The percentage is the step’s flow efficiency, work over its time; the last row is the whole lead time’s. Long pale bars are where to look: shortening the work rarely helps as much as removing a wait.',

@@ -5,14 +5,15 @@
 import { scaleBand, scaleLinear, select } from 'd3';
 import { type UtilisationBar, utilisationBars } from '../viewmodel/chart-data/utilisation-data.ts';
 import { formatNumber, formatPercent } from '../viewmodel/format.ts';
-import type { ChartSpec, RunShown } from './chart-spec.ts';
+import type { RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
 import { fitLabel } from './labels.ts';
 import { INK, loadColour, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
-export const utilisationChart: ChartSpec<RunShown> = {
+export const utilisationChart: RunChart = {
   id: 'chart-utilisation',
+  section: 'nodes',
   title: 'Utilisation per node',
   explain:
     'How much of each node’s capacity was busy (the bar) against what the arrivals demand of it (the tick, offered load). Above about 85% queues grow quickly, at 100% without end: busy people do not make fast flow. “Waits” is the share of all lead time items spent queued for the node: the busiest node is not always where the time goes, and the constraint is where items wait longest.',

@@ -10,6 +10,7 @@ import {
   constraintPhrase,
   count,
   littlesLawOff,
+  type Section,
   timesCaveat,
   unitName,
   type Verdict,
@@ -26,6 +27,8 @@ import {
 
 export interface Headline {
   key: string;
+  /** The part of the result it is, which places it in its loop of measurement. */
+  section: Section;
   label: string;
   value: string;
   /** The 95% interval, or why there is none. */
@@ -45,6 +48,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
   return [
     {
       key: 'lead-time-mean',
+      section: 'lead-time',
       label: 'Mean lead time',
       value: days(r.leadTime.mean),
       interval: `95% interval ${formatInterval(r.leadTime.ci95, days)}`,
@@ -53,6 +57,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
     },
     {
       key: 'lead-time-p85',
+      section: 'lead-time',
       label: '85th percentile lead time',
       value: days(r.leadTime.p85),
       interval: `95% interval ${formatInterval(r.leadTime.p85ci95, days)}`,
@@ -61,6 +66,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
     },
     {
       key: 'throughput',
+      section: 'throughput',
       label: 'Throughput',
       value: formatRate(r.throughput, u),
       interval: `95% interval ${formatInterval(r.throughputCi95)}`,
@@ -69,6 +75,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
     },
     {
       key: 'wip',
+      section: 'wip',
       label: 'Work in progress',
       value: `${formatNumber(r.wip.mean)} items`,
       interval: `95% interval ${formatInterval(r.wip.ci95)}`,
@@ -77,6 +84,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
     },
     {
       key: 'flow-efficiency',
+      section: 'flow-efficiency',
       label: 'Flow efficiency',
       value: formatPercent(r.flowEfficiency),
       interval: null,
@@ -85,6 +93,7 @@ export function headlines(r: SimulationResult, verdict?: Verdict): Headline[] {
     },
     {
       key: 'littles-law',
+      section: 'littles-law',
       label: 'Little’s law check',
       value: littleOk
         ? `holds (${signedPercent(little.relativeDifference)})`

@@ -10,9 +10,10 @@ import { type Export, exportButton } from './export-button.ts';
 export interface ResultsShell {
   /**
    * Shows `parts` (null ones left out) above the cards and draws the cards; resolves once every
-   * chart is drawn, or as soon as a newer page replaces this one.
+   * chart is drawn, or as soon as a newer page replaces this one. With `placed`, the cards are
+   * already in `parts` (a run's, in its loops' sections) and are drawn where they are.
    */
-  show(parts: readonly (Node | null)[], cards: readonly ChartCard[]): Promise<void>;
+  show(parts: readonly (Node | null)[], cards: readonly ChartCard[], placed?: boolean): Promise<void>;
   /** Shows a page without charts: the welcome, or why there is nothing to show. */
   empty(...parts: Node[]): void;
   /** Draws every chart again, one per task. */
@@ -28,15 +29,19 @@ export function resultsShell(host: HTMLElement): ResultsShell {
     await drawInTurn(host, cards, () => generation === drawing);
   };
   return {
-    show(parts, shown) {
+    show(parts, shown, placed = false) {
       cards = shown;
       host.replaceChildren(
         ...parts.filter((p) => p !== null),
-        h(
-          'div',
-          { class: 'chart-grid' },
-          shown.map((c) => c.root),
-        ),
+        ...(placed
+          ? []
+          : [
+              h(
+                'div',
+                { class: 'chart-grid' },
+                shown.map((c) => c.root),
+              ),
+            ]),
       );
       return redraw();
     },

@@ -1,16 +1,27 @@
 /**
- * One run's results: the headline numbers, then the charts, drawn one per task so the page
- * keeps answering input while they appear (no task should come near 50 ms).
+ * One run's results, loop by loop (src/report/loops.ts): the outcomes, then what happens
+ * across teams, then at each node, each loop's headline numbers, findings and charts in a
+ * section of its own. The charts are drawn one per task so the page keeps answering input
+ * while they appear (no task should come near 50 ms).
  */
 
 import type { Scenario, SimulationResult } from '../../src/index.ts';
-import { economicsLines, joinReports, leanFindings, verdictOf } from '../../src/report/index.ts';
+import {
+  byLoop,
+  economicsLines,
+  joinReports,
+  LOOPS,
+  leanFindings,
+  type Section,
+  verdictOf,
+} from '../../src/report/index.ts';
 import { stability } from '../../src/runner.ts';
 import { RUN_CHARTS } from '../charts/pages.ts';
 import { nodesCsv, seriesCsv, summaryCsv } from '../viewmodel/csv.ts';
 import { headlines, runSummary } from '../viewmodel/headline.ts';
 import { blockersCard } from './blockers-card.ts';
 import { cardOf } from './chart-card.ts';
+import { constraintCard } from './constraint-card.ts';
 import { deliveryCard } from './delivery-card.ts';
 import { h } from './dom.ts';
 import { economicsCard } from './economics-card.ts';
@@ -18,6 +29,7 @@ import { csvExport, jsonExport } from './export-button.ts';
 import { headlineCards } from './headline-cards.ts';
 import { joinPanel } from './join-findings.ts';
 import { leanPanel } from './lean-findings.ts';
+import { loopNav, loopSection } from './loop-section.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
 import { watchRun } from './watch-panel.ts';
@@ -98,9 +110,38 @@ export class ResultsView {
     const unit = result.timeUnit;
     const verdict = verdictOf(result, stability(scenario));
     const ctx = (width: number) => ({ width, large: this.large(), unit });
-    const cards = RUN_CHARTS.map((spec) =>
-      cardOf(spec, { result, scenario, verdict }, { file: slug, subject: result.scenario, ctx }),
-    );
+    const page = { file: slug, subject: result.scenario, ctx };
+    const charts = RUN_CHARTS.map((spec) => ({
+      section: spec.section,
+      card: cardOf(spec, { result, scenario, verdict }, page),
+    }));
+    // What is said beside the headline numbers, each in the part of the result it is about.
+    const findings: { section: Section; node: HTMLElement | null }[] = [
+      ...byLoop(leanFindings(result), (f) => f.key).map(({ items }) => ({
+        section: items[0].key,
+        node: leanPanel(items),
+      })),
+      { section: 'joins', node: joinPanel(joinReports(result)) },
+      { section: 'economics', node: economicsCard(economicsLines(result)) },
+      { section: 'delivery', node: deliveryCard(result) },
+      { section: 'constraint', node: constraintCard(result, verdict) },
+      { section: 'blockers', node: blockersCard(result) },
+    ];
+    const heads = headlines(result, verdict);
+    const loops = LOOPS.map((loop) => {
+      const mine = <T extends { section: Section }>(xs: readonly T[]) =>
+        byLoop(xs, (x) => x.section).find((g) => g.loop.key === loop.key)?.items ?? [];
+      const numbers = mine(heads);
+      const cards = mine(charts).map((c) => c.card);
+      return {
+        cards,
+        section: loopSection(
+          loop,
+          [numbers.length > 0 ? headlineCards(numbers) : null, ...mine(findings).map((f) => f.node)],
+          cards,
+        ),
+      };
+    });
     this.host.dataset.unit = unit;
     const drawn = this.shell.show(
       [
@@ -129,16 +170,14 @@ export class ResultsView {
           ],
         }),
         verdictBanner(verdict.alerts),
-        headlineCards(headlines(result, verdict)),
-        leanPanel(leanFindings(result)),
-        joinPanel(joinReports(result)),
-        economicsCard(economicsLines(result)),
-        deliveryCard(result),
-        blockersCard(result),
         lookTwice(result.warnings.map((text) => ({ text }))),
         document === undefined ? null : watchRun({ name: result.scenario, document }),
+        loopNav(LOOPS),
+        ...loops.map((l) => l.section),
       ],
-      cards,
+      // Drawn from the top of the page down: the outer loop's charts first.
+      loops.flatMap((l) => l.cards),
+      true,
     );
     performance.measure('build results', { start: built, end: performance.now() });
     await drawn;
