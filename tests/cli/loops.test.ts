@@ -130,3 +130,44 @@ describe("compare's readable comparison, loop by loop", () => {
     expect(loopOfLine(text, `backend of 4: ${moved}`)).toBe('middle loop');
   });
 });
+
+describe("compare's findings in DORA's measures and in blocked time", () => {
+  it('says the differences in DORA’s measures in the outer loop and in blocked time in the inner', () => {
+    const board = quickDocument('change-approval') as {
+      nodes: { kind?: string; failureReduction?: number }[];
+    };
+    const halving = structuredClone(board);
+    const gate = halving.nodes.find((n) => n.kind === 'gate');
+    if (!gate) throw new Error('the change-approval preset has a gate');
+    gate.failureReduction = 0.5;
+    const dora = compare([
+      { name: 'board', scenario: board },
+      { name: 'halving board', scenario: halving },
+    ]);
+    const doraText = describeComparison(dora);
+    const delivery = comparisonReport(dora).variants[1].delivery;
+    expect(delivery.map((f) => f.label)).toEqual([
+      'deployment frequency',
+      'lead time for changes',
+      'change failure rate',
+      'time to restore',
+    ]);
+    for (const f of delivery)
+      expect(loopOfLine(doraText.replace(/^ +/gm, ''), f.label), f.label).toBe('outer loop');
+
+    const blocked = (probability: number) => {
+      const doc = quickDocument('token-ring') as { nodes: Record<string, unknown>[] };
+      doc.nodes[1].blocker = { probability, time: 1, policy: 'aside' };
+      return doc;
+    };
+    const c = compare([
+      { name: 'some blocked', scenario: blocked(0.1) },
+      { name: 'more blocked', scenario: blocked(0.3) },
+    ]);
+    const text = describeComparison(c);
+    const [share] = comparisonReport(c).variants[1].blockers;
+    expect(share.label).toBe('share of lead time blocked');
+    expect(loopOfLine(text, `more blocked: ${share.label}`)).toBe('inner loop');
+    expect(loopOfLine(text, 'blocked (share of lead time)')).toBe('inner loop');
+  });
+});

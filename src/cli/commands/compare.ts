@@ -183,7 +183,8 @@ export function describeComparison(c: Comparison): string {
 
 /**
  * What is said of each variant against the baseline, by loop: its differences in the
- * outcomes (or why it is not ranked), and in the middle loop whether its constraint moved.
+ * outcomes and DORA's measures (or why it is not ranked), in the middle loop whether its
+ * constraint moved, and in the inner loop its difference in the share of lead time blocked.
  * A variant's second line lines up under its first, after its name.
  */
 function sayVariants(variants: readonly VariantReport[]): Map<LoopKey, string[]> {
@@ -195,7 +196,7 @@ function sayVariants(variants: readonly VariantReport[]): Map<LoopKey, string[]>
   };
   for (const v of variants) {
     if (v.unranked) say('outer', v.name, [v.unranked]);
-    for (const { loop, items } of byLoop(v.findings, (f) => f.section))
+    for (const { loop, items } of byLoop([...v.findings, ...v.delivery, ...v.blockers], (f) => f.section))
       say(loop.key, v.name, items.map(findingLine));
     if (v.constraintMove) say(loopOf('constraint'), v.name, [v.constraintMove]);
   }
