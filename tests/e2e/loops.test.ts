@@ -20,7 +20,7 @@ import {
 import { RUN_CHARTS } from '../../web/charts/pages.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { freshStart, pickPreset, run } from './sandbox-page.ts';
+import { freshStart, pickPreset, run, setJson } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -100,6 +100,10 @@ describe('a run’s results, loop by loop', () => {
     );
   });
 
+  it("puts DORA's four measures in the outer loop, beside the outcomes leadership reads", async () => {
+    expect(await loopsOf('.delivery-card')).toEqual(['outer']);
+  });
+
   it('names the constraint in the middle loop, in the words the terminal prints', async () => {
     const result = presetResult('change-approval');
     expect(await loopsOf('.constraint-card')).toEqual(['middle']);
@@ -134,5 +138,13 @@ describe('a run’s results, loop by loop', () => {
     await pickPreset(page, 'wsjf-cost-of-delay');
     await run(page);
     expect(await loopsOf('.economics-card')).toEqual(['outer']);
+  });
+
+  it('puts blocked time in the inner loop, at the nodes', async () => {
+    const doc = JSON.parse(readFileSync(join(root, 'scenarios', 'component-teams.json'), 'utf8'));
+    doc.nodes[0].blocker = { probability: 0.2, time: { dist: 'exponential', mean: 2 }, policy: 'aside' };
+    await setJson(page, JSON.stringify(doc, null, 2));
+    await run(page);
+    expect(await loopsOf('.blockers-card')).toEqual(['inner']);
   });
 });
