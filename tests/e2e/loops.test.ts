@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../../src/index.ts';
+import { compare, simulate } from '../../src/index.ts';
 import {
+  comparisonReport,
   constraintSentence,
   LOOPS,
   leanFindings,
@@ -146,5 +147,25 @@ describe('a run’s results, loop by loop', () => {
     await setJson(page, JSON.stringify(doc, null, 2));
     await run(page);
     expect(await loopsOf('.blockers-card')).toEqual(['inner']);
+  });
+});
+
+describe('a comparison in the sandbox', () => {
+  it('says whether each variant’s constraint moved from the baseline’s, in the terminal’s words', async () => {
+    await freshStart(page, site.url);
+    await page.click('#tab-compare');
+    await page.click('#compare-run');
+    await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
+    const names = (await page
+      .locator('.compare-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant') ?? ''))) as string[];
+    const docs = ['token-ring', 'dynamic-network'].map((id) =>
+      JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8')),
+    );
+    expect(names).toEqual(docs.map((d) => d.name));
+    const expected = comparisonReport(compare(docs.map((d) => ({ name: d.name, scenario: d }))));
+    expect(await page.locator('#compare-results .constraint-move').allTextContents()).toEqual(
+      expected.variants.slice(1).map((v) => `${v.name}: ${v.constraintMove}.`),
+    );
   });
 });

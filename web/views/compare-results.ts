@@ -1,6 +1,6 @@
 /**
- * A comparison's results: the differences in words, a table of every variant's numbers, and
- * charts on shared axes. Charts are drawn one per task, like a single run's.
+ * A comparison's results: the differences in words (and whether each variant's constraint
+ * moved from the baseline's), a table of every variant's numbers, and charts on shared axes. Charts are drawn one per task, like a single run's.
  */
 import type { Comparison } from '../../src/index.ts';
 import { type ComparisonReport, comparisonReport, count } from '../../src/report/index.ts';
@@ -62,6 +62,12 @@ export class CompareResults {
       ...report.variants.flatMap((v) =>
         v.unranked
           ? [h('li', { class: 'difference unranked', 'data-variant': v.name }, `${v.name}: ${v.unranked}.`)]
+          : [],
+      ),
+      // The middle loop's question across variants: did the constraint move?
+      ...report.variants.flatMap((v) =>
+        v.constraintMove
+          ? [h('li', { class: 'constraint-move', 'data-variant': v.name }, `${v.name}: ${v.constraintMove}.`)]
           : [],
       ),
     ];
