@@ -30,6 +30,7 @@ export function blockersOf(
     const served = outcomes.reduce((s, o) => s + o.nodes.waitCount[n], 0);
     nodes[topology.nodeIds[n]] = {
       policy: node.blocker.policy,
+      ...(node.blocker.countsAgainstWip === false && { countsAgainstWip: false as const }),
       blocked: served > 0 ? count / served : 0,
       time: count > 0 ? time / count : 0,
       share: meanAndCi((o, b) => (o.leadTimeTotal > 0 ? b.time[n] / o.leadTimeTotal : 0)),

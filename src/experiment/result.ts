@@ -73,13 +73,20 @@ export interface BlockerResult {
   perItem: { mean: number; ci95: Interval };
   share: { mean: number; ci95: Interval };
   /**
-   * Per node with a blocker: whether the person holds a blocked item or puts it aside, the
+   * Per node with a blocker: whether the person holds a blocked item or puts it aside (and,
+   * only where it is false, that an item put aside does not count against the WIP limit), the
    * share of items started there that were blocked, their mean blocked time, the share of
    * lead time.
    */
   nodes: Record<
     string,
-    { policy: 'hold' | 'aside'; blocked: number; time: number; share: { mean: number; ci95: Interval } }
+    {
+      policy: 'hold' | 'aside';
+      countsAgainstWip?: false;
+      blocked: number;
+      time: number;
+      share: { mean: number; ci95: Interval };
+    }
   >;
   /** Each replication's blocked time per item done and share of lead time, in replication order (for paired comparisons; 0 where nothing was done). */
   runs: { perItem: number[]; share: number[] };

@@ -10,7 +10,10 @@ import { number, percent, withInterval } from './numbers.ts';
 export interface BlockerReport {
   /** The node's id, or "all" for the total. */
   where: string;
-  /** "held" (the person waits with the item) or "put aside" (the person takes other work); empty for the total. */
+  /**
+   * "held" (the person waits with the item) or "put aside" (the person takes other work), "put
+   * aside, off the WIP limit" where it frees its place meanwhile; empty for the total.
+   */
   policy: string;
   /** "23.4%" of the items started there (empty for the total). */
   blocked: string;
@@ -28,7 +31,12 @@ export function blockerReports(r: SimulationResult): BlockerReport[] {
   return [
     ...Object.entries(b.nodes).map(([node, n]) => ({
       where: node,
-      policy: n.policy === 'aside' ? 'put aside' : 'held',
+      policy:
+        n.policy === 'hold'
+          ? 'held'
+          : n.countsAgainstWip === false
+            ? 'put aside, off the WIP limit'
+            : 'put aside',
       blocked: percent(n.blocked),
       time: number(n.time),
       share: share(n.share),

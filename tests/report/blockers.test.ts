@@ -57,6 +57,16 @@ describe('blocked time in the results', () => {
       nodes: [ample.nodes[0], aside],
     });
     expect(blockerReports(other).map((row) => row.policy)).toEqual(['put aside', '']);
+    expect(other.blockers?.nodes.second.countsAgainstWip).toBeUndefined();
+    // Put aside off the node's WIP limit, the result and the report say that too.
+    const free = { ...aside, wipLimit: 60, blocker: { ...aside.blocker, countsAgainstWip: false } };
+    const freed = simulate({
+      ...ample,
+      run: { ...ample.run, replications: 2 },
+      nodes: [ample.nodes[0], free],
+    });
+    expect(freed.blockers?.nodes.second.countsAgainstWip).toBe(false);
+    expect(blockerReports(freed).map((row) => row.policy)).toEqual(['put aside, off the WIP limit', '']);
     // The command line's table says so in its own column.
     const table = describeResult(other).split('\n');
     const header = table.findIndex((l) => l.startsWith('blocked at'));
