@@ -35,7 +35,7 @@ export { type DeliveryLine, deliveryLines } from './delivery.ts';
 export { type EconomicsLine, economicsLines } from './economics.ts';
 export { type JoinReport, joinReports } from './joins.ts';
 export { type LeanFinding, leanFindings } from './lean.ts';
-export { byLoop, LOOPS, type Loop, type LoopKey, loopOf, loopTitle, type Section } from './loops.ts';
+export { byLoop, inLoop, LOOPS, type Loop, type LoopKey, loopOf, loopTitle, type Section } from './loops.ts';
 export { change, count, number, percent, time, unitName, withInterval } from './numbers.ts';
 export {
   type Alert,

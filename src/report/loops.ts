@@ -96,16 +96,17 @@ export function loopTitle(loop: Loop): string {
   return `${loop.name}: ${loop.subject}`;
 }
 
-/**
- * Things said about a result, loop by loop: each loop with what of `items` belongs to it,
- * in its sections' order (items of one section keep theirs); loops with nothing are left out.
- */
+/** What of `items` belongs to `loop`, in its sections' order (items of one section keep theirs). */
+export function inLoop<T>(loop: Loop, items: readonly T[], sectionOf: (item: T) => Section): T[] {
+  return loop.sections.flatMap((s) => items.filter((x) => sectionOf(x) === s));
+}
+
+/** Things said about a result, loop by loop (see inLoop); loops with nothing are left out. */
 export function byLoop<T>(
   items: readonly T[],
   sectionOf: (item: T) => Section,
 ): { loop: Loop; items: T[] }[] {
-  return LOOPS.map((loop) => ({
-    loop,
-    items: loop.sections.flatMap((s) => items.filter((x) => sectionOf(x) === s)),
-  })).filter((group) => group.items.length > 0);
+  return LOOPS.map((loop) => ({ loop, items: inLoop(loop, items, sectionOf) })).filter(
+    (group) => group.items.length > 0,
+  );
 }

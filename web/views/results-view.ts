@@ -9,6 +9,7 @@ import type { Scenario, SimulationResult } from '../../src/index.ts';
 import {
   byLoop,
   economicsLines,
+  inLoop,
   joinReports,
   LOOPS,
   leanFindings,
@@ -129,8 +130,7 @@ export class ResultsView {
     ];
     const heads = headlines(result, verdict);
     const loops = LOOPS.map((loop) => {
-      const mine = <T extends { section: Section }>(xs: readonly T[]) =>
-        byLoop(xs, (x) => x.section).find((g) => g.loop.key === loop.key)?.items ?? [];
+      const mine = <T extends { section: Section }>(xs: readonly T[]) => inLoop(loop, xs, (x) => x.section);
       const numbers = mine(heads);
       const cards = mine(charts).map((c) => c.card);
       return {
