@@ -28,6 +28,7 @@ export function split(r: ReplicationState, whole: number, step: number, origin: 
   items.forkedAt[whole] = r.now;
   items.firstDone[whole] = -1;
   items.branchTouch[whole] = 0;
+  items.branchBlocked[whole] = 0;
   items.waiting[whole] = -1;
   let next = -1;
   // Taken last branch first, so the chain runs in the file's order.
@@ -49,11 +50,15 @@ export function split(r: ReplicationState, whole: number, step: number, origin: 
  * committed when its first part was. True when it was the last part: the item has joined,
  * and its touch time has grown by the longest branch's: parts worked on at once are worked
  * on for no longer than that in the item's lead time, so flow efficiency stays a share of it.
+ * Its blocked time grows the same way, by the longest any part was blocked: parts blocked at
+ * once hold the item up no longer than that, so the blocked share stays a share of lead time.
  */
 export function partDone(r: ReplicationState, part: number): boolean {
   const items = r.items;
   const whole = items.whole[part];
   if (items.touch[part] > items.branchTouch[whole]) items.branchTouch[whole] = items.touch[part];
+  if (items.blockedTime[part] > items.branchBlocked[whole])
+    items.branchBlocked[whole] = items.blockedTime[part];
   items.handoffs[whole] += items.handoffs[part];
   items.failures[whole] += items.failures[part];
   const committed = items.committed[part];
@@ -66,6 +71,7 @@ export function partDone(r: ReplicationState, part: number): boolean {
     return false;
   }
   items.touch[whole] += items.branchTouch[whole];
+  items.blockedTime[whole] += items.branchBlocked[whole];
   const joins = r.out.joins;
   if (joins && items.arrival[whole] >= r.warmup) {
     const b = items.demandClass[part] - r.classCount;

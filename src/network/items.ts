@@ -75,6 +75,8 @@ export class Items {
   declare firstDone: Float64Array;
   /** For an item split at a fork, the most work any of its parts done so far had (touch time). */
   declare branchTouch: Float64Array;
+  /** For an item split at a fork, the longest blocked time any of its parts done so far had. */
+  declare branchBlocked: Float64Array;
   /**
    * Parts done and waiting at the join: for an item the first such part, for a part the
    * next, -1 at the end (their slots are kept until the join, to record where they were).
@@ -165,6 +167,7 @@ export class Items {
     this.forkedAt = floats(this.forkedAt);
     this.firstDone = floats(this.firstDone);
     this.branchTouch = floats(this.branchTouch);
+    this.branchBlocked = floats(this.branchBlocked);
     this.waiting = ints(this.waiting);
   }
 
