@@ -80,7 +80,13 @@ function arrive(r: ReplicationState, c: number): void {
   const dest = choose(r, -1, cap);
   r.nodeWip[dest]++;
   r.entered[cap]++;
-  if (now >= r.warmup) r.moves.add(r.nodeCount * (r.nodeCount + 1) + dest);
+  if (now >= r.warmup) {
+    // Counted as move-counts.ts `add` does, written out (V8 did not inline the call here).
+    const moves = r.moves;
+    const key = r.nodeCount * (r.nodeCount + 1) + dest;
+    if (moves.dense === true) moves.counts[key]++;
+    else moves.add(key);
+  }
   join(r, slot, dest, cap);
 }
 
@@ -108,7 +114,13 @@ function finish(r: ReplicationState, slot: number): void {
     const dest = choose(r, n, cap);
     r.nodeWip[dest]++;
     r.entered[cap]++;
-    if (counted) r.moves.add(n * (r.nodeCount + 1) + dest);
+    if (counted) {
+      // Counted as move-counts.ts `add` does, written out (V8 did not inline the call here).
+      const moves = r.moves;
+      const key = n * (r.nodeCount + 1) + dest;
+      if (moves.dense === true) moves.counts[key]++;
+      else moves.add(key);
+    }
     if (dest !== n) items.handoffs[slot]++;
     join(r, slot, dest, cap);
   }
