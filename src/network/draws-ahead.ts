@@ -75,7 +75,8 @@ export class DrawsAhead {
     const sampler = this.samplers[i]!;
     const stream = this.streams[i];
     const ahead = this.ahead;
-    for (let k = i * BLOCK; k < (i + 1) * BLOCK; k++) ahead[k] = sampler(stream);
+    const end = (i + 1) * BLOCK;
+    for (let k = i * BLOCK; k < end; k++) ahead[k] = sampler(stream);
   }
 
   /**
@@ -101,7 +102,9 @@ export class DrawsAhead {
     let s2 = g[at + 2];
     let c = g[at + 3];
     const ahead = this.ahead;
-    for (let k = i * BLOCK; k < (i + 1) * BLOCK; k++) {
+    // The end in a local: V8 would read BLOCK from the module's context at every draw.
+    const end = (i + 1) * BLOCK;
+    for (let k = i * BLOCK; k < end; k++) {
       const t = 2091639 * s0 + c * 2.3283064365386963e-10;
       s0 = s1;
       s1 = s2;
