@@ -38,6 +38,16 @@ export function isPlainNetwork(r: ReplicationState): boolean {
  * or undefined if it has not stopped. The checks around each event are the general loop's.
  */
 export function runPlain(r: ReplicationState, maxEvents: number, maxWip: number): StopReason | undefined {
+  const stop = handle(r, maxEvents, maxWip);
+  // The items at each node, which WIP limits count as they move (moves.ts `admit`, `leave`):
+  // here only those queued and in service, so they are counted once the events are handled
+  // rather than at every move. Nothing the plain loop calls reads them.
+  for (let n = 0; n < r.nodeCount; n++) r.nodeWip[n] = r.queued[n] + r.busy[n];
+  return stop;
+}
+
+/** The loop over events itself (see `runPlain`). */
+function handle(r: ReplicationState, maxEvents: number, maxWip: number): StopReason | undefined {
   const calendar = r.calendar;
   const series = r.out.series;
   for (let budget = maxEvents; budget > 0; budget--) {
@@ -78,7 +88,6 @@ function arrive(r: ReplicationState, c: number): void {
   scheduleArrival(r, c);
   r.committedWip++;
   const dest = choose(r, -1, cap);
-  r.nodeWip[dest]++;
   r.entered[cap]++;
   if (now >= r.warmup) {
     // Counted as move-counts.ts `add` does, written out (V8 did not inline the call here).
@@ -112,7 +121,6 @@ function finish(r: ReplicationState, slot: number): void {
     r.committedWip--;
   } else {
     const dest = choose(r, n, cap);
-    r.nodeWip[dest]++;
     r.entered[cap]++;
     if (counted) {
       // Counted as move-counts.ts `add` does, written out (V8 did not inline the call here).
@@ -126,7 +134,6 @@ function finish(r: ReplicationState, slot: number): void {
   }
   // The item has left n: its server is free for the next in n's queue. (n's areas are
   // accrued to now already, above.)
-  r.nodeWip[n]--;
   r.busy[n]--;
   if (r.queued[n] > 0) startQueued(r, n);
 }

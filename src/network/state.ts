@@ -146,7 +146,10 @@ export class ReplicationState {
   declare readonly queuedWork: Float64Array;
   declare readonly busyWork: Float64Array;
   declare readonly tracksWork: boolean;
-  /** Items at or headed for the node: queued, in service, finished but blocked, in transit to it. */
+  /**
+   * Items at or headed for the node: queued, in service, finished but blocked, in transit to it.
+   * The plain loop sets them when it returns, not at every move (plain-loop.ts `runPlain`).
+   */
   declare readonly nodeWip: Int32Array;
   /**
    * Each node's WIP limit as the run applies it: the scenario's, raised by one for each item

@@ -116,6 +116,41 @@ describe('the plain loop gives the general loop’s results, byte for byte', () 
     expect(chosen).toBeLessThan(200);
   });
 
+  it('keeps each node’s count of the items at it as the general loop does, slice by slice', () => {
+    fc.assert(
+      fc.property(arbitraryPlainNetwork(), fc.integer({ min: 1, max: 3000 }), (input, slice) => {
+        const scenario = validated(input);
+        const topology = compileTopology(scenario);
+        const seed = replicationSeed(scenario.run.seed, 0);
+        const fast = new Replication(scenario, topology, seed);
+        const general = new Replication(scenario, topology, seed, { generalLoop: true });
+        for (let done = false; !done; ) {
+          done = fast.advance(slice);
+          expect(general.advance(slice)).toBe(done);
+          expect(Array.from(fast.nodeWip)).toEqual(Array.from(general.nodeWip));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names the fullest nodes as the general loop does when the run holds too many items', () => {
+    // Arrivals at 2.5 a day into stations that finish 2 a day: the work piles up at the first.
+    const scenario = validated({
+      ...tandemScenario(20_000),
+      demand: [{ ...tandemScenario(0).demand[0], interarrival: { dist: 'exponential', mean: 0.4 } }],
+    });
+    const topology = compileTopology(scenario);
+    const seed = replicationSeed(scenario.run.seed, 0);
+    const fast = new Replication(scenario, topology, seed, { maxWip: 300 });
+    const general = new Replication(scenario, topology, seed, { maxWip: 300, generalLoop: true });
+    fast.advance();
+    general.advance();
+    expect(fast.plainLoop).toBe(true);
+    expect(fast.outcome().overflow?.detail).toMatch(/^300 items in the system at once/);
+    expect(bytes(fast)).toBe(bytes(general));
+  });
+
   const presets = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
   it.each(presets)('for the preset %s', (file) => {
     const scenario = validated(JSON.parse(readFileSync(`scenarios/${file}`, 'utf8')));
