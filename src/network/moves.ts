@@ -429,6 +429,9 @@ function advanceStep(r: ReplicationState, slot: number, n: number, failed: boole
     return;
   }
   if (counted) r.out.reworks++;
+  // Reworked, it is a new change: no approval has passed it yet, so it is screened again only
+  // by passing an approval again (else each pass through the same board would compound).
+  items.failureFactor[slot] = 1;
   const back = r.rules.reworkTo[n];
   if (back < 0) return; // the same step again
   const steps = r.steps[items.demandClass[slot]];

@@ -153,3 +153,72 @@ describe("DORA's measures against theory, within intervals over fixed seeds", ()
     expect(d.changeFailureRate.share).toBe(0);
   });
 });
+
+describe('an approval a change passes again after rework screens it again, not twice over', () => {
+  /** A change fails at release with probability p and goes back to build, through the board again. */
+  const reworked = (p: number, boards: number[]) => ({
+    name: 'reworked',
+    run: { duration: 5_000, warmup: 100, seed: 3, replications: 2 },
+    release: 'release',
+    demand: [
+      {
+        id: 'change',
+        interarrival: { dist: 'exponential', mean: 10 },
+        steps: ['build', ...boards.map((_, k) => `approval-${k}`), 'release'],
+      },
+    ],
+    nodes: [
+      { id: 'dev', capacity: 5, serves: { build: 1 } },
+      ...boards.map((failureReduction, k) => ({
+        id: `board-${k}`,
+        kind: 'gate',
+        capacity: 5,
+        failureReduction,
+        serves: { [`approval-${k}`]: 0.1 },
+      })),
+      {
+        id: 'rel',
+        kind: 'service',
+        capacity: 5,
+        serves: { release: 0.1 },
+        failure: { probability: p, reworkTo: 'build' },
+      },
+    ],
+  });
+  const failures = (doc: unknown) => {
+    const r = simulate(doc);
+    const { failureRate, served } = r.nodes.rel;
+    return {
+      delivery: r.delivery,
+      reworkRate: r.reworkRate,
+      leadTime: r.leadTime,
+      release: { failureRate, served },
+    };
+  };
+
+  it('a board that halves failures is, draw for draw, a release that fails half as often, however often a change comes back', () => {
+    // 0.99 x 0.5 is 0.495 exactly in binary, so each failure draw falls on the same side.
+    const a = failures(reworked(0.99, [0.5]));
+    const b = failures(reworked(0.495, [0]));
+    // Nearly half the releases fail and go back: most changes pass the board more than once.
+    expect(a.release.failureRate).toBeGreaterThan(0.45);
+    expect(a).toEqual(b);
+  });
+
+  it('two different boards still multiply, pass after pass: 0.8 x 0.5 x 0.5', () => {
+    expect(failures(reworked(0.8, [0.5, 0.5]))).toEqual(failures(reworked(0.2, [0, 0])));
+  });
+
+  it('a release failing 0.99 behind a board that catches half: the change failure rate is 0.495', () => {
+    const doc = {
+      ...reworked(0.99, [0.5]),
+      run: { duration: 20_000, warmup: 100, seed: 1, replications: 4 },
+    };
+    const d = delivery(doc);
+    // Each deployment holds one change and fails independently with 0.99 x 0.5: the share of
+    // n deployments has a 99.9% interval of p +/- 3.29 sqrt(p (1 - p) / n). Compounded at each
+    // pass through the board it was 0.39, far outside.
+    const n = d.deployments * 4;
+    expect(Math.abs(d.changeFailureRate.share - 0.495)).toBeLessThan(3.29 * Math.sqrt((0.495 * 0.505) / n));
+  });
+});
