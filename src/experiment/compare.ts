@@ -30,7 +30,8 @@ export interface ComparedVariant {
   stability?: Stability;
   /**
    * Against the first variant (absent for the first itself). Where both have economics, also
-   * the differences in cost of delay, total cost (delay and capacity) and value delivered;
+   * the differences in cost of delay, cost of capacity, total cost (delay and capacity) and
+   * value delivered;
    * where both have a release, in DORA's four measures (each over the replications in which
    * both saw it); where both have blockers, in the share of lead time items spent blocked.
    */
@@ -38,6 +39,7 @@ export interface ComparedVariant {
     leadTime: Difference;
     throughput: Difference;
     costOfDelay?: Difference;
+    capacityCost?: Difference;
     totalCost?: Difference;
     value?: Difference;
     deploymentFrequency?: Difference;
@@ -182,6 +184,7 @@ function economicDifferences(base: SimulationResult, other: SimulationResult) {
   const difference = (x: number[], y: number[]) => ratioCi95(x.slice(0, n), y.slice(0, n));
   return {
     costOfDelay: difference(a.costOfDelay, b.costOfDelay),
+    capacityCost: difference(a.capacityCost, b.capacityCost),
     totalCost: difference(a.totalCost, b.totalCost),
     value: difference(a.value, b.value),
   };

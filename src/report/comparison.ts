@@ -1,8 +1,9 @@
 /**
  * What a comparison says: each variant's verdict, and how each variant that may be ranked
  * differs from the baseline in mean lead time and throughput (and, where both have
- * economics, in cost of delay, total cost and value delivered), with the paired 95% interval
- * from `compare()` (common random numbers); where each variant's constraint is, and whether
+ * economics, in cost of delay, cost of capacity, total cost and value delivered: the amount of
+ * money, and the percentage), with the paired 95% interval from `compare()` (common random
+ * numbers); where each variant's constraint is, and whether
  * it moved from the baseline's; and, for the cards beside them, where both have a release, in
  * DORA's four measures, and where both have blockers, in the share of lead time spent blocked.
  * The words are chosen here, once; the terminal
@@ -19,6 +20,7 @@ export type Measure =
   | 'leadTime'
   | 'throughput'
   | 'costOfDelay'
+  | 'capacityCost'
   | 'totalCost'
   | 'value'
   | DeliveryMeasure
@@ -40,22 +42,39 @@ export const CHANCE = 'this could be chance';
  */
 export const TOO_WIDE = 'wider than the difference can be: run more replications';
 
-/** How a difference in each measure is said: a time is shorter or longer, a rate lower or higher. */
+/**
+ * How a difference in each measure is said: a time is shorter or longer, a rate lower or
+ * higher. Money is said first as an amount, less or more, then as a percentage, lower or higher.
+ */
 const MEASURES = {
   leadTime: { label: 'mean lead time', down: 'shorter', up: 'longer', section: 'lead-time' },
   throughput: { label: 'throughput', down: 'lower', up: 'higher', section: 'throughput' },
-  costOfDelay: { label: 'cost of delay', down: 'lower', up: 'higher', section: 'economics' },
-  totalCost: { label: 'total cost', down: 'lower', up: 'higher', section: 'economics' },
-  value: { label: 'value delivered', down: 'lower', up: 'higher', section: 'economics' },
+  costOfDelay: { label: 'cost of delay', down: 'lower', up: 'higher', section: 'economics', money: true },
+  capacityCost: { label: 'cost of capacity', down: 'lower', up: 'higher', section: 'economics', money: true },
+  totalCost: { label: 'total cost', down: 'lower', up: 'higher', section: 'economics', money: true },
+  value: { label: 'value delivered', down: 'lower', up: 'higher', section: 'economics', money: true },
   deploymentFrequency: { label: 'deployment frequency', down: 'lower', up: 'higher', section: 'delivery' },
   leadTimeForChanges: { label: 'lead time for changes', down: 'shorter', up: 'longer', section: 'delivery' },
   changeFailureRate: { label: 'change failure rate', down: 'lower', up: 'higher', section: 'delivery' },
   timeToRestore: { label: 'time to restore', down: 'shorter', up: 'longer', section: 'delivery' },
   blockedShare: { label: 'share of lead time blocked', down: 'lower', up: 'higher', section: 'blockers' },
-} as const satisfies Record<Measure, { label: string; down: string; up: string; section: Section }>;
+} as const satisfies Record<
+  Measure,
+  { label: string; down: string; up: string; section: Section; money?: true }
+>;
+
+/** How an amount of money is said to differ. */
+const AMOUNT = { down: 'less', up: 'more' } as const;
 
 /** The order findings are said in; the money measures only where both variants have economics. */
-const MEASURE_ORDER: readonly Measure[] = ['leadTime', 'throughput', 'costOfDelay', 'totalCost', 'value'];
+const MEASURE_ORDER: readonly Measure[] = [
+  'leadTime',
+  'throughput',
+  'costOfDelay',
+  'capacityCost',
+  'totalCost',
+  'value',
+];
 
 /** The order the delivery card says its differences in. */
 const DELIVERY_ORDER: readonly DeliveryMeasure[] = [
@@ -69,7 +88,7 @@ const DELIVERY_ORDER: readonly DeliveryMeasure[] = [
 export type FindingInterval =
   /** One replication: nothing varies, so there is no interval. */
   | { kind: 'one-replication' }
-  /** Both ends on one side: "38% to 48%", smaller first, and the side ("shorter"). */
+  /** Both ends on one side: "38% to 48%" (or "749,783 to 1,752,073"), smaller first, and the side ("shorter"). */
   | { kind: 'clear'; range: string; word: string; tooWide: boolean }
   /** The ends on either side of no difference: "from 2% shorter to 3% longer". */
   | { kind: 'chance'; range: string };
@@ -85,11 +104,20 @@ export interface Finding {
   section: Section;
   /**
    * "43% shorter", or "0.5 items per day higher" when the baseline's is 0 (no percentage of
-   * nothing); null when the two are the same.
+   * nothing); for money the amount, "1,250,928 more"; null when the two are the same.
    */
   change: string | null;
-  /** Null when there is nothing to add: the two are identical, or there is no relative interval. */
+  /**
+   * Null when there is nothing to add: the two are identical, or there is no relative
+   * interval. For money, the amount's interval ("749,783 to 1,752,073", "more").
+   */
   interval: FindingInterval | null;
+  /**
+   * For money, said after the amount and its interval: the difference as a percentage of the
+   * baseline's, "98% higher"; absent for other measures, when the two are the same, and when
+   * the baseline's is 0.
+   */
+  percent?: string;
 }
 
 export interface VariantReport {
@@ -121,6 +149,7 @@ export function comparisonReport(c: Comparison): ComparisonReport {
     leadTime: unitName(timeUnit),
     throughput: `items per ${unitName(timeUnit, 1)}`,
     costOfDelay: 'per replication',
+    capacityCost: 'per replication',
     totalCost: 'per replication',
     value: 'per replication',
     deploymentFrequency: `deployments per ${unitName(timeUnit, 1)}`,
@@ -166,9 +195,11 @@ interface Subject {
 
 /** One difference in words. */
 export function finding(d: Difference, s: Subject): Finding {
-  const { label, down, up, section } = MEASURES[s.measure];
+  const m = MEASURES[s.measure];
+  const { label, down, up, section } = m;
   const word = (x: number) => (x < 0 ? down : up);
   const base = { variant: s.variant, baseline: s.baseline, measure: s.measure, label, section };
+  if ('money' in m) return moneyFinding(d, base, word);
   if (d.relative === null)
     return {
       ...base,
@@ -192,5 +223,41 @@ export function finding(d: Difference, s: Subject): Finding {
     ...base,
     change: said,
     interval: { kind: 'clear', range: `${change(a)} to ${change(b)}`, word: word(lo), tooWide: lo < -1 },
+  };
+}
+
+/**
+ * A difference in money: the amount per replication with its paired interval (money may be
+ * less or more by any amount, so no interval is too wide), then the percentage of the
+ * baseline's, "1,250,928 more (95% interval 749,783 to 1,752,073 more), 98% higher".
+ */
+function moneyFinding(
+  d: Difference,
+  base: Omit<Finding, 'change' | 'interval' | 'percent'>,
+  word: (x: number) => string,
+): Finding {
+  const more = (x: number) => (x < 0 ? AMOUNT.down : AMOUNT.up);
+  const percent =
+    d.relative === null || d.relative === 0 ? {} : { percent: `${change(d.relative)} ${word(d.relative)}` };
+  const said = d.diff === 0 ? null : `${number(Math.abs(d.diff))} ${more(d.diff)}`;
+  if (!d.ci95) return { ...base, change: said, interval: { kind: 'one-replication' }, ...percent };
+  const [lo, hi] = d.ci95;
+  if (lo === 0 && hi === 0) return { ...base, change: said, interval: null, ...percent };
+  if (lo < 0 && hi > 0)
+    return {
+      ...base,
+      change: said,
+      interval: {
+        kind: 'chance',
+        range: `from ${number(Math.abs(lo))} ${more(lo)} to ${number(Math.abs(hi))} ${more(hi)}`,
+      },
+      ...percent,
+    };
+  const [a, b] = [Math.abs(lo), Math.abs(hi)].sort((x, y) => x - y);
+  return {
+    ...base,
+    change: said,
+    interval: { kind: 'clear', range: `${number(a)} to ${number(b)}`, word: more(lo), tooWide: false },
+    ...percent,
   };
 }

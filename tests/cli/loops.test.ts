@@ -7,6 +7,7 @@ import { describeComparison } from '../../src/cli/commands/compare.ts';
 import { describeResult } from '../../src/cli/commands/run.ts';
 import { compare, parseScenario, simulate } from '../../src/index.ts';
 import { comparisonReport, LOOPS, loopTitle } from '../../src/report/index.ts';
+import { presetDocument } from '../web/presets-fixture.ts';
 import { quickDocument } from '../web/results-fixture.ts';
 
 const HEADING = /^── (.+) ──$/;
@@ -69,8 +70,10 @@ describe("run's readable report, loop by loop", () => {
       'time to restore',
     ])
       expect(loopOfLine(approval, start), start).toBe('outer loop');
-    for (const start of ['cost of delay', 'cost of capacity', 'value delivered', 'class '])
+    for (const start of ['cost of delay', 'cost of capacity', '  product-team ', 'value delivered', 'class '])
       expect(loopOfLine(wsjf, start), start).toBe('outer loop');
+    // The one node with a cost of capacity, under it: it pays for all of it.
+    expect(wsjf).toMatch(/^cost of capacity .*\n {2}product-team +[\d,]+ \(100% of it\)\n/m);
   });
 
   it('says the waits between teams and the constraint in the middle loop', () => {
@@ -128,6 +131,41 @@ describe("compare's readable comparison, loop by loop", () => {
     const moved = report.variants[1].constraintMove;
     expect(moved).toMatch(/^the constraint moved from backend-team \(in backend of 2\) to /);
     expect(loopOfLine(text, `backend of 4: ${moved}`)).toBe('middle loop');
+  });
+});
+
+describe("compare's findings in money", () => {
+  it('says the amount with its interval and the percentage, in the outer loop', () => {
+    // The preset as it is (1,500 days, 10 replications) against its queue taken first come, first served.
+    const wsjf = presetDocument('wsjf-cost-of-delay') as { nodes: { discipline?: string }[] };
+    const fifo = structuredClone(wsjf);
+    fifo.nodes[0].discipline = 'fifo';
+    const c = compare([
+      { name: 'wsjf', scenario: wsjf },
+      { name: 'fifo', scenario: fifo },
+    ]);
+    const text = describeComparison(c);
+    const money = comparisonReport(c).variants[1].findings.filter((f) => f.section === 'economics');
+    expect(money.map((f) => f.label)).toEqual([
+      'cost of delay',
+      'cost of capacity',
+      'total cost',
+      'value delivered',
+    ]);
+    // fifo's lines after its first are lined up under it.
+    const unindented = text.replace(/^ +/gm, '');
+    const line =
+      'cost of delay 1,250,928 more than wsjf (95% interval 749,783 to 1,752,073 more), 98% higher';
+    expect(loopOfLine(unindented, line)).toBe('outer loop');
+    // The same people cost the same, and the same work is worth the same: no difference, and no percentage.
+    for (const same of ['cost of capacity the same as wsjf', 'value delivered the same as wsjf'])
+      expect(unindented.split('\n')).toContain(same);
+    expect(
+      loopOfLine(
+        unindented,
+        'total cost 1,250,928 more than wsjf (95% interval 749,783 to 1,752,073 more), 36% higher',
+      ),
+    ).toBe('outer loop');
   });
 });
 

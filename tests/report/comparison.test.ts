@@ -42,6 +42,74 @@ describe('a finding', () => {
   });
 });
 
+describe('a difference in money', () => {
+  const money = { ...subject, measure: 'costOfDelay' } as const;
+
+  it('is said as the amount with its interval, then as a percentage', () => {
+    const d: Difference = {
+      diff: 1250928,
+      ci95: [749783, 1752073],
+      relative: 0.984,
+      relativeCi95: [0.71, 1.31],
+    };
+    expect(finding(d, money)).toEqual({
+      variant: 'network',
+      baseline: 'ring',
+      measure: 'costOfDelay',
+      label: 'cost of delay',
+      section: 'economics',
+      change: '1,250,928 more',
+      interval: { kind: 'clear', range: '749,783 to 1,752,073', word: 'more', tooWide: false },
+      percent: '98% higher',
+    });
+    expect(
+      finding(
+        { diff: -400, ci95: [-900, -150], relative: -0.2, relativeCi95: [-0.45, -0.07] },
+        {
+          ...money,
+          measure: 'value',
+        },
+      ),
+    ).toMatchObject({
+      label: 'value delivered',
+      change: '400 less',
+      interval: { kind: 'clear', range: '150 to 900', word: 'less', tooWide: false },
+      percent: '20% lower',
+    });
+  });
+
+  it('says an amount whose interval runs across nothing could be chance, and none is too wide', () => {
+    const d: Difference = { diff: 120, ci95: [-30, 270], relative: 0.005, relativeCi95: [-0.001, 0.011] };
+    expect(finding(d, { ...money, measure: 'capacityCost' })).toMatchObject({
+      label: 'cost of capacity',
+      change: '120 more',
+      interval: { kind: 'chance', range: 'from 30 less to 270 more' },
+      percent: '0.5% higher',
+    });
+    const far: Difference = {
+      diff: -9000,
+      ci95: [-15000, -3000],
+      relative: -0.9,
+      relativeCi95: [-1.5, -0.3],
+    };
+    expect(finding(far, { ...money, measure: 'totalCost' }).interval).toMatchObject({ tooWide: false });
+  });
+
+  it('has no percentage of a baseline of nothing, nor of no difference', () => {
+    const fromNothing = finding({ diff: 500, ci95: [400, 600], relative: null, relativeCi95: null }, money);
+    expect(fromNothing.change).toBe('500 more');
+    expect(fromNothing).not.toHaveProperty('percent');
+    const same = finding({ diff: 0, ci95: [0, 0], relative: 0, relativeCi95: [0, 0] }, money);
+    expect(same).toMatchObject({ change: null, interval: null });
+    expect(same).not.toHaveProperty('percent');
+    expect(finding({ diff: 50, ci95: null, relative: 0.1, relativeCi95: null }, money)).toMatchObject({
+      change: '50 more',
+      interval: { kind: 'one-replication' },
+      percent: '10% higher',
+    });
+  });
+});
+
 describe('the terminal and the page', () => {
   const differences: Difference[] = [
     { diff: -2, ci95: [-3, -1], relative: -0.2, relativeCi95: [-0.3, -0.1] },
@@ -80,6 +148,64 @@ describe('the terminal and the page', () => {
         }
       }
     }
+  });
+
+  it('say a difference in money as the amount, its interval and the percentage', () => {
+    const c = compare([
+      { name: 'wsjf', scenario: quickDocument('wsjf-cost-of-delay') },
+      { name: 'fifo', scenario: quickDocument('wsjf-cost-of-delay') },
+    ]);
+    const lead: Difference = { diff: 0, ci95: [0, 0], relative: 0, relativeCi95: [0, 0] };
+    const costOfDelay: Difference = {
+      diff: 1250928,
+      ci95: [749783, 1752073],
+      relative: 0.984,
+      relativeCi95: [0.71, 1.31],
+    };
+    const capacityCost: Difference = {
+      diff: 120,
+      ci95: [-30, 270],
+      relative: 0.005,
+      relativeCi95: [-0.001, 0.011],
+    };
+    const forged: Comparison = {
+      ...c,
+      variants: [
+        c.variants[0],
+        {
+          ...c.variants[1],
+          vsBaseline: {
+            leadTime: lead,
+            throughput: lead,
+            costOfDelay,
+            capacityCost,
+            totalCost: lead,
+            value: lead,
+          },
+        },
+      ],
+    };
+    const lines = describeComparison(forged).split('\n');
+    expect(lines).toContain(
+      '      cost of delay 1,250,928 more than wsjf (95% interval 749,783 to 1,752,073 more), 98% higher',
+    );
+    expect(lines).toContain(
+      '      cost of capacity 120 more than wsjf (95% interval from 30 less to 270 more: this could be chance), 0.5% higher',
+    );
+    expect(lines).toContain('      total cost the same as wsjf');
+    const findings = comparisonReport(forged).variants[1].findings;
+    expect(findings.map((f) => f.measure)).toEqual([
+      'leadTime',
+      'throughput',
+      'costOfDelay',
+      'capacityCost',
+      'totalCost',
+      'value',
+    ]);
+    expect(findings.slice(2, 4).map(differenceSentence)).toEqual([
+      'Fifo’s cost of delay is 1,250,928 more than wsjf’s, 98% higher, 95% interval 749,783 to 1,752,073 more.',
+      'Fifo’s cost of capacity is 120 more than wsjf’s, 0.5% higher, but the 95% interval runs from 30 less to 270 more, so this could be chance.',
+    ]);
   });
 
   it('lay out a real comparison: a line per measure in the terminal', () => {

@@ -103,6 +103,7 @@ describe('the loops of measurement', () => {
       'leadTime',
       'throughput',
       'costOfDelay',
+      'capacityCost',
       'totalCost',
       'value',
     ]);

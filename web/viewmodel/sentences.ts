@@ -1,6 +1,8 @@
 /**
  * The differences between variants in words, the way a coach would say them to a room:
- * "Dynamic network’s mean lead time is 74% shorter than Token ring’s, 95% interval 72% to 76%."
+ * "Dynamic network’s mean lead time is 74% shorter than Token ring’s, 95% interval 72% to 76%.",
+ * and for money, "FIFO’s cost of delay is 1,250,928 more than WSJF’s, 98% higher, 95% interval
+ * 749,783 to 1,752,073 more."
  * What is said, and in which words, is the report's (src/report/comparison.ts), shared with
  * the terminal; here it becomes a sentence.
  */
@@ -13,11 +15,11 @@ export function differenceSentence(f: Finding): string {
 }
 
 function sentence(f: Finding): string {
-  const head = `${f.variant}’s ${f.label} is ${f.change ? `${f.change} than` : 'the same as'} ${f.baseline}’s`;
+  const head = `${f.variant}’s ${f.label} is ${f.change ? `${f.change} than` : 'the same as'} ${f.baseline}’s${f.percent ? `, ${f.percent}` : ''}`;
   const i = f.interval;
   if (!i) return `${head}.`;
   if (i.kind === 'one-replication')
     return `${head} (one replication, so no interval: run more replications to know how sure this is).`;
   if (i.kind === 'chance') return `${head}, but the 95% interval runs ${i.range}, so ${CHANCE}.`;
-  return `${head}, 95% interval ${i.range}${i.tooWide ? ` (${TOO_WIDE})` : ''}.`;
+  return `${head}, 95% interval ${i.range}${f.percent ? ` ${i.word}` : ''}${i.tooWide ? ` (${TOO_WIDE})` : ''}.`;
 }
