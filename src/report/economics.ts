@@ -1,6 +1,6 @@
 /**
  * What a result says about money: the cost of delay (in all, per time unit and per item,
- * and per class of work), the cost of capacity, their sum, the value delivered, and how
+ * and per class of work), the cost of capacity (in all and per node), their sum, the value delivered, and how
  * work with a due date fared. Said only when the scenario has economics. The terminal
  * prints these lines under the flow metrics; the page's economics card shows the same
  * words.
@@ -9,9 +9,11 @@ import type { SimulationResult } from '../experiment/result.ts';
 import { number, percent, time, unitName, withInterval } from './numbers.ts';
 
 export interface EconomicsLine {
-  key: 'cost-of-delay' | 'class' | 'capacity' | 'total' | 'value' | 'due-dates';
-  /** "cost of delay", or a class of work's id for its share. */
+  key: 'cost-of-delay' | 'class' | 'capacity' | 'node' | 'total' | 'value' | 'due-dates';
+  /** "cost of delay", or a class of work's id or a node's for its share. */
   label: string;
+  /** A share of the line above it: a class's of the cost of delay, a node's of the cost of capacity. */
+  part: boolean;
   /** "12,300 ± 410 per replication (6.83 per day, 4.1 per item)". */
   text: string;
 }
@@ -24,6 +26,7 @@ export function economicsLines(r: SimulationResult): EconomicsLine[] {
     {
       key: 'cost-of-delay',
       label: 'cost of delay',
+      part: false,
       text: `${withInterval(e.costOfDelay.total, e.costOfDelay.ci95)} per replication (${number(e.costOfDelay.perTimeUnit)} ${per}, ${number(e.costOfDelay.perItem)} per item)`,
     },
   ];
@@ -33,22 +36,34 @@ export function economicsLines(r: SimulationResult): EconomicsLine[] {
       lines.push({
         key: 'class',
         label: id,
+        part: true,
         text: `cost of delay ${number(c.total)} (${number(c.perItem)} per item)${c.value > 0 ? `, value ${number(c.value)}` : ''}`,
       });
+  lines.push({
+    key: 'capacity',
+    label: 'cost of capacity',
+    part: false,
+    text: `${withInterval(e.capacityCost.total, e.capacityCost.ci95)} per replication (${number(e.capacityCost.perTimeUnit)} ${per})`,
+  });
+  // Each node that has a cost, even one alone: it says who the money is paid for.
+  for (const [id, cost] of Object.entries(e.capacityCost.nodes))
+    lines.push({
+      key: 'node',
+      label: id,
+      part: true,
+      text: `${number(cost)}${e.capacityCost.total > 0 ? ` (${percent(cost / e.capacityCost.total)} of it)` : ''}`,
+    });
   lines.push(
-    {
-      key: 'capacity',
-      label: 'cost of capacity',
-      text: `${withInterval(e.capacityCost.total, e.capacityCost.ci95)} per replication (${number(e.capacityCost.perTimeUnit)} ${per})`,
-    },
     {
       key: 'total',
       label: 'total cost',
+      part: false,
       text: `${withInterval(e.totalCost.total, e.totalCost.ci95)} per replication (${number(e.totalCost.perTimeUnit)} ${per})`,
     },
     {
       key: 'value',
       label: 'value delivered',
+      part: false,
       text: `${withInterval(e.value.delivered, e.value.ci95)} per replication${e.value.late > 0 ? `, ${number(e.value.late)} of it late` : ''}`,
     },
   );
@@ -56,6 +71,7 @@ export function economicsLines(r: SimulationResult): EconomicsLine[] {
     lines.push({
       key: 'due-dates',
       label: 'due dates',
+      part: false,
       text:
         `${percent(e.dueDates.shareLate)} of ${number(e.dueDates.items)} items with a due date were late` +
         (e.dueDates.shareLate > 0 ? `, by ${time(e.dueDates.meanLateness, r.timeUnit)} on average` : ''),

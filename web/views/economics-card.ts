@@ -1,6 +1,6 @@
 /**
  * The economics card (src/report/economics.ts) under the headline numbers: the cost of delay
- * in all and per class of work, the cost of capacity, the total, the value delivered and the
+ * in all and per class of work, the cost of capacity in all and per node, the total, the value delivered and the
  * due dates met, in the words the terminal prints. Shown only when the scenario has economics.
  */
 import type { EconomicsLine } from '../../src/report/index.ts';
@@ -18,13 +18,11 @@ export function economicsCard(lines: readonly EconomicsLine[]): HTMLElement | nu
       lines.map((line) =>
         h(
           'div',
-          { 'data-key': line.key, ...(line.key === 'class' ? { class: 'economics-class' } : {}) },
+          { 'data-key': line.key, ...(line.part ? { class: 'economics-class' } : {}) },
           h(
             'dt',
             {},
-            line.key === 'class'
-              ? `· ${line.label}`
-              : line.label.charAt(0).toUpperCase() + line.label.slice(1),
+            line.part ? `· ${line.label}` : line.label.charAt(0).toUpperCase() + line.label.slice(1),
           ),
           h('dd', {}, line.text),
         ),

@@ -227,10 +227,10 @@ function sections(
       `completed        ${count(r.completed, 'item')} after warm-up${r.replications > 1 ? `, over all ${r.replications} replications` : ''}`,
     ],
     rejected: lean('rejected'),
-    // A class's share of the cost of delay is indented under it.
+    // A class's share of the cost of delay, and a node's of the cost of capacity, is indented under it.
     economics: () =>
       economicsLines(r).map((e) =>
-        e.key === 'class' ? `  ${e.label.padEnd(14)} ${e.text}` : `${e.label.padEnd(16)} ${e.text}`,
+        e.part ? `  ${e.label.padEnd(14)} ${e.text}` : `${e.label.padEnd(16)} ${e.text}`,
       ),
     // DORA's four measures, with the label column widened to their names.
     delivery: () => deliveryLines(r).map((d) => `${d.label.padEnd(22)} ${d.text}`),
