@@ -43,6 +43,8 @@ export interface WatchStart {
   gate: boolean[];
   /** Whether an item a node's blocker puts aside leaves its place under the WIP limit while blocked. */
   blockerFreesWip: boolean[];
+  /** What a node's person does with an item its blocker stops: waits with it (`hold`) or puts it aside; null without a blocker. */
+  blockerPolicy: ('hold' | 'aside' | null)[];
 }
 
 export interface TraceBatch {
@@ -124,6 +126,7 @@ export function watchRun(input: unknown): WatchedRun {
       wipLimit: scenario.nodes.map((n) => n.wipLimit ?? 0),
       gate: scenario.nodes.map((n) => n.schedule !== undefined),
       blockerFreesWip: scenario.nodes.map((n) => n.blocker?.countsAgainstWip === false),
+      blockerPolicy: scenario.nodes.map((n) => n.blocker?.policy ?? null),
     },
     next(maxEvents) {
       while (count < maxEvents && watching()) run.advance(STEP);
