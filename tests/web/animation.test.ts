@@ -71,7 +71,7 @@ describe('the flow at a moment of the trace', () => {
     expect(s.nodes[0].service).toEqual([1]);
     expect(s.nodes[0].queue).toEqual([2]);
     expect(s.nodes[1].service).toEqual([]);
-    expect(s.items.get(1)?.waits).toEqual([{ node: 0, from: 1.5, to: 2, blocked: false }]);
+    expect(s.items.get(1)?.waits).toEqual([{ node: 0, from: 1.5, to: 2, kind: 'queue' }]);
     expect(s.counters).toEqual({ wip: 2, done: 1, rejected: 0, leadTotal: 2 });
     expect(meanLeadSoFar(s)).toBe(2);
     expect(s.nodes.map((n) => n.wip)).toEqual([2, 0]);
@@ -95,7 +95,7 @@ describe('the flow at a moment of the trace', () => {
     // Room appears: the blocked item is admitted, and its blocked stretch is kept.
     applyEvent(s, 'leave', 2, 0, 1, 0);
     applyEvent(s, 'admit', 2, 2, 1, 0);
-    expect(s.items.get(2)?.waits).toEqual([{ node: 0, from: 1, to: 2, blocked: true }]);
+    expect(s.items.get(2)?.waits).toEqual([{ node: 0, from: 1, to: 2, kind: 'room' }]);
     expect(s.nodes[0].held).toEqual([]);
     expect(s.nodes[1].queue).toEqual([0, 1, 2]);
   });

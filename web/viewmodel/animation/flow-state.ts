@@ -1,8 +1,15 @@
 /**
  * What the animation shows at a moment of a watched run, built from its trace one event at a
  * time: where each item in the system is (arriving, in a node's queue, in service, finished
- * and held, blocked by a full node, in transit), each node's servers, gate, outage and WIP,
- * and the running counters. Pure: the canvas reads it, tests feed it hand-made traces.
+ * and held, blocked by a full node, put aside by a blocker, in transit), each node's servers,
+ * gate, outage and WIP, and the running counters. Pure: the canvas reads it, tests feed it
+ * hand-made traces.
+ *
+ * Two kinds of blocking are kept apart. Work finished and waiting for room at a full node is
+ * in phase `blocked`. Work stopped by a blocker, waiting on something outside the stream, has
+ * `blockedSince` set: under `hold` it stays in service, its server held by a person who waits
+ * (counted in the node's `waiting`); under `aside` it leaves its server (phase `aside`) and
+ * goes back to the front of the queue when it clears, as the engine does (network/work.ts).
  *
  * Events are applied in the order the engine made them (the trace is in time order), each in
  * O(length of one node's list); nothing here grows with the length of the run, only with the
@@ -10,15 +17,24 @@
  */
 import type { TraceEvent } from '../../../src/runner.ts';
 
-/** `forked`: split into parts at a parallel step, drawn as its parts until they join. */
-export type Phase = 'entering' | 'queued' | 'service' | 'held' | 'blocked' | 'transit' | 'forked';
+/**
+ * `blocked`: finished, waiting for room at a full node; `aside`: put aside by its node's
+ * blocker; `forked`: split into parts at a parallel step, drawn as its parts until they join.
+ */
+export type Phase = 'entering' | 'queued' | 'service' | 'held' | 'blocked' | 'aside' | 'transit' | 'forked';
 
-/** A stretch an item spent waiting: in a node's queue, or blocked there by a full node. */
+/** What a node's person does with an item its blocker stops (model/mechanism-fields.ts). */
+export type BlockerPolicy = 'hold' | 'aside';
+
+/**
+ * A stretch an item spent waiting at a node: in its queue, finished and waiting for room at a
+ * full node downstream, or blocked on something outside the stream (a blocker).
+ */
 export interface Wait {
   node: number;
   from: number;
   to: number;
-  blocked: boolean;
+  kind: 'queue' | 'room' | 'blocker';
 }
 
 export interface FlowItem {
@@ -44,18 +60,28 @@ export interface FlowItem {
   failures: number;
   /** When it last failed (-1 never): failed work going back is marked for a while. */
   failedAt: number;
+  /** Since when a blocker has stopped it (-1: not blocked on the outside now). */
+  blockedSince: number;
   waits: Wait[];
 }
 
 export interface NodeState {
   /** Items waiting, first in line first. */
   queue: number[];
-  /** Items in service. */
+  /** Items in service, held blocked ones among them (their server waits with them). */
   service: number[];
+  /** Items put aside by the node's blocker: they hold no server. */
+  aside: number[];
   /** Items finished here and not gone: waiting for room downstream (blocked) or leaving. */
   held: number[];
-  /** Servers at work (a batch takes one). */
+  /** Servers at work (a batch takes one), held ones included. */
   working: number;
+  /** Of those, servers whose person waits with a blocked item (`hold`). */
+  waiting: number;
+  /** Items blocked here on something outside the stream: held, or put aside. */
+  blocked: number;
+  /** What its person does with a blocked item; null: the node has no blocker. */
+  blocker: BlockerPolicy | null;
   capacity: number;
   /** Items counted against the node's WIP limit (0: no limit). */
   wip: number;
@@ -98,6 +124,8 @@ export interface FlowStart {
   gate: readonly boolean[];
   /** Nodes whose blocked items, put aside, do not count against their WIP limit (none when absent). */
   blockerFreesWip?: readonly boolean[];
+  /** Each node's blocker policy (null or absent: none). */
+  blockerPolicy?: readonly (BlockerPolicy | null)[];
 }
 
 export function newFlowState(start: FlowStart): FlowState {
@@ -107,8 +135,12 @@ export function newFlowState(start: FlowStart): FlowState {
     nodes: start.capacity.map((capacity, n) => ({
       queue: [],
       service: [],
+      aside: [],
       held: [],
       working: 0,
+      waiting: 0,
+      blocked: 0,
+      blocker: start.blockerPolicy?.[n] ?? null,
       capacity,
       wip: 0,
       wipLimit: start.wipLimit[n] ?? 0,
@@ -136,8 +168,9 @@ function drop(list: number[], id: number): void {
   if (at >= 0) list.splice(at, 1);
 }
 
-/** Takes the item out of whichever list holds it now. */
+/** Takes the item out of whichever list holds it now (a blocker it is under ends with it). */
 function detach(s: FlowState, item: FlowItem): void {
+  if (item.blockedSince >= 0) clearBlocker(s, item, s.time);
   if (item.phase === 'forked') return;
   if (item.phase === 'entering') drop(s.entering, item.id);
   else if (item.phase === 'transit') drop(s.transit, item.id);
@@ -145,8 +178,33 @@ function detach(s: FlowState, item: FlowItem): void {
     const node = s.nodes[item.node];
     if (item.phase === 'queued') drop(node.queue, item.id);
     else if (item.phase === 'service') drop(node.service, item.id);
+    else if (item.phase === 'aside') drop(node.aside, item.id);
     else drop(node.held, item.id);
   }
+}
+
+/** A blocker stops the item at its node: its person waits with it, or puts it aside. */
+function setBlocker(s: FlowState, item: FlowItem, time: number): void {
+  const node = s.nodes[item.node];
+  if (!node || item.blockedSince >= 0) return;
+  if (item.phase === 'service' && node.blocker === 'aside') {
+    detach(s, item);
+    node.working -= 1 / item.batch;
+    item.phase = 'aside';
+    item.since = time;
+    node.aside.push(item.id);
+  } else if (item.phase === 'service') node.waiting += 1 / item.batch;
+  item.blockedSince = time;
+  node.blocked++;
+}
+
+/** The blocker on the item ends at `time`: its stretch is kept, and the node's counts drop. */
+function clearBlocker(s: FlowState, item: FlowItem, time: number): void {
+  const node = s.nodes[item.node];
+  item.waits.push({ node: item.node, from: item.blockedSince, to: time, kind: 'blocker' });
+  item.blockedSince = -1;
+  node.blocked--;
+  if (item.phase === 'service') node.waiting -= 1 / item.batch;
 }
 
 /** Items whose handoff has landed by time t join their node's queue (the engine traces no event for it). */
@@ -192,6 +250,7 @@ export function applyEvent(
       batch: 1,
       failures: 0,
       failedAt: -1,
+      blockedSince: -1,
       waits: [],
     });
     s.entering.push(id);
@@ -224,7 +283,7 @@ export function applyEvent(
     case 'admit': {
       detach(s, item);
       if (item.phase === 'blocked')
-        item.waits.push({ node: item.node, from: item.since, to: time, blocked: true });
+        item.waits.push({ node: item.node, from: item.since, to: time, kind: 'room' });
       if (item.node >= 0) item.from = item.node;
       item.node = node;
       item.target = -1;
@@ -242,10 +301,8 @@ export function applyEvent(
       s.transit.push(id);
       return;
     case 'start': {
-      // An item put aside by a blocker starts again when it resumes, without having finished.
-      if (item.phase === 'service') s.nodes[item.node].working -= 1 / item.batch;
       detach(s, item);
-      if (time > item.since) item.waits.push({ node, from: item.since, to: time, blocked: false });
+      if (time > item.since) item.waits.push({ node, from: item.since, to: time, kind: 'queue' });
       item.node = node;
       item.phase = 'service';
       item.since = time;
@@ -295,7 +352,21 @@ export function applyEvent(
       // Where blocked work does not count against the limit, the item leaves the count until
       // it clears (such a node puts every blocked item aside: its person never holds one).
       const at = s.nodes[node];
-      if (at?.blockerFreesWip) at.wip += event === 'blocked' ? -1 : 1;
+      if (!at) return;
+      if (at.blockerFreesWip) at.wip += event === 'blocked' ? -1 : 1;
+      if (event === 'blocked') setBlocker(s, item, time);
+      else if (item.blockedSince >= 0) {
+        const aside = item.phase === 'aside';
+        clearBlocker(s, item, time);
+        // Put aside, it goes to the front of the queue and resumes on the next free server
+        // (its 'start' follows at once when one is free).
+        if (aside) {
+          detach(s, item);
+          item.phase = 'queued';
+          item.since = time;
+          at.queue.unshift(id);
+        }
+      }
       return;
     }
     case 'complete': {
@@ -335,6 +406,7 @@ function fork(s: FlowState, time: number, part: number, n: number, whole: number
     since: time,
     target: -1,
     batch: 1,
+    blockedSince: -1,
     waits: [],
   });
   if (n >= 0) s.nodes[n].held.push(part);
@@ -357,6 +429,11 @@ function applyToNode(s: FlowState, event: TraceEvent, n: number, detail: number)
 /** The servers shown busy at a node: working ones, whole (a batch's members each count a share). */
 export function serversWorking(node: NodeState): number {
   return Math.min(node.capacity, Math.round(node.working));
+}
+
+/** Of the servers shown busy, those whose person waits with a blocked item (`hold`). */
+export function serversWaiting(node: NodeState): number {
+  return Math.min(serversWorking(node), Math.round(node.waiting));
 }
 
 /** The node holds as much work as its WIP limit allows: upstream work waits for room. */

@@ -2,7 +2,8 @@
  * Where the animation draws things: each node's box on the network diagram's layout (the
  * same columns and rows as the network chart, from the scenario alone), and each item's
  * place as a token: queued items stacked in front of their node, items in service inside it,
- * finished and blocked items beside its exit, items in transit along the route. Pure numbers;
+ * finished items (waiting for room downstream among them) beside its exit, items a blocker
+ * stopped in a row under it, items in transit along the route. Pure numbers;
  * the canvas draws them. A queue longer than its stack shows its first tokens and a count,
  * so the work per frame follows the items in view, not the items in the system.
  */
@@ -39,6 +40,8 @@ export interface Place {
   demandClass: number;
   failed: boolean;
   batch: number;
+  /** Stopped by a blocker, waiting on something outside the stream (held or put aside). */
+  blocker: boolean;
 }
 
 /**
@@ -84,6 +87,20 @@ export function stageOf(layout: NetworkLayout, width: number, nodeCount: number,
   };
 }
 
+/** The most tokens a node's row of blocked work shows (its count says how many there are). */
+export function blockedShown(stage: Stage, box: Box): number {
+  return Math.max(1, Math.floor((box.hw * 2 - stage.pitch * 0.5) / stage.pitch));
+}
+
+/** Where a node's row of blocked work is: under the box, and its count under that. */
+export function blockedRow(stage: Stage, box: Box): { x: number; y: number; label: number } {
+  return {
+    x: box.x - box.hw + stage.pitch * 0.75,
+    y: box.y + box.hh + stage.pitch * 0.9,
+    label: box.y + box.hh + stage.pitch * 2.2,
+  };
+}
+
 /** The most tokens a node's queue shows; the rest are a count beside it. */
 export function queueShown(stage: Stage): number {
   return stage.queueColumns * stage.rows;
@@ -104,6 +121,7 @@ export function placeTokens(state: FlowState, stage: Stage): Place[] {
       demandClass: item.demandClass,
       failed: item.failedAt >= 0,
       batch: item.batch,
+      blocker: item.blockedSince >= 0,
     });
   };
   const shown = queueShown(stage);
@@ -120,15 +138,29 @@ export function placeTokens(state: FlowState, stage: Stage): Place[] {
         left - pitch * (0.75 + Math.floor(i / stage.rows)),
         top + pitch * (0.5 + (i % stage.rows)),
       );
-    // In service: inside the box, below its name, in rows.
-    const perRow = Math.max(1, Math.floor((box.hw * 2 - pitch * 0.5) / pitch));
-    const serving = Math.min(node.service.length, perRow * 3);
-    for (let i = 0; i < serving; i++)
+    // In service: inside the box, below its name, in rows; an item a blocker stopped (its
+    // person waiting with it) goes to the node's row of blocked work instead.
+    const perRow = blockedShown(stage, box);
+    const stopped: number[] = [];
+    let serving = 0;
+    for (const id of node.service) {
+      if ((state.items.get(id)?.blockedSince ?? -1) >= 0) {
+        stopped.push(id);
+        continue;
+      }
+      if (serving === perRow * 3) continue;
       put(
-        node.service[i],
-        left + pitch * (0.75 + (i % perRow)),
-        box.y + pitch * (0.25 + Math.floor(i / perRow)),
+        id,
+        left + pitch * (0.75 + (serving % perRow)),
+        box.y + pitch * (0.25 + Math.floor(serving / perRow)),
       );
+      serving++;
+    }
+    // Blocked on something outside the stream, held or put aside: a row under the box.
+    const row = blockedRow(stage, box);
+    for (const id of node.aside) stopped.push(id);
+    const blocked = Math.min(stopped.length, perRow);
+    for (let i = 0; i < blocked; i++) put(stopped[i], row.x + pitch * i, row.y);
     // Finished here and not gone: beside the exit (blocked work waits here for room downstream).
     const held = Math.min(node.held.length, stage.rows * 2);
     for (let i = 0; i < held; i++)

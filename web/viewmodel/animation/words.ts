@@ -4,7 +4,14 @@
  * arrived at the same moment in both variants and finished furthest apart.
  */
 import { formatDuration, formatNumber, singularUnit } from '../format.ts';
-import { type FlowItem, type FlowState, meanLeadSoFar } from './flow-state.ts';
+import {
+  type BlockerPolicy,
+  type FlowItem,
+  type FlowState,
+  meanLeadSoFar,
+  type NodeState,
+  type Wait,
+} from './flow-state.ts';
 
 /** "day 12.3", with "(warm-up)" while the warm-up lasts. */
 export function clockText(time: number, unit: string, warmup: number): string {
@@ -16,6 +23,8 @@ export interface CounterText {
   wip: string;
   done: string;
   lead: string;
+  /** Items a blocker has stopped, over every node. */
+  blocked: string;
 }
 
 export function counterText(s: FlowState, unit: string): CounterText {
@@ -23,7 +32,41 @@ export function counterText(s: FlowState, unit: string): CounterText {
     wip: formatNumber(s.counters.wip),
     done: formatNumber(s.counters.done),
     lead: formatDuration(meanLeadSoFar(s), unit),
+    blocked: formatNumber(s.nodes.reduce((sum, n) => sum + n.blocked, 0)),
   };
+}
+
+/** The count under a node's row of blocked work: "3 blocked, put aside", "2 blocked, held". */
+export function blockedText(node: NodeState): string {
+  if (node.blocked === 0) return '';
+  return `${formatNumber(node.blocked)} blocked, ${node.blocker === 'aside' ? 'put aside' : 'held'}`;
+}
+
+export interface LegendEntry {
+  /** `blocked`: an open diamond; the others: a node's server, at work, waiting with a blocked item, or free. */
+  mark: 'blocked' | 'working' | 'waiting' | 'free';
+  label: string;
+}
+
+/**
+ * What the marks of blocked work mean, for the policies the scenario's blockers use: nothing
+ * without a blocker. Each mark differs in shape, not in colour alone.
+ */
+export function blockerLegend(policies: readonly (BlockerPolicy | null)[]): LegendEntry[] {
+  if (policies.every((p) => p === null)) return [];
+  const entries: LegendEntry[] = [
+    { mark: 'blocked', label: 'blocked on something outside the stream (in a row under its node, counted)' },
+    { mark: 'working', label: 'a person at work' },
+  ];
+  if (policies.includes('hold'))
+    entries.push({ mark: 'waiting', label: 'a person waiting with a blocked item (held)' });
+  entries.push({
+    mark: 'free',
+    label: policies.includes('aside')
+      ? 'a person free (blocked work put aside holds no one)'
+      : 'a person free',
+  });
+  return entries;
 }
 
 const PHASE: Record<FlowItem['phase'], string> = {
@@ -32,31 +75,40 @@ const PHASE: Record<FlowItem['phase'], string> = {
   service: 'being worked on at',
   held: 'finished at',
   blocked: 'finished and blocked at',
+  aside: 'blocked at',
   transit: 'on its way to',
   forked: 'split into parts, waiting for the last of them',
 };
 
+/** A stretch of waiting in words: "waited 1.2 days at review". */
+function waitText(w: Wait, names: { nodes: readonly string[]; unit: string }): string {
+  const long = formatDuration(w.to - w.from, names.unit);
+  const at = names.nodes[w.node];
+  if (w.kind === 'queue') return `waited ${long} at ${at}`;
+  if (w.kind === 'room') return `blocked ${long} at ${at}`;
+  return `blocked at ${at} from ${clockText(w.from, names.unit, -1)} for ${long}, waiting on the outside`;
+}
+
 /**
  * Where a followed item has waited, and where it is now (or its lead time once done):
  * "Item 57 (feature) arrived at day 12.3. Waited 1.2 days at review, blocked 0.3 days at
- * dev. Now being worked on at test."
+ * dev. Now being worked on at test." Blocked by a full node, it is "blocked" for so long;
+ * stopped by a blocker, blocked from when and for how long, "waiting on the outside", and
+ * while it is, whether its person waits with it or has put it aside.
  */
 export function followText(
   item: FlowItem,
   names: { nodes: readonly string[]; classes: readonly string[]; unit: string },
   doneAt: number | null,
+  /** The clock: how long a blocker has stopped the item so far. */
+  now = Number.NaN,
 ): string {
   const cls = names.classes[item.demandClass];
   const who = item.whole >= 0 ? `A part of item ${item.whole + 1}` : `Item ${item.id + 1}`;
   const parts = [
     `${who}${cls && names.classes.length > 1 ? ` (${cls})` : ''} arrived at ${clockText(item.arrival, names.unit, -1)}.`,
   ];
-  const waits = item.waits
-    .filter((w) => w.to > w.from)
-    .map(
-      (w) =>
-        `${w.blocked ? 'blocked' : 'waited'} ${formatDuration(w.to - w.from, names.unit)} at ${names.nodes[w.node]}`,
-    );
+  const waits = item.waits.filter((w) => w.to > w.from).map((w) => waitText(w, names));
   parts.push(waits.length ? `${capital(waits.join(', '))}.` : 'No wait so far.');
   if (item.failures > 0)
     parts.push(`Failed ${item.failures === 1 ? 'once' : `${item.failures} times`} and went back.`);
@@ -64,7 +116,16 @@ export function followText(
     parts.push(
       `Done at ${clockText(doneAt, names.unit, -1)}: lead time ${formatDuration(doneAt - item.arrival, names.unit)}.`,
     );
-  else {
+  else if (item.blockedSince >= 0) {
+    const so =
+      now >= item.blockedSince ? ` (${formatDuration(now - item.blockedSince, names.unit)} so far)` : '';
+    const since = `since ${clockText(item.blockedSince, names.unit, -1)}${so}`;
+    const how =
+      item.phase === 'aside'
+        ? 'put aside: its person has taken other work'
+        : 'held: its person waits with it';
+    parts.push(`Now blocked at ${names.nodes[item.node]} ${since}, waiting on the outside; ${how}.`);
+  } else {
     const where =
       item.phase === 'entering' || item.phase === 'forked'
         ? ''
