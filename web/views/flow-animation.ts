@@ -15,9 +15,11 @@
 import type { Scenario } from '../../src/index.ts';
 import { distributionMean } from '../../src/runner.ts';
 import { CATEGORICAL, INK, MUTED, PAPER } from '../charts/theme.ts';
-import { type FlowItem, isFull, serversWorking } from '../viewmodel/animation/flow-state.ts';
+import { type FlowItem, isFull, serversWaiting, serversWorking } from '../viewmodel/animation/flow-state.ts';
 import { advanceAll, BATCH_EVENTS, Playback, stepAll } from '../viewmodel/animation/playback.ts';
 import {
+  blockedRow,
+  blockedShown,
   columnsFor,
   type Place,
   placeTokens,
@@ -25,7 +27,15 @@ import {
   type Stage,
   stageOf,
 } from '../viewmodel/animation/stage.ts';
-import { clockText, counterText, FarApart, farApartText, followText } from '../viewmodel/animation/words.ts';
+import {
+  blockedText,
+  blockerLegend,
+  clockText,
+  counterText,
+  FarApart,
+  farApartText,
+  followText,
+} from '../viewmodel/animation/words.ts';
 import { structureLayout } from '../viewmodel/chart-data/network-layout.ts';
 import { formatDuration } from '../viewmodel/format.ts';
 import { h } from './dom.ts';
@@ -75,7 +85,7 @@ interface Pane {
   play: Playback;
   canvas: HTMLCanvasElement;
   stage: Stage;
-  counters: { wip: HTMLElement; done: HTMLElement; lead: HTMLElement };
+  counters: { wip: HTMLElement; done: HTMLElement; lead: HTMLElement; blocked: HTMLElement | null };
   /** Where each token is drawn now (eased toward its place). */
   drawn: Map<number, { x: number; y: number; seen: number }>;
   places: Place[];
@@ -107,6 +117,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
   const status = h('p', { class: 'flow-status', role: 'status' }, 'Starting the run…');
   const following = h('p', { class: 'flow-following', 'data-role': 'following', hidden: true });
   const apart = h('p', { class: 'flow-apart', 'data-role': 'apart', hidden: !side });
+  const legend = h('ul', { class: 'flow-legend', 'data-role': 'legend', hidden: true });
   const panesHost = h('div', { class: `flow-panes${side ? ' side-by-side' : ''}` });
   const root = h(
     'div',
@@ -123,6 +134,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     ),
     status,
     panesHost,
+    legend,
     following,
     apart,
   );
@@ -175,6 +187,14 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     duration = sources[0].start.duration;
     panes = sources.map((source, i) => paneOf(options.variants[i], source, i));
     panesHost.replaceChildren(...panes.map((p) => p.canvas.parentElement as HTMLElement));
+    // Blocked work's marks, named once for every pane (side by side, for either variant's blockers).
+    const entries = blockerLegend(sources.flatMap((s) => s.start.blockerPolicy));
+    legend.replaceChildren(
+      ...entries.map((e) =>
+        h('li', {}, h('span', { class: `flow-mark ${e.mark}`, 'aria-hidden': 'true' }), e.label),
+      ),
+    );
+    legend.hidden = entries.length === 0;
     panes.forEach((p, i) => {
       p.play.listen((event, t, id) => {
         if (event === 'arrive' && nextArrival) {
@@ -214,6 +234,9 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       wip: h('strong', { class: 'flow-count', 'data-counter': 'wip' }, '0'),
       done: h('strong', { class: 'flow-count', 'data-counter': 'done' }, '0'),
       lead: h('strong', { class: 'flow-count', 'data-counter': 'lead' }, '–'),
+      blocked: source.start.blockerPolicy.some((b) => b !== null)
+        ? h('strong', { class: 'flow-count', 'data-counter': 'blocked' }, '0')
+        : null,
     };
     h(
       'figure',
@@ -225,6 +248,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         h('span', {}, 'WIP ', counters.wip),
         h('span', {}, 'done ', counters.done),
         h('span', {}, 'mean lead time so far ', counters.lead),
+        counters.blocked ? h('span', {}, 'blocked ', counters.blocked) : null,
       ),
       canvas,
     );
@@ -477,6 +501,22 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       write(p.counters.wip, c.wip);
       write(p.counters.done, c.done);
       write(p.counters.lead, c.lead);
+      if (p.counters.blocked) {
+        write(p.counters.blocked, c.blocked);
+        // Each node's servers busy and waiting with a blocked item, items blocked, and WIP (what
+        // a test reads), and the first blocked token drawn (for following it).
+        const nodes = p.play.state.nodes;
+        p.canvas.dataset.busy = nodes.map(serversWorking).join(' ');
+        p.canvas.dataset.waiting = nodes.map(serversWaiting).join(' ');
+        p.canvas.dataset.blocked = nodes.map((n) => n.blocked).join(' ');
+        p.canvas.dataset.wip = nodes.map((n) => n.wip).join(' ');
+        p.canvas.dataset.blockedDrawn = String(p.places.filter((place) => place.blocker).length);
+        const stopped = p.places.find((place) => place.blocker);
+        const there = stopped && p.drawn.get(stopped.id);
+        p.canvas.dataset.blockedToken = there
+          ? `${stopped.id} ${there.x.toFixed(1)} ${there.y.toFixed(1)}`
+          : '';
+      }
     }
     if (followed >= 0 && !nextArrival) {
       following.hidden = false;
@@ -486,7 +526,7 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         const live = p.play.state.items.get(followed);
         const done = recent[i].get(followed);
         const text = live
-          ? followText(live, names, null)
+          ? followText(live, names, null, p.play.state.time)
           : done
             ? followText(done.item, names, done.at)
             : `Item ${followed + 1} has not arrived yet.`;
@@ -549,16 +589,23 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         b.y - b.hh + 8 * scale,
       );
       ctx.font = `${11 * scale}px system-ui, sans-serif`;
-      // Servers: a square each, filled while working (grey while their work is paused by an outage or a closed gate).
+      // Servers: a square each, filled while working (grey while their work is paused by an
+      // outage or a closed gate); last of the busy ones, those whose person waits with a blocked
+      // item, empty with the blocked mark inside.
       const working = serversWorking(node);
+      const waiting = serversWaiting(node);
       const held = node.up && node.open ? INK : DOWN;
       const shownServers = Math.min(node.capacity, Math.floor((b.hw * 2 - 8 * scale) / (9 * scale)));
       for (let k = 0; k < shownServers; k++) {
-        ctx.fillStyle = k < working ? held : PAPER;
+        const x = b.x - b.hw + (4 + k * 9) * scale;
+        const y = b.y - b.hh + 16 * scale;
+        ctx.fillStyle = k < working - waiting ? held : PAPER;
         ctx.strokeStyle = INK;
         ctx.lineWidth = 1;
-        ctx.fillRect(b.x - b.hw + (4 + k * 9) * scale, b.y - b.hh + 16 * scale, 7 * scale, 7 * scale);
-        ctx.strokeRect(b.x - b.hw + (4 + k * 9) * scale, b.y - b.hh + 16 * scale, 7 * scale, 7 * scale);
+        ctx.fillRect(x, y, 7 * scale, 7 * scale);
+        ctx.strokeRect(x, y, 7 * scale, 7 * scale);
+        if (k >= working - waiting && k < working)
+          diamond(ctx, x + 3.5 * scale, y + 3.5 * scale, 2.5 * scale);
       }
       const notes: string[] = [];
       if (!node.up) notes.push('DOWN');
@@ -585,6 +632,14 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         ctx.lineTo(b.x + b.hw, b.y - b.hh);
         ctx.stroke();
       }
+      // Blocked work's count under its row, with what the row cannot show.
+      const blocked = blockedText(node);
+      if (blocked) {
+        const more = node.blocked - blockedShown(stage, b);
+        ctx.fillStyle = INK;
+        ctx.textAlign = 'left';
+        ctx.fillText(more > 0 ? `${blocked} (+${more})` : blocked, b.x - b.hw, blockedRow(stage, b).label);
+      }
       // The queue's length above its stack, and a count of what the stack cannot show.
       if (node.queue.length > 0) {
         ctx.fillStyle = MUTED;
@@ -610,6 +665,9 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     const fills = CATEGORICAL.map(() => new Path2D());
     const blocked = new Path2D();
     const rings = new Path2D();
+    // Work a blocker stopped: open diamonds in ink, a little larger than a token (as on the aging-WIP chart).
+    const stopped = new Path2D();
+    const q = r * 1.35;
     for (const place of p.places) {
       let at = p.drawn.get(place.id);
       if (!at) {
@@ -620,6 +678,15 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
       at.y += (place.y - at.y) * ease;
       at.seen = now;
       if (Math.abs(place.x - at.x) > 0.3 || Math.abs(place.y - at.y) > 0.3) dirty = true;
+      if (place.id === followed) followedAt = at;
+      if (place.blocker) {
+        stopped.moveTo(at.x, at.y - q);
+        stopped.lineTo(at.x + q, at.y);
+        stopped.lineTo(at.x, at.y + q);
+        stopped.lineTo(at.x - q, at.y);
+        stopped.closePath();
+        continue;
+      }
       const path = place.phase === 'blocked' ? blocked : fills[place.demandClass % CATEGORICAL.length];
       path.moveTo(at.x + r, at.y);
       path.arc(at.x, at.y, r, 0, Math.PI * 2);
@@ -627,7 +694,6 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
         rings.moveTo(at.x + r, at.y);
         rings.arc(at.x, at.y, r, 0, Math.PI * 2);
       }
-      if (place.id === followed) followedAt = at;
     }
     fills.forEach((path, k) => {
       ctx.fillStyle = CATEGORICAL[k];
@@ -638,6 +704,10 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     ctx.lineWidth = 2;
     ctx.strokeStyle = FAILED;
     ctx.stroke(rings);
+    ctx.fillStyle = PAPER;
+    ctx.fill(stopped);
+    ctx.strokeStyle = INK;
+    ctx.stroke(stopped);
     if (followedAt) {
       ctx.beginPath();
       ctx.arc(followedAt.x, followedAt.y, r + 4, 0, Math.PI * 2);
@@ -662,6 +732,19 @@ export function mountAnimation(container: HTMLElement, options: AnimationOptions
     if (panes.length) layout();
   };
   return { destroy, ready, redraw, key };
+}
+
+/** An open diamond in ink centred at (x, y): the mark of work a blocker stopped. */
+function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, q: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x, y - q);
+  ctx.lineTo(x + q, y);
+  ctx.lineTo(x, y + q);
+  ctx.lineTo(x - q, y);
+  ctx.closePath();
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1.2;
+  ctx.stroke();
 }
 
 /** The text cut with an ellipsis to fit `width` on the canvas. */
