@@ -89,6 +89,28 @@ describe("run's readable report, loop by loop", () => {
     expect(loopOfLine(approval, '~ change-board: an estimate')).toBe('inner loop');
   });
 
+  it('heads the finished work held by a full next step apart from the blockers’ table', () => {
+    // Stories put aside under the developers' WIP limit: the analysts hold finished work for room.
+    const r = simulate(quickDocument('blockers-long-tail'));
+    expect(Object.values(r.nodes).some((n) => n.blocked > 0)).toBe(true);
+    const text = describeResult(r);
+    const header = text.split('\n').find((l) => l.startsWith('node '));
+    expect(header?.split(/ {2,}/)).toEqual([
+      'node',
+      'kind',
+      'servers',
+      'utilisation',
+      'wait share',
+      'offered',
+      'queue',
+      'max queue',
+      'wait (days)',
+      'served',
+      'held up by full next step',
+    ]);
+    expect(loopOfLine(text, 'blocked at ')).toBe('inner loop');
+  });
+
   it('says nothing outside a loop but the heading, the alerts and the closing notes', () => {
     for (const text of [joined, approval, wsjf]) {
       const lines = underLoops(text);

@@ -360,7 +360,9 @@ function nodeTable(r: SimulationResult, estimated: ReadonlyMap<string, string>, 
     `wait (${unitName(r.timeUnit)})`,
     'served',
   ];
-  if (anyBlocked) header.push('blocked');
+  // Finished work waiting for room downstream; not the blockers' "blocked at", which is
+  // work waiting on something outside the stream.
+  if (anyBlocked) header.push('held up by full next step');
   if (anyDown) header.push('down');
   header.push('');
   const rows = ids.map((id) => {
