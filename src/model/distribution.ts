@@ -36,6 +36,36 @@ export const DISTRIBUTION_NAMES = [
 ] as const;
 export type DistributionName = (typeof DISTRIBUTION_NAMES)[number];
 
+/**
+ * What a distribution draws, for its messages: a time (service times, arrivals) or an amount
+ * of money (an item's value). The rules are the same; a coach reads them in the right words.
+ */
+export interface Quantity {
+  /** One of them, as in "a time must not be negative". */
+  one: string;
+  /** The noun alone, as in "almost every time is near 0". */
+  noun: string;
+  /** Several, as in "values must be a list of measured times". */
+  many: string;
+  /** What a bare number means. */
+  bare: string;
+  /** A distribution to give as an example. */
+  example: string;
+  /** What follows "must be at least/most N": the unit, and what to do about it. */
+  belowMin: string;
+  aboveMax: string;
+}
+
+const TIME: Quantity = {
+  one: 'a time',
+  noun: 'time',
+  many: 'times',
+  bare: 'a constant time',
+  example: '{ "dist": "exponential", "mean": 2 }',
+  belowMin: ` (a billionth of a time unit); for shorter times choose a smaller timeUnit`,
+  aboveMax: ' time units; for longer times choose a larger timeUnit',
+};
+
 /** A number field whose messages, "missing" included, name the field and its rule. */
 function numberField(name: string, rule: string) {
   return z.number({
@@ -44,35 +74,35 @@ function numberField(name: string, rule: string) {
   });
 }
 
-/** A time that must be greater than 0: a mean, a scale. */
-export function greaterThanZero(name: string) {
+/** A quantity that must be greater than 0: a mean, a scale. */
+export function greaterThanZero(name: string, q: Quantity = TIME) {
   return numberField(name, 'a number greater than 0')
     .min(MIN_TIME, {
       error: (issue) =>
         (issue.input as number) > 0
-          ? `${name} must be at least ${MIN_TIME} (a billionth of a time unit); for shorter times choose a smaller timeUnit`
+          ? `${name} must be at least ${MIN_TIME}${q.belowMin}`
           : `${name} must be a number greater than 0`,
     })
-    .max(MAX_TIME, { error: tooLong(name) });
+    .max(MAX_TIME, { error: tooLarge(name, q) });
 }
 
-/** A time that may be 0: a constant, the ends of a range, a measured value. */
-export function atLeastZero(name: string) {
+/** A quantity that may be 0: a constant, the ends of a range, a measured value. */
+export function atLeastZero(name: string, q: Quantity = TIME) {
   return numberField(name, 'a number of at least 0')
     .min(0, { error: `${name} must be a number of at least 0` })
-    .max(MAX_TIME, { error: tooLong(name) });
+    .max(MAX_TIME, { error: tooLarge(name, q) });
 }
 
-function tooLong(name: string) {
-  return `${name} must be at most ${MAX_TIME.toLocaleString('en')} time units; for longer times choose a larger timeUnit`;
+function tooLarge(name: string, q: Quantity) {
+  return `${name} must be at most ${MAX_TIME.toLocaleString('en')}${q.aboveMax}`;
 }
 
 /** A coefficient of variation, bounded above because a longer tail makes the mean a matter of luck. */
-function variability(name: string) {
+function variability(name: string, q: Quantity) {
   return numberField(name, `a number greater than 0 and at most ${MAX_CV}`)
     .positive({ error: `${name} must be a number greater than 0 (for no variability use a constant)` })
     .max(MAX_CV, {
-      error: `${name} must be at most ${MAX_CV}: beyond that almost every time is near 0 and the mean rests on rare, enormous ones`,
+      error: `${name} must be at most ${MAX_CV}: beyond that almost every ${q.noun} is near 0 and the mean rests on rare, enormous ones`,
     });
 }
 
@@ -97,133 +127,137 @@ function kind<const D extends DistributionName, S extends z.ZodRawShape>(
     .describe(description);
 }
 
-const constant = kind('constant', { value: atLeastZero('value') }, 'Always exactly `value`.');
-
-const exponential = kind(
-  'exponential',
-  { mean: greaterThanZero('mean') },
-  'Memoryless: independent arrivals (Poisson) or highly variable work; cv = 1.',
-);
-
-const uniform = kind(
-  'uniform',
-  { min: atLeastZero('min'), max: atLeastZero('max') },
-  'Any time between min and max, equally likely.',
-).refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['min'] });
-
-const triangular = kind(
-  'triangular',
-  { min: atLeastZero('min'), mode: atLeastZero('mode'), max: atLeastZero('max') },
-  'A quick estimate: shortest, most likely and longest time.',
-).superRefine((d, ctx) => {
-  if (d.min > d.max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
-  else if (d.min === d.max)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['max'],
-      message: 'max must be greater than min (for a fixed time use a constant)',
-    });
-  else if (d.mode < d.min || d.mode > d.max)
-    ctx.addIssue({ code: 'custom', path: ['mode'], message: 'mode must lie between min and max' });
-});
-
-const normal = kind(
-  'normal',
-  { mean: atLeastZero('mean'), sd: atLeastZero('sd') },
-  'Bell curve around mean; times below 0 are redrawn, so with a large sd the actual mean is higher.',
-);
-
-const lognormal = kind(
-  'lognormal',
-  { mean: greaterThanZero('mean'), cv: variability('cv') },
-  'Right-skewed: most items are quick, a few take much longer. cv = sd / mean.',
-);
-
-const gamma = kind(
-  'gamma',
-  { mean: greaterThanZero('mean'), cv: variability('cv') },
-  'Right-skewed with any variability: cv < 1 is steadier than exponential, cv > 1 burstier.',
-);
-
-const erlang = kind(
-  'erlang',
-  {
-    mean: greaterThanZero('mean'),
-    k: z
-      .number({ error: 'k must be a whole number of at least 1' })
-      .int({ error: 'k must be a whole number of at least 1' })
-      .min(1, { error: 'k must be a whole number of at least 1' })
-      .max(MAX_ERLANG_K, {
-        error: `k must be at most ${MAX_ERLANG_K.toLocaleString('en')} (cv = 1 / sqrt(k) = 0.01); for a steadier time use a constant`,
-      }),
-  },
-  'Work of k equal exponential phases: cv = 1 / sqrt(k).',
-);
-
-const weibull = kind(
-  'weibull',
-  {
-    shape: numberField('shape', `a number from ${MIN_WEIBULL_SHAPE} to ${MAX_WEIBULL_SHAPE}`)
-      .min(MIN_WEIBULL_SHAPE, {
-        error: `shape must be at least ${MIN_WEIBULL_SHAPE}: below that the tail is so long that almost every time is near 0 and the mean rests on rare, enormous ones`,
-      })
-      .max(MAX_WEIBULL_SHAPE, {
-        error: `shape must be at most ${MAX_WEIBULL_SHAPE}; for a time that hardly varies use a constant`,
-      }),
-    scale: greaterThanZero('scale'),
-  },
-  'Reliability-style times: shape < 1 has a long tail, shape = 1 is exponential.',
-);
-
-const empirical = kind(
-  'empirical',
-  {
-    values: z
-      .array(atLeastZero('every value'), { error: 'values must be a list of measured times' })
-      .min(1, { error: 'values must list at least one measured time' })
-      .max(MAX_EMPIRICAL_VALUES, {
-        error: `values must list at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en')} measured times`,
-      }),
-  },
-  'Measured times, replayed by picking one at random each time.',
-);
-
-const distributionObject = z.discriminatedUnion(
-  'dist',
-  [constant, exponential, uniform, triangular, normal, lognormal, gamma, erlang, weibull, empirical],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union' ? `dist must be one of ${DISTRIBUTION_NAMES.join(', ')}` : undefined,
-  },
-);
-
-const bareNumber = z
-  .number()
-  .min(0, { error: 'a time must not be negative (a bare number means a constant time)' })
-  .max(MAX_TIME, { error: tooLong('a time') })
-  .describe('A constant time.');
-
 /**
- * A bare number or one of the objects above.
+ * A bare number or one of the distribution objects, with messages in the words of `q`.
  *
  * When neither branch fits and the problem is not a simple range check (an unknown key, an
  * unknown `dist`, a missing or non-numeric field), zod reports one `invalid_union` issue for
  * the whole distribution. Its message is built here from what went wrong inside the object,
  * since "Invalid input" tells a coach nothing.
  */
-export const distributionSchema = z
-  .union([bareNumber, distributionObject], {
-    error: (issue) => {
-      if (issue.code !== 'invalid_union') return undefined;
-      const input = issue.input;
-      const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
-      const inner = isObject ? issue.errors[1] : undefined;
-      if (!inner?.length)
-        return 'must be a number (a constant time) or a distribution such as { "dist": "exponential", "mean": 2 }';
-      return [...new Set(inner.map((i) => i.message))].join('; ');
+export function distributionOf(q: Quantity) {
+  const constant = kind('constant', { value: atLeastZero('value', q) }, 'Always exactly `value`.');
+
+  const exponential = kind(
+    'exponential',
+    { mean: greaterThanZero('mean', q) },
+    'Memoryless: independent arrivals (Poisson) or highly variable work; cv = 1.',
+  );
+
+  const uniform = kind(
+    'uniform',
+    { min: atLeastZero('min', q), max: atLeastZero('max', q) },
+    'Any time between min and max, equally likely.',
+  ).refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['min'] });
+
+  const triangular = kind(
+    'triangular',
+    { min: atLeastZero('min', q), mode: atLeastZero('mode', q), max: atLeastZero('max', q) },
+    'A quick estimate: shortest, most likely and longest time.',
+  ).superRefine((d, ctx) => {
+    if (d.min > d.max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
+    else if (d.min === d.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `max must be greater than min (for a fixed ${q.noun} use a constant)`,
+      });
+    else if (d.mode < d.min || d.mode > d.max)
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'mode must lie between min and max' });
+  });
+
+  const normal = kind(
+    'normal',
+    { mean: atLeastZero('mean', q), sd: atLeastZero('sd', q) },
+    'Bell curve around mean; times below 0 are redrawn, so with a large sd the actual mean is higher.',
+  );
+
+  const lognormal = kind(
+    'lognormal',
+    { mean: greaterThanZero('mean', q), cv: variability('cv', q) },
+    'Right-skewed: most items are quick, a few take much longer. cv = sd / mean.',
+  );
+
+  const gamma = kind(
+    'gamma',
+    { mean: greaterThanZero('mean', q), cv: variability('cv', q) },
+    'Right-skewed with any variability: cv < 1 is steadier than exponential, cv > 1 burstier.',
+  );
+
+  const erlang = kind(
+    'erlang',
+    {
+      mean: greaterThanZero('mean', q),
+      k: z
+        .number({ error: 'k must be a whole number of at least 1' })
+        .int({ error: 'k must be a whole number of at least 1' })
+        .min(1, { error: 'k must be a whole number of at least 1' })
+        .max(MAX_ERLANG_K, {
+          error: `k must be at most ${MAX_ERLANG_K.toLocaleString('en')} (cv = 1 / sqrt(k) = 0.01); for a steadier ${q.noun} use a constant`,
+        }),
     },
-  })
-  .describe('A time: a bare number for a constant, or an object with `dist` and its parameters.');
+    'Work of k equal exponential phases: cv = 1 / sqrt(k).',
+  );
+
+  const weibull = kind(
+    'weibull',
+    {
+      shape: numberField('shape', `a number from ${MIN_WEIBULL_SHAPE} to ${MAX_WEIBULL_SHAPE}`)
+        .min(MIN_WEIBULL_SHAPE, {
+          error: `shape must be at least ${MIN_WEIBULL_SHAPE}: below that the tail is so long that almost every ${q.noun} is near 0 and the mean rests on rare, enormous ones`,
+        })
+        .max(MAX_WEIBULL_SHAPE, {
+          error: `shape must be at most ${MAX_WEIBULL_SHAPE}; for ${q.one} that hardly varies use a constant`,
+        }),
+      scale: greaterThanZero('scale', q),
+    },
+    'Reliability-style times: shape < 1 has a long tail, shape = 1 is exponential.',
+  );
+
+  const empirical = kind(
+    'empirical',
+    {
+      values: z
+        .array(atLeastZero('every value', q), { error: `values must be a list of measured ${q.many}` })
+        .min(1, { error: `values must list at least one measured ${q.noun}` })
+        .max(MAX_EMPIRICAL_VALUES, {
+          error: `values must list at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en')} measured ${q.many}`,
+        }),
+    },
+    'Measured times, replayed by picking one at random each time.',
+  );
+
+  const distributionObject = z.discriminatedUnion(
+    'dist',
+    [constant, exponential, uniform, triangular, normal, lognormal, gamma, erlang, weibull, empirical],
+    {
+      error: (issue) =>
+        issue.code === 'invalid_union' ? `dist must be one of ${DISTRIBUTION_NAMES.join(', ')}` : undefined,
+    },
+  );
+
+  const bareNumber = z
+    .number()
+    .min(0, { error: `${q.one} must not be negative (a bare number means ${q.bare})` })
+    .max(MAX_TIME, { error: tooLarge(q.one, q) })
+    .describe('A constant time.');
+
+  return z
+    .union([bareNumber, distributionObject], {
+      error: (issue) => {
+        if (issue.code !== 'invalid_union') return undefined;
+        const input = issue.input;
+        const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+        const inner = isObject ? issue.errors[1] : undefined;
+        if (!inner?.length) return `must be a number (${q.bare}) or a distribution such as ${q.example}`;
+        return [...new Set(inner.map((i) => i.message))].join('; ');
+      },
+    })
+    .describe('A time: a bare number for a constant, or an object with `dist` and its parameters.');
+}
+
+/** A time: a service time, a time between arrivals. */
+export const distributionSchema = distributionOf(TIME);
 
 export type Distribution = z.infer<typeof distributionSchema>;
 

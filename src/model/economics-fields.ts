@@ -6,7 +6,7 @@
  * network/economics.ts.)
  */
 import { z } from 'zod';
-import { distributionSchema } from './distribution.ts';
+import { distributionOf, type Quantity } from './distribution.ts';
 import { MAX_MONEY, MAX_TIME, MIN_TIME } from './limits.ts';
 
 /** An amount of money of at least 0. */
@@ -72,10 +72,13 @@ const intangible = profile(
 
 export const costOfDelaySchema = z
   .discriminatedUnion('profile', [standard, fixedDate, expedite, intangible], {
-    error: (issue) =>
-      issue.code === 'invalid_union'
-        ? `profile must be one of ${COST_OF_DELAY_PROFILES.join(', ')}`
-        : undefined,
+    error: (issue) => {
+      if (issue.code === 'invalid_union')
+        return `profile must be one of ${COST_OF_DELAY_PROFILES.join(', ')}`;
+      if (issue.code === 'invalid_type')
+        return `costOfDelay must be an object with a profile (${COST_OF_DELAY_PROFILES.join(', ')}) and its amounts, such as { "profile": "standard", "rate": 100 }`;
+      return undefined;
+    },
   })
   .describe('What a time unit of delay costs for this class of work, from arrival until done.');
 export type CostOfDelay = z.infer<typeof costOfDelaySchema>;
@@ -98,8 +101,22 @@ export const capacityCostSchema = z
   });
 export type CapacityCost = z.infer<typeof capacityCostSchema>;
 
+/**
+ * An item's value is drawn as times are, under the same bounds (MAX_MONEY is MAX_TIME), but
+ * it is money: its messages speak of amounts, never of time units.
+ */
+const AMOUNT: Quantity = {
+  one: 'an amount',
+  noun: 'amount',
+  many: 'amounts',
+  bare: 'the same amount for every item',
+  example: '{ "dist": "normal", "mean": 1000, "sd": 200 }',
+  belowMin: '',
+  aboveMax: '',
+};
+
 /** A value per item: a bare amount, or a distribution (drawn per item when it is done). */
-export const valueSchema = distributionSchema.describe(
+export const valueSchema = distributionOf(AMOUNT).describe(
   'What an item of this class is worth when done: an amount, or a distribution of amounts.',
 );
 

@@ -306,6 +306,25 @@ describe('flowlab validate', () => {
     noStackTrace(stderr);
   });
 
+  it('a value and a cost of delay wrongly given are named in money, with the file and the path, and exit 2', () => {
+    const file = scenarioFile('bad-money.json', {
+      name: 'bad money',
+      run: { duration: 100 },
+      demand: [{ id: 'feature', interarrival: 2, steps: ['build'], value: -5, costOfDelay: 5 }],
+      nodes: [{ id: 'devs', capacity: 2, serves: { build: 1 } }],
+    });
+    const { code, stderr } = flowlab('run', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `${file}: demand[0] (feature).value: an amount must not be negative (a bare number means the same amount for every item)`,
+    );
+    expect(stderr).toContain(
+      `${file}: demand[0] (feature).costOfDelay: costOfDelay must be an object with a profile (standard, fixed-date, expedite, intangible)`,
+    );
+    expect(stderr).not.toMatch(/time|Invalid input/);
+    noStackTrace(stderr);
+  });
+
   it('broken JSON is reported with its line and column', () => {
     const file = scenarioFile('broken.json', '{\n  "name": "x",\n  "run": { "duration": 10, }\n}');
     const { code, stderr } = flowlab('validate', file);

@@ -75,6 +75,47 @@ describe('economics in a scenario', () => {
     expect(problemsOf(doc)).toContain('demand[0] (feature).costOfDelay.rate: rate must not be negative');
   });
 
+  it('a cost of delay given as a bare number names the profiles and shows one', () => {
+    const doc = valid();
+    doc.demand[0].costOfDelay = 5;
+    expect(problemsOf(doc)).toEqual([
+      'demand[0] (feature).costOfDelay: costOfDelay must be an object with a profile (standard, fixed-date, expedite, intangible) and its amounts, such as { "profile": "standard", "rate": 100 }',
+    ]);
+  });
+
+  it('a value is money: its messages speak of amounts, never of time', () => {
+    const doc = valid();
+    const valueProblems = (value: unknown) => {
+      doc.demand[0].value = value;
+      const problems = problemsOf(doc);
+      for (const p of problems) expect(p).not.toMatch(/time/);
+      return problems;
+    };
+    expect(valueProblems(-5)).toEqual([
+      'demand[0] (feature).value: an amount must not be negative (a bare number means the same amount for every item)',
+    ]);
+    expect(valueProblems(1e13)).toEqual([
+      'demand[0] (feature).value: an amount must be at most 1,000,000,000,000',
+    ]);
+    expect(valueProblems('a lot')).toEqual([
+      'demand[0] (feature).value: must be a number (the same amount for every item) or a distribution such as { "dist": "normal", "mean": 1000, "sd": 200 }',
+    ]);
+    expect(valueProblems({ dist: 'exponential', mean: 1e13 })).toEqual([
+      'demand[0] (feature).value.mean: mean must be at most 1,000,000,000,000',
+    ]);
+    expect(valueProblems({ dist: 'empirical', values: [] })).toEqual([
+      'demand[0] (feature).value.values: values must list at least one measured amount',
+    ]);
+  });
+
+  it('a time keeps its own words under the same rules', () => {
+    const doc = valid();
+    doc.demand[0].interarrival = -5;
+    expect(problemsOf(doc)).toContain(
+      'demand[0] (feature).interarrival: a time must not be negative (a bare number means a constant time)',
+    );
+  });
+
   it('a cost of capacity says what it costs', () => {
     const doc = valid();
     doc.nodes[0].capacityCost = {};
