@@ -10,7 +10,7 @@ import type { Scenario } from '../model/scenario.ts';
 import type { NodeLoad } from '../network/load.ts';
 import { movesOver } from '../network/move-counts.ts';
 import type { ReplicationOutcome, StopReason } from '../network/outcome.ts';
-import { overloadWarnings } from '../network/overload.ts';
+import { scenarioWarnings } from '../network/scenario-warnings.ts';
 import { seriesPlan } from '../network/series-plan.ts';
 import { forkOf, type Topology } from '../network/topology.ts';
 import { blockersOf } from './blockers.ts';
@@ -379,7 +379,7 @@ function seriesOf(
 }
 
 function warningsFor(scenario: Scenario, loads: readonly NodeLoad[], result: SimulationResult): string[] {
-  const warnings = overloadWarnings(scenario, loads);
+  const warnings = scenarioWarnings(scenario, loads);
   const capped = result.runs.filter((r) => r.stoppedBy === 'time-cap');
   if (capped.length > 0)
     warnings.push(

@@ -358,6 +358,29 @@ describe('flowlab validate', () => {
     expect(stderr).not.toContain('token-ring.json');
   });
 
+  it('warns about a wsjf node serving fixed-date work, suggests edd, and still exits 0', () => {
+    const file = scenarioFile('wsjf-dated.json', {
+      name: 'wsjf with dated work',
+      run: { duration: 100 },
+      demand: [
+        {
+          id: 'launch',
+          interarrival: 10,
+          steps: ['build'],
+          costOfDelay: { profile: 'fixed-date', deadline: 3, penalty: 100000 },
+        },
+        { id: 'feature', interarrival: 4, steps: ['build'], costOfDelay: { profile: 'standard', rate: 1 } },
+      ],
+      nodes: [{ id: 'devs', capacity: 1, discipline: 'wsjf', serves: { build: 1 } }],
+    });
+    const { code, stderr } = flowlab('validate', file);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `${file}: warning: node "devs" orders its queue by wsjf, which ranks an item by its cost of delay per time unit as it joins: dated work ("launch", fixed-date)`,
+    );
+    expect(stderr).toMatch(/to serve by due date choose edd/);
+  });
+
   it('says when the load that overloads a node is an estimate, and why', () => {
     const file = scenarioFile('busy-network.json', {
       ...(readJson('scenarios/dynamic-network.json') as object),

@@ -5,7 +5,7 @@
 import { createRun, planRun, planShard, type SimulationResult } from '../../index.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { nodeLoads } from '../../network/load.ts';
-import { overloadWarnings } from '../../network/overload.ts';
+import { scenarioWarnings } from '../../network/scenario-warnings.ts';
 import { stability } from '../../network/stability.ts';
 import { defaultWorkers } from '../../node/index.ts';
 import { blockerReports } from '../../report/blockers.ts';
@@ -84,7 +84,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     replications: wholeNumber('reps', values.reps, 1),
   });
   // Said before the run, so nobody waits for numbers that only measure how long it was.
-  for (const warning of overloadWarnings(loaded.scenario, nodeLoads(loaded.scenario)))
+  for (const warning of scenarioWarnings(loaded.scenario, nodeLoads(loaded.scenario)))
     console.error(terminalText(`warning: ${warning}`));
   const show = showProgress(values.json === true);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);

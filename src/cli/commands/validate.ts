@@ -3,7 +3,7 @@
  * with a warning for each node offered more than it can do (still valid: exit 0).
  */
 import { nodeLoads } from '../../network/load.ts';
-import { overloadWarnings } from '../../network/overload.ts';
+import { scenarioWarnings } from '../../network/scenario-warnings.ts';
 import { HELP_FLAG, parse } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
@@ -36,7 +36,7 @@ export function validateCommand(argv: string[]): number {
           `${file}: valid (${scenario.name}, ${scenario.nodes.length} nodes, ${scenario.demand.length} demand class${scenario.demand.length === 1 ? '' : 'es'})`,
         ),
       );
-      for (const warning of overloadWarnings(scenario, nodeLoads(scenario)))
+      for (const warning of scenarioWarnings(scenario, nodeLoads(scenario)))
         console.error(terminalText(`${file}: warning: ${warning}`));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
