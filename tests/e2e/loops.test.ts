@@ -18,10 +18,12 @@ import {
   loopTitle,
   verdictOf,
 } from '../../src/report/index.ts';
-import { RUN_CHARTS } from '../../web/charts/pages.ts';
+import { COMPARISON_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
+import { economicsComparison } from '../../web/viewmodel/economics-card.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
+import { differenceSentence } from '../../web/viewmodel/sentences.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { freshStart, pickPreset, run, setJson } from './sandbox-page.ts';
+import { freshStart, jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -50,9 +52,9 @@ afterAll(async () => {
 });
 
 /** The loop (its data-loop) each element matching `selector` sits in, in page order. */
-const loopsOf = (selector: string) =>
+const loopsOf = (selector: string, results = '#results') =>
   page
-    .locator(`#results ${selector}`)
+    .locator(`${results} ${selector}`)
     .evaluateAll((els) => els.map((e) => e.closest('section.loop')?.getAttribute('data-loop') ?? null));
 
 describe('a run’s results, loop by loop', () => {
@@ -157,7 +159,7 @@ describe('a comparison in the sandbox', () => {
     await page.click('#compare-run');
     await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
     const names = (await page
-      .locator('.compare-table tbody tr')
+      .locator('.compare-table[data-loop="outer"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant') ?? ''))) as string[];
     const docs = ['token-ring', 'dynamic-network'].map((id) =>
       JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8')),
@@ -167,5 +169,130 @@ describe('a comparison in the sandbox', () => {
     expect(await page.locator('#compare-results .constraint-move').allTextContents()).toEqual(
       expected.variants.slice(1).map((v) => `${v.name}: ${v.constraintMove}.`),
     );
+  });
+});
+
+describe('a comparison in the sandbox, loop by loop', () => {
+  const compared = '#compare-results';
+  /** The WSJF preset copied to My scenarios, against a variant of it whose queue is first come, first served. */
+  let documents: unknown[];
+  let names: string[];
+
+  it('shows the three loops in order, each headed with its question, named apart from a run’s', async () => {
+    await freshStart(page, site.url);
+    await pickPreset(page, 'wsjf-cost-of-delay');
+    await run(page);
+    await page.click('#duplicate-scenario');
+    await page.waitForSelector('#own-list label.preset.selected');
+    const origin = JSON.parse(await jsonText(page));
+    await page.click('#duplicate-scenario');
+    await page.waitForSelector('#compare-with-origin');
+    const fifo = JSON.parse(await jsonText(page));
+    fifo.nodes[0].discipline = 'fifo';
+    await setJson(page, JSON.stringify(fifo, null, 2));
+    await page.click('#compare-with-origin');
+    await page.click('#compare-run');
+    await page.waitForSelector(`${compared}[data-drawn="true"]`, { timeout: 60_000 });
+    documents = [origin, fifo];
+    names = (await page
+      .locator(`${compared} .compare-table[data-loop="outer"] tbody tr`)
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant') ?? ''))) as string[];
+    expect(names).toHaveLength(2);
+
+    const sections = page.locator(`${compared} section.loop`);
+    expect(await sections.evaluateAll((els) => els.map((e) => [e.getAttribute('data-loop'), e.id]))).toEqual(
+      LOOPS.map((l) => [l.key, `compare-loop-${l.key}`]),
+    );
+    for (const loop of LOOPS) {
+      const section = page.locator(`${compared} section.loop[data-loop="${loop.key}"]`);
+      expect(await section.locator('.loop-question').textContent()).toBe(loop.question);
+      const named = await section.evaluate(
+        (s) => document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent,
+      );
+      expect(named?.toLowerCase()).toBe(loopTitle(loop));
+    }
+    // The run's page is still in the document: no id is used twice.
+    const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it("puts each loop's numbers in a table of its own, a row per variant", async () => {
+    const tables = page.locator(`${compared} .compare-table`);
+    expect(await loopsOf('.compare-table', compared)).toEqual(['outer', 'middle', 'inner']);
+    expect(await tables.evaluateAll((ts) => ts.map((t) => t.getAttribute('data-loop')))).toEqual([
+      'outer',
+      'middle',
+      'inner',
+    ]);
+    const heads = await tables.evaluateAll((ts) =>
+      ts.map((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent)),
+    );
+    expect(heads).toEqual([
+      ['Variant', 'Mean lead time (95% interval)', 'p85 lead time', 'Throughput', 'WIP'],
+      ['Variant', 'Flow efficiency', 'Constraint'],
+      ['Variant', 'Bottleneck (busiest)'],
+    ]);
+    const report = comparisonReport(compare(names.map((name, i) => ({ name, scenario: documents[i] }))));
+    expect(
+      await page
+        .locator(`${compared} .compare-table[data-loop="middle"] td[data-key="constraint"]`)
+        .allTextContents(),
+    ).toEqual(report.variants.map((v) => v.constraint));
+  });
+
+  it('says the differences in the outcomes in the outer loop and whether the constraint moved in the middle', async () => {
+    const report = comparisonReport(compare(names.map((name, i) => ({ name, scenario: documents[i] }))));
+    const outcomes = report.variants[1].findings.filter((f) => f.section !== 'economics');
+    expect(await page.locator(`${compared} .difference`).allTextContents()).toEqual(
+      outcomes.map(differenceSentence),
+    );
+    expect(await loopsOf('.difference', compared)).toEqual(outcomes.map(() => 'outer'));
+    expect(await loopsOf('.constraint-move', compared)).toEqual(['middle']);
+    for (const chart of COMPARISON_CHARTS)
+      expect(await loopsOf(`#${chart.id}`, compared), chart.id).toEqual([loopOf(chart.section)]);
+  });
+
+  it("shows each variant's money in the outer loop, the difference as an amount with its interval and a percentage", async () => {
+    expect(await loopsOf('.economics-card', compared)).toEqual(['outer']);
+    const expected = economicsComparison(compare(names.map((name, i) => ({ name, scenario: documents[i] }))));
+    const shown = await Promise.all(
+      names.map((name) =>
+        page
+          .locator(
+            `${compared} .economics-card .card-variant[data-variant="${name.replaceAll('"', '\\"')}"] dl > div`,
+          )
+          .evaluateAll((rows) =>
+            rows.map((row) => ({
+              key: row.getAttribute('data-key'),
+              label: row.querySelector('dt')?.textContent ?? '',
+              text: row.querySelector('.line-text')?.textContent ?? '',
+              note: row.querySelector('.line-note')?.textContent ?? null,
+            })),
+          ),
+      ),
+    );
+    expect(shown).toEqual(
+      expected.map((v) =>
+        v.rows.map((r) => ({ key: r.key, label: r.label, text: r.text, note: r.difference ?? null })),
+      ),
+    );
+    // FIFO's queue costs money: the amount, its interval, then the percentage.
+    const delay = expected[1].rows.find((r) => r.key === 'cost-of-delay')?.difference;
+    expect(delay).toMatch(
+      /^.+’s cost of delay is [\d,]+ more than .+’s, \d+% higher, 95% interval [\d,]+ to [\d,]+ more\.$/,
+    );
+    await page
+      .locator(`${compared} .economics-card`)
+      .screenshot({ path: join(SCREENSHOTS, '28-economics-compare.png') });
+  });
+
+  it('takes the keyboard to each of the comparison’s loops from the buttons above them', async () => {
+    const buttons = page.locator(`${compared} .loop-nav button`);
+    expect(await buttons.allTextContents()).toEqual(LOOPS.map(loopTitle));
+    for (const loop of LOOPS) {
+      await page.focus(`${compared} .loop-nav button[data-loop="${loop.key}"]`);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`compare-loop-${loop.key}`);
+    }
   });
 });

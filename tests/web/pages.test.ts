@@ -45,6 +45,15 @@ describe('the charts each results page lists', () => {
     ]);
   });
 
+  it("a comparison's charts are placed as a run's are: its lead times, WIP and items done are outcomes", () => {
+    expect(COMPARISON_CHARTS.map((c) => [c.id, loopOf(c.section)])).toEqual([
+      ['compare-intervals', 'outer'],
+      ['compare-overlay', 'outer'],
+      ['compare-wip', 'outer'],
+      ['compare-done', 'outer'],
+    ]);
+  });
+
   it('no two cards share an id: every page lives in one document', () => {
     const ids = [
       ...RUN_CHARTS,

@@ -4,7 +4,7 @@
  * from what the page shows. A page lists its charts (pages.ts) and builds every card alike.
  */
 
-import type { History, Scenario, SimulationResult } from '../../src/index.ts';
+import type { Comparison, History, Scenario, SimulationResult } from '../../src/index.ts';
 import type { Section, Verdict } from '../../src/report/index.ts';
 import type { ChartContext } from './frame.ts';
 
@@ -30,6 +30,11 @@ export interface ChartSpec<T> {
  * of measurement (src/report/loops.ts) the page places it.
  */
 export interface RunChart extends ChartSpec<RunShown> {
+  section: Section;
+}
+
+/** A chart of a comparison's page, placed in its loop of measurement as a run's chart is. */
+export interface ComparisonChart extends ChartSpec<Comparison> {
   section: Section;
 }
 

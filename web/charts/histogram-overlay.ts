@@ -3,7 +3,6 @@
  * of its own items so a variant that finished more items does not look taller for that alone.
  */
 import { scaleLinear } from 'd3';
-import type { Comparison } from '../../src/index.ts';
 import {
   binStarts,
   historyHistogram,
@@ -12,12 +11,13 @@ import {
   sharesAt,
 } from '../viewmodel/chart-data/compare-data.ts';
 import { formatNumber, formatPercent, pluralUnit } from '../viewmodel/format.ts';
-import { type ChartSpec, HISTORY_SERIES, type HistoryShown } from './chart-spec.ts';
+import { type ChartSpec, type ComparisonChart, HISTORY_SERIES, type HistoryShown } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
 import { categorical, sourceColour } from './theme.ts';
 
-export const distributionsChart: ChartSpec<Comparison> = {
+export const distributionsChart: ComparisonChart = {
+  section: 'lead-time',
   id: 'compare-overlay',
   title: 'Lead-time distributions',
   explain:

@@ -3,17 +3,17 @@
  * diamond), on one shared axis: intervals that do not overlap are differences to believe.
  */
 import { scaleBand, scaleLinear } from 'd3';
-import type { Comparison } from '../../src/index.ts';
 import { leadTimeIntervals, type VariantInterval } from '../viewmodel/chart-data/compare-data.ts';
 import { formatInterval, formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec } from './chart-spec.ts';
+import type { ComparisonChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawValueAxis } from './frame.ts';
 import { drawRowLabel } from './labels.ts';
 import { categorical, INK, PAPER, textWidth, typeScale } from './theme.ts';
 import { attachTooltip, rovingFocus } from './tooltip.ts';
 
-export const intervalsChart: ChartSpec<Comparison> = {
+export const intervalsChart: ComparisonChart = {
   id: 'compare-intervals',
+  section: 'lead-time',
   title: 'Mean lead time with 95% intervals',
   explain:
     'Each variant’s mean lead time (dot) with its 95% interval (whiskers) and its 85th percentile (diamond), on one axis. Intervals that do not overlap are differences to believe; the sentences above give the paired intervals, which are narrower.',

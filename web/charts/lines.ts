@@ -7,7 +7,7 @@ import type { Comparison } from '../../src/index.ts';
 import { variantLines } from '../viewmodel/chart-data/compare-data.ts';
 import { type Line, lineExtent, valuesAt, wipAndQueueLines } from '../viewmodel/chart-data/series-data.ts';
 import { formatNumber, pluralUnit } from '../viewmodel/format.ts';
-import type { ChartSpec, RunChart } from './chart-spec.ts';
+import type { ComparisonChart, RunChart } from './chart-spec.ts';
 import { type ChartContext, createFrame, drawAxes } from './frame.ts';
 import { readOut } from './read-out.ts';
 import { categorical, SERIES } from './theme.ts';
@@ -45,8 +45,9 @@ function longestRun(c: Comparison): number {
   return Math.max(...c.variants.map((v) => v.result.series.t.at(-1) ?? 1));
 }
 
-export const comparisonWipChart: ChartSpec<Comparison> = {
+export const comparisonWipChart: ComparisonChart = {
   id: 'compare-wip',
+  section: 'wip',
   title: 'WIP over time',
   explain:
     'Items in the system over time for each variant (first replication, the same arrivals in each). Lower is less work waiting for the same demand.',
@@ -61,8 +62,9 @@ export const comparisonWipChart: ChartSpec<Comparison> = {
     }),
 };
 
-export const comparisonDoneChart: ChartSpec<Comparison> = {
+export const comparisonDoneChart: ComparisonChart = {
   id: 'compare-done',
+  section: 'throughput',
   title: 'Items done over time',
   explain:
     'Items done so far for each variant (first replication). Lines that stay together mean the same throughput; the gap between a variant’s line and the arrivals is its work in progress.',

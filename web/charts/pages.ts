@@ -1,13 +1,13 @@
 /**
  * The charts each results page shows, in the order it draws them. A new chart is its own file
  * (its drawing, and its ChartSpec beside it), its data function, its test, and its place here.
- * A run's page places each chart in the loop of measurement of the section it declares.
+ * A run's page and a comparison's place each chart in the loop of measurement of the section it
+ * declares.
  */
-import type { Comparison } from '../../src/index.ts';
 import type { Revealed } from '../viewmodel/chart-data/guesses-data.ts';
 import { agingWipChart, historyAgingWipChart } from './aging-wip.ts';
 import { cfdChart, historyCfdChart } from './cfd.ts';
-import type { ChartSpec, HistoryShown, RunChart } from './chart-spec.ts';
+import type { ChartSpec, ComparisonChart, HistoryShown, RunChart } from './chart-spec.ts';
 import { type DateForecastShown, dateForecastChart } from './date-forecast-chart.ts';
 import { guessesChart } from './guesses.ts';
 import { leadTimeChart } from './histogram.ts';
@@ -38,7 +38,7 @@ export const RUN_CHARTS: readonly RunChart[] = [
   wipChart,
 ];
 
-export const COMPARISON_CHARTS: readonly ChartSpec<Comparison>[] = [
+export const COMPARISON_CHARTS: readonly ComparisonChart[] = [
   intervalsChart,
   distributionsChart,
   comparisonWipChart,

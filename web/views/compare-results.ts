@@ -1,9 +1,20 @@
 /**
- * A comparison's results: the differences in words (and whether each variant's constraint
- * moved from the baseline's), a table of every variant's numbers, and charts on shared axes. Charts are drawn one per task, like a single run's.
+ * A comparison's results, loop by loop (src/report/loops.ts), as a run's are: the outcomes,
+ * then across teams, then at each node, each a headed section with its question holding that
+ * loop's numbers for every variant, the differences from the baseline in words (and, in the
+ * middle loop, whether each variant's constraint moved), the cards of each variant's money,
+ * DORA's measures and blocked time, and the charts on shared axes, drawn one per task.
  */
-import type { Comparison } from '../../src/index.ts';
-import { type ComparisonReport, comparisonReport, count } from '../../src/report/index.ts';
+import type { ComparedVariant, Comparison } from '../../src/index.ts';
+import {
+  type ComparisonReport,
+  comparisonReport,
+  count,
+  inLoop,
+  LOOPS,
+  type Loop,
+  type Section,
+} from '../../src/report/index.ts';
 import { COMPARISON_CHARTS } from '../charts/pages.ts';
 import { categorical } from '../charts/theme.ts';
 import { comparisonSubject } from '../viewmodel/comparison-setup.ts';
@@ -20,10 +31,22 @@ import { blockersComparisonCard } from './blockers-card.ts';
 import { cardOf } from './chart-card.ts';
 import { deliveryComparisonCard } from './delivery-card.ts';
 import { h } from './dom.ts';
+import { economicsComparisonCard } from './economics-card.ts';
 import { csvExport, jsonExport } from './export-button.ts';
+import { loopNav, loopSection } from './loop-section.ts';
 import { lookTwice, type ResultsShell, resultsHead, resultsShell } from './results-shell.ts';
 import { verdictBanner } from './verdict-banner.ts';
 import { type WatchRequest, watchSideBySide } from './watch-panel.ts';
+
+/** The comparison's sections are named apart from a run's: both pages live in one document. */
+const PAGE = 'compare-';
+
+/** A column of a loop's table: its heading, the part of the result it shows, and its cell. */
+interface Column {
+  head: string;
+  section: Section;
+  cell: (v: ComparedVariant, i: number) => HTMLElement;
+}
 
 export class CompareResults {
   private readonly shell: ResultsShell;
@@ -47,29 +70,58 @@ export class CompareResults {
     const unit = c.variants[0].result.timeUnit;
     const ctx = (width: number) => ({ width, large: this.large(), unit });
     const report = comparisonReport(c);
-    // A variant that stopped early or cannot keep up is neither better nor worse: one sentence
-    // says why it is not ranked, in place of its differences.
-    const sentences = [
+    // What is said of the variants against the baseline, each in the part of the result it is
+    // about. A variant that stopped early or cannot keep up is neither better nor worse: one
+    // sentence says why it is not ranked, in place of its differences in the outcomes. The
+    // differences in money are said under each amount on the economics card, as DORA's are on
+    // the delivery card.
+    const said: { section: Section; node: HTMLElement }[] = [
       ...report.variants.flatMap((v) =>
-        v.findings.map((f) =>
-          h(
-            'li',
-            { class: 'difference', 'data-variant': f.variant, 'data-metric': f.measure },
-            differenceSentence(f),
-          ),
-        ),
+        v.findings
+          .filter((f) => f.section !== 'economics')
+          .map((f) => ({
+            section: f.section,
+            node: h(
+              'li',
+              { class: 'difference', 'data-variant': f.variant, 'data-metric': f.measure },
+              differenceSentence(f),
+            ),
+          })),
       ),
       ...report.variants.flatMap((v) =>
         v.unranked
-          ? [h('li', { class: 'difference unranked', 'data-variant': v.name }, `${v.name}: ${v.unranked}.`)]
+          ? [
+              {
+                section: 'lead-time' as const,
+                node: h(
+                  'li',
+                  { class: 'difference unranked', 'data-variant': v.name },
+                  `${v.name}: ${v.unranked}.`,
+                ),
+              },
+            ]
           : [],
       ),
       // The middle loop's question across variants: did the constraint move?
       ...report.variants.flatMap((v) =>
         v.constraintMove
-          ? [h('li', { class: 'constraint-move', 'data-variant': v.name }, `${v.name}: ${v.constraintMove}.`)]
+          ? [
+              {
+                section: 'constraint' as const,
+                node: h(
+                  'li',
+                  { class: 'constraint-move', 'data-variant': v.name },
+                  `${v.name}: ${v.constraintMove}.`,
+                ),
+              },
+            ]
           : [],
       ),
+    ];
+    const cards: { section: Section; node: HTMLElement | null }[] = [
+      { section: 'economics', node: economicsComparisonCard(c) },
+      { section: 'delivery', node: deliveryComparisonCard(c) },
+      { section: 'blockers', node: blockersComparisonCard(c) },
     ];
     const banner = verdictBanner(
       report.variants.flatMap((v) => v.verdict.alerts.map((a) => ({ ...a, variant: v.name }))),
@@ -78,7 +130,29 @@ export class CompareResults {
       c.variants.map((v) => v.result.scenario),
       c.variants.length,
     );
-    const cards = COMPARISON_CHARTS.map((spec) => cardOf(spec, c, { file: 'comparison', subject, ctx }));
+    const charts = COMPARISON_CHARTS.map((spec) => ({
+      section: spec.section,
+      card: cardOf(spec, c, { file: 'comparison', subject, ctx }),
+    }));
+    const columns = this.columns(unit, report);
+    const loops = LOOPS.map((loop) => {
+      const mine = <T extends { section: Section }>(xs: readonly T[]) => inLoop(loop, xs, (x) => x.section);
+      const sentences = mine(said).map((x) => x.node);
+      const drawn = mine(charts).map((x) => x.card);
+      return {
+        cards: drawn,
+        section: loopSection(
+          loop,
+          [
+            this.table(loop, c, report, mine(columns)),
+            sentences.length > 0 ? h('ul', { class: 'differences' }, sentences) : null,
+            ...mine(cards).map((x) => x.node),
+          ],
+          drawn,
+          PAGE,
+        ),
+      };
+    });
     await this.shell.show(
       [
         resultsHead({
@@ -106,41 +180,75 @@ export class CompareResults {
           ],
         }),
         banner,
-        h('ul', { class: 'differences' }, sentences),
         lookTwice(c.variants.flatMap((v) => v.result.warnings.map((text) => ({ variant: v.name, text })))),
-        this.table(c, unit, report),
-        deliveryComparisonCard(c),
-        blockersComparisonCard(c),
         watchSideBySide(watch, { seed: c.seed, replications: c.replications }),
+        loopNav(LOOPS, PAGE),
+        ...loops.map((l) => l.section),
       ],
-      cards,
+      // Drawn from the top of the page down: the outer loop's charts first.
+      loops.flatMap((l) => l.cards),
+      true,
     );
   }
 
-  private table(c: Comparison, unit: string, report: ComparisonReport) {
+  /** Every variant's numbers, each column in the loop of the part of the result it shows. */
+  private columns(unit: string, report: ComparisonReport): Column[] {
     const days = (x: number) => formatDuration(x, unit);
+    return [
+      {
+        head: 'Mean lead time (95% interval)',
+        section: 'lead-time',
+        cell: (v) =>
+          h(
+            'td',
+            { 'data-key': 'lead-time-mean' },
+            days(v.result.leadTime.mean),
+            h('span', { class: 'sub' }, formatInterval(v.result.leadTime.ci95)),
+          ),
+      },
+      { head: 'p85 lead time', section: 'lead-time', cell: (v) => h('td', {}, days(v.result.leadTime.p85)) },
+      {
+        head: 'Throughput',
+        section: 'throughput',
+        cell: (v) => h('td', {}, formatRate(v.result.throughput, unit)),
+      },
+      { head: 'WIP', section: 'wip', cell: (v) => h('td', {}, formatNumber(v.result.wip.mean)) },
+      {
+        head: 'Flow efficiency',
+        section: 'flow-efficiency',
+        cell: (v) => h('td', {}, formatPercent(v.result.flowEfficiency)),
+      },
+      {
+        head: 'Constraint',
+        section: 'constraint',
+        cell: (_, i) => h('td', { 'data-key': 'constraint' }, report.variants[i].constraint),
+      },
+      {
+        head: 'Bottleneck (busiest)',
+        section: 'nodes',
+        cell: ({ result: r }) =>
+          h('td', {}, `${r.bottleneck} ${formatPercent(r.nodes[r.bottleneck].utilization)}`),
+      },
+    ];
+  }
+
+  /** A loop's table: a row per variant, the loop's columns; null for a loop without any. */
+  private table(loop: Loop, c: Comparison, report: ComparisonReport, columns: readonly Column[]) {
+    if (columns.length === 0) return null;
     return h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
-        { class: 'compare-table' },
-        h('caption', { class: 'visually-hidden' }, 'Headline numbers per variant'),
+        { class: 'compare-table', 'data-loop': loop.key },
+        h('caption', { class: 'visually-hidden' }, `Numbers per variant: ${loop.subject}`),
         h(
           'thead',
           {},
           h(
             'tr',
             {},
-            [
-              'Variant',
-              'Mean lead time (95% interval)',
-              'p85 lead time',
-              'Throughput',
-              'WIP',
-              'Flow efficiency',
-              'Bottleneck',
-            ].map((x) => h('th', { scope: 'col' }, x)),
+            ['Variant', ...columns.map((col) => col.head)].map((x) => h('th', { scope: 'col' }, x)),
           ),
         ),
         h(
@@ -164,17 +272,7 @@ export class CompareResults {
                       report.variants[i].verdict.status,
                     ),
               ),
-              h(
-                'td',
-                { 'data-key': 'lead-time-mean' },
-                days(v.result.leadTime.mean),
-                h('span', { class: 'sub' }, formatInterval(v.result.leadTime.ci95)),
-              ),
-              h('td', {}, days(v.result.leadTime.p85)),
-              h('td', {}, formatRate(v.result.throughput, unit)),
-              h('td', {}, formatNumber(v.result.wip.mean)),
-              h('td', {}, formatPercent(v.result.flowEfficiency)),
-              h('td', {}, v.result.bottleneck),
+              columns.map((col) => col.cell(v, i)),
             ),
           ),
         ),

@@ -1,28 +1,31 @@
 /**
- * A run's results, loop by loop (src/report/loops.ts): each loop of measurement a headed
- * section with the question it answers in plain words, holding that loop's headline numbers,
- * findings and charts; and above them a row of buttons that take the keyboard (and the eye)
- * straight to each loop, since a results page is long.
+ * A run's or a comparison's results, loop by loop (src/report/loops.ts): each loop of
+ * measurement a headed section with the question it answers in plain words, holding that
+ * loop's headline numbers, findings and charts; and above them a row of buttons that take the
+ * keyboard (and the eye) straight to each loop, since a results page is long. Both pages live in
+ * one document, so a page names its sections after itself (`page`: "loop-outer" on the run's,
+ * "compare-loop-outer" on the comparison's).
  */
 import { type Loop, loopTitle } from '../../src/report/index.ts';
 import type { ChartCard } from './chart-card.ts';
 import { h } from './dom.ts';
 
-const sectionId = (loop: Loop) => `loop-${loop.key}`;
+const sectionId = (loop: Loop, page: string) => `${page}loop-${loop.key}`;
 
 /** A loop's section: its heading and question, then `parts` (null ones left out), then its charts. */
 export function loopSection(
   loop: Loop,
   parts: readonly (Node | null)[],
   charts: readonly ChartCard[],
+  page = '',
 ): HTMLElement {
-  const title = `${sectionId(loop)}-title`;
+  const title = `${sectionId(loop, page)}-title`;
   const name = loopTitle(loop);
   return h(
     'section',
     {
       class: 'loop',
-      id: sectionId(loop),
+      id: sectionId(loop, page),
       'data-loop': loop.key,
       'aria-labelledby': title,
       // Focusable from the loop buttons, but not a stop of its own when tabbing through.
@@ -46,7 +49,7 @@ export function loopSection(
 }
 
 /** Buttons that move the focus to each loop's section, in order. */
-export function loopNav(loops: readonly Loop[]): HTMLElement {
+export function loopNav(loops: readonly Loop[], page = ''): HTMLElement {
   return h(
     'nav',
     { class: 'loop-nav', 'aria-label': 'Loops of measurement' },
@@ -60,7 +63,7 @@ export function loopNav(loops: readonly Loop[]): HTMLElement {
           onclick: (e: MouseEvent) => {
             const target = (e.currentTarget as HTMLElement)
               .closest('.results')
-              ?.querySelector(`#${sectionId(loop)}`);
+              ?.querySelector(`#${sectionId(loop, page)}`);
             if (!(target instanceof HTMLElement)) return;
             target.focus({ preventScroll: true });
             target.scrollIntoView({ block: 'start' });
