@@ -57,3 +57,60 @@ describe('the economics lines', () => {
     expect(lines.filter((l) => l.part).map((l) => l.key)).toEqual(['class', 'class', 'class', 'node']);
   });
 });
+
+/** A result with nothing but its time unit and economics, made by hand so every number is known. */
+function handMade(economics: SimulationResult['economics']): SimulationResult {
+  return { timeUnit: 'day', economics } as SimulationResult;
+}
+
+const twoClasses: NonNullable<SimulationResult['economics']> = {
+  costOfDelay: {
+    total: 12_300,
+    ci95: [11_890, 12_710],
+    perTimeUnit: 6.83,
+    perItem: 4.1,
+    classes: {
+      launch: { total: 10_000, perItem: 50, value: 80_000 },
+      upkeep: { total: 2_300, perItem: 0.8, value: 0 },
+    },
+  },
+  capacityCost: { total: 1_800, ci95: [1_800, 1_800], perTimeUnit: 1, nodes: {} },
+  totalCost: { total: 14_100, ci95: [13_690, 14_510], perTimeUnit: 7.83 },
+  value: { delivered: 80_000, ci95: [76_000, 84_000], late: 20_000 },
+  dueDates: { items: 200, shareLate: 0.25, meanLateness: 1.5 },
+  runs: { costOfDelay: [], capacityCost: [], totalCost: [], value: [] },
+};
+
+describe('the economics lines of a small result made by hand', () => {
+  it('say the cost of delay per replication, per time unit and per item, then each class with the value it delivered', () => {
+    const lines = economicsLines(handMade(twoClasses));
+    expect(lines.map((l) => [l.key, l.label, l.part, l.text])).toEqual([
+      ['cost-of-delay', 'cost of delay', false, '12,300 ± 410 per replication (6.83 per day, 4.1 per item)'],
+      ['class', 'launch', true, 'cost of delay 10,000 (50 per item), value 80,000'],
+      ['class', 'upkeep', true, 'cost of delay 2,300 (0.8 per item)'],
+      ['capacity', 'cost of capacity', false, '1,800 ± 0 per replication (1 per day)'],
+      ['total', 'total cost', false, '14,100 ± 410 per replication (7.83 per day)'],
+      ['value', 'value delivered', false, '80,000 ± 4,000 per replication, 20,000 of it late'],
+      ['due-dates', 'due dates', false, '25% of 200 items with a due date were late, by 1.5 days on average'],
+    ]);
+  });
+
+  it('leave out what did not happen: one class, no late value, no item late, no due dates', () => {
+    const oneClass = {
+      ...twoClasses,
+      costOfDelay: { ...twoClasses.costOfDelay, classes: { launch: twoClasses.costOfDelay.classes.launch } },
+      value: { ...twoClasses.value, late: 0 },
+      dueDates: { items: 200, shareLate: 0, meanLateness: 0 },
+    };
+    const lines = economicsLines(handMade(oneClass));
+    expect(lines.some((l) => l.key === 'class')).toBe(false);
+    expect(lines.find((l) => l.key === 'value')?.text).toBe('80,000 ± 4,000 per replication');
+    expect(lines.find((l) => l.key === 'due-dates')?.text).toBe('0% of 200 items with a due date were late');
+    const undated = economicsLines(handMade({ ...oneClass, dueDates: undefined }));
+    expect(undated.some((l) => l.key === 'due-dates')).toBe(false);
+  });
+
+  it('say nothing about money where the scenario has none', () => {
+    expect(economicsLines(handMade(undefined))).toEqual([]);
+  });
+});
