@@ -78,6 +78,38 @@ describe('economics over a run', () => {
     expect(e.totalCost.total).toBeCloseTo(e.capacityCost.total, 9);
   });
 
+  it('a value drawn from a distribution delivers its mean per item, each replication within its sampling error', () => {
+    // Uniform 1,000 to 3,000: mean 2,000, variance 2,000^2 / 12. Each replication's value per
+    // item done, m_i over n_i items, is the mean of n_i independent draws, so
+    // sum n_i (m_i - 2,000)^2 / variance is chi-square with 10 degrees of freedom: between
+    // its 0.05% and 99.95% points, 1.48 and 29.59 (a 99.9% interval). A value that were the
+    // mean every time (no draw) would give 0; a wrong mean or spread, far more than 29.59.
+    const r = simulate({
+      name: 'drawn value',
+      run: { duration: 2_000, warmup: 100, seed: 5, replications: 10 },
+      demand: [
+        {
+          id: 'w',
+          interarrival: exponential(1.25),
+          steps: ['s'],
+          value: { dist: 'uniform', min: 1_000, max: 3_000 },
+        },
+      ],
+      nodes: [{ id: 'n', capacity: 1, serves: { s: exponential(1) } }],
+    });
+    const values = r.economics!.runs.value;
+    const variance = 2_000 ** 2 / 12;
+    const chiSquare = r.runs.reduce((s, run, i) => {
+      const m = values[i] / run.completed;
+      return s + (run.completed * (m - 2_000) ** 2) / variance;
+    }, 0);
+    expect(chiSquare).toBeGreaterThan(1.48);
+    expect(chiSquare).toBeLessThan(29.59);
+    // And over all replications, the mean value per item within 3.29 standard errors of 2,000.
+    const perItem = (r.economics!.value.delivered * r.replications) / r.completed;
+    expect(Math.abs(perItem - 2_000)).toBeLessThan(3.29 * Math.sqrt(variance / r.completed));
+  });
+
   it('a scenario without economics has no economics in its result', () => {
     expect(run({}).economics).toBeUndefined();
   });
