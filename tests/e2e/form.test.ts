@@ -187,6 +187,41 @@ describe('every field in the form', () => {
     expect((await formDocument()).handoff).toEqual({ dist: 'exponential', mean: 0.25 });
   });
 
+  it('says a class’s value per item as an amount of money, and a time as a time', async () => {
+    const before = await formDocument();
+    const doc = structuredClone(before) as Doc & { demand: Record<string, unknown>[] };
+    doc.demand[0].value = { dist: 'triangular', min: 100, mode: 300, max: 800 };
+    doc.nodes[0].serves.build = { dist: 'triangular', min: 0.2, mode: 0.5, max: 1.5 };
+    await page.click('#editor-tab-json');
+    await page.fill('#json-text', JSON.stringify(doc, null, 2));
+    await page.click('#editor-tab-form');
+    await unfold('more-demand-0');
+    const units = (path: string) => page.locator(`[data-field="${path}"] .unit`).allTextContents();
+    const labels = (path: string) =>
+      page.locator(`[data-field="${path}"] .dist-param label`).allTextContents();
+    // The value has no time unit after it, nor after its lowest, most likely and highest.
+    await unfold('field-demand_0_value-shape');
+    expect(await units('demand.0.value')).toEqual([]);
+    expect(await labels('demand.0.value')).toEqual(['shape', 'lowest', 'most likely', 'highest']);
+    // A time beside it still says its unit, after itself and each of its parameters.
+    await unfold('field-nodes_0_serves_build-shape');
+    const time = await units('nodes.0.serves.build');
+    expect(time).toHaveLength(4);
+    expect(new Set(time).size).toBe(1);
+    expect(time[0]).toMatch(/^(minutes|hours|days|weeks)$/);
+    expect(await labels('nodes.0.serves.build')).toEqual(['shape', 'shortest', 'most likely', 'longest']);
+    // Measured amounts pasted in are amounts, not times.
+    await page.selectOption(field('demand.0.value.dist'), 'empirical');
+    await unfold('field-demand_0_value-shape');
+    expect(await page.getAttribute(field('demand.0.value.values'), 'placeholder')).toMatch(
+      /^paste measured amounts: /,
+    );
+    expect(await page.textContent('#field-demand_0_value-shape summary')).toMatch(/empirical · 1 amount$/);
+    await page.click('#editor-tab-json');
+    await page.fill('#json-text', JSON.stringify(before, null, 2));
+    await page.click('#editor-tab-form');
+  });
+
   it('reaches every control of the open form with Tab, each with a label', async () => {
     // Every fold open, so every control is there to reach.
     for (;;) {

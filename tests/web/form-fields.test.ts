@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioSchema } from '../../src/index.ts';
 import { DISTRIBUTION_NAMES } from '../../src/model/distribution.ts';
-import { PARAMETERS } from '../../web/viewmodel/distribution-form.ts';
+import { PARAMETERS, parameterLabel, quantityOf } from '../../web/viewmodel/distribution-form.ts';
 import { FORM_FIELDS, FORM_GROUPS, WIDGETS_FOR, widgetOf } from '../../web/viewmodel/form-fields.ts';
 import { schemaFields } from '../../web/viewmodel/schema-fields.ts';
 import { STRUCTURE_FIELDS } from '../../web/viewmodel/structure.ts';
@@ -60,6 +60,27 @@ describe('the form’s field table against the scenario schema', () => {
       .filter((f) => f.path.replace(/\{\}\.value$/, '').includes('{}'))
       .map((f) => f.path);
     expect(unreachable).toEqual([]);
+  });
+
+  it('says which distribution is of money: a class’s value per item; every other is of a time', () => {
+    const distributions = fields.filter((f) => widgetOf(FORM_FIELDS[f.path], f.kind) === 'distribution');
+    expect(distributions.length).toBeGreaterThan(5);
+    expect(
+      distributions.filter((f) => quantityOf(FORM_FIELDS[f.path]) === 'money').map((f) => f.path),
+    ).toEqual(['demand[].value']);
+    // Its lowest and highest, and measured amounts, not times.
+    expect(['min', 'mode', 'max', 'values'].map((k) => parameterLabel(k, 'money'))).toEqual([
+      'lowest',
+      'most likely',
+      'highest',
+      'measured amounts',
+    ]);
+    expect(['min', 'mode', 'max', 'values'].map((k) => parameterLabel(k, 'time'))).toEqual([
+      'shortest',
+      'most likely',
+      'longest',
+      'measured times',
+    ]);
   });
 
   it('leaves to the structure editor only what the structure editor edits', () => {

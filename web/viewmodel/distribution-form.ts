@@ -17,19 +17,56 @@ export interface DistributionForm {
 }
 
 /** What each parameter is called beside its input, and how it is read. */
-export const PARAMETERS: Record<string, { label: string; kind: 'time' | 'ratio' | 'count' | 'times' }> = {
+export const PARAMETERS: Record<
+  string,
+  { label: string; kind: 'time' | 'ratio' | 'count' | 'times'; money?: string }
+> = {
   value: { label: 'value', kind: 'time' },
   mean: { label: 'mean', kind: 'time' },
   cv: { label: 'variability (cv)', kind: 'ratio' },
   sd: { label: 'sd', kind: 'time' },
-  min: { label: 'shortest', kind: 'time' },
+  min: { label: 'shortest', kind: 'time', money: 'lowest' },
   mode: { label: 'most likely', kind: 'time' },
-  max: { label: 'longest', kind: 'time' },
+  max: { label: 'longest', kind: 'time', money: 'highest' },
   k: { label: 'phases (k)', kind: 'count' },
   shape: { label: 'shape', kind: 'ratio' },
   scale: { label: 'scale', kind: 'time' },
-  values: { label: 'measured times', kind: 'times' },
+  values: { label: 'measured times', kind: 'times', money: 'measured amounts' },
 };
+
+/**
+ * What a distribution in the form is of: a time, in the scenario's time unit, or an amount of
+ * money (a class's value per item), which has no unit. The field table says which
+ * (form-fields.ts: `unit: 'money'`), and the widget words its fields by it, in the words the
+ * schema's messages use for the same quantity (src/model/distribution.ts).
+ */
+export type Quantity = 'time' | 'money';
+
+export function quantityOf(spec: { unit?: string }): Quantity {
+  return spec.unit === 'money' ? 'money' : 'time';
+}
+
+/** How the widget speaks of what it edits. */
+export const QUANTITY_WORDS = {
+  time: {
+    /** Counted in the fold's summary: "12 times". */
+    noun: 'time',
+    placeholder: 'paste measured times: 1.5, 2, 4 …',
+    invalid: 'the time must be a number of at least 0',
+  },
+  money: {
+    noun: 'amount',
+    placeholder: 'paste measured amounts: 500, 800, 1200 …',
+    invalid: 'the amount must be a number of at least 0',
+  },
+} as const satisfies Record<Quantity, { noun: string; placeholder: string; invalid: string }>;
+
+/** A parameter's label for a distribution of `quantity`: "shortest" of a time is "lowest" of money. */
+export function parameterLabel(key: string, quantity: Quantity): string {
+  const p = PARAMETERS[key];
+  if (!p) return key;
+  return quantity === 'money' ? (p.money ?? p.label) : p.label;
+}
 
 const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -71,8 +71,12 @@ export interface FieldSpec {
   widget?: Widget;
   /** A short note under the field; the schema's description when not given. */
   hint?: string;
-  /** The unit after a number: `time` for the scenario's time unit, `servers` for people or slots. */
-  unit?: 'time' | 'servers' | string;
+  /**
+   * The unit after a number: `time` for the scenario's time unit, `servers` for people or
+   * slots, `money` for an amount of money (flowlab's amounts have no currency, so nothing is
+   * written after it). A distribution is of a time unless it says `money`.
+   */
+  unit?: 'time' | 'servers' | 'money' | string;
   /** What the chosen value does, for a choice whose options each need saying. */
   help?: (value: string) => string;
   /** A time between arrivals shown as its rate, items per time unit (1 / mean), as coaches count demand. */
@@ -174,7 +178,7 @@ export const FORM_FIELDS: Record<string, FieldSpec> = {
     label: 'Later cost per time unit',
     hint: 'intangible: from that age on',
   },
-  'demand[].value': { group: 'demandEconomics', label: 'Value per item', hint: 'when done' },
+  'demand[].value': { group: 'demandEconomics', label: 'Value per item', unit: 'money', hint: 'when done' },
 
   nodes: { group: 'structure', label: 'Nodes', widget: 'structure' },
   'nodes[].id': { group: 'structure', label: 'Id', widget: 'structure' },

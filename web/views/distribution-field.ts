@@ -1,13 +1,20 @@
 /**
- * A time distribution in the form: its mean (or, for arrivals, its rate) in view, and behind
- * a fold that shows a small picture of its shape, the shape to choose and its parameters. A
- * change of shape keeps the mean and the variability (distribution-form.ts); the picture is a
- * histogram of draws from the engine's own sampler.
+ * A distribution in the form, of a time or of an amount of money (a value per item; the field
+ * table says which): its mean (or, for arrivals, its rate) in view, and behind a fold that
+ * shows a small picture of its shape, the shape to choose and its parameters. A change of
+ * shape keeps the mean and the variability (distribution-form.ts); the picture is a histogram
+ * of draws from the engine's own sampler. A time has the scenario's time unit after it; money
+ * has none.
  */
 
+import { count } from '../../src/report/index.ts';
 import {
   distributionForm,
   PARAMETERS,
+  parameterLabel,
+  QUANTITY_WORDS,
+  type Quantity,
+  quantityOf,
   shapePreview,
   withParameter,
   withShape,
@@ -26,6 +33,8 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
   const value = () => getAt(ctx.doc(), c.path);
   const shapes = c.field.kind.type === 'distribution' ? c.field.kind.shapes : [];
   const rate = c.spec.rate === true;
+  const quantity = quantityOf(c.spec);
+  const words = QUANTITY_WORDS[quantity];
   const optional = !c.field.required;
   const mainText = (v: unknown) => {
     if (v === undefined) return '';
@@ -50,17 +59,14 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
       return ctx.change(editDistribution(ctx.doc(), c, undefined));
     }
     if (rate ? !(n > 0) || !Number.isFinite(n) : text === '' || !(n >= 0) || !Number.isFinite(n))
-      return ctx.local(
-        c,
-        rate ? 'arrival rate must be a number greater than 0' : 'the time must be a number of at least 0',
-      );
+      return ctx.local(c, rate ? 'arrival rate must be a number greater than 0' : words.invalid);
     ctx.local(c, null);
     ctx.change(editDistribution(ctx.doc(), c, withMean(value(), rate ? tidy(1 / n) : n)));
   });
 
   const form = distributionForm(value());
   let picture = preview(value());
-  const summaryText = h('span', { class: 'dist-summary-text' }, describe(value()));
+  const summaryText = h('span', { class: 'dist-summary-text' }, describe(value(), quantity));
   const shapeSelect = h(
     'select',
     { id: `${id}-dist`, 'data-path': `${c.key}.dist` },
@@ -75,7 +81,7 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
   // The mean is the field in view; the fold holds what shapes the times around it.
   const params = Object.keys(form.params).filter((k) => k !== 'mean' && k !== 'value');
   const paramInputs = params.map((k) => {
-    const spec = PARAMETERS[k] ?? { label: k, kind: 'time' };
+    const kind = PARAMETERS[k]?.kind ?? 'time';
     const pid = `${id}-${k}`;
     const attrs = {
       id: pid,
@@ -85,21 +91,21 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
       'aria-describedby': `${id}-error`,
     };
     const input =
-      spec.kind === 'times'
-        ? h('textarea', { ...attrs, rows: 3, placeholder: 'paste measured times: 1.5, 2, 4 …' })
+      kind === 'times'
+        ? h('textarea', { ...attrs, rows: 3, placeholder: words.placeholder })
         : h('input', { ...attrs, type: 'text', inputmode: 'decimal' });
     input.value = form.params[k];
     input.addEventListener('input', () =>
       ctx.change(editDistribution(ctx.doc(), c, withParameter(value(), k, input.value))),
     );
-    const unit = spec.kind === 'time' || spec.kind === 'times' ? pluralUnit(ctx.timeUnit) : '';
+    const unit = quantity === 'time' && (kind === 'time' || kind === 'times') ? pluralUnit(ctx.timeUnit) : '';
     return {
       key: k,
       input,
       el: h(
         'span',
         { class: 'dist-param' },
-        h('label', { for: pid }, spec.label),
+        h('label', { for: pid }, parameterLabel(k, quantity)),
         h('span', { class: 'input-with-unit' }, input, unit ? h('span', { class: 'unit' }, unit) : null),
       ),
     };
@@ -109,7 +115,7 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
     { class: 'dist-shape', id: `${id}-shape` },
     h(
       'summary',
-      { 'aria-label': `Shape of ${c.mapKey ?? c.spec.label}: ${describe(value())}` },
+      { 'aria-label': `Shape of ${c.mapKey ?? c.spec.label}: ${describe(value(), quantity)}` },
       picture,
       summaryText,
     ),
@@ -121,7 +127,11 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
       described ? h('span', { class: 'hint' }, described) : null,
     ),
   );
-  const unit = rate ? `items per ${singularUnit(ctx.timeUnit)}` : pluralUnit(ctx.timeUnit);
+  const unit = rate
+    ? `items per ${singularUnit(ctx.timeUnit)}`
+    : quantity === 'time'
+      ? pluralUnit(ctx.timeUnit)
+      : '';
   const el = fieldShell(c, main, { unit, after: fold });
   el.classList.add('field-distribution');
 
@@ -142,10 +152,10 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
           f.params[p.key] !== p.input.value
         )
           p.input.value = f.params[p.key];
-      summaryText.textContent = describe(v);
+      summaryText.textContent = describe(v, quantity);
       (fold.querySelector('summary') as HTMLElement).setAttribute(
         'aria-label',
-        `Shape of ${c.mapKey ?? c.spec.label}: ${describe(v)}`,
+        `Shape of ${c.mapKey ?? c.spec.label}: ${describe(v, quantity)}`,
       );
       const next = preview(v);
       picture.replaceWith(next);
@@ -154,14 +164,16 @@ export function distributionField(c: Control, ctx: WidgetContext): Bound {
   };
 }
 
-/** "gamma · cv 0.5": the shape and what sets its spread, as the summary of the fold. */
-function describe(v: unknown): string {
+/** "gamma · cv 0.5", "empirical · 12 values": the shape and what sets its spread, as the summary of the fold. */
+function describe(v: unknown, quantity: Quantity): string {
   if (v === undefined) return 'none';
   const f = distributionForm(v);
   const rest = Object.entries(f.params)
     .filter(([k]) => k !== 'mean' && k !== 'value')
     .map(([k, text]) =>
-      PARAMETERS[k]?.kind === 'times' ? `${text.split(',').length} times` : `${k} ${text}`,
+      PARAMETERS[k]?.kind === 'times'
+        ? count(text.split(',').length, QUANTITY_WORDS[quantity].noun)
+        : `${k} ${text}`,
     );
   return [f.shape || 'unknown', ...rest].join(' · ');
 }
