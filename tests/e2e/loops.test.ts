@@ -23,6 +23,7 @@ import { economicsComparison } from '../../web/viewmodel/economics-card.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
 import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { layoutProblems, SCREENS } from './layout.ts';
 import { freshStart, jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
 import { buildSite, removeSite, type Site, serve } from './site.ts';
 
@@ -172,9 +173,37 @@ describe('a comparison in the sandbox', () => {
   });
 });
 
+const compared = '#compare-results';
+
+/**
+ * Copies the WSJF preset to My scenarios (renamed, if `name` is given), compares it with a
+ * variant of it whose queue is first come, first served, and returns the documents and the
+ * names compared.
+ */
+async function compareWsjfWithFifo(
+  on: Page,
+  name?: string,
+): Promise<{ documents: unknown[]; names: string[] }> {
+  await pickPreset(on, 'wsjf-cost-of-delay');
+  await on.click('#duplicate-scenario');
+  await on.waitForSelector('#own-list label.preset.selected');
+  if (name) await setJson(on, JSON.stringify({ ...JSON.parse(await jsonText(on)), name }, null, 2));
+  const origin = JSON.parse(await jsonText(on));
+  await on.click('#duplicate-scenario');
+  await on.waitForSelector('#compare-with-origin');
+  const fifo = JSON.parse(await jsonText(on));
+  fifo.nodes[0].discipline = 'fifo';
+  await setJson(on, JSON.stringify(fifo, null, 2));
+  await on.click('#compare-with-origin');
+  await on.click('#compare-run');
+  await on.waitForSelector(`${compared}[data-drawn="true"]`, { timeout: 60_000 });
+  const names = (await on
+    .locator(`${compared} .compare-table[data-loop="outer"] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant') ?? ''))) as string[];
+  return { documents: [origin, fifo], names };
+}
+
 describe('a comparison in the sandbox, loop by loop', () => {
-  const compared = '#compare-results';
-  /** The WSJF preset copied to My scenarios, against a variant of it whose queue is first come, first served. */
   let documents: unknown[];
   let names: string[];
 
@@ -182,21 +211,7 @@ describe('a comparison in the sandbox, loop by loop', () => {
     await freshStart(page, site.url);
     await pickPreset(page, 'wsjf-cost-of-delay');
     await run(page);
-    await page.click('#duplicate-scenario');
-    await page.waitForSelector('#own-list label.preset.selected');
-    const origin = JSON.parse(await jsonText(page));
-    await page.click('#duplicate-scenario');
-    await page.waitForSelector('#compare-with-origin');
-    const fifo = JSON.parse(await jsonText(page));
-    fifo.nodes[0].discipline = 'fifo';
-    await setJson(page, JSON.stringify(fifo, null, 2));
-    await page.click('#compare-with-origin');
-    await page.click('#compare-run');
-    await page.waitForSelector(`${compared}[data-drawn="true"]`, { timeout: 60_000 });
-    documents = [origin, fifo];
-    names = (await page
-      .locator(`${compared} .compare-table[data-loop="outer"] tbody tr`)
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant') ?? ''))) as string[];
+    ({ documents, names } = await compareWsjfWithFifo(page));
     expect(names).toHaveLength(2);
 
     const sections = page.locator(`${compared} section.loop`);
@@ -293,6 +308,32 @@ describe('a comparison in the sandbox, loop by loop', () => {
       await page.focus(`${compared} .loop-nav button[data-loop="${loop.key}"]`);
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe(`compare-loop-${loop.key}`);
+    }
+  });
+});
+
+describe.each(SCREENS)('a comparison’s loops on a $name ($width×$height)', (screen) => {
+  it('fit, with every variant’s money and its differences', async () => {
+    const on = await browser.context.newPage();
+    on.on('pageerror', (e) => {
+      throw e;
+    });
+    try {
+      await on.setViewportSize({ width: screen.width, height: screen.height });
+      await freshStart(on, site.url);
+      if (screen.large) await on.click('#large-type');
+      // Short names: a legend entry as long as the preset's name ("WSJF: the queue's order costs
+      // money (variant)") does not fit a phone's chart, with or without the loops.
+      await compareWsjfWithFifo(on, 'WSJF');
+      expect(await on.locator(`${compared} .economics-card .card-variant`).count()).toBe(2);
+      expect(await on.locator(`${compared} section.loop`).count()).toBe(3);
+      expect(await layoutProblems(on)).toEqual([]);
+      await on.screenshot({
+        path: join(SCREENSHOTS, 'screens', `${screen.name}-compare-loops.png`),
+        fullPage: true,
+      });
+    } finally {
+      await on.close();
     }
   });
 });
