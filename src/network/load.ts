@@ -229,10 +229,22 @@ function loadsIn(
       if (n.failure?.scope !== 'batch' || !assume.fullBatches) return p;
       return 1 - pow(1 - p, n.schedule?.batch ? boardBatch[i] : batchSize[i]);
     });
+    // The same, apart, for an item that an approval screened (traffic.ts `failureAt`).
+    const probability = Float64Array.from(nodes, (n) => n.failure?.probability ?? 0);
+    const draws = Float64Array.from(nodes, (n, i) =>
+      n.failure?.scope !== 'batch' || !assume.fullBatches
+        ? 1
+        : n.schedule?.batch
+          ? boardBatch[i]
+          : batchSize[i],
+    );
     ({ rates, solved } = trafficRates({
       topology,
       arrivalRate,
       failure,
+      probability,
+      draws,
+      screen: Float64Array.from(nodes, (n) => 1 - (n.failureReduction ?? 0)),
       reworkTo: Int32Array.from(nodes, (n) => capabilityIndex(topology, n.failure?.reworkTo)),
       escalateTo: Int32Array.from(nodes, (n) => capabilityIndex(topology, n.failure?.escalateTo)),
       share: shares(scenario, topology, phase, available, batchSize, failure, assume.split),

@@ -6,7 +6,9 @@
  * An item's path is a Markov chain over (step, node) states. From a state it moves on to
  * the next step, or, when its work fails, back to an earlier step (`reworkTo`, or the same
  * step again) or aside to a person (`escalateTo`: a detour that cannot fail, after which the
- * item carries on with its next step). Each move picks the next node as routing would: the
+ * item carries on with its next step). An approval's failureReduction screens the item for
+ * its later steps until it is reworked (moves.ts), so a state also carries the item's screen,
+ * the product of the reductions it passed since: 1 for a network without them. Each move picks the next node as routing would: the
  * previous node under affinity when it serves the step, else by the given shares. The
  * expected visits x solve x = e + P^T x (e: where arrivals enter), one small dense system
  * per class: it is solved per scenario, never per event.
@@ -16,6 +18,7 @@
  * the fork is visited. After the join the item is routed as from no node (the node its last
  * branch finished at is not known in advance), so affinity across a join is not counted.
  */
+import { pow } from '../engine/math.ts';
 import { forkOf, serveIndex, type Topology } from './topology.ts';
 
 export interface TrafficModel {
@@ -24,6 +27,11 @@ export interface TrafficModel {
   arrivalRate: Float64Array;
   /** Chance that one service of an item at node n fails (batch scope already folded in). */
   failure: Float64Array;
+  /** One item's chance of failing at n, and over how many items a service's failure is drawn (batch scope). */
+  probability: Float64Array;
+  draws: Float64Array;
+  /** What an item's chance of failing later is multiplied by once n has served it (1 - failureReduction). */
+  screen: Float64Array;
   /** Capability a failed item at n goes back to (-1: the same step again). */
   reworkTo: Int32Array;
   /** Capability a failed item at n is escalated to (-1: none). */
@@ -50,24 +58,41 @@ export function trafficRates(model: TrafficModel): { rates: Float64Array; solved
   return { rates, solved };
 }
 
-/** A state of an item's path: at `node`, for step `step` (on a detour to `capability` if escalated). */
+/**
+ * A state of an item's path: at `node`, for step `step` (on a detour to `capability` if
+ * escalated), with its chance of failing multiplied by `screen`.
+ */
 interface State {
   step: number;
   node: number;
   capability: number;
   detour: boolean;
+  screen: number;
 }
 
-function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: Float64Array): boolean {
+/** The chance that a service at node n fails for an item screened by `screen`. */
+function failureAt(model: TrafficModel, n: number, screen: number): number {
+  if (screen === 1) return model.failure[n];
+  const p = model.probability[n] * screen;
+  return model.draws[n] === 1 ? p : 1 - pow(1 - p, model.draws[n]);
+}
+
+function addClass(
+  model: TrafficModel,
+  steps: Int32Array,
+  rate: number,
+  rates: Float64Array,
+  screen = 1,
+): boolean {
   const { topology } = model;
   const states: State[] = [];
   const index = new Map<string, number>();
-  const stateOf = (step: number, node: number, capability: number, detour: boolean) => {
-    const key = `${detour ? 'd' : 'r'}${step}:${node}`;
+  const stateOf = (step: number, node: number, capability: number, detour: boolean, screen: number) => {
+    const key = `${detour ? 'd' : 'r'}${step}:${node}:${screen}`;
     let s = index.get(key);
     if (s === undefined) {
       s = states.length;
-      states.push({ step, node, capability, detour });
+      states.push({ step, node, capability, detour, screen });
       index.set(key, s);
     }
     return s;
@@ -89,41 +114,44 @@ function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: F
   // The chain's moves, discovered from the arrivals outward: only reachable states exist.
   const moves: Map<number, number>[] = [];
   const exit: number[] = [];
-  const onward = (to: Map<number, number>, step: number, from: number, p: number) => {
+  const onward = (to: Map<number, number>, step: number, from: number, p: number, screen: number) => {
     if (step >= steps.length) return p;
     if (steps[step] < 0) {
-      const fork = stateOf(step, -1, steps[step], false);
+      const fork = stateOf(step, -1, steps[step], false, screen);
       to.set(fork, (to.get(fork) ?? 0) + p);
       return 0;
     }
     for (const [n, q] of route(steps[step], from)) {
-      const s = stateOf(step, n, steps[step], false);
+      const s = stateOf(step, n, steps[step], false, screen);
       to.set(s, (to.get(s) ?? 0) + p * q);
     }
     return 0;
   };
   const entry = new Map<number, number>();
-  onward(entry, 0, -1, 1);
+  onward(entry, 0, -1, 1, screen);
   for (let s = 0; s < states.length; s++) {
-    const { step, node, detour } = states[s];
+    const { step, node, detour, screen } = states[s];
     const to = new Map<number, number>();
     let done = 0;
     if (node < 0) {
-      // A fork: every visit carries on to the next step once its parts have joined.
+      // A fork: every visit carries on to the next step once its parts have joined, screened
+      // as it was before it forked.
       moves.push(to);
-      exit.push(onward(to, step + 1, -1, 1));
+      exit.push(onward(to, step + 1, -1, 1, screen));
       continue;
     }
-    const fail = detour ? 0 : model.failure[node];
-    done += onward(to, step + 1, node, 1 - fail);
+    const fail = detour ? 0 : failureAt(model, node, screen);
+    // Served, the item is screened by this node too; reworked, it is a new change (screen 1).
+    const passed = model.screen[node] === 1 ? screen : screen * model.screen[node];
+    done += onward(to, step + 1, node, 1 - fail, passed);
     if (fail > 0) {
       const escalateTo = model.escalateTo[node];
       if (escalateTo >= 0)
         for (const [m, q] of route(escalateTo, node)) {
-          const d = stateOf(step, m, escalateTo, true);
+          const d = stateOf(step, m, escalateTo, true, passed);
           to.set(d, (to.get(d) ?? 0) + fail * q);
         }
-      else done += onward(to, backTo(steps, step, model.reworkTo[node]), node, fail);
+      else done += onward(to, backTo(steps, step, model.reworkTo[node]), node, fail, 1);
     }
     moves.push(to);
     exit.push(done);
@@ -136,7 +164,8 @@ function addClass(model: TrafficModel, steps: Int32Array, rate: number, rates: F
     if (st.node >= 0) rates[serveIndex(topology, st.node, st.capability)] += rate * visits[s];
     else
       for (const branch of topology.forks[forkOf(st.capability)])
-        branchesSolved = addClass(model, Int32Array.of(branch), rate * visits[s], rates) && branchesSolved;
+        branchesSolved =
+          addClass(model, Int32Array.of(branch), rate * visits[s], rates, st.screen) && branchesSolved;
   });
   return solved && branchesSolved;
 }
