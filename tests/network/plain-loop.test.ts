@@ -160,7 +160,7 @@ describe('the plain loop gives the general loop’s results, byte for byte', () 
     }
   });
 
-  it('the token ring, the dynamic network, expedite-priority, demand-surge and wsjf-cost-of-delay take the plain loop', () => {
+  it('the token ring, the dynamic network, expedite-priority, demand-surge, stream-aligned-teams and wsjf-cost-of-delay take the plain loop', () => {
     const plain = presets.filter(
       (f) => bothLoops(validated(JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')))).plain,
     );
@@ -168,6 +168,8 @@ describe('the plain loop gives the general loop’s results, byte for byte', () 
       'demand-surge.json',
       'dynamic-network.json',
       'expedite-priority.json',
+      // Affinity only chooses among the capable nodes, as routing does.
+      'stream-aligned-teams.json',
       'token-ring.json',
       // A queue discipline and economics hold no work: the fused loop keeps them.
       'wsjf-cost-of-delay.json',
