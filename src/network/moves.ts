@@ -335,7 +335,8 @@ export function finishItem(r: ReplicationState, slot: number): void {
   r.working[n]--;
   if (r.trace) r.trace('finish', r.now, slot, n, cap, 0);
   if (items.arrival[slot] >= r.warmup) r.served[n]++;
-  endStep(r, slot);
+  // No endStep: plain work is never paused, so it ends at the time `started` set the step's
+  // time to run to (stepFrom), and the step waited nothing more.
   // The step is done, or the escalation that stood in for it (a detour): on to the next.
   items.detour[slot] = -1;
   const step = ++items.step[slot];

@@ -92,6 +92,9 @@ export function changeWip(r: ReplicationState, delta: number): void {
  */
 export function endStep(r: ReplicationState, slot: number): void {
   const items = r.items;
+  // Work that was not paused ends when `started` said it would: the step waited nothing more
+  // (most ends, and all on nodes whose work cannot pause).
+  if (items.stepFrom[slot] === r.now) return;
   // A part's time is its item's, counted whole when the parallel step joins (endParallelStep).
   if (items.whole[slot] >= 0) return;
   if (items.arrival[slot] >= r.warmup) r.stepWait[items.capability[slot]] += r.now - items.stepFrom[slot];
