@@ -20,16 +20,58 @@ describe('a chart’s legend', () => {
     const width = 60 + itemWidth(labels[0]) + itemWidth(labels[1]) + 8 + 1;
     const layout = legendLayout(labels, width, 60, type);
     expect(layout.at.slice(0, 3)).toEqual([
-      { x: 60, row: 0 },
-      { x: 60 + itemWidth(labels[0]), row: 0 },
-      { x: 60, row: 1 },
+      { x: 60, row: 0, lines: [labels[0]] },
+      { x: 60 + itemWidth(labels[0]), row: 0, lines: [labels[1]] },
+      { x: 60, row: 1, lines: [labels[2]] },
     ]);
     expect(layout.rows).toBe(Math.max(...layout.at.map((a) => a.row)) + 1);
   });
 
-  it('gives an item wider than the chart a row of its own rather than none', () => {
-    const layout = legendLayout(['a label far wider than the chart it is the legend of'], 200, 60, type);
-    expect(layout).toEqual({ rows: 1, at: [{ x: 60, row: 0 }] });
+  it('gives an item that fits a row of its own that row, as it is', () => {
+    const label = 'Platform team with WIP limit 4';
+    // Room for the swatch and the label, but not for the gap an item leaves after it.
+    const width = 60 + itemWidth(label) + 8 - type.base;
+    const layout = legendLayout(['p85', label], width, 60, type);
+    expect(layout).toEqual({
+      rows: 2,
+      at: [
+        { x: 60, row: 0, lines: ['p85'] },
+        { x: 60, row: 1, lines: [label] },
+      ],
+    });
+  });
+
+  it('wraps a variant named after its team onto two rows of its own, and the next item starts under them', () => {
+    const name = 'Platform team with WIP limit 4 and daily release';
+    // A phone's chart: the name is wider than a row, each half of it is not.
+    const room = textWidth('Platform team with WIP limit 4 and', type.small);
+    const width = 60 + type.base * 1.6 + room + 8 + 1;
+    const layout = legendLayout(['baseline', name, 'p85'], width, 60, type);
+    expect(layout).toEqual({
+      rows: 4,
+      at: [
+        { x: 60, row: 0, lines: ['baseline'] },
+        { x: 60, row: 1, lines: ['Platform team with WIP limit 4 and', 'daily release'] },
+        { x: 60, row: 3, lines: ['p85'] },
+      ],
+    });
+    for (const line of layout.at[1].lines) expect(textWidth(line, type.small)).toBeLessThanOrEqual(room);
+  });
+
+  it('cuts a label short with an ellipsis where two rows are not enough, and a word wider than a row', () => {
+    const room = textWidth('Platform team with', type.small);
+    const width = 60 + type.base * 1.6 + room + 8 + 1;
+    const [long, word] = legendLayout(
+      ['Platform team with WIP limit 4 and daily release', 'Plattformteamverantwortlichkeit'],
+      width,
+      60,
+      type,
+    ).at;
+    expect(long.lines[0]).toBe('Platform team with');
+    expect(long.lines[1]).toMatch(/^WIP limit 4.*…$/);
+    expect(word).toEqual({ x: 60, row: 2, lines: [expect.stringMatching(/^Plattform.*…$/)] });
+    for (const line of [...long.lines, ...word.lines])
+      expect(textWidth(line, type.small)).toBeLessThanOrEqual(room);
   });
 
   it('draws a percentile as its mark is drawn: p85 solid, the others dashed, in their colours', () => {

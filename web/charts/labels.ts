@@ -63,9 +63,32 @@ export function fitLabel(
   bold = false,
 ): { text: string; size: number } {
   const shrunk = Math.max(size * 0.8, Math.min(size, sizeToFit(text.length, room, bold)));
-  if (textWidth(text, shrunk, bold) <= room) return { text, size: shrunk };
-  const characters = Math.max(1, Math.floor(room / textWidth(1, shrunk, bold)) - 1);
-  return { text: `${text.slice(0, characters).trimEnd()}…`, size: shrunk };
+  return { text: cutToFit(text, room, shrunk, bold), size: shrunk };
+}
+
+/** `text` as it is when it fits in `room` pixels at `size`, else cut short with an ellipsis. */
+export function cutToFit(text: string, room: number, size: number, bold = false): string {
+  if (textWidth(text, size, bold) <= room) return text;
+  const characters = Math.max(1, Math.floor(room / textWidth(1, size, bold)) - 1);
+  return `${text.slice(0, characters).trimEnd()}…`;
+}
+
+/**
+ * `text` in lines of at most `room` pixels at `size`, broken between words, in at most `most`
+ * lines: what is left for the last is cut short (cutToFit), as is a word wider than a line.
+ */
+export function wrapToFit(text: string, room: number, size: number, most: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && textWidth(longer, size) > room && lines.length < most - 1) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  lines.push(line);
+  return lines.map((l) => cutToFit(l, room, size));
 }
 
 /**
@@ -81,7 +104,11 @@ export function drawRowLabel(
   bold = false,
 ): void {
   const label = fitLabel(text, room, size, bold);
-  parent
+  // A name cut short is whole in its title, which a pointer and a screen reader find.
+  const cut = label.text !== text;
+  const host = cut ? parent.append('g').attr('class', 'row-label') : parent;
+  if (cut) host.append('title').text(text);
+  host
     .append('text')
     .attr('x', -10)
     .attr('y', y)
