@@ -176,18 +176,13 @@ describe('a comparison in the sandbox', () => {
 const compared = '#compare-results';
 
 /**
- * Copies the WSJF preset to My scenarios (renamed, if `name` is given), compares it with a
- * variant of it whose queue is first come, first served, and returns the documents and the
- * names compared.
+ * Copies the WSJF preset to My scenarios, compares it with a variant of it whose queue is first
+ * come, first served, and returns the documents and the names compared.
  */
-async function compareWsjfWithFifo(
-  on: Page,
-  name?: string,
-): Promise<{ documents: unknown[]; names: string[] }> {
+async function compareWsjfWithFifo(on: Page): Promise<{ documents: unknown[]; names: string[] }> {
   await pickPreset(on, 'wsjf-cost-of-delay');
   await on.click('#duplicate-scenario');
   await on.waitForSelector('#own-list label.preset.selected');
-  if (name) await setJson(on, JSON.stringify({ ...JSON.parse(await jsonText(on)), name }, null, 2));
   const origin = JSON.parse(await jsonText(on));
   await on.click('#duplicate-scenario');
   await on.waitForSelector('#compare-with-origin');
@@ -322,9 +317,7 @@ describe.each(SCREENS)('a comparison’s loops on a $name ($width×$height)', (s
       await on.setViewportSize({ width: screen.width, height: screen.height });
       await freshStart(on, site.url);
       if (screen.large) await on.click('#large-type');
-      // Short names: a legend entry as long as the preset's name ("WSJF: the queue's order costs
-      // money (variant)") does not fit a phone's chart, with or without the loops.
-      await compareWsjfWithFifo(on, 'WSJF');
+      await compareWsjfWithFifo(on);
       expect(await on.locator(`${compared} .economics-card .card-variant`).count()).toBe(2);
       expect(await on.locator(`${compared} section.loop`).count()).toBe(3);
       expect(await layoutProblems(on)).toEqual([]);
