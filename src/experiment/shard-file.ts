@@ -262,12 +262,32 @@ function shapeProblem(
   }
   for (const key of Object.keys(v)) {
     if (Object.hasOwn(t, key)) continue;
-    // Only an outcome itself has fields a fresh one lacks (a deadlock's description): plain data.
-    if (!top) return [[...at, key], 'is not a field of an outcome'];
+    // Only an outcome itself has fields a fresh one lacks: where a run that stopped early
+    // stopped, as plain data. A part the scenario does not have (economics, a release's
+    // deployments, blockers) would add measures, and columns to a sweep, that it cannot have.
+    if (!top || !STOP_PLACES.has(key))
+      return [
+        [...at, key],
+        top && Object.hasOwn(FEATURES, key)
+          ? `is not a field of this scenario's outcomes: it has ${FEATURES[key]}`
+          : 'is not a field of an outcome',
+      ];
     if (/"\$[ntc]"/.test(JSON.stringify(v[key]))) return [[...at, key], 'must be plain data'];
   }
   return undefined;
 }
+
+/** What an outcome holds only when its run stopped early (network/simulation.ts). */
+const STOP_PLACES = new Set(['deadlock', 'stalled', 'overflow']);
+
+/** An outcome's parts that only some scenarios have (network/outcome.ts), and what their absence means. */
+const FEATURES: Record<string, string> = {
+  economics: 'no cost of delay, value or cost of capacity',
+  releases: 'no release step',
+  blockers: 'no blocker',
+  agingBlocked: 'no blocker',
+  joins: 'no parallel step',
+};
 
 type TypedTemplate = { $t: string; length: number };
 

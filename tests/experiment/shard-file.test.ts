@@ -138,6 +138,55 @@ describe('merge refuses tampered or malformed shard files, naming the file and t
     expect(refusal([a, noOutcome])).toMatch(/^b\.json: outcomes\[0\]\.outcome: /);
   });
 
+  it("outcomes without the money, deployments or blockers of the scenario, or with those it has not, are refused: a sweep's columns are the scenario's", () => {
+    const rich = {
+      ...scenario,
+      release: 'review',
+      demand: [{ ...scenario.demand[0], costOfDelay: { profile: 'standard', rate: 10 } }],
+      nodes: [
+        scenario.nodes[0],
+        {
+          ...scenario.nodes[1],
+          blocker: { probability: 0.2, time: { dist: 'exponential', mean: 1 }, policy: 'hold' },
+        },
+      ],
+    };
+    const [richA, richB] = shardFiles(rich);
+    for (const part of ['economics', 'releases', 'blockers']) {
+      const without = structuredClone(richA);
+      delete value(without, 1)[part];
+      expect(refusal([resigned(without), richB])).toBe(
+        `a.json: outcomes[1].outcome.value.${part}: is required`,
+      );
+    }
+    const [a, b] = shardFiles();
+    for (const [part, lacks] of [
+      ['economics', 'no cost of delay, value or cost of capacity'],
+      ['releases', 'no release step'],
+      ['blockers', 'no blocker'],
+    ]) {
+      const added = structuredClone(b);
+      value(added, 0)[part] = structuredClone(value(richB, 0)[part]);
+      expect(refusal([a, resigned(added)])).toBe(
+        `b.json: outcomes[0].outcome.value.${part}: is not a field of this scenario's outcomes: it has ${lacks}`,
+      );
+    }
+    // Not even as plain numbers, which the fold would read as well as the codec's typed arrays.
+    const plain = structuredClone(a);
+    value(plain, 0).economics = {
+      costOfDelay: [1e9],
+      value: [0],
+      dated: 0,
+      late: 0,
+      lateness: 0,
+      valueLate: 0,
+    } as never;
+    expect(refusal([resigned(plain), b])).toMatch(
+      /^a\.json: outcomes\[0\]\.outcome\.value\.economics: is not a field/,
+    );
+    expect(() => mergePartials([richB, richA])).not.toThrow();
+  });
+
   it('a crafted typed-array length is refused before anything is allocated', () => {
     const [a, b] = shardFiles();
     const huge = structuredClone(a);
