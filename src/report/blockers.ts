@@ -5,7 +5,7 @@
  * share of lead time items spent blocked in all. Empty for a result without blockers.
  */
 import type { SimulationResult } from '../experiment/result.ts';
-import { number, percent, withInterval } from './numbers.ts';
+import { number, percent, shareWithInterval, withInterval } from './numbers.ts';
 
 export interface BlockerReport {
   /** The node's id, or "all" for the total. */
@@ -27,7 +27,7 @@ export function blockerReports(r: SimulationResult): BlockerReport[] {
   const b = r.blockers;
   if (!b) return [];
   const share = (s: { mean: number; ci95: readonly [number, number] | null }) =>
-    s.ci95 ? `${percent(s.mean)} (${percent(s.ci95[0])}–${percent(s.ci95[1])})` : percent(s.mean);
+    shareWithInterval(s.mean, s.ci95);
   return [
     ...Object.entries(b.nodes).map(([node, n]) => ({
       where: node,

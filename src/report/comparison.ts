@@ -63,6 +63,16 @@ const MEASURES = {
   { label: string; down: string; up: string; section: Section; money?: true }
 >;
 
+/** What a measure is called wherever it is said: "cost of delay", "share of lead time blocked". */
+export function measureLabel(m: Measure): string {
+  return MEASURES[m].label;
+}
+
+/** The part of a result a measure belongs to: "economics", "delivery", "blockers". */
+export function measureSection(m: Measure): Section {
+  return MEASURES[m].section;
+}
+
 /** How an amount of money is said to differ. */
 const AMOUNT = { down: 'less', up: 'more' } as const;
 

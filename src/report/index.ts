@@ -13,11 +13,25 @@
  * - blockers.ts: what blockers held up (blocked time and its share of lead time);
  * - delivery.ts: DORA's four measures at the release step;
  * - economics.ts: what the work cost and was worth (cost of delay, capacity, value, due dates);
+ * - columns.ts: the money, DORA's measures and the blocked share as columns of a table with a
+ *   row per result (a sweep's points), each a number with its interval;
  * - numbers.ts: how every number, share, time and count is written;
  * - Little's law's tolerance, from metrics/littles-law.ts.
  */
 export { LITTLES_LAW_TOLERANCE, littlesLawOff } from '../metrics/littles-law.ts';
 export { type BlockerReport, blockerReports } from './blockers.ts';
+export {
+  COLUMN_MEASURES,
+  type ColumnMeasure,
+  type ColumnValue,
+  columnCell,
+  columnCsvCells,
+  columnCsvNames,
+  columnHead,
+  columnNotes,
+  columnsOf,
+  columnValue,
+} from './columns.ts';
 export {
   CHANCE,
   type ComparisonReport,
@@ -27,6 +41,7 @@ export {
   type FindingInterval,
   finding,
   type Measure,
+  measureLabel,
   TOO_WIDE,
   type VariantReport,
 } from './comparison.ts';
@@ -36,7 +51,16 @@ export { type EconomicsLine, economicsLines } from './economics.ts';
 export { type JoinReport, joinReports } from './joins.ts';
 export { type LeanFinding, leanFindings } from './lean.ts';
 export { byLoop, inLoop, LOOPS, type Loop, type LoopKey, loopOf, loopTitle, type Section } from './loops.ts';
-export { change, count, number, percent, time, unitName, withInterval } from './numbers.ts';
+export {
+  change,
+  count,
+  number,
+  percent,
+  shareWithInterval,
+  time,
+  unitName,
+  withInterval,
+} from './numbers.ts';
 export {
   type Alert,
   type Constraint,

@@ -98,3 +98,11 @@ export function withInterval(x: number, ci: readonly [number, number] | null | u
   const centred = Math.abs((lo + hi) / 2 - x) <= 1e-9 * Math.max(1, Math.abs(x));
   return centred ? `${number(x)} ± ${number(half)}` : `${number(x)} [${number(lo)}, ${number(hi)}]`;
 }
+
+/**
+ * "12.1% (11.5%–12.8%)": a share with its 95% interval, or just the share without one. Both
+ * ends are said, as percentages: "12.1% ± 0.65%" would read as a relative change.
+ */
+export function shareWithInterval(x: number, ci: readonly [number, number] | null | undefined): string {
+  return ci ? `${percent(x)} (${percent(ci[0])}–${percent(ci[1])})` : percent(x);
+}

@@ -42,6 +42,34 @@ describe('flowlab merge', () => {
     expect(flowlab('merge', ...files, '--json').stdout).toBe(flowlab(...sweep, '--json').stdout);
   });
 
+  it("carries a sweep's money and blocked share: the merged CSV and table are the whole sweep's", () => {
+    const sweep = [
+      'sweep',
+      'scenarios/wsjf-cost-of-delay.json',
+      ...small,
+      '--vary',
+      'nodes.product-team.discipline=wsjf,fifo',
+    ];
+    const files = shards(2, 'money', ...sweep);
+    const csv = flowlab('merge', ...files, '--csv').stdout;
+    expect(csv.split('\n')[0]).toMatch(
+      /,stable,cost_of_delay,cost_of_delay_ci95_low,.*,value_delivered_ci95_high,error$/,
+    );
+    expect(csv).toBe(flowlab(...sweep, '--csv').stdout);
+    expect(flowlab('merge', ...files).stdout).toBe(flowlab(...sweep).stdout);
+    const blocked = [
+      'sweep',
+      'scenarios/blockers-long-tail.json',
+      ...small,
+      '--vary',
+      'nodes.developers.capacity=4,5',
+    ];
+    const parts = shards(2, 'blocked', ...blocked);
+    const merged = flowlab('merge', ...parts, '--csv').stdout;
+    expect(merged).toMatch(/,share_of_lead_time_blocked_ci95_high,error\n/);
+    expect(merged).toBe(flowlab(...blocked, '--csv').stdout);
+  });
+
   it('refuses, with exit code 2, shards that do not belong together or are given twice', () => {
     const a = shards(2, 'seed-1', 'run', 'scenarios/token-ring.json', ...small);
     const b = shards(2, 'seed-2', 'run', 'scenarios/token-ring.json', ...small, '--seed', '2');

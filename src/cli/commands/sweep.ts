@@ -8,6 +8,15 @@ import { toCsv } from '../../experiment/csv.ts';
 import { pointFailed, type SweepPoint, type SweepResult } from '../../experiment/sweep.ts';
 import { planShard, planSweep } from '../../index.ts';
 import { defaultWorkers } from '../../node/index.ts';
+import {
+  type ColumnMeasure,
+  columnCell,
+  columnCsvCells,
+  columnCsvNames,
+  columnHead,
+  columnNotes,
+  columnsOf,
+} from '../../report/columns.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
 import { HELP_FLAG, parse, REPLICATION_FLAGS, SPREAD_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -25,7 +34,9 @@ export const EXIT_ALL_FAILED = 3;
 export const sweepHelp = `flowlab sweep FILE --vary path=values [--vary ...] [options]
 
 Runs the scenario at every point of a grid and prints one row per point: mean and p85 lead
-time, throughput and WIP with their 95% intervals, flow efficiency and the bottleneck.
+time, throughput and WIP with their 95% intervals, flow efficiency and the bottleneck; where
+the scenario has them, the money (cost of delay, cost of capacity, total cost, value
+delivered), DORA's four measures and the share of lead time blocked, each with its interval.
 Every point runs with the same seeds, so differences between points are the system's.
 
 Values:
@@ -139,14 +150,31 @@ function stabilityCell(p: SweepPoint): string {
   return `${s.peak.id} ${s.peak.exact ? '' : '~'}${percent(s.peak.load)}${s.stable ? '' : ' unstable'}`;
 }
 
+/** The measures the sweep's points have beyond the flow (money, DORA's, blocked share), in the report's order. */
+function sweepColumns(s: SweepResult): ColumnMeasure[] {
+  return columnsOf(s.points.map((p) => p.result));
+}
+
 export function describeSweep(s: SweepResult): string {
   const paths = s.axes.map((a: SweepAxis) => a.path);
   const unit = s.points.find((p) => p.result)?.result?.timeUnit ?? 'day';
+  const columns = sweepColumns(s);
   const rows = s.points.map((p) => {
     const values = paths.map((path) => String(p.values[path]));
     const r = p.result;
+    const measures = columns.map((m) => columnCell(m, r));
     if (!r)
-      return [...values, stabilityCell(p), '–', '–', '–', '–', '–', `✗ ${(p.error ?? '').split('\n')[0]}`];
+      return [
+        ...values,
+        stabilityCell(p),
+        '–',
+        '–',
+        '–',
+        '–',
+        '–',
+        ...measures,
+        `✗ ${(p.error ?? '').split('\n')[0]}`,
+      ];
     return [
       ...values,
       stabilityCell(p),
@@ -155,6 +183,7 @@ export function describeSweep(s: SweepResult): string {
       withInterval(r.throughput, r.throughputCi95),
       number(r.wip.mean),
       `${r.bottleneck} ${percent(r.nodes[r.bottleneck].utilization)}`,
+      ...measures,
       r.stoppedBy === 'drained' ? '' : `stopped: ${r.stoppedBy}`,
     ];
   });
@@ -170,15 +199,18 @@ export function describeSweep(s: SweepResult): string {
         `throughput (per ${unitName(unit, 1)})`,
         'WIP',
         'bottleneck',
+        ...columns.map((m) => columnHead(m, unit)),
         '',
       ],
       rows,
     ),
+    ...columnNotes(columns),
   ].join('\n');
   return terminalText(text);
 }
 
-// The stability columns come after the metrics, so columns that spreadsheets already read keep their places.
+// The stability columns come after the metrics, so columns that spreadsheets already read keep
+// their places; the measures only some scenarios have (sweepColumns) come after them, before the error.
 const CSV_HEADER = [
   'lead_time_mean',
   'lead_time_ci95_low',
@@ -196,16 +228,30 @@ const CSV_HEADER = [
   'peak_load_node',
   'peak_offered_load',
   'stable',
-  'error',
 ];
+
+/**
+ * The CSV's header: the axes' paths, the flow metrics, the stability, the measures the sweep's
+ * points have beyond the flow (each with its interval's ends), the error.
+ */
+export function sweepCsvHeader(paths: readonly string[], columns: readonly ColumnMeasure[]): string[] {
+  return [...paths, ...CSV_HEADER, ...columns.flatMap(columnCsvNames), 'error'];
+}
 
 /** One row per point; the last line has no line break (it is printed with console.log). */
 export function sweepCsv(s: SweepResult): string {
-  const rows: unknown[][] = [[...s.axes.map((a) => a.path), ...CSV_HEADER]];
+  const columns = sweepColumns(s);
+  const rows: unknown[][] = [
+    sweepCsvHeader(
+      s.axes.map((a) => a.path),
+      columns,
+    ),
+  ];
   for (const p of s.points) {
     const r = p.result;
     const st = p.stability;
     const stability = st ? [st.peak.id, st.peak.load, st.stable] : ['', '', ''];
+    const measures = columns.flatMap((m) => columnCsvCells(m, r));
     const metrics = r
       ? [
           r.leadTime.mean,
@@ -222,9 +268,10 @@ export function sweepCsv(s: SweepResult): string {
           r.nodes[r.bottleneck].utilization,
           r.stoppedBy,
           ...stability,
+          ...measures,
           '',
         ]
-      : [...CSV_HEADER.slice(0, -4).map(() => ''), ...stability, p.error];
+      : [...CSV_HEADER.slice(0, -3).map(() => ''), ...stability, ...measures, p.error];
     rows.push([...s.axes.map((a) => p.values[a.path]), ...metrics]);
   }
   return toCsv(rows, '\n').slice(0, -1);
