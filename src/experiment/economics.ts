@@ -9,6 +9,7 @@
  * run the cost of delay per time unit tends to sum over classes of arrival rate x mean cost.
  */
 import { ci95, meanOf } from '../metrics/confidence.ts';
+import { distributionMean } from '../model/distribution.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { EconomicsOutcome } from '../network/economics.ts';
 import type { ReplicationOutcome } from '../network/outcome.ts';
@@ -95,6 +96,49 @@ export function economicsOf(
           },
         }
       : {}),
+    ...turnedAwayOf(scenario, topology, outcomes, money),
     runs: { costOfDelay: delay, capacityCost: capacity, totalCost: costs, value },
+  };
+}
+
+/**
+ * The work turned away at a full first node, which the totals leave out: none of it is done,
+ * so it costs no delay and delivers no value, and a variant that turns work away can look
+ * cheaper than one that does it. Its value is not drawn (that would take draws from the
+ * value streams the work done uses): each class's mean value per item times the items it
+ * turned away is its expected value, an estimate. Absent when nothing was turned away, so a
+ * result without rejections is unchanged.
+ */
+function turnedAwayOf(
+  scenario: Scenario,
+  topology: Topology,
+  outcomes: readonly ReplicationOutcome[],
+  money: readonly EconomicsOutcome[],
+): Pick<EconomicsResult, 'turnedAway'> {
+  const reps = outcomes.length;
+  const classes: NonNullable<EconomicsResult['turnedAway']>['classes'] = {};
+  let items = 0;
+  let value: number | undefined;
+  topology.classIds.forEach((id, c) => {
+    const turned = money.reduce((s, e) => s + e.turnedAway[c], 0);
+    if (turned === 0) return;
+    items += turned;
+    const perItem = scenario.demand[c].value;
+    if (perItem === undefined) classes[id] = { items: turned / reps };
+    else {
+      const worth = (distributionMean(perItem) * turned) / reps;
+      classes[id] = { items: turned / reps, value: worth };
+      value = (value ?? 0) + worth;
+    }
+  });
+  if (items === 0) return {};
+  const arrived = outcomes.reduce((s, o) => s + o.arrived, 0);
+  return {
+    turnedAway: {
+      items: items / reps,
+      share: arrived > 0 ? items / arrived : 0,
+      ...(value === undefined ? {} : { value }),
+      classes,
+    },
   };
 }

@@ -150,6 +150,18 @@ export interface EconomicsResult {
   value: { delivered: number; ci95: Interval; late: number };
   /** With fixed-date classes: items with a due date done (per replication), the share late, and how late the late ones were on average. */
   dueDates?: { items: number; shareLate: number; meanLateness: number };
+  /**
+   * Only when work was turned away (`whenFull: "reject"`), which the totals above leave out:
+   * items per replication and their share of the arrivals, and per class that turned work
+   * away. `value` is an estimate, each class's mean value per item (its distribution's, no
+   * draw) times its items turned away; absent where no such class has a value.
+   */
+  turnedAway?: {
+    items: number;
+    share: number;
+    value?: number;
+    classes: Record<string, { items: number; value?: number }>;
+  };
   /** Each replication's totals, in replication order (for paired comparisons). */
   runs: { costOfDelay: number[]; capacityCost: number[]; totalCost: number[]; value: number[] };
 }

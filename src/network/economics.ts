@@ -30,6 +30,12 @@ export interface EconomicsOutcome {
   late: number;
   lateness: number;
   valueLate: number;
+  /**
+   * Per class: items that arrived in the window and were turned away at a full first node
+   * (`whenFull: "reject"`). They cost no delay and deliver no value, so the sums above leave
+   * them out; the report says so, and what they would have been worth.
+   */
+  turnedAway: Float64Array;
 }
 
 export interface Economics {

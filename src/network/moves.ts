@@ -569,7 +569,10 @@ export function recordDone(r: ReplicationState, slot: number, n: number): void {
 
 /** An arrival whose first node is full, for a class that is turned away rather than waiting. */
 function reject(r: ReplicationState, slot: number): void {
-  if (r.items.arrival[slot] >= r.warmup) r.out.rejected++;
+  if (r.items.arrival[slot] >= r.warmup) {
+    r.out.rejected++;
+    if (r.out.economics) r.out.economics.turnedAway[r.items.demandClass[slot]]++;
+  }
   if (r.trace) r.trace('reject', r.now, slot, -1, -1, 0);
   changeWip(r, -1);
   r.items.release(slot);

@@ -235,6 +235,7 @@ export function newOutcome(
             late: 0,
             lateness: 0,
             valueLate: 0,
+            turnedAway: new Float64Array(topology.classIds.length),
           },
         }
       : {}),
