@@ -5,7 +5,8 @@
  * money, and the percentage), with the paired 95% interval from `compare()` (common random
  * numbers); where each variant's constraint is, and whether
  * it moved from the baseline's; and, for the cards beside them, where both have a release, in
- * DORA's four measures, and where both have blockers, in the share of lead time spent blocked.
+ * DORA's four measures, and where both have blockers, in the share of lead time spent blocked;
+ * and, where both have economics and one turned more work away, that its money leaves it out.
  * The words are chosen here, once; the terminal
  * (src/cli/commands/compare.ts) and the page (web/viewmodel/sentences.ts) only lay them out,
  * so the two never describe the same difference differently.
@@ -14,6 +15,7 @@ import type { Comparison, Difference } from '../experiment/compare.ts';
 import { constraintCell, constraintMove } from './constraint.ts';
 import type { Section } from './loops.ts';
 import { change, number, unitName } from './numbers.ts';
+import { turnedAwayComparison } from './turned-away.ts';
 import { unranked, type Verdict, verdictOf } from './verdict.ts';
 
 export type Measure =
@@ -145,6 +147,12 @@ export interface VariantReport {
   delivery: Finding[];
   /** Likewise in the share of lead time spent blocked, where both have blockers (the blockers card's). */
   blockers: Finding[];
+  /**
+   * Where both have economics and one turned more work away than the other, which did and what
+   * that does to its money (turned-away.ts); absent for the baseline. Said even of a variant
+   * not ranked, whose amounts are still shown.
+   */
+  turnedAway?: string;
 }
 
 export interface ComparisonReport {
@@ -190,10 +198,13 @@ export function comparisonReport(c: Comparison): ComparisonReport {
         blockers: said(['blockedShare']),
         constraint: constraintCell(v.result),
         ...(i === 0 ? {} : { constraintMove: constraintMove(c.variants[0], v.result) }),
+        ...turnedAway(i === 0 ? undefined : turnedAwayComparison(c.variants[0], v)),
       };
     }),
   };
 }
+
+const turnedAway = (said: string | undefined) => (said === undefined ? {} : { turnedAway: said });
 
 interface Subject {
   variant: string;

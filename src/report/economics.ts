@@ -4,25 +4,46 @@
  * work with a due date fared. Said only when the scenario has economics. The terminal
  * prints these lines under the flow metrics; the page's economics card shows the same
  * words.
+ *
+ * Work turned away at a full first node is said first, when there was any: the cost of delay
+ * and the value count only work done, so without it a system that turns work away reads as
+ * cheaper than one that does the work.
  */
 import type { SimulationResult } from '../experiment/result.ts';
-import { number, percent, time, unitName, withInterval } from './numbers.ts';
+import { count, number, percent, time, unitName, withInterval } from './numbers.ts';
 
 export interface EconomicsLine {
-  key: 'cost-of-delay' | 'class' | 'capacity' | 'node' | 'total' | 'value' | 'due-dates';
+  key:
+    | 'turned-away'
+    | 'turned-away-class'
+    | 'cost-of-delay'
+    | 'class'
+    | 'capacity'
+    | 'node'
+    | 'total'
+    | 'value'
+    | 'due-dates';
   /** "cost of delay", or a class of work's id or a node's for its share. */
   label: string;
-  /** A share of the line above it: a class's of the cost of delay, a node's of the cost of capacity. */
+  /**
+   * A share of the line above it: a class's of the work turned away or of the cost of delay, a
+   * node's of the cost of capacity.
+   */
   part: boolean;
   /** "12,300 ± 410 per replication (6.83 per day, 4.1 per item)". */
   text: string;
 }
 
-export function economicsLines(r: SimulationResult): EconomicsLine[] {
+/**
+ * The lines about money. `sayNoneTurnedAway` says "none" where no work was turned away, for a
+ * comparison in which another variant turned some away; alone, a run says nothing of it then.
+ */
+export function economicsLines(r: SimulationResult, sayNoneTurnedAway = false): EconomicsLine[] {
   const e = r.economics;
   if (!e) return [];
   const per = `per ${unitName(r.timeUnit, 1)}`;
   const lines: EconomicsLine[] = [
+    ...turnedAwayLines(r, sayNoneTurnedAway),
     {
       key: 'cost-of-delay',
       label: 'cost of delay',
@@ -76,5 +97,40 @@ export function economicsLines(r: SimulationResult): EconomicsLine[] {
         `${percent(e.dueDates.shareLate)} of ${number(e.dueDates.items)} items with a due date were late` +
         (e.dueDates.shareLate > 0 ? `, by ${time(e.dueDates.meanLateness, r.timeUnit)} on average` : ''),
     });
+  return lines;
+}
+
+/** Said where nothing was turned away, beside a variant that turned work away. */
+const NONE_TURNED_AWAY = 'none';
+
+/**
+ * "120 items per replication (12% of arrivals), worth about 6,000 (an estimate from the mean
+ * value per item); the cost of delay and value below count only the work done", then each
+ * class's part when the scenario has several.
+ */
+function turnedAwayLines(r: SimulationResult, sayNone: boolean): EconomicsLine[] {
+  const t = r.economics?.turnedAway;
+  if (!t)
+    return sayNone ? [{ key: 'turned-away', label: 'turned away', part: false, text: NONE_TURNED_AWAY }] : [];
+  const worth = (value: number | undefined) => (value === undefined ? '' : `, worth about ${number(value)}`);
+  const lines: EconomicsLine[] = [
+    {
+      key: 'turned-away',
+      label: 'turned away',
+      part: false,
+      text:
+        `${count(t.items, 'item')} per replication (${percent(t.share)} of arrivals)${worth(t.value)}` +
+        `${t.value === undefined ? '' : ' (an estimate from the mean value per item)'}` +
+        '; the cost of delay and value below count only the work done',
+    },
+  ];
+  if (Object.keys(r.economics?.costOfDelay.classes ?? {}).length > 1)
+    for (const [id, c] of Object.entries(t.classes))
+      lines.push({
+        key: 'turned-away-class',
+        label: id,
+        part: true,
+        text: `${count(c.items, 'item')}${worth(c.value)}`,
+      });
   return lines;
 }

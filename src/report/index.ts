@@ -12,7 +12,10 @@
  * - joins.ts: what the joins of parallel steps did (the wait for the slowest branch);
  * - blockers.ts: what blockers held up (blocked time and its share of lead time);
  * - delivery.ts: DORA's four measures at the release step;
- * - economics.ts: what the work cost and was worth (cost of delay, capacity, value, due dates);
+ * - economics.ts: what the work cost and was worth (cost of delay, capacity, value, due dates),
+ *   and the work turned away that the money leaves out;
+ * - turned-away.ts: in a comparison, which variant turned more work away, and what that does
+ *   to its money;
  * - columns.ts: the money, DORA's measures and the blocked share as columns of a table with a
  *   row per result (a sweep's points), each a number with its interval;
  * - numbers.ts: how every number, share, time and count is written;

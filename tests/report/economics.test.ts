@@ -114,3 +114,54 @@ describe('the economics lines of a small result made by hand', () => {
     expect(economicsLines(handMade(undefined))).toEqual([]);
   });
 });
+
+describe('the economics lines of a result that turned work away', () => {
+  /** The hand-made result above, with 120 items per replication turned away (12% of arrivals). */
+  const turned = (turnedAway: NonNullable<SimulationResult['economics']>['turnedAway']) =>
+    handMade({ ...twoClasses, turnedAway });
+
+  it('say first how many items and what share, what they were worth on average, and that the money counts only work done', () => {
+    const lines = economicsLines(
+      turned({
+        items: 120,
+        share: 0.12,
+        value: 96_000,
+        classes: { launch: { items: 80, value: 96_000 }, upkeep: { items: 40 } },
+      }),
+    );
+    expect(lines.slice(0, 4).map((l) => [l.key, l.label, l.part, l.text])).toEqual([
+      [
+        'turned-away',
+        'turned away',
+        false,
+        '120 items per replication (12% of arrivals), worth about 96,000 (an estimate from the mean value per item); the cost of delay and value below count only the work done',
+      ],
+      ['turned-away-class', 'launch', true, '80 items, worth about 96,000'],
+      ['turned-away-class', 'upkeep', true, '40 items'],
+      ['cost-of-delay', 'cost of delay', false, '12,300 ± 410 per replication (6.83 per day, 4.1 per item)'],
+    ]);
+  });
+
+  it('say no worth where no class turned away has a value, and no class where there is one class', () => {
+    const oneClass = {
+      ...twoClasses,
+      costOfDelay: { ...twoClasses.costOfDelay, classes: { upkeep: twoClasses.costOfDelay.classes.upkeep } },
+      turnedAway: { items: 40, share: 0.05, classes: { upkeep: { items: 40 } } },
+    };
+    const lines = economicsLines(handMade(oneClass));
+    expect(lines.filter((l) => l.key.startsWith('turned-away')).map((l) => l.text)).toEqual([
+      '40 items per replication (5% of arrivals); the cost of delay and value below count only the work done',
+    ]);
+  });
+
+  it('say nothing of it when nothing was turned away, and "none" beside a variant that turned work away', () => {
+    expect(economicsLines(handMade(twoClasses)).some((l) => l.key.startsWith('turned-away'))).toBe(false);
+    expect(economicsLines(handMade(twoClasses), true)[0]).toEqual({
+      key: 'turned-away',
+      label: 'turned away',
+      part: false,
+      text: 'none',
+    });
+    expect(economicsLines(handMade(undefined), true)).toEqual([]);
+  });
+});

@@ -135,6 +135,14 @@ export function describeComparison(c: Comparison): string {
   if (c.variants.some((v) => v.result.economics)) {
     const money = (f: (e: EconomicsResult) => string) => (v: Judged) =>
       v.result.economics ? f(v.result.economics) : '–';
+    // Work turned away first: the money below leaves it out (src/report/turned-away.ts).
+    if (c.variants.some((v) => v.result.economics && v.result.rejected > 0))
+      rows.push([
+        'turned away (per replication)',
+        ({ result: r }) =>
+          r.economics ? `${number(r.rejected / r.replications)} (${percent(r.rejectionRate)})` : '–',
+        'economics',
+      ]);
     rows.push(
       ['cost of delay', money((e) => withInterval(e.costOfDelay.total, e.costOfDelay.ci95)), 'economics'],
       ['cost of capacity', money((e) => number(e.capacityCost.total)), 'economics'],
@@ -183,7 +191,8 @@ export function describeComparison(c: Comparison): string {
 
 /**
  * What is said of each variant against the baseline, by loop: its differences in the
- * outcomes and DORA's measures (or why it is not ranked), in the middle loop whether its
+ * outcomes and DORA's measures (or why it is not ranked) and, after its money, whether it or
+ * the baseline turned more work away, in the middle loop whether its
  * constraint moved, and in the inner loop its difference in the share of lead time blocked.
  * A variant's second line lines up under its first, after its name.
  */
@@ -196,8 +205,20 @@ function sayVariants(variants: readonly VariantReport[]): Map<LoopKey, string[]>
   };
   for (const v of variants) {
     if (v.unranked) say('outer', v.name, [v.unranked]);
-    for (const { loop, items } of byLoop([...v.findings, ...v.delivery, ...v.blockers], (f) => f.section))
-      say(loop.key, v.name, items.map(findingLine));
+    // What it turned away is said after its differences in money, which leave that work out.
+    const lines: { section: Section; text: string }[] = [
+      ...[...v.findings, ...v.delivery, ...v.blockers].map((f) => ({
+        section: f.section,
+        text: findingLine(f),
+      })),
+      ...(v.turnedAway ? [{ section: 'economics' as const, text: v.turnedAway }] : []),
+    ];
+    for (const { loop, items } of byLoop(lines, (l) => l.section))
+      say(
+        loop.key,
+        v.name,
+        items.map((l) => l.text),
+      );
     if (v.constraintMove) say(loopOf('constraint'), v.name, [v.constraintMove]);
   }
   return said;

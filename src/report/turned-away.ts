@@ -1,0 +1,53 @@
+/**
+ * Work turned away, in a comparison of money. The cost of delay and the value count only work
+ * done (experiment/economics.ts), so of two variants the one that turns more work away at a
+ * full first node pays less delay for the work it did not do: a coach reading the totals alone
+ * would pick it. Said once here for the terminal and the page.
+ */
+import type { SimulationResult } from '../experiment/result.ts';
+import { number, percent } from './numbers.ts';
+
+interface Named {
+  name: string;
+  result: SimulationResult;
+}
+
+/** Items turned away per replication (every variant of a comparison has the same replications). */
+const perReplication = (r: SimulationResult) => (r.replications > 0 ? r.rejected / r.replications : 0);
+
+/**
+ * Where both have economics and one turned more work away than the other: which, how much of
+ * each, and what that does to its money. "reject turned away more work than wait: 107 items
+ * per replication (23% of arrivals) against none; its lower cost of delay is partly work not
+ * done, and the work it turned away was worth about 107,400 per replication (an estimate)".
+ */
+export function turnedAwayComparison(baseline: Named, variant: Named): string | undefined {
+  const a = baseline.result.economics;
+  const b = variant.result.economics;
+  if (!a || !b) return undefined;
+  const [more, less] =
+    perReplication(variant.result) > perReplication(baseline.result)
+      ? [
+          { ...variant, e: b },
+          { ...baseline, e: a },
+        ]
+      : [
+          { ...baseline, e: a },
+          { ...variant, e: b },
+        ];
+  const turned = perReplication(more.result);
+  const fewer = perReplication(less.result);
+  if (turned === fewer) return undefined;
+  const items = `${number(turned)} items per replication (${percent(more.result.rejectionRate)} of arrivals) against ${fewer === 0 ? 'none' : `${number(fewer)} (${percent(less.result.rejectionRate)})`}`;
+  const money =
+    more.e.costOfDelay.total < less.e.costOfDelay.total
+      ? 'its lower cost of delay is partly work not done'
+      : 'its cost of delay and value count only the work it did';
+  const worth = more.e.turnedAway?.value;
+  const other = less.e.turnedAway?.value ?? 0;
+  const value =
+    worth === undefined
+      ? ''
+      : `, and the work it turned away was worth about ${number(worth)} per replication${other > 0 ? ` against ${number(other)}` : ''} (an estimate)`;
+  return `${more.name} turned away more work than ${less.name}: ${items}; ${money}${value}`;
+}
