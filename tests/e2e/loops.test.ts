@@ -12,6 +12,7 @@ import { compare, simulate } from '../../src/index.ts';
 import {
   comparisonReport,
   constraintSentence,
+  economicsLines,
   LOOPS,
   leanFindings,
   loopOf,
@@ -325,6 +326,119 @@ describe.each(SCREENS)('a comparison’s loops on a $name ($width×$height)', (s
         path: join(SCREENSHOTS, 'screens', `${screen.name}-compare-loops.png`),
         fullPage: true,
       });
+    } finally {
+      await on.close();
+    }
+  });
+});
+
+describe('money that leaves out work turned away, in the sandbox', () => {
+  const exponential = (mean: number) => ({ dist: 'exponential', mean });
+  /** A team with a WIP limit whose features, worth 500 to 1,500 each, wait or are turned away. */
+  const team = (whenFull: 'wait' | 'reject') => ({
+    name: whenFull === 'wait' ? 'Waits' : 'Turns away',
+    timeUnit: 'day',
+    run: { duration: 300, warmup: 30, seed: 7, replications: 4 },
+    demand: [
+      {
+        id: 'feature',
+        interarrival: exponential(1),
+        steps: ['build'],
+        whenFull,
+        costOfDelay: { profile: 'standard', rate: 100 },
+        value: { dist: 'uniform', min: 500, max: 1_500 },
+      },
+    ],
+    nodes: [{ id: 'team', capacity: 1, wipLimit: 3, serves: { build: exponential(0.9) } }],
+  });
+  /** The card's rows as the page shows them. */
+  const rowsOf = (on: Page, selector: string) =>
+    on.locator(`${selector} dl > div`).evaluateAll((rows) =>
+      rows.map((row) => ({
+        key: row.getAttribute('data-key'),
+        label: row.querySelector('dt')?.textContent ?? '',
+        text: row.querySelector('.line-text')?.textContent ?? row.querySelector('dd')?.textContent ?? '',
+        note: row.querySelector('.line-note')?.textContent ?? null,
+      })),
+    );
+
+  /** Runs the team that waits, then compares the one that turns work away with it. */
+  async function compareWaitWithReject(on: Page): Promise<void> {
+    await freshStart(on, site.url);
+    await pickPreset(on, 'wsjf-cost-of-delay');
+    await on.click('#duplicate-scenario');
+    await on.waitForSelector('#own-list label.preset.selected');
+    await setJson(on, JSON.stringify(team('wait'), null, 2));
+    await on.click('#duplicate-scenario');
+    await on.waitForSelector('#compare-with-origin');
+    await setJson(on, JSON.stringify(team('reject'), null, 2));
+    await on.click('#compare-with-origin');
+    await on.click('#compare-run');
+    await on.waitForSelector(`${compared}[data-drawn="true"]`, { timeout: 60_000 });
+  }
+
+  it('a run’s economics card says first how much was turned away and that the money counts only work done', async () => {
+    await freshStart(page, site.url);
+    await pickPreset(page, 'wsjf-cost-of-delay');
+    await page.click('#duplicate-scenario');
+    await page.waitForSelector('#own-list label.preset.selected');
+    await setJson(page, JSON.stringify(team('reject'), null, 2));
+    await run(page);
+    const expected = economicsLines(simulate(team('reject')));
+    expect(expected[0].key).toBe('turned-away');
+    const shown = await rowsOf(page, '#results .economics-card');
+    expect(shown.map((r) => ({ key: r.key, text: r.text }))).toEqual(
+      expected.map((l) => ({ key: l.key, text: l.text })),
+    );
+    expect(shown[0].label).toBe('Turned away');
+    expect(await loopsOf('.economics-card')).toEqual(['outer']);
+  });
+
+  it('a comparison’s economics card says, under the variant’s work turned away, which turned more away and that its lower cost of delay is partly work not done', async () => {
+    await compareWaitWithReject(page);
+    const names = (await page
+      .locator(`${compared} .compare-table[data-loop="outer"] tbody tr`)
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant') ?? ''))) as string[];
+    const expected = economicsComparison(
+      compare([
+        { name: names[0], scenario: team('wait') },
+        { name: names[1], scenario: team('reject') },
+      ]),
+    );
+    const shown = await Promise.all(
+      names.map((name) =>
+        rowsOf(
+          page,
+          `${compared} .economics-card .card-variant[data-variant="${name.replaceAll('"', '\\"')}"]`,
+        ),
+      ),
+    );
+    expect(shown).toEqual(
+      expected.map((v) =>
+        v.rows.map((r) => ({ key: r.key, label: r.label, text: r.text, note: r.difference ?? null })),
+      ),
+    );
+    expect(shown[0][0]).toEqual({ key: 'turned-away', label: 'Turned away', text: 'none', note: null });
+    expect(shown[1][0].note).toMatch(
+      /^Turns away turned away more work than Waits: \d+ items per replication \(\d+% of arrivals\) against none; its lower cost of delay is partly work not done, and the work it turned away was worth about [\d,]+ per replication \(an estimate\)\.$/,
+    );
+    await page
+      .locator(`${compared} .economics-card`)
+      .screenshot({ path: join(SCREENSHOTS, '29-economics-compare-turned-away.png') });
+  });
+
+  it('fits a phone, the work turned away and its note included', async () => {
+    const on = await browser.context.newPage();
+    on.on('pageerror', (e) => {
+      throw e;
+    });
+    try {
+      await on.setViewportSize({ width: 390, height: 844 });
+      await compareWaitWithReject(on);
+      expect(
+        await on.locator(`${compared} .economics-card [data-key="turned-away"] .line-note`).count(),
+      ).toBe(1);
+      expect(await layoutProblems(on)).toEqual([]);
     } finally {
       await on.close();
     }

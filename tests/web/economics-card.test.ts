@@ -79,3 +79,61 @@ describe('the economics card of a comparison', () => {
     ).toEqual([]);
   });
 });
+
+describe('the economics card of a comparison in which one variant turns work away', () => {
+  const exponential = (mean: number) => ({ dist: 'exponential', mean });
+  const team = (whenFull: 'wait' | 'reject') => ({
+    name: whenFull,
+    timeUnit: 'day',
+    run: { duration: 300, warmup: 30, seed: 7, replications: 4 },
+    demand: [
+      {
+        id: 'feature',
+        interarrival: exponential(1),
+        steps: ['build'],
+        whenFull,
+        costOfDelay: { profile: 'standard', rate: 100 },
+        value: { dist: 'uniform', min: 500, max: 1_500 },
+      },
+    ],
+    nodes: [{ id: 'team', capacity: 1, wipLimit: 3, serves: { build: exponential(0.9) } }],
+  });
+  const c = compare([
+    { name: 'wait', scenario: team('wait') },
+    { name: 'reject', scenario: team('reject') },
+  ]);
+  const shown = economicsComparison(c);
+  const turnedAway = (v: number) => shown[v].rows.filter((r) => r.key === 'turned-away');
+
+  it('says first, for every variant, the work it turned away: "none" for the one that turned none away', () => {
+    expect(shown.map((v) => v.rows[0].key)).toEqual(['turned-away', 'turned-away']);
+    expect(turnedAway(0).map((r) => [r.label, r.text])).toEqual([['Turned away', 'none']]);
+    const line = economicsLines(c.variants[1].result).find((l) => l.key === 'turned-away');
+    expect(turnedAway(1).map((r) => r.text)).toEqual([line?.text]);
+    expect(line?.text).toMatch(/^\d+ items per replication \(\d+% of arrivals\), worth about [\d,]+/);
+  });
+
+  it('says under the variant’s line which turned more away, in the report’s words, and the money’s differences where they were', () => {
+    const report = comparisonReport(c).variants[1];
+    const said = report.turnedAway ?? '';
+    expect(said).toMatch(
+      /^reject turned away more work than wait: .+; its lower cost of delay is partly work not done/,
+    );
+    expect(turnedAway(1)[0].difference).toBe(`R${said.slice(1)}.`);
+    expect(turnedAway(0)[0].difference).toBeUndefined();
+    const delay = report.findings.find((f) => f.measure === 'costOfDelay');
+    expect(shown[1].rows.find((r) => r.key === 'cost-of-delay')?.difference).toBe(
+      delay ? differenceSentence(delay) : 'a difference in cost of delay',
+    );
+  });
+
+  it('says no work turned away where no variant turned any away', () => {
+    const waits = compare([
+      { name: 'wait', scenario: team('wait') },
+      { name: 'wait too', scenario: team('wait') },
+    ]);
+    expect(economicsComparison(waits).flatMap((v) => v.rows.filter((r) => r.key === 'turned-away'))).toEqual(
+      [],
+    );
+  });
+});

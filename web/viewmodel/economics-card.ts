@@ -3,7 +3,8 @@
  * (src/report/economics.ts), and under the baseline's other variants' cost of delay, cost of
  * capacity, total cost and value delivered, the paired difference from the baseline in the
  * words of the comparison (src/report/comparison.ts): the amount with its interval, then the
- * percentage. Nothing is computed here.
+ * percentage; and under the work they turned away, whether it or the baseline turned more
+ * away (src/report/turned-away.ts). Nothing is computed here.
  */
 import type { Comparison } from '../../src/index.ts';
 import {
@@ -40,28 +41,42 @@ const MEASURE: Partial<Record<EconomicsLine['key'], Measure>> = {
   value: 'value',
 };
 
-/** Each variant with economics, its rows and (but the baseline's) its differences; empty if none has any. */
+/**
+ * Each variant with economics, its rows and (but the baseline's) its differences; empty if none
+ * has any. Where a variant with economics turned work away, every variant says how much it
+ * turned away ("none" too), and under a variant's the report says which of it and the baseline
+ * turned more away, and what that does to the money.
+ */
 export function economicsComparison(c: Comparison): EconomicsVariant[] {
   const report = comparisonReport(c);
+  const turnedAway = c.variants.some((v) => v.result.economics?.turnedAway);
   return c.variants.flatMap((v, i) => {
-    const lines = economicsLines(v.result);
+    const lines = economicsLines(v.result, turnedAway);
     if (lines.length === 0) return [];
-    const findings = report.variants[i].findings;
+    const { findings, turnedAway: said } = report.variants[i];
+    const note = (line: EconomicsLine) => {
+      if (line.key === 'turned-away') return said === undefined ? undefined : sentence(said);
+      const f = findings.find((x) => x.measure === MEASURE[line.key]);
+      return f ? differenceSentence(f) : undefined;
+    };
     return [
       {
         variant: v.name,
         baseline: i === 0,
         rows: lines.map((line) => {
-          const f = findings.find((x) => x.measure === MEASURE[line.key]);
+          const difference = note(line);
           return {
             key: line.key,
             label: line.part ? `· ${line.label}` : line.label.charAt(0).toUpperCase() + line.label.slice(1),
             text: line.text,
             part: line.part,
-            ...(f ? { difference: differenceSentence(f) } : {}),
+            ...(difference === undefined ? {} : { difference }),
           };
         }),
       },
     ];
   });
 }
+
+/** The report's words as a sentence, starting with a capital whatever the variant is called. */
+const sentence = (said: string) => `${said.charAt(0).toUpperCase()}${said.slice(1)}.`;
