@@ -3,6 +3,9 @@
  * per result (a sweep's points): the money (economics), DORA's four measures (delivery) and
  * the share of lead time blocked (blockers), each a number with its 95% interval. A column is
  * there when any of the results has its measure; a result without it has an empty cell.
+ * Where a result with economics turned work away, which its money leaves out, the items
+ * turned away come first, for every result with economics (0 where it turned none away), so
+ * the row that looks cheapest because it did less work reads so.
  *
  * The names are the report's (comparison.ts labels every measure once) and the cells are
  * written with numbers.ts, as the run's lines write them, so a sweep's row and `run` of the
@@ -11,8 +14,11 @@
  * `cost_of_delay_ci95_high`.
  */
 import type { Interval, SimulationResult } from '../experiment/result.ts';
-import { type Measure, measureLabel } from './comparison.ts';
+import { ci95 } from '../metrics/confidence.ts';
+import { type Measure, measureLabel, measureSection } from './comparison.ts';
+import type { Section } from './loops.ts';
 import { shareWithInterval, unitName, withInterval } from './numbers.ts';
+import { TURNED_AWAY } from './turned-away.ts';
 
 /** A measure's value in one result (null where the result saw none of it) with its interval. */
 export interface ColumnValue {
@@ -20,8 +26,18 @@ export interface ColumnValue {
   ci95: Interval;
 }
 
-/** How a measure's number reads: an amount of money, a rate per time unit, a time, a share. */
-type Kind = 'money' | 'rate' | 'time' | 'share';
+/** How a measure's number reads: an amount of money, a rate per time unit, a time, a share, a count of items. */
+type Kind = 'money' | 'rate' | 'time' | 'share' | 'items';
+
+interface Column {
+  kind: Kind;
+  read: (r: SimulationResult) => ColumnValue | undefined;
+  /** Whether the result calls for the column; without it, whether the result has the measure. */
+  shown?: (r: SimulationResult) => boolean;
+  /** Its name where it is no measure of a comparison's (comparison.ts names those), and its part of a result. */
+  label?: string;
+  section?: Section;
+}
 
 /**
  * Every measure a column can hold, in the order the report says them (economics, then
@@ -29,6 +45,17 @@ type Kind = 'money' | 'rate' | 'time' | 'share';
  * such part.
  */
 const COLUMNS = {
+  turnedAway: {
+    kind: 'items',
+    label: TURNED_AWAY,
+    section: 'economics',
+    read: (r) =>
+      r.economics && {
+        mean: r.rejected / r.replications,
+        ci95: ci95(r.runs.map((x) => x.rejected)),
+      },
+    shown: ({ economics: e }) => e?.turnedAway !== undefined,
+  },
   costOfDelay: {
     kind: 'money',
     read: ({ economics: e }) => e && { mean: e.costOfDelay.total, ci95: e.costOfDelay.ci95 },
@@ -66,9 +93,7 @@ const COLUMNS = {
     kind: 'share',
     read: ({ blockers: b }) => b && { mean: b.share.mean, ci95: b.share.ci95 },
   },
-} as const satisfies Partial<
-  Record<Measure, { kind: Kind; read: (r: SimulationResult) => ColumnValue | undefined }>
->;
+} as const satisfies Partial<Record<Measure | 'turnedAway', Column>>;
 
 export type ColumnMeasure = keyof typeof COLUMNS;
 
@@ -78,12 +103,31 @@ export const COLUMN_MEASURES = Object.keys(COLUMNS) as ColumnMeasure[];
 /** Said under a table with money in it (columnNotes): its amounts are per replication, as `run` says them. */
 const MONEY_NOTE = 'money is per replication, over the observation window';
 
+/** Said under a table with the work turned away in it (columnNotes): what its money leaves out. */
+const TURNED_AWAY_NOTE =
+  'turned away: items per replication that found their first node full; the money counts only the work done, so a row that turned more away pays no delay for it';
+
 /** Said in a cell where the result has the measure but saw none of it (no change released, no incident). */
 export const NONE_SEEN = 'none';
 
 /** The measures any of the results has, in the report's order. */
 export function columnsOf(results: readonly (SimulationResult | undefined)[]): ColumnMeasure[] {
-  return COLUMN_MEASURES.filter((m) => results.some((r) => r && COLUMNS[m].read(r)));
+  return COLUMN_MEASURES.filter((m) => results.some((r) => r && shown(m, r)));
+}
+
+function shown(m: ColumnMeasure, r: SimulationResult): boolean {
+  const column: Column = COLUMNS[m];
+  return column.shown ? column.shown(r) : column.read(r) !== undefined;
+}
+
+/** The column's name: the report's label of its measure. */
+function labelOf(m: ColumnMeasure): string {
+  return m === 'turnedAway' ? COLUMNS[m].label : measureLabel(m);
+}
+
+/** The part of a result the column is about: "economics", "delivery", "blockers". */
+export function columnSection(m: ColumnMeasure): Section {
+  return m === 'turnedAway' ? COLUMNS[m].section : measureSection(m);
 }
 
 /** The measure's value in the result, or undefined where the result has no such part. */
@@ -91,14 +135,17 @@ export function columnValue(m: ColumnMeasure, r: SimulationResult | undefined): 
   return r ? COLUMNS[m].read(r) : undefined;
 }
 
-/** What a table with these columns says under it: that its money is per replication. */
+/** What a table with these columns says under it: that its money is per replication, and what it leaves out. */
 export function columnNotes(columns: readonly ColumnMeasure[]): string[] {
-  return columns.some((m) => COLUMNS[m].kind === 'money') ? [MONEY_NOTE] : [];
+  return [
+    ...(columns.some((m) => COLUMNS[m].kind === 'money') ? [MONEY_NOTE] : []),
+    ...(columns.includes('turnedAway') ? [TURNED_AWAY_NOTE] : []),
+  ];
 }
 
 /** The column's head in a table: the report's label, with its unit where it is a time or a rate. */
 export function columnHead(m: ColumnMeasure, timeUnit: string): string {
-  const label = measureLabel(m);
+  const label = labelOf(m);
   const kind: Kind = COLUMNS[m].kind;
   if (kind === 'time') return `${label} (${unitName(timeUnit)})`;
   if (kind === 'rate') return `${label} (per ${unitName(timeUnit, 1)})`;
@@ -115,7 +162,7 @@ export function columnCell(m: ColumnMeasure, r: SimulationResult | undefined): s
 
 /** The column's three names in a CSV: the value and its interval's ends, "cost_of_delay", ... */
 export function columnCsvNames(m: ColumnMeasure): [string, string, string] {
-  const name = measureLabel(m).replaceAll(' ', '_');
+  const name = labelOf(m).replaceAll(' ', '_');
   return [name, `${name}_ci95_low`, `${name}_ci95_high`];
 }
 

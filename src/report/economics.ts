@@ -11,6 +11,7 @@
  */
 import type { SimulationResult } from '../experiment/result.ts';
 import { count, number, percent, time, unitName, withInterval } from './numbers.ts';
+import { TURNED_AWAY } from './turned-away.ts';
 
 export interface EconomicsLine {
   key:
@@ -111,12 +112,12 @@ const NONE_TURNED_AWAY = 'none';
 function turnedAwayLines(r: SimulationResult, sayNone: boolean): EconomicsLine[] {
   const t = r.economics?.turnedAway;
   if (!t)
-    return sayNone ? [{ key: 'turned-away', label: 'turned away', part: false, text: NONE_TURNED_AWAY }] : [];
+    return sayNone ? [{ key: 'turned-away', label: TURNED_AWAY, part: false, text: NONE_TURNED_AWAY }] : [];
   const worth = (value: number | undefined) => (value === undefined ? '' : `, worth about ${number(value)}`);
   const lines: EconomicsLine[] = [
     {
       key: 'turned-away',
-      label: 'turned away',
+      label: TURNED_AWAY,
       part: false,
       text:
         `${count(t.items, 'item')} per replication (${percent(t.share)} of arrivals)${worth(t.value)}` +

@@ -7,6 +7,9 @@
 import type { SimulationResult } from '../experiment/result.ts';
 import { number, percent } from './numbers.ts';
 
+/** The name of the work turned away, in a run's lines and a sweep's column. */
+export const TURNED_AWAY = 'turned away';
+
 interface Named {
   name: string;
   result: SimulationResult;

@@ -14,8 +14,8 @@ import {
   type SweepResult,
   sweep,
 } from '../../src/index.ts';
-import { COLUMN_MEASURES } from '../../src/report/columns.ts';
-import { measureSection } from '../../src/report/comparison.ts';
+import { ci95 } from '../../src/metrics/confidence.ts';
+import { COLUMN_MEASURES, columnSection } from '../../src/report/columns.ts';
 import { blockerReports, deliveryLines, economicsLines, unitName } from '../../src/report/index.ts';
 
 function flowlab(...args: string[]) {
@@ -229,9 +229,75 @@ describe("the README's table of a sweep's CSV columns", () => {
       COLUMN_MEASURES.flatMap((m) =>
         sweepCsvHeader([], [m])
           .filter((n) => !FLOW.includes(n) && n !== 'error')
-          .map((n) => [n, when[measureSection(m) as Part]] as const),
+          .map((n) => [n, when[columnSection(m) as Part]] as const),
       ),
     );
     for (const d of documented) expect(d.when, d.name).toBe(needs.get(d.name) ?? 'always');
+  });
+});
+
+describe('a sweep in which points turn work away', () => {
+  const exponential = (mean: number) => ({ dist: 'exponential', mean });
+  /** A team whose features, with a cost of delay, are turned away at its WIP limit. */
+  const team = {
+    name: 'turns work away',
+    timeUnit: 'day',
+    run: { duration: 300, warmup: 30, seed: 7, replications: 3 },
+    demand: [
+      {
+        id: 'feature',
+        interarrival: exponential(1),
+        steps: ['build'],
+        whenFull: 'reject',
+        costOfDelay: { profile: 'standard', rate: 100 },
+      },
+    ],
+    nodes: [{ id: 'team', capacity: 1, wipLimit: 2, serves: { build: exponential(0.9) } }],
+  };
+  // A limit of 1,000 turns nothing away; 2 and 4 do, the tighter the more, and cost less delay.
+  const s = sweep(team, [parseAxis('nodes.team.wipLimit=2,4,1000') as SweepAxis], { replications: 3 });
+  const results = s.points.map((p) => p.result as SimulationResult);
+
+  it('says the items each point turned away first among the money, 0 where it turned none away', () => {
+    expect(results.map((r) => r.rejected > 0)).toEqual([true, true, false]);
+    const [header, ...rows] = sweepCsv(s).split('\n');
+    const names = header.split(',');
+    expect(names.slice(names.indexOf('stable') + 1, names.indexOf('stable') + 7)).toEqual([
+      'turned_away',
+      'turned_away_ci95_low',
+      'turned_away_ci95_high',
+      'cost_of_delay',
+      'cost_of_delay_ci95_low',
+      'cost_of_delay_ci95_high',
+    ]);
+    const at = names.indexOf('turned_away');
+    rows.forEach((row, i) => {
+      const r = results[i];
+      const interval = ci95(r.runs.map((x) => x.rejected));
+      expect(
+        row
+          .split(',')
+          .slice(at, at + 3)
+          .map((c) => (c === '' ? null : Number(c))),
+      ).toEqual([r.rejected / r.replications, interval?.[0] ?? null, interval?.[1] ?? null]);
+    });
+    expect(Number(rows[2].split(',')[at])).toBe(0);
+    // The point that turned the most away looks cheapest: that is what the column is for.
+    const delay = results.map((r) => r.economics?.costOfDelay.total ?? 0);
+    expect(delay[0]).toBeLessThan(delay[2]);
+  });
+
+  it('heads it in the report’s words and says under the table that the money leaves that work out', () => {
+    const text = describeSweep(s).split('\n');
+    expect(text[2]).toMatch(/ turned away +cost of delay /);
+    expect(text).toContain(
+      'turned away: items per replication that found their first node full; the money counts only the work done, so a row that turned more away pays no delay for it',
+    );
+  });
+
+  it('has no such column where no point turned work away', () => {
+    const roomy = sweep(team, [parseAxis('nodes.team.wipLimit=1000,2000') as SweepAxis], { replications: 2 });
+    expect(sweepCsv(roomy).split('\n')[0]).not.toContain('turned_away');
+    expect(describeSweep(roomy)).not.toContain('turned away');
   });
 });
