@@ -161,6 +161,17 @@ export class Calendar {
     this.taken = true;
   }
 
+  /**
+   * `take()` for a loop that reads only the event's kind and subject (plain-loop.ts): the same,
+   * without exposing its time (the caller has it from `peekTime()`) and tag.
+   */
+  takeKindAndSubject(): void {
+    const top = this.heapIds[0];
+    this.kind = this.kinds[top];
+    this.subject = this.subjects[top];
+    this.taken = true;
+  }
+
   /** After `take()`: removes the taken event, unless an event scheduled since took its place. */
   settle(): void {
     if (this.taken === false) return;

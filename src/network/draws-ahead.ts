@@ -38,6 +38,8 @@ export class DrawsAhead {
    */
   declare private readonly generators: Float64Array;
   declare private readonly owned: Uint8Array;
+  /** 1 where stream i is drawn ahead: read at every draw, so a byte rather than a sampler compared with undefined. */
+  declare private readonly drawnAhead: Uint8Array;
 
   /** `samplers[i]` is the only sampler stream i feeds, or undefined where it is not drawn ahead. */
   constructor(samplers: (Sampler | undefined)[], streams: Random[]) {
@@ -48,11 +50,12 @@ export class DrawsAhead {
     this.exponentialMeans = Float64Array.from(samplers, (s) => (s && exponentialMean(s)) ?? Number.NaN);
     this.generators = new Float64Array(4 * streams.length);
     this.owned = new Uint8Array(streams.length);
+    this.drawnAhead = Uint8Array.from(samplers, (s) => (s === undefined ? 0 : 1));
   }
 
   /** Whether stream i is drawn ahead (else its user draws from it directly). */
   has(i: number): boolean {
-    return this.samplers[i] !== undefined;
+    return this.drawnAhead[i] === 1;
   }
 
   /** The next time from stream i, which must be drawn ahead. */

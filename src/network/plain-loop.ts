@@ -50,12 +50,17 @@ export function runPlain(r: ReplicationState, maxEvents: number, maxWip: number)
 function handle(r: ReplicationState, maxEvents: number, maxWip: number): StopReason | undefined {
   const calendar = r.calendar;
   const series = r.out.series;
+  // Two rare moments in one comparison per event: the time cap, and the next point of the series.
+  let watch = Math.min(r.maxTime, series.nextDue);
   for (let budget = maxEvents; budget > 0; budget--) {
     const t = calendar.peekTime();
     if (t === Number.POSITIVE_INFINITY) return r.wip > 0 ? 'deadlock' : 'drained';
-    if (t > r.maxTime) return 'time-cap';
-    if (t >= series.nextDue) recordSeries(r, t);
-    calendar.take();
+    if (t >= watch) {
+      if (t > r.maxTime) return 'time-cap';
+      if (t >= series.nextDue) recordSeries(r, t);
+      watch = Math.min(r.maxTime, series.nextDue);
+    }
+    calendar.takeKindAndSubject();
     r.now = t;
     r.events++;
     const subject = calendar.subject;
