@@ -126,6 +126,28 @@ describe('a sweep of each preset', () => {
   );
 });
 
+describe('a point without the measures', () => {
+  it('that did not run has "–" in the table and empty CSV cells, beside a point that has them', () => {
+    const document = JSON.parse(readFileSync('scenarios/wsjf-cost-of-delay.json', 'utf8'));
+    const quick = { ...document, run: { ...document.run, duration: 300, warmup: 30 } };
+    const axis = parseAxis('nodes.product-team.discipline=wsjf,sooner') as SweepAxis;
+    const s = sweep(quick, [axis], { replications: 2 });
+    expect(s.points[1].error).toMatch(/discipline/);
+    const [header, ran, failed] = sweepCsv(s).split('\n');
+    const names = header.split(',');
+    const money = withInterval(PARTS.economics.csv).map((n) => names.indexOf(n));
+    expect(money.every((at) => at > 0)).toBe(true);
+    const cells = (row: string) => money.map((at) => row.split(',')[at]);
+    expect(cells(ran).every((c) => Number.isFinite(Number(c)) && c !== '')).toBe(true);
+    expect(cells(failed)).toEqual(money.map(() => ''));
+    const row = describeSweep(s)
+      .split('\n')
+      .find((l) => l.startsWith('sooner')) as string;
+    // Its stability, its five flow cells and its four amounts of money.
+    expect(row.match(/–/g)).toHaveLength(1 + 5 + PARTS.economics.heads.length);
+  });
+});
+
 /** The presets that have each part, swept along an axis of their own; the second value is compared with `run`. */
 const FIXTURES = [
   { file: 'wsjf-cost-of-delay.json', path: 'nodes.product-team.discipline', values: ['wsjf', 'fifo'] },
