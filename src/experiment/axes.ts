@@ -49,9 +49,40 @@ export function parseAxis(text: string): SweepAxis | string {
     if (count > MAX_POINTS) return tooMany(path, count);
     return { path, values: Array.from({ length: count }, (_, i) => tidy(from + i * step)) };
   }
-  const values = spec.split(',');
+  const values = listItems(spec);
   if (values.length > MAX_POINTS) return tooMany(path, values.length);
   return { path, values: values.map((v) => readValue(v.trim())) };
+}
+
+/**
+ * A list's items, split at the commas that are not inside a JSON object, array or string, so
+ * that `{"perServer":10,"perHour":2},{"perServer":20,"perHour":2}` is two values.
+ */
+function listItems(spec: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      items.push(spec.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(spec.slice(start));
+  return items;
+}
+
+/** A swept value as the table and the CSV show it: an object or a list as the JSON it was given in. */
+export function axisValueText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function tooMany(path: string, count: number): string {

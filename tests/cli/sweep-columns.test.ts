@@ -323,3 +323,21 @@ describe('a sweep in which points turn work away', () => {
     expect(describeSweep(roomy)).not.toContain('turned away');
   });
 });
+
+describe('an axis of objects', () => {
+  it('shows each value as the JSON it was given in, in the table and in the CSV', () => {
+    const document = JSON.parse(readFileSync('scenarios/wsjf-cost-of-delay.json', 'utf8'));
+    const quick = { ...document, run: { ...document.run, duration: 300, warmup: 30 } };
+    const axis = parseAxis(
+      'nodes.product-team.capacityCost={"perServer":800},{"perServer":1600}',
+    ) as SweepAxis;
+    const s = sweep(quick, [axis], { replications: 2 });
+    expect(s.points.map((p) => p.error)).toEqual([undefined, undefined]);
+    const table = describeSweep(s);
+    expect(table).toContain('{"perServer":800}');
+    expect(table).toContain('{"perServer":1600}');
+    expect(table).not.toContain('[object Object]');
+    const rows = sweepCsv(s).split('\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['"{""perServer"":800}"', '"{""perServer"":1600}"']);
+  });
+});

@@ -15,6 +15,14 @@ describe('sweep axes as written on the command line', () => {
     });
   });
 
+  it('a list of JSON objects splits only at the commas between them, not inside one or in a string', () => {
+    expect(parseAxis('nodes.team.capacityCost={"perServer":10,"perBusyHour":2},{"perServer":20}')).toEqual({
+      path: 'nodes.team.capacityCost',
+      values: [{ perServer: 10, perBusyHour: 2 }, { perServer: 20 }],
+    });
+    expect(parseAxis('name="a, b",[1,2],c')).toEqual({ path: 'name', values: ['a, b', [1, 2], 'c'] });
+  });
+
   it('a range with a step includes both ends, as the numbers the user meant', () => {
     expect(parseAxis('utilization.review=0.5:0.99:0.05')).toEqual({
       path: 'utilization.review',

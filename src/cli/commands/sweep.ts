@@ -3,7 +3,7 @@
  * values, each with the same seeds, one row per point with the headline metrics and their
  * 95% intervals, as a table, JSON or CSV.
  */
-import { gridError, parseAxis, type SweepAxis } from '../../experiment/axes.ts';
+import { axisValueText, gridError, parseAxis, type SweepAxis } from '../../experiment/axes.ts';
 import { toCsv } from '../../experiment/csv.ts';
 import { pointFailed, type SweepPoint, type SweepResult } from '../../experiment/sweep.ts';
 import { planShard, planSweep } from '../../index.ts';
@@ -160,7 +160,7 @@ export function describeSweep(s: SweepResult): string {
   const unit = s.points.find((p) => p.result)?.result?.timeUnit ?? 'day';
   const columns = sweepColumns(s);
   const rows = s.points.map((p) => {
-    const values = paths.map((path) => String(p.values[path]));
+    const values = paths.map((path) => axisValueText(p.values[path]));
     const r = p.result;
     const measures = columns.map((m) => columnCell(m, r));
     if (!r)
@@ -272,7 +272,7 @@ export function sweepCsv(s: SweepResult): string {
           '',
         ]
       : [...CSV_HEADER.slice(0, -3).map(() => ''), ...stability, ...measures, p.error];
-    rows.push([...s.axes.map((a) => p.values[a.path]), ...metrics]);
+    rows.push([...s.axes.map((a) => axisValueText(p.values[a.path])), ...metrics]);
   }
   return toCsv(rows, '\n').slice(0, -1);
 }
