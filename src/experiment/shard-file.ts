@@ -27,7 +27,12 @@ import { gridError } from './axes.ts';
 import { decodeOutcome, type EncodedOutcome, encodeOutcome } from './outcome-codec.ts';
 import { sha256 } from './sha256.ts';
 
-export const PARTIAL_VERSION = 2;
+/**
+ * The file's format. It changes whenever an outcome's shape does (3: economics count the work
+ * turned away), so a file from an older flowlab is told to be run again rather than refused
+ * for a field it could not have.
+ */
+export const PARTIAL_VERSION = 3;
 
 /** Deeper than any partial result (an outcome's fields nest 5 levels, a scenario about 7). */
 const MAX_DEPTH = 64;

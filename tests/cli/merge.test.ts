@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARTIAL_VERSION } from '../../src/experiment/shard-file.ts';
 
 function flowlab(...args: string[]) {
   const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], { encoding: 'utf8' });
@@ -95,7 +96,7 @@ describe('flowlab merge', () => {
       readFileSync(one, 'utf8').replace(/"completed":(\d+)/, (_, n) => `"completed":${Number(n) * 2}`),
     );
     const minimal = join(tmp, 'minimal.json');
-    writeFileSync(minimal, '{"format":"flowlab-partial","version":2}');
+    writeFileSync(minimal, `{"format":"flowlab-partial","version":${PARTIAL_VERSION}}`);
     const cut = join(tmp, 'cut.json');
     writeFileSync(cut, readFileSync(two, 'utf8').slice(0, 5000));
     for (const [files, reason] of [

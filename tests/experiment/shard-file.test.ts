@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { executeHere } from '../../src/experiment/pipeline.ts';
 import { MergeError, mergePartials, planShard } from '../../src/experiment/shard.ts';
-import { digestOf, type PartialResult } from '../../src/experiment/shard-file.ts';
+import { digestOf, PARTIAL_VERSION, type PartialResult } from '../../src/experiment/shard-file.ts';
 import { sweep } from '../../src/experiment/sweep.ts';
 
 const scenario = {
@@ -218,7 +218,7 @@ describe('merge refuses tampered or malformed shard files, naming the file and t
 
   it('a minimal header, an old version, a deep file or no object at all', () => {
     const [a, b] = shardFiles();
-    expect(refusal([{ format: 'flowlab-partial', version: 2 }, b])).toMatch(/^a\.json: kind: /);
+    expect(refusal([{ format: 'flowlab-partial', version: PARTIAL_VERSION }, b])).toMatch(/^a\.json: kind: /);
     expect(refusal([{ ...a, version: 1 }, b])).toMatch(
       /^a\.json: version: written by another version of flowlab/,
     );
@@ -231,6 +231,20 @@ describe('merge refuses tampered or malformed shard files, naming the file and t
       );
     expect(refusal([resigned({ ...a, shard: { index: 3, count: 2 } }), b])).toBe(
       'a.json: shard: the shard number must be at most the number of shards',
+    );
+  });
+
+  it('a shard from before economics counted the work turned away is told to be run again, not refused for that field', () => {
+    const money = {
+      ...scenario,
+      demand: [{ ...scenario.demand[0], costOfDelay: { profile: 'standard', rate: 10 } }],
+    };
+    const [a, b] = shardFiles(money);
+    const old = structuredClone(a);
+    old.version = 2 as typeof PARTIAL_VERSION;
+    for (const k of old.outcomes.keys()) delete value(old, k).economics.turnedAway;
+    expect(refusal([resigned(old), b])).toBe(
+      `a.json: version: written by another version of flowlab (format 2; this one reads ${PARTIAL_VERSION}): run the shards again with this version`,
     );
   });
 
