@@ -160,7 +160,9 @@ export function checkedOutcome(
   replication: number,
 ): ReplicationOutcome | string {
   const problem =
-    shapeProblem(encoded.value, template, ['value'], true) ?? sizeProblem(encoded.value, template);
+    shapeProblem(encoded.value, template, ['value'], true) ??
+    sizeProblem(encoded.value, template) ??
+    countProblem(encoded.value);
   if (problem) return `${formatPath(['outcome', ...problem[0]])}: ${problem[1]}`;
   const outcome = decodeOutcome(encoded);
   const seed = replicationSeed(runSeed, replication);
@@ -216,6 +218,35 @@ function sizeProblem(value: unknown, template: unknown): Problem | undefined {
         [...path, Array.isArray(t) ? Number(key) : key],
       ]);
   }
+  return undefined;
+}
+
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+
+const COUNT_RULE = 'must be a whole number of at least 0';
+
+/**
+ * The counts the report says as items of work turned away (an outcome already of the right
+ * shape): the arrivals turned away, and with economics each class's part of them, whole
+ * numbers that add up to that total, as the engine counts them (network/moves.ts, reject).
+ * A digest recomputed over "NaN" or -431 would otherwise merge into "turned away NaN items".
+ */
+function countProblem(value: unknown): Problem | undefined {
+  const { rejected, economics } = value as { rejected: unknown; economics?: { turnedAway: unknown } };
+  if (!isCount(rejected)) return [['value', 'rejected'], COUNT_RULE];
+  if (!economics) return undefined;
+  const counts = (economics.turnedAway as { v: unknown[] }).v;
+  let sum = 0;
+  for (const [i, n] of counts.entries()) {
+    if (!isCount(n)) return [['value', 'economics', 'turnedAway', 'v', i], COUNT_RULE];
+    sum += n;
+  }
+  if (sum !== rejected)
+    return [
+      ['value', 'economics', 'turnedAway'],
+      `its classes' counts add up to ${sum}, not the ${rejected} arrivals turned away (rejected): each is counted once, by its class`,
+    ];
   return undefined;
 }
 

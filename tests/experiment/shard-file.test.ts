@@ -248,6 +248,53 @@ describe('merge refuses tampered or malformed shard files, naming the file and t
     );
   });
 
+  it('counts of work turned away that no run could give are refused, even with the digest recomputed', () => {
+    const turning = {
+      ...scenario,
+      demand: [
+        { ...scenario.demand[0], whenFull: 'reject', costOfDelay: { profile: 'standard', rate: 10 } },
+        { ...scenario.demand[0], id: 'defect', whenFull: 'reject', value: { dist: 'constant', value: 5 } },
+      ],
+      nodes: [{ ...scenario.nodes[0], wipLimit: 2 }, scenario.nodes[1]],
+    };
+    const [a, b] = shardFiles(turning);
+    type Counts = { rejected: unknown; economics: { turnedAway: { at: number[]; v: unknown[] } } };
+    const counts = (p: PartialResult) => value(p, 0) as unknown as Counts;
+    expect(counts(a).rejected).toBeGreaterThan(0);
+    expect(counts(a).economics.turnedAway.v).toHaveLength(2);
+    const crafted = (edit: (c: Counts) => void) => {
+      const p = structuredClone(a);
+      edit(counts(p));
+      return refusal([resigned(p), b]);
+    };
+    const whole = 'must be a whole number of at least 0';
+    for (const bad of [{ $n: 'NaN' }, { $n: 'Infinity' }, -431, 2.5, 1e306])
+      expect(
+        crafted((c) => {
+          c.economics.turnedAway.v[0] = bad;
+        }),
+      ).toBe(`a.json: outcomes[0].outcome.value.economics.turnedAway.v[0]: ${whole}`);
+    expect(
+      crafted((c) => {
+        c.rejected = { $n: 'NaN' };
+      }),
+    ).toBe(`a.json: outcomes[0].outcome.value.rejected: ${whole}`);
+    const rejected = counts(a).rejected as number;
+    expect(
+      crafted((c) => {
+        (c.economics.turnedAway.v[1] as number) += 1;
+      }),
+    ).toBe(
+      `a.json: outcomes[0].outcome.value.economics.turnedAway: its classes' counts add up to ${rejected + 1}, not the ${rejected} arrivals turned away (rejected): each is counted once, by its class`,
+    );
+    // Moved between classes, the counts still add up: only the digest guards that.
+    const moved = structuredClone(a);
+    const v = counts(moved).economics.turnedAway.v as number[];
+    v[0] += v[1];
+    v[1] = 0;
+    expect(() => mergePartials([resigned(moved), b])).not.toThrow();
+  });
+
   it('a grid larger than any sweep may plan is refused before it is planned', () => {
     const [a, b] = shardFiles();
     const values = Array.from({ length: 10_001 }, (_, i) => i);
