@@ -3,9 +3,10 @@
  * per result (a sweep's points): the money (economics), DORA's four measures (delivery) and
  * the share of lead time blocked (blockers), each a number with its 95% interval. A column is
  * there when any of the results has its measure; a result without it has an empty cell.
- * Where a result with economics turned work away, which its money leaves out, the items
- * turned away come first, for every result with economics (0 where it turned none away), so
- * the row that looks cheapest because it did less work reads so.
+ * Where a result turned work away at a full first node, which its lead times and its money
+ * leave out, the items turned away come first, for every result (0 where it turned none away),
+ * so the row that looks fastest or cheapest because it did less work reads so, with or
+ * without money.
  *
  * The names are the report's (comparison.ts labels every measure once) and the cells are
  * written with numbers.ts, as the run's lines write them, so a sweep's row and `run` of the
@@ -48,13 +49,9 @@ const COLUMNS = {
   turnedAway: {
     kind: 'items',
     label: TURNED_AWAY,
-    section: 'economics',
-    read: (r) =>
-      r.economics && {
-        mean: r.rejected / r.replications,
-        ci95: ci95(r.runs.map((x) => x.rejected)),
-      },
-    shown: ({ economics: e }) => e?.turnedAway !== undefined,
+    section: 'rejected',
+    read: (r) => ({ mean: r.rejected / r.replications, ci95: ci95(r.runs.map((x) => x.rejected)) }),
+    shown: (r) => r.rejected > 0,
   },
   costOfDelay: {
     kind: 'money',
@@ -103,9 +100,12 @@ export const COLUMN_MEASURES = Object.keys(COLUMNS) as ColumnMeasure[];
 /** Said under a table with money in it (columnNotes): its amounts are per replication, as `run` says them. */
 const MONEY_NOTE = 'money is per replication, over the observation window';
 
-/** Said under a table with the work turned away in it (columnNotes): what its money leaves out. */
-const TURNED_AWAY_NOTE =
-  'turned away: items per replication that found their first node full; the money counts only the work done, so a row that turned more away pays no delay for it';
+/** Said under a table with the work turned away in it (columnNotes): what it is, and what the row's other numbers leave out. */
+const TURNED_AWAY_NOTE = 'turned away: items per replication that found their first node full';
+const LEFT_OUT_OF_MONEY =
+  'the money counts only the work done, so a row that turned more away pays no delay for it';
+const LEFT_OUT_OF_LEAD_TIME =
+  'lead times count only the work done, so a row that turned more away can look faster';
 
 /** Said in a cell where the result has the measure but saw none of it (no change released, no incident). */
 export const NONE_SEEN = 'none';
@@ -125,7 +125,7 @@ function labelOf(m: ColumnMeasure): string {
   return m === 'turnedAway' ? COLUMNS[m].label : measureLabel(m);
 }
 
-/** The part of a result the column is about: "economics", "delivery", "blockers". */
+/** The part of a result the column is about: "rejected", "economics", "delivery", "blockers". */
 export function columnSection(m: ColumnMeasure): Section {
   return m === 'turnedAway' ? COLUMNS[m].section : measureSection(m);
 }
@@ -135,11 +135,17 @@ export function columnValue(m: ColumnMeasure, r: SimulationResult | undefined): 
   return r ? COLUMNS[m].read(r) : undefined;
 }
 
-/** What a table with these columns says under it: that its money is per replication, and what it leaves out. */
+/**
+ * What a table with these columns says under it: that its money is per replication, and what
+ * its money, or without money its lead times, leave out.
+ */
 export function columnNotes(columns: readonly ColumnMeasure[]): string[] {
+  const money = columns.some((m) => COLUMNS[m].kind === 'money');
   return [
-    ...(columns.some((m) => COLUMNS[m].kind === 'money') ? [MONEY_NOTE] : []),
-    ...(columns.includes('turnedAway') ? [TURNED_AWAY_NOTE] : []),
+    ...(money ? [MONEY_NOTE] : []),
+    ...(columns.includes('turnedAway')
+      ? [`${TURNED_AWAY_NOTE}; ${money ? LEFT_OUT_OF_MONEY : LEFT_OUT_OF_LEAD_TIME}`]
+      : []),
   ];
 }
 

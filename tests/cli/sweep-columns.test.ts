@@ -246,12 +246,17 @@ describe("the README's table of a sweep's CSV columns", () => {
       [...names.matchAll(/`([a-z0-9_]+)`/g)].map((m) => ({ name: m[1], when: when.trim() })),
     );
     expect(documented.map((d) => d.name)).toEqual(sweepCsvHeader([], COLUMN_MEASURES));
-    const when = { economics: 'economics', delivery: 'a `release`', blockers: 'a `blocker`' } as const;
+    const when = {
+      economics: 'economics',
+      delivery: 'a `release`',
+      blockers: 'a `blocker`',
+      rejected: '`whenFull: "reject"`',
+    } as const;
     const needs = new Map(
       COLUMN_MEASURES.flatMap((m) =>
         sweepCsvHeader([], [m])
           .filter((n) => !FLOW.includes(n) && n !== 'error')
-          .map((n) => [n, when[columnSection(m) as Part]] as const),
+          .map((n) => [n, when[columnSection(m) as keyof typeof when]] as const),
       ),
     );
     for (const d of documented) expect(d.when, d.name).toBe(needs.get(d.name) ?? 'always');
@@ -314,6 +319,40 @@ describe('a sweep in which points turn work away', () => {
     expect(text[2]).toMatch(/ turned away +cost of delay /);
     expect(text).toContain(
       'turned away: items per replication that found their first node full; the money counts only the work done, so a row that turned more away pays no delay for it',
+    );
+  });
+
+  it('says them without money too, and under the table that lead times leave that work out', () => {
+    const { costOfDelay: _, ...feature } = team.demand[0];
+    const free = { ...team, demand: [feature] };
+    const t = sweep(free, [parseAxis('nodes.team.wipLimit=2,1000') as SweepAxis], { replications: 3 });
+    const [tight, roomy] = t.points.map((p) => p.result as SimulationResult);
+    expect(tight.economics).toBeUndefined();
+    // The tight limit's lead time is shorter because it did less of the work.
+    expect(tight.leadTime.mean).toBeLessThan(roomy.leadTime.mean);
+    const [header, ...rows] = sweepCsv(t).split('\n');
+    const names = header.split(',');
+    expect(names.slice(names.indexOf('stable') + 1)).toEqual([
+      'turned_away',
+      'turned_away_ci95_low',
+      'turned_away_ci95_high',
+      'error',
+    ]);
+    const at = names.indexOf('turned_away');
+    expect(rows.map((row) => Number(row.split(',')[at]))).toEqual([tight.rejected / 3, 0]);
+    const text = describeSweep(t).split('\n');
+    expect(text[2]).toMatch(/ bottleneck +turned away *$/);
+    expect(text).toContain(
+      'turned away: items per replication that found their first node full; lead times count only the work done, so a row that turned more away can look faster',
+    );
+    expect(text.join('\n')).not.toContain('money');
+  });
+
+  it('is named in sweep --help', () => {
+    const help = flowlab('sweep', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout.replaceAll(/\s+/g, ' ')).toContain(
+      'where a point turned work away at a full first node (whenFull "reject"), the items turned away per replication',
     );
   });
 

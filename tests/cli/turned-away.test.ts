@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeComparison } from '../../src/cli/commands/compare.ts';
 import { compare, simulate } from '../../src/index.ts';
 import { comparisonReport, economicsLines, number, percent } from '../../src/report/index.ts';
 
@@ -131,5 +132,39 @@ describe('flowlab compare, where one variant turned work away', () => {
     const same = flowlab('compare', waitFile, file('waits-too.json', { ...waits, name: 'waits too' }));
     expect(same.code).toBe(0);
     expect(turnedAwayLines(same.stdout)).toEqual([]);
+  });
+});
+
+describe('compare, where a variant without money turned work away', () => {
+  const row = (variants: { name: string; scenario: unknown }[]) =>
+    describeComparison(compare(variants))
+      .split('\n')
+      .find((l) => l.startsWith('turned away (per replication)'))
+      ?.split(/\s{2,}/)
+      .slice(1);
+  const cell = (scenario: unknown) => {
+    const r = simulate(scenario);
+    return `${number(r.rejected / r.replications)} (${percent(r.rejectionRate)})`;
+  };
+  const free = team('free', 'reject', false);
+
+  it('has the row of the work each turned away, though neither has money', () => {
+    const waitsFree = team('waits free', 'wait', false);
+    expect(
+      row([
+        { name: 'waits', scenario: waitsFree },
+        { name: 'rejects', scenario: free },
+      ]),
+    ).toEqual(['0 (0%)', cell(free)]);
+  });
+
+  it('gives a variant without money its count beside one with money, not "–"', () => {
+    expect(simulate(free).rejected).toBeGreaterThan(0);
+    expect(
+      row([
+        { name: 'waits', scenario: waits },
+        { name: 'rejects', scenario: free },
+      ]),
+    ).toEqual(['0 (0%)', cell(free)]);
   });
 });

@@ -131,18 +131,18 @@ export function describeComparison(c: Comparison): string {
       'nodes',
     ],
   ];
+  // Work turned away, where any variant turned some away, with or without money: the lead
+  // times above and the money below leave it out (src/report/turned-away.ts).
+  if (c.variants.some((v) => v.result.rejected > 0))
+    rows.push([
+      'turned away (per replication)',
+      ({ result: r }) => `${number(r.rejected / r.replications)} (${percent(r.rejectionRate)})`,
+      'rejected',
+    ]);
   // Money, per replication over the window, where any variant has economics ("–" where one has none).
   if (c.variants.some((v) => v.result.economics)) {
     const money = (f: (e: EconomicsResult) => string) => (v: Judged) =>
       v.result.economics ? f(v.result.economics) : '–';
-    // Work turned away first: the money below leaves it out (src/report/turned-away.ts).
-    if (c.variants.some((v) => v.result.economics && v.result.rejected > 0))
-      rows.push([
-        'turned away (per replication)',
-        ({ result: r }) =>
-          r.economics ? `${number(r.rejected / r.replications)} (${percent(r.rejectionRate)})` : '–',
-        'economics',
-      ]);
     rows.push(
       ['cost of delay', money((e) => withInterval(e.costOfDelay.total, e.costOfDelay.ci95)), 'economics'],
       ['cost of capacity', money((e) => number(e.capacityCost.total)), 'economics'],

@@ -35,8 +35,10 @@ export const sweepHelp = `flowlab sweep FILE --vary path=values [--vary ...] [op
 
 Runs the scenario at every point of a grid and prints one row per point: mean and p85 lead
 time, throughput and WIP with their 95% intervals, flow efficiency and the bottleneck; where
-the scenario has them, the money (cost of delay, cost of capacity, total cost, value
-delivered), DORA's four measures and the share of lead time blocked, each with its interval.
+a point turned work away at a full first node (whenFull "reject"), the items turned away
+per replication, which lead times and money leave out; where the scenario has them, the
+money (cost of delay, cost of capacity, total cost, value delivered), DORA's four measures
+and the share of lead time blocked, each with its interval.
 Every point runs with the same seeds, so differences between points are the system's.
 
 Values:
