@@ -6,7 +6,8 @@
  * numbers); where each variant's constraint is, and whether
  * it moved from the baseline's; and, for the cards beside them, where both have a release, in
  * DORA's four measures, and where both have blockers, in the share of lead time spent blocked;
- * and, where both have economics and one turned more work away, that its money leaves it out.
+ * and, where both have economics and one turned more work away (or, as many items, more
+ * valuable work), that its money leaves it out.
  * The words are chosen here, once; the terminal
  * (src/cli/commands/compare.ts) and the page (web/viewmodel/sentences.ts) only lay them out,
  * so the two never describe the same difference differently.
@@ -148,8 +149,9 @@ export interface VariantReport {
   /** Likewise in the share of lead time spent blocked, where both have blockers (the blockers card's). */
   blockers: Finding[];
   /**
-   * Where both have economics and one turned more work away than the other, which did and what
-   * that does to its money (turned-away.ts); absent for the baseline. Said even of a variant
+   * Where both have economics and one turned more work away than the other, or as many items
+   * but more valuable work, which did and what that does to its money (turned-away.ts); absent
+   * for the baseline. Said even of a variant
    * not ranked, whose amounts are still shown.
    */
   turnedAway?: string;

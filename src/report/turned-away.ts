@@ -23,6 +23,8 @@ const perReplication = (r: SimulationResult) => (r.replications > 0 ? r.rejected
  * each, and what that does to its money. "reject turned away more work than wait: 107 items
  * per replication (23% of arrivals) against none; its lower cost of delay is partly work not
  * done, and the work it turned away was worth about 107,400 per replication (an estimate)".
+ * Where both turned the same number away but not the same work, which turned away the more
+ * valuable (sameCountComparison).
  */
 export function turnedAwayComparison(baseline: Named, variant: Named): string | undefined {
   const a = baseline.result.economics;
@@ -40,7 +42,7 @@ export function turnedAwayComparison(baseline: Named, variant: Named): string | 
         ];
   const turned = perReplication(more.result);
   const fewer = perReplication(less.result);
-  if (turned === fewer) return undefined;
+  if (turned === fewer) return sameCountComparison(baseline, variant);
   const items = `${number(turned)} items per replication (${percent(more.result.rejectionRate)} of arrivals) against ${fewer === 0 ? 'none' : `${number(fewer)} (${percent(less.result.rejectionRate)})`}`;
   const money =
     more.e.costOfDelay.total < less.e.costOfDelay.total
@@ -53,4 +55,29 @@ export function turnedAwayComparison(baseline: Named, variant: Named): string | 
       ? ''
       : `, and the work it turned away was worth about ${number(worth)} per replication${other > 0 ? ` against ${number(other)}` : ''} (an estimate)`;
   return `${more.name} turned away more work than ${less.name}: ${items}; ${money}${value}`;
+}
+
+/**
+ * Both turned the same number of items away, but a different mix of classes: the totals of
+ * items say nothing, yet the one that turned away the more valuable work pays no delay for
+ * it. "reject turned away more valuable work than wait: the same 62 items per replication
+ * (14% of arrivals), worth about 411,800 against 168,800 (an estimate); its lower cost of
+ * delay is partly that". Nothing where none was turned away, or the worths are the same.
+ */
+function sameCountComparison(baseline: Named, variant: Named): string | undefined {
+  const worthOf = (n: Named) => n.result.economics?.turnedAway?.value ?? 0;
+  if (perReplication(baseline.result) === 0 || worthOf(baseline) === worthOf(variant)) return undefined;
+  const [more, less] = worthOf(variant) > worthOf(baseline) ? [variant, baseline] : [baseline, variant];
+  const delay = (n: Named) => n.result.economics?.costOfDelay.total ?? 0;
+  const money =
+    delay(more) < delay(less)
+      ? 'its lower cost of delay is partly that'
+      : 'its cost of delay and value count only the work it did';
+  // Of arrivals that differ, the same count is a different share of each.
+  const share = percent(more.result.rejectionRate);
+  const otherShare = percent(less.result.rejectionRate);
+  return (
+    `${more.name} turned away more valuable work than ${less.name}: the same ${number(perReplication(more.result))} items per replication ` +
+    `(${share} of arrivals${otherShare === share ? '' : ` against ${otherShare}`}), worth about ${number(worthOf(more))} against ${number(worthOf(less))} (an estimate); ${money}`
+  );
 }

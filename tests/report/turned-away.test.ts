@@ -84,6 +84,37 @@ describe('work turned away in a comparison', () => {
     );
   });
 
+  it('says which turned away the more valuable work when both turned as many items away', () => {
+    const cheap = {
+      name: 'bugs first',
+      result: made(1_070, 0.23, 128_000, {
+        items: 107,
+        share: 0.23,
+        value: 168_800,
+        classes: { feature: { items: 40, value: 140_000 }, bug: { items: 67, value: 28_800 } },
+      }),
+    };
+    const dear = {
+      name: 'features first',
+      result: made(1_070, 0.23, 64_000, {
+        items: 107,
+        share: 0.23,
+        value: 411_800,
+        classes: { feature: { items: 107, value: 411_800 } },
+      }),
+    };
+    expect(turnedAwayComparison(cheap, dear)).toBe(
+      'features first turned away more valuable work than bugs first: the same 107 items per replication (23% of arrivals), ' +
+        'worth about 411,800 against 168,800 (an estimate); its lower cost of delay is partly that',
+    );
+    // The baseline may be the one, and its cost of delay need not be lower.
+    const dearer = { ...dear, result: made(1_070, 0.25, 500_000, dear.result.economics?.turnedAway) };
+    expect(turnedAwayComparison(dearer, cheap)).toBe(
+      'features first turned away more valuable work than bugs first: the same 107 items per replication (25% of arrivals against 23%), ' +
+        'worth about 411,800 against 168,800 (an estimate); its cost of delay and value count only the work it did',
+    );
+  });
+
   it('says nothing when both turned the same away, or when one has no money to qualify', () => {
     expect(turnedAwayComparison(waits, { name: 'also waits', result: made(0, 0, 300_000) })).toBeUndefined();
     expect(turnedAwayComparison(rejects, { ...rejects, name: 'same' })).toBeUndefined();
