@@ -119,12 +119,23 @@ describe('the economics card of a comparison in which one variant turns work awa
     expect(said).toMatch(
       /^reject turned away more work than wait: .+; its lower cost of delay is partly work not done/,
     );
-    expect(turnedAway(1)[0].difference).toBe(`R${said.slice(1)}.`);
+    expect(turnedAway(1)[0].difference).toBe(`${said}.`);
     expect(turnedAway(0)[0].difference).toBeUndefined();
     const delay = report.findings.find((f) => f.measure === 'costOfDelay');
     expect(shown[1].rows.find((r) => r.key === 'cost-of-delay')?.difference).toBe(
       delay ? differenceSentence(delay) : 'a difference in cost of delay',
     );
+  });
+
+  it('keeps a variant’s name as it was written at the start of the sentence', () => {
+    const teams = economicsComparison(
+      compare([
+        { name: 'Android team', scenario: team('wait') },
+        { name: 'iOS team', scenario: team('reject') },
+      ]),
+    );
+    const note = teams[1].rows.find((r) => r.key === 'turned-away')?.difference;
+    expect(note).toMatch(/^iOS team turned away more work than Android team: .+\.$/);
   });
 
   it('says no work turned away where no variant turned any away', () => {

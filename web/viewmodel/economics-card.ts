@@ -78,5 +78,8 @@ export function economicsComparison(c: Comparison): EconomicsVariant[] {
   });
 }
 
-/** The report's words as a sentence, starting with a capital whatever the variant is called. */
-const sentence = (said: string) => `${said.charAt(0).toUpperCase()}${said.slice(1)}.`;
+/**
+ * The report's words as a sentence. It starts with a variant's name, which is the user's and
+ * kept as written: "iOS team turned away more work", never "IOS team".
+ */
+const sentence = (said: string) => `${said}.`;
