@@ -9,7 +9,7 @@
  * and the value count only work done, so without it a system that turns work away reads as
  * cheaper than one that does the work.
  */
-import type { SimulationResult } from '../experiment/result.ts';
+import type { EconomicsResult, SimulationResult } from '../experiment/result.ts';
 import { count, number, percent, time, unitName, withInterval } from './numbers.ts';
 import { TURNED_AWAY } from './turned-away.ts';
 
@@ -110,8 +110,9 @@ const NONE_TURNED_AWAY = 'none';
  * class's part when the scenario has several.
  */
 function turnedAwayLines(r: SimulationResult, sayNone: boolean): EconomicsLine[] {
-  const t = r.economics?.turnedAway;
-  if (!t)
+  const e = r.economics;
+  const t = e?.turnedAway;
+  if (!e || !t)
     return sayNone ? [{ key: 'turned-away', label: TURNED_AWAY, part: false, text: NONE_TURNED_AWAY }] : [];
   const worth = (value: number | undefined) => (value === undefined ? '' : `, worth about ${number(value)}`);
   const lines: EconomicsLine[] = [
@@ -122,10 +123,10 @@ function turnedAwayLines(r: SimulationResult, sayNone: boolean): EconomicsLine[]
       text:
         `${count(t.items, 'item')} per replication (${percent(t.share)} of arrivals)${worth(t.value)}` +
         `${t.value === undefined ? '' : ' (an estimate from the mean value per item)'}` +
-        '; the cost of delay and value below count only the work done',
+        leftOut(e),
     },
   ];
-  if (Object.keys(r.economics?.costOfDelay.classes ?? {}).length > 1)
+  if (Object.keys(e.costOfDelay.classes).length > 1)
     for (const [id, c] of Object.entries(t.classes))
       lines.push({
         key: 'turned-away-class',
@@ -134,4 +135,20 @@ function turnedAwayLines(r: SimulationResult, sayNone: boolean): EconomicsLine[]
         text: `${count(c.items, 'item')}${worth(c.value)}`,
       });
   return lines;
+}
+
+/**
+ * "; the cost of delay and value below count only the work done", naming only the money the
+ * scenario has that work turned away would have changed: a cost of delay is above 0 wherever
+ * work with one arrived, a value wherever work with one was done or turned away. A cost of
+ * capacity is paid whether the work is done or not, so where it is the only money nothing is
+ * said.
+ */
+function leftOut(e: EconomicsResult): string {
+  const delay = e.costOfDelay.total > 0;
+  const value = e.value.delivered > 0 || e.turnedAway?.value !== undefined;
+  if (delay && value) return '; the cost of delay and value below count only the work done';
+  if (delay) return '; the cost of delay below counts only the work done';
+  if (value) return '; the value below counts only the work done';
+  return '';
 }

@@ -3,7 +3,7 @@
  * under the cost of capacity, as each class's share of the cost of delay sits under that.
  */
 import { describe, expect, it } from 'vitest';
-import type { SimulationResult } from '../../src/index.ts';
+import { type SimulationResult, simulate } from '../../src/index.ts';
 import { economicsLines } from '../../src/report/index.ts';
 import { quickResult } from '../web/results-fixture.ts';
 
@@ -152,6 +152,42 @@ describe('the economics lines of a result that turned work away', () => {
     expect(lines.filter((l) => l.key.startsWith('turned-away')).map((l) => l.text)).toEqual([
       '40 items per replication (5% of arrivals); the cost of delay and value below count only the work done',
     ]);
+  });
+
+  it('say that only the money the scenario has counts only the work done, and nothing of a cost of capacity alone', () => {
+    const exponential = (mean: number) => ({ dist: 'exponential', mean });
+    /** A team that turns features away at its WIP limit, with the money given. */
+    const team = (money: { demand?: object; node?: object }) => ({
+      name: 'turns work away',
+      timeUnit: 'day',
+      run: { duration: 200, warmup: 20, seed: 7, replications: 2 },
+      demand: [
+        {
+          id: 'feature',
+          interarrival: exponential(1),
+          steps: ['build'],
+          whenFull: 'reject',
+          ...money.demand,
+        },
+      ],
+      nodes: [{ id: 'team', capacity: 1, wipLimit: 2, serves: { build: exponential(0.9) }, ...money.node }],
+    });
+    const said = (money: { demand?: object; node?: object }) =>
+      economicsLines(simulate(team(money)))
+        .find((l) => l.key === 'turned-away')
+        ?.text.split('; ')[1];
+    const delay = { costOfDelay: { profile: 'standard', rate: 100 } };
+    const value = { value: { dist: 'constant', value: 1_000 } };
+    const capacity = { capacityCost: { perServer: 800 } };
+    expect(said({ demand: { ...delay, ...value } })).toBe(
+      'the cost of delay and value below count only the work done',
+    );
+    expect(said({ demand: delay, node: capacity })).toBe('the cost of delay below counts only the work done');
+    expect(said({ demand: value })).toBe('the value below counts only the work done');
+    const capacityOnly = economicsLines(simulate(team({ node: capacity }))).find(
+      (l) => l.key === 'turned-away',
+    );
+    expect(capacityOnly?.text).toMatch(/^[\d.]+ items per replication \(\d+% of arrivals\)$/);
   });
 
   it('say nothing of it when nothing was turned away, and "none" beside a variant that turned work away', () => {
