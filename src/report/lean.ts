@@ -43,7 +43,8 @@ export function leanFindings(r: SimulationResult): LeanFinding[] {
     found.push({
       key: 'rejected',
       label: 'rejected',
-      text: `${number(r.rejected)} arrivals (${percent(r.rejectionRate)}) found their first node full`,
+      // Per replication, as the economics' line of the same work turned away says it.
+      text: `${number(r.rejected / r.replications)} arrivals per replication (${percent(r.rejectionRate)} of all arrivals) found their first node full`,
     });
   if (r.backlog.mean > 0)
     found.push({

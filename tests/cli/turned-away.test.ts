@@ -65,6 +65,13 @@ describe('flowlab run, where work was turned away', () => {
       /^\d+ items per replication \(\d+% of arrivals\), worth about [\d,]+ \(an estimate from the mean value per item\); the cost of delay and value below count only the work done$/,
     );
     expect(turnedAwayLines(stdout)).toEqual([`turned away      ${expected?.text}`]);
+    // The lean line of the same arrivals says them in the same unit, per replication.
+    const r = simulate(rejects);
+    const each = number(r.rejected / r.replications);
+    expect(stdout).toContain(
+      `rejected         ${each} arrivals per replication (${percent(r.rejectionRate)} of all arrivals) found their first node full`,
+    );
+    expect(expected?.text.startsWith(`${each} items per replication`)).toBe(true);
     // Said before the money it qualifies.
     const lines = stdout.split('\n');
     expect(lines.findIndex((l) => l.startsWith('turned away'))).toBeLessThan(
@@ -84,7 +91,7 @@ describe('flowlab run, where work was turned away', () => {
       '1',
     );
     expect(noMoney.code).toBe(0);
-    expect(noMoney.stdout).toMatch(/^rejected +\d+ arrivals/m);
+    expect(noMoney.stdout).toMatch(/^rejected +[\d.]+ arrivals per replication/m);
     expect(noMoney.stdout).not.toMatch(/^cost of delay/m);
     expect(turnedAwayLines(noMoney.stdout)).toEqual([]);
   });

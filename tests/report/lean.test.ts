@@ -18,10 +18,10 @@ describe('lean findings', () => {
     expect(keys('token-ring')).not.toContain('backlog');
   });
 
-  it('say how many arrivals were turned away, and what share', () => {
-    const r = { ...quickResult('token-ring'), rejected: 12, rejectionRate: 0.05 };
+  it('say how many arrivals were turned away per replication, and what share', () => {
+    const r = { ...quickResult('token-ring'), replications: 5, rejected: 12, rejectionRate: 0.05 };
     expect(leanFindings(r).find((f) => f.key === 'rejected')?.text).toBe(
-      '12 arrivals (5%) found their first node full',
+      '2.4 arrivals per replication (5% of all arrivals) found their first node full',
     );
   });
 
