@@ -8,36 +8,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
-import { freshStart, pickPreset, run, setJson } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { policyViolations, watchPolicyViolations } from './browser.ts';
+import { pickPreset, run, setJson } from './sandbox-page.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const preset = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../scenarios/blockers-long-tail.json'), 'utf8'),
 );
 const DEVELOPERS = preset.nodes.findIndex((n: { id: string }) => n.id === 'developers');
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 let page: Page;
 const errors: Error[] = [];
 
 beforeAll(async () => {
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(e));
-  await watchPolicyViolations(page);
-  await freshStart(page, site.url);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+  page = await sandbox.page({ errors, watch: [watchPolicyViolations] });
 });
 
 const panel = '#results .flow-animation';

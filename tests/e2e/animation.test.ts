@@ -4,31 +4,17 @@
  * and two variants of a comparison side by side on one clock, with the same arrivals.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
-import { download, exportedText, freshStart, pickPreset, run } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { policyViolations, watchPolicyViolations } from './browser.ts';
+import { download, exportedText, pickPreset, run } from './sandbox-page.ts';
+import { useSandbox } from './use-sandbox.ts';
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 let page: Page;
 const errors: Error[] = [];
 
 beforeAll(async () => {
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(e));
-  await watchPolicyViolations(page);
-  await freshStart(page, site.url);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+  page = await sandbox.page({ errors, watch: [watchPolicyViolations] });
 });
 
 const panel = '#results .flow-animation';

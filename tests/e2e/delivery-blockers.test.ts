@@ -15,10 +15,10 @@ import { blockerRows } from '../../web/viewmodel/blockers-card.ts';
 import { agingWipData, agingWipSeries, runStages } from '../../web/viewmodel/chart-data/aging-wip-data.ts';
 import { deliveryComparison } from '../../web/viewmodel/delivery-card.ts';
 import { formatNumber } from '../../web/viewmodel/format.ts';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
-import { freshStart, jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const boardFile = join(root, 'scenarios/change-approval.json');
@@ -52,29 +52,7 @@ const BLOCKED = {
   ],
 };
 
-let dir: string;
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
-});
-
-async function newPage(): Promise<Page> {
-  const p = await browser.context.newPage();
-  p.on('pageerror', (e) => {
-    throw e;
-  });
-  return p;
-}
+const sandbox = useSandbox();
 
 /** A card's lines as shown: each row's key, label, text and the note under it. */
 function shownLines(page: Page, selector: string) {
@@ -115,8 +93,7 @@ async function compareWithHalfTheFailures(page: Page) {
 describe("DORA's four measures in the sandbox", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await newPage();
-    await freshStart(page, site.url);
+    page = await sandbox.page();
   });
   afterAll(() => page?.close());
 
@@ -172,8 +149,7 @@ describe("DORA's four measures in the sandbox", () => {
 describe('blocked work in the sandbox', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await newPage();
-    await freshStart(page, site.url);
+    page = await sandbox.page();
   });
   afterAll(() => page?.close());
 
@@ -224,10 +200,7 @@ describe('blocked work in the sandbox', () => {
 describe.each(SCREENS)('the cards on a $name ($width×$height)', (screen) => {
   let page: Page;
   beforeAll(async () => {
-    page = await newPage();
-    await page.setViewportSize({ width: screen.width, height: screen.height });
-    await freshStart(page, site.url);
-    if (screen.large) await page.click('#large-type');
+    page = await sandbox.page({ screen });
   });
   afterAll(() => page?.close());
 

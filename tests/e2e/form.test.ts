@@ -11,35 +11,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
 import { download, exportedText, freshStart, jsonText, run } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 
-let dir: string;
+const sandbox = useSandbox();
 let files: string;
-let site: Site;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  dir = await buildSite();
   files = mkdtempSync(join(tmpdir(), 'flowlab-form-'));
-  site = await serve(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  page = await sandbox.page({ start: 'blank' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+afterAll(() => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
@@ -71,7 +60,7 @@ async function formDocument(): Promise<Doc> {
 
 describe('every field in the form', () => {
   it('builds a scenario with a lognormal service, a WIP limit, a batch, rework, an outage, a gate schedule and a demand schedule through the form alone, and runs it to the CLI’s bytes', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#new-scenario');
     await page.fill('#own-name', 'Through the form');
     await page.press('#own-name', 'Tab');

@@ -8,37 +8,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { number } from '../../src/report/numbers.ts';
 import { HISTORY_CHARTS } from '../../web/charts/pages.ts';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { freshStart } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { SCREENSHOTS } from './browser.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const events = readFileSync(join(root, 'examples/team-events.csv'), 'utf8');
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await freshStart(page, site.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+  page = await sandbox.page();
 });
 
 /** Drops a file on the page as a coach would drag it from their desktop. */

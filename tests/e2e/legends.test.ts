@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
-import { freshStart, open } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { open } from './sandbox-page.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const presetDoc = (id: string) => JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8'));
@@ -58,21 +58,7 @@ const entries = (page: Page, results: string): Promise<Entry[]> =>
     }),
   );
 
-let dir: string;
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
-});
+const sandbox = useSandbox();
 
 describe.each(SCREENS)('long variant names on a $name ($width×$height)', (screen) => {
   let page: Page;
@@ -85,14 +71,8 @@ describe.each(SCREENS)('long variant names on a $name ($width×$height)', (scree
   };
 
   beforeAll(async () => {
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.setViewportSize({ width: screen.width, height: screen.height });
-    await freshStart(page, site.url);
-    if (screen.large) await page.click('#large-type');
-    await open(page, link(site.url));
+    page = await sandbox.page({ screen });
+    await open(page, link(sandbox.url));
     await page.click('#compare-run');
     await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compare, simulate } from '../../src/index.ts';
 import {
   comparisonReport,
@@ -23,34 +23,20 @@ import { COMPARISON_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
 import { economicsComparison } from '../../web/viewmodel/economics-card.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
 import { freshStart, jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const presetResult = (id: string) =>
   simulate(JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8')));
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 let page: Page;
 
 beforeAll(async () => {
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+  page = await sandbox.page({ start: 'blank' });
 });
 
 /** The loop (its data-loop) each element matching `selector` sits in, in page order. */
@@ -61,7 +47,7 @@ const loopsOf = (selector: string, results = '#results') =>
 
 describe('a run’s results, loop by loop', () => {
   it('shows the three loops in order, each headed with its question', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, 'change-approval');
     await run(page);
     const sections = page.locator('#results section.loop');
@@ -156,7 +142,7 @@ describe('a run’s results, loop by loop', () => {
 
 describe('a comparison in the sandbox', () => {
   it('says whether each variant’s constraint moved from the baseline’s, in the terminal’s words', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#tab-compare');
     await page.click('#compare-run');
     await page.waitForSelector('#compare-results[data-drawn="true"]', { timeout: 60_000 });
@@ -204,7 +190,7 @@ describe('a comparison in the sandbox, loop by loop', () => {
   let names: string[];
 
   it('shows the three loops in order, each headed with its question, named apart from a run’s', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, 'wsjf-cost-of-delay');
     await run(page);
     ({ documents, names } = await compareWsjfWithFifo(page));
@@ -310,14 +296,8 @@ describe('a comparison in the sandbox, loop by loop', () => {
 
 describe.each(SCREENS)('a comparison’s loops on a $name ($width×$height)', (screen) => {
   it('fit, with every variant’s money and its differences', async () => {
-    const on = await browser.context.newPage();
-    on.on('pageerror', (e) => {
-      throw e;
-    });
+    const on = await sandbox.page({ screen });
     try {
-      await on.setViewportSize({ width: screen.width, height: screen.height });
-      await freshStart(on, site.url);
-      if (screen.large) await on.click('#large-type');
       await compareWsjfWithFifo(on);
       expect(await on.locator(`${compared} .economics-card .card-variant`).count()).toBe(2);
       expect(await on.locator(`${compared} section.loop`).count()).toBe(3);
@@ -364,7 +344,7 @@ describe('money that leaves out work turned away, in the sandbox', () => {
 
   /** Runs the team that waits, then compares the one that turns work away with it. */
   async function compareWaitWithReject(on: Page): Promise<void> {
-    await freshStart(on, site.url);
+    await freshStart(on, sandbox.url);
     await pickPreset(on, 'wsjf-cost-of-delay');
     await on.click('#duplicate-scenario');
     await on.waitForSelector('#own-list label.preset.selected');
@@ -378,7 +358,7 @@ describe('money that leaves out work turned away, in the sandbox', () => {
   }
 
   it('a run’s economics card says first how much was turned away and that the money counts only work done', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, 'wsjf-cost-of-delay');
     await page.click('#duplicate-scenario');
     await page.waitForSelector('#own-list label.preset.selected');
@@ -428,10 +408,7 @@ describe('money that leaves out work turned away, in the sandbox', () => {
   });
 
   it('fits a phone, the work turned away and its note included', async () => {
-    const on = await browser.context.newPage();
-    on.on('pageerror', (e) => {
-      throw e;
-    });
+    const on = await sandbox.page({ start: 'blank' });
     try {
       await on.setViewportSize({ width: 390, height: 844 });
       await compareWaitWithReject(on);

@@ -3,23 +3,22 @@
  * same bits as in Node, input for input; the platform's own Math functions need not, and are
  * reported for the record.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launch } from './browser.ts';
+import { describe, expect, it } from 'vitest';
 import { type Probe, probe } from './math-probe.ts';
-import { type Site, serve } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const INPUTS = 1_000_000;
 
-let dir: string;
-let site: Site;
-let browser: Browser;
-
-/** The probe bundled as a module, a worker that runs it, and a page to start the worker from. */
-async function buildProbe(outDir: string) {
+/**
+ * The probe bundled as a module, a worker that runs it, and a page to start the worker from,
+ * in a temporary folder of their own.
+ */
+async function buildProbe(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'flowlab-math-probe-'));
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -35,25 +34,16 @@ async function buildProbe(outDir: string) {
     "import { probe } from './probe.js';\nself.onmessage = (e) => self.postMessage(probe(e.data));\n",
   );
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>math probe</title>\n');
+  return outDir;
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flowlab-math-probe-'));
-  await buildProbe(dir);
-  site = await serve(dir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+// Served in the sandbox's place.
+const sandbox = useSandbox({ build: buildProbe });
 
 describe('the engine’s elementary functions in Chromium', () => {
   it('give the same bits in a Web Worker as in Node, a million inputs per case', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(site.url);
+    const page = await sandbox.browser.context.newPage();
+    await page.goto(sandbox.url);
     const inChromium = await page.evaluate(
       (n) =>
         new Promise<Probe>((resolve, reject) => {

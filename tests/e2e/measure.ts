@@ -19,9 +19,9 @@
  *                               framesPerSecond, longestFrameMs, longTasks, tokensInView,
  *                               mainThreadMsPerFrame, scriptMsPerFrame } }
  */
-import { launch, longTasks, startHeartbeat, stopHeartbeat, watchLongTasks } from './browser.ts';
+import { longTasks, startHeartbeat, stopHeartbeat, watchLongTasks } from './browser.ts';
 import { open, run, setJson } from './sandbox-page.ts';
-import { buildSite, removeSite, serve } from './site.ts';
+import { startSandbox } from './use-sandbox.ts';
 
 /** The longest the page's main thread may be busy at a stretch during a run. */
 export const MAIN_THREAD_BUDGET_MS = 50;
@@ -39,13 +39,11 @@ export interface RunToCharts {
 }
 
 export async function measureRunToCharts(runs = 5): Promise<RunToCharts> {
-  const dir = await buildSite();
-  const site = await serve(dir);
-  const browser = await launch();
+  const sandbox = await startSandbox();
   try {
-    const page = await browser.context.newPage();
+    const page = await sandbox.browser.context.newPage();
     await watchLongTasks(page);
-    await open(page, site.url);
+    await open(page, sandbox.url);
     await longTasks(page); // the page load is not a run
     await startHeartbeat(page);
     const times: number[] = [];
@@ -63,9 +61,7 @@ export async function measureRunToCharts(runs = 5): Promise<RunToCharts> {
       withinBudget: tasks.length === 0 && longestTaskMs <= MAIN_THREAD_BUDGET_MS,
     };
   } finally {
-    await browser.close();
-    await site.close();
-    removeSite(dir);
+    await sandbox.close();
   }
 }
 
@@ -99,13 +95,11 @@ export interface AnimationSmoothness {
 }
 
 export async function measureAnimation(seconds = 10): Promise<AnimationSmoothness> {
-  const dir = await buildSite();
-  const site = await serve(dir);
-  const browser = await launch();
+  const sandbox = await startSandbox();
   try {
-    const page = await browser.context.newPage();
+    const page = await sandbox.browser.context.newPage();
     await watchLongTasks(page);
-    await open(page, site.url);
+    await open(page, sandbox.url);
     await setJson(page, JSON.stringify(busyLine(), null, 2));
     await run(page);
     await page.click('#watch-run');
@@ -156,9 +150,7 @@ export async function measureAnimation(seconds = 10): Promise<AnimationSmoothnes
       tokensInView: Number(await page.getAttribute(panel, 'data-tokens')),
     };
   } finally {
-    await browser.close();
-    await site.close();
-    removeSite(dir);
+    await sandbox.close();
   }
 }
 

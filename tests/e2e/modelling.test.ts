@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.ts';
 import { economicsLines, joinReports } from '../../src/report/index.ts';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS } from './browser.ts';
 import {
   download,
   exportedText,
@@ -23,7 +23,7 @@ import {
   run,
   setJson,
 } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -35,33 +35,17 @@ function cliJson(file: string): string {
   });
 }
 
-let dir: string;
+const sandbox = useSandbox();
 let files: string;
-let site: Site;
-let browser: Browser;
 let page: Page;
-
-async function newPage(): Promise<Page> {
-  const p = await browser.context.newPage();
-  p.on('pageerror', (e) => {
-    throw e;
-  });
-  return p;
-}
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  dir = await buildSite();
   files = mkdtempSync(join(tmpdir(), 'flowlab-own-'));
-  site = await serve(dir);
-  browser = await launch();
-  page = await newPage();
+  page = await sandbox.page({ start: 'blank' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+afterAll(() => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
@@ -78,7 +62,7 @@ async function rename(name: string, p: Page = page) {
 
 describe('my own value stream in the sandbox', () => {
   it('builds one from nothing, finds it after a reload, compares it with its variant by name, and the saved file runs to the same bytes in the CLI', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     expect(await page.textContent('.own-empty')).toContain('None yet');
     await page.click('#new-scenario');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('own-name');
@@ -180,7 +164,7 @@ describe('my own value stream in the sandbox', () => {
       localStorage.setItem(key, JSON.stringify(ws));
     });
     const count = (await ownNames()).length;
-    await open(page, site.url);
+    await open(page, sandbox.url);
     expect(await page.textContent('#notice')).toContain('damaged');
     expect(await ownNames()).toHaveLength(count);
   });
@@ -190,7 +174,7 @@ describe('my own value stream in the sandbox', () => {
     await page.click('#share-button');
     const url = await page.inputValue('#share-url');
     await page.keyboard.press('Escape');
-    const other = await newPage();
+    const other = await sandbox.page({ start: 'blank' });
     await open(other, url);
     expect(await other.textContent('label.preset.selected .preset-name')).toBe('Weekly board (from a link)');
     // The same browser, so My scenarios already holds a "Weekly board": the copy is told apart.
@@ -205,7 +189,7 @@ describe('my own value stream in the sandbox', () => {
   });
 
   it('builds a five-stage pipeline through the structure editor, a rename reaching every mention, and runs it', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#new-scenario');
     await rename('Five stages');
     await page.click('#editor-tab-form');
@@ -260,7 +244,7 @@ describe('my own value stream in the sandbox', () => {
   });
 
   it('the value-stream map grows as nodes are added, and keeps its last good drawing while the JSON is broken', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#new-scenario');
     await page.click('#editor-tab-form');
     const doc = JSON.parse(await jsonText(page));
@@ -311,7 +295,7 @@ describe('my own value stream in the sandbox', () => {
 
 describe('a parallel step in the sandbox', () => {
   it('the map forks to each branch’s team, the editor shows the branches, and the results say which branch made items wait', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, 'component-teams');
     const teams = ['frontend-team', 'backend-team', 'platform-team'];
     await page.waitForFunction(
@@ -360,7 +344,7 @@ describe('a parallel step in the sandbox', () => {
 
 describe('economics in the sandbox', () => {
   it('the results’ economics card says what the CLI says, and the form turns WSJF into first come, first served', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, 'wsjf-cost-of-delay');
     await run(page);
     const file = join(root, 'scenarios/wsjf-cost-of-delay.json');

@@ -18,8 +18,6 @@ import { headlines } from '../../web/viewmodel/headline.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
 import { toBase64Url } from '../../web/viewmodel/share.ts';
 import {
-  type Browser,
-  launch,
   longTasks,
   policyViolations,
   SCREENSHOTS,
@@ -45,7 +43,7 @@ import {
   run,
   setJson,
 } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const presetIds = readdirSync(join(root, 'scenarios'))
@@ -94,9 +92,7 @@ const EVERY_DISTRIBUTION = {
   ],
 };
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 let page: Page;
 const metrics: {
   worstLongTaskMs: number;
@@ -144,30 +140,20 @@ async function drainLongTasks(p: Page = page): Promise<number[]> {
   return tasks;
 }
 
-async function freshPage(): Promise<Page> {
-  const p = await browser.context.newPage();
-  await watchLongTasks(p);
-  await watchWorkerMessages(p);
-  await watchPolicyViolations(p);
-  p.on('pageerror', (e) => {
-    throw e;
-  });
-  return p;
+/** Every page records its long tasks, what its workers send it and any breach of its policy. */
+const WATCH = [watchLongTasks, watchWorkerMessages, watchPolicyViolations];
+
+/** A new tab, loading nothing yet. */
+function freshPage(): Promise<Page> {
+  return sandbox.page({ start: 'blank', watch: WATCH });
 }
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-  page = await freshPage();
-  await open(page, site.url);
+  page = await sandbox.page({ start: 'open', watch: WATCH });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
+afterAll(() => {
   writeFileSync(join(SCREENSHOTS, '..', 'e2e-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
   console.log(
     `e2e: long tasks during runs: ${metrics.longTasks.length} (worst ${metrics.worstLongTaskMs.toFixed(0)} ms); ` +
@@ -236,7 +222,7 @@ describe('the sandbox in Chromium', () => {
     'computes the %s preset to the same bytes as Node, with its own seed and two others',
     async (id) => {
       const doc = presetDoc(id);
-      await freshStart(page, site.url);
+      await freshStart(page, sandbox.url);
       await pickPreset(page, id);
       for (const seed of [doc.run.seed, ...OTHER_SEEDS]) {
         await page.click('#editor-tab-form');
@@ -253,7 +239,7 @@ describe('the sandbox in Chromium', () => {
   );
 
   it('computes a scenario with every kind of distribution to the same bytes as Node', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     const text = JSON.stringify(EVERY_DISTRIBUTION, null, 2);
     await setJson(page, text);
     await run(page);
@@ -262,7 +248,7 @@ describe('the sandbox in Chromium', () => {
 
   it('shows the same numbers as the library and the CLI for the same scenario and seed', async () => {
     const id = 'token-ring';
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, id);
     await run(page);
     const shown = await exportedText(page);
@@ -353,7 +339,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('shows problems beside the field and at the JSON line, and disables Run until fixed', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#editor-tab-form');
     await page.fill('[data-path="nodes.1.capacity"]', '0');
     await expect
@@ -375,7 +361,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('keeps edits across a reload, and never lets a bad edit replace the last good scenario', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#editor-tab-form');
     await page.fill('[data-path="demand.0.interarrival"]', '0.5');
     await page.fill('[data-path="nodes.0.capacity"]', '-1');
@@ -396,7 +382,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('cancels a long run at once, and runs again afterwards', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#editor-tab-form');
     await page.fill('[data-path="run.replications"]', '3000');
     await page.click('#scenario-run');
@@ -415,7 +401,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('compares two presets with the same seeds, in words, on shared axes', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#tab-compare');
     await discardLongTasks();
     await startHeartbeat(page);
@@ -453,7 +439,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('compares one scenario under several routing strategies', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await pickPreset(page, 'dynamic-network');
     await page.click('#tab-compare');
     await page.check('input[name="compare-mode"][value="routing"]');
@@ -482,7 +468,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('a shared link reproduces the same result, and is never run by itself', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#editor-tab-form');
     await page.fill('[data-path="run.replications"]', '4');
     await page.fill('[data-path="run.seed"]', '42');
@@ -504,15 +490,15 @@ describe('the sandbox in Chromium', () => {
     await other.close();
 
     const tampered = await freshPage();
-    await open(tampered, `${site.url}#scenario=z.not-a-real-link`);
+    await open(tampered, `${sandbox.url}#scenario=z.not-a-real-link`);
     expect(await tampered.textContent('#notice')).toContain('This link could not be opened');
     await tampered.close();
   });
 
   it('a link nesting 20,000 lists deep gets the damaged-link notice, and the page becomes ready', async () => {
     const deep = `{"v":1,"scenario":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    const link = `${site.url}#scenario=z.${toBase64Url(deflateRawSync(deep))}`;
-    expect(link.length - site.url.length).toBeLessThan(200);
+    const link = `${sandbox.url}#scenario=z.${toBase64Url(deflateRawSync(deep))}`;
+    expect(link.length - sandbox.url.length).toBeLessThan(200);
     const other = await freshPage();
     await open(other, link);
     expect(await other.textContent('#notice')).toMatch(
@@ -523,7 +509,7 @@ describe('the sandbox in Chromium', () => {
 
   it('runs under a strict Content-Security-Policy that allows its own workers, and enforces it', async () => {
     const other = await freshPage();
-    await open(other, site.url);
+    await open(other, sandbox.url);
     expect(await other.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(
       SITE_POLICY,
     );
@@ -557,7 +543,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('a shared comparison link opens on the Compare view with the same variants', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#tab-compare');
     await page.fill('#compare-replications', '3');
     await page.click('#compare-run');
@@ -577,7 +563,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('sweeps a parameter on several workers, one line per strategy, to the same bytes as Node', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#tab-explore');
     await page.selectOption('#sweep-parameter', 'utilization.developers');
     await page.fill('#sweep-values', '0.5:0.8:0.15');
@@ -634,7 +620,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('works from the keyboard and in large type', async () => {
-    await freshStart(page, site.url);
+    await freshStart(page, sandbox.url);
     await page.click('#large-type');
     expect(await page.getAttribute('html', 'class')).toContain('large-type');
     await run(page);

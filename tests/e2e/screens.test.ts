@@ -9,31 +9,20 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
+import { SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
-import { download, freshStart, pickPreset, run } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { download, pickPreset, run } from './sandbox-page.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const presetIds = readdirSync(join(root, 'scenarios'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''));
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(join(SCREENSHOTS, 'screens'), { recursive: true });
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
 });
 
 async function shot(p: Page, name: string) {
@@ -48,13 +37,7 @@ describe.each(SCREENS)('the sandbox on a $name ($width×$height)', (screen) => {
   };
 
   beforeAll(async () => {
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.setViewportSize({ width: screen.width, height: screen.height });
-    await freshStart(page, site.url);
-    if (screen.large) await page.click('#large-type');
+    page = await sandbox.page({ screen });
   });
 
   afterAll(async () => {
@@ -147,8 +130,7 @@ describe('a chart saved for a slide', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await browser.context.newPage();
-    await freshStart(page, site.url);
+    page = await sandbox.page();
     await pickPreset(page, 'demand-surge');
     await run(page);
   });

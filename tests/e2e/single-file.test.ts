@@ -14,30 +14,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, sweep } from '../../src/index.ts';
 import { number } from '../../src/report/numbers.ts';
-import { type Browser, launch, policyViolations, watchPolicyViolations } from './browser.ts';
+import { policyViolations, watchPolicyViolations } from './browser.ts';
 import { download, exportedText, freshStart, pickPreset, run } from './sandbox-page.ts';
-import { buildSite, removeSite } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const presetDoc = (id: string) => JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8'));
 
-let dir: string;
+const sandbox = useSandbox({ unserved: true });
 let stick: string;
-let browser: Browser;
 let page: Page;
 const requests: string[] = [];
 /** The workers the page started, by their URL. */
 const workers: string[] = [];
 
 beforeAll(async () => {
-  dir = await buildSite();
   stick = mkdtempSync(join(tmpdir(), 'flowlab-stick-'));
-  copyFileSync(join(dir, 'flowlab.html'), join(stick, 'flowlab.html'));
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  copyFileSync(join(sandbox.dir, 'flowlab.html'), join(stick, 'flowlab.html'));
+  page = await sandbox.page({ start: 'blank', watch: [watchPolicyViolations] });
   page.on('worker', (w) => workers.push(w.url()));
   // No network: anything but the file itself (and the blob: and data: URLs it makes) is refused.
   await page.route('**/*', (route) => {
@@ -45,12 +39,9 @@ beforeAll(async () => {
     requests.push(url);
     return url.startsWith('file:') ? route.continue() : route.abort();
   });
-  await watchPolicyViolations(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (dir) removeSite(dir);
+afterAll(() => {
   if (stick) rmSync(stick, { recursive: true, force: true });
 });
 

@@ -18,10 +18,10 @@ import { formatDuration } from '../../web/viewmodel/format.ts';
 import { readGuesses } from '../../web/viewmodel/guesses.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
 import { closestSentence } from '../../web/views/workshop-view.ts';
-import { type Browser, launch, SCREENSHOTS } from './browser.ts';
-import { layoutProblems, SCREENS } from './layout.ts';
+import { SCREENSHOTS } from './browser.ts';
+import { layoutProblems, SCREENS, type Screen } from './layout.ts';
 import { freshStart, run } from './sandbox-page.ts';
-import { buildSite, removeSite, type Site, serve } from './site.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const root = join(import.meta.dirname, '../..');
 const presetDoc = (id: string) => JSON.parse(readFileSync(join(root, 'scenarios', `${id}.json`), 'utf8'));
@@ -32,17 +32,12 @@ const ROWS = [
   { table: 'Back row', shorter: 'B', by: '3x' },
 ] as const;
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const sandbox = useSandbox();
 /** The comparison the page runs (its two default presets, three replications each), from the library. */
 let expected: Comparison;
 
 beforeAll(async () => {
   mkdirSync(join(SCREENSHOTS, 'workshop'), { recursive: true });
-  dir = await buildSite();
-  site = await serve(dir);
-  browser = await launch();
   expected = compare(
     [
       ...['token-ring', 'dynamic-network'].map((id) => ({
@@ -54,19 +49,9 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) removeSite(dir);
-});
-
-async function newPage(width = 1440, height = 900): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.setViewportSize({ width, height });
-  await freshStart(page, site.url);
+/** A first-time visitor's page, with no workshop kept from an earlier test in the browser's session. */
+async function newPage(screen?: Screen): Promise<Page> {
+  const page = await sandbox.page({ screen });
   await page.evaluate(() => sessionStorage.clear());
   return page;
 }
@@ -234,15 +219,12 @@ describe('predict, then reveal', () => {
 
 describe('predict, then reveal from the single file, with no network', () => {
   it('runs, hides and reveals the same numbers as from the site', async () => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    const page = await sandbox.page({ start: 'blank' });
     await page.route('**/*', (route) =>
       route.request().url().startsWith('file:') ? route.continue() : route.abort(),
     );
     try {
-      await freshStart(page, pathToFileURL(join(dir, 'flowlab.html')).href);
+      await freshStart(page, pathToFileURL(join(sandbox.dir, 'flowlab.html')).href);
       await startWorkshop(page);
       await page.keyboard.press('ArrowRight');
       await enterGuesses(page);
@@ -269,8 +251,7 @@ describe.each(SCREENS)('the presentation layout on a $name ($width×$height)', (
   };
 
   beforeAll(async () => {
-    page = await newPage(screen.width, screen.height);
-    if (screen.large) await page.click('#large-type');
+    page = await newPage(screen);
   });
 
   afterAll(async () => {
