@@ -1,11 +1,6 @@
 /** What the end-to-end tests do on the sandbox page, in the words of the page. */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { COMPARISON_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
-
-/** The cards' ids, from the pages' own lists, so a new chart is checked as soon as it is listed. */
-export const CHARTS = RUN_CHARTS.map((chart) => chart.id);
-export const COMPARE_CHARTS = COMPARISON_CHARTS.map((chart) => chart.id);
 
 export async function open(page: Page, url: string) {
   await page.goto(url);
