@@ -11,37 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { describeComparison } from '../../src/cli/commands/compare.ts';
 import { compare, simulate } from '../../src/index.ts';
 import { comparisonReport, economicsLines, number, percent } from '../../src/report/index.ts';
+import { turnedAwayTeam } from '../turned-away-team.ts';
 
 function flowlab(...args: string[]) {
   const out = spawnSync(process.execPath, ['bin/flowlab.js', ...args], { encoding: 'utf8' });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-const exponential = (mean: number) => ({ dist: 'exponential', mean });
-
-/** A team with a WIP limit of 3 whose features, worth 500 to 1,500 each, wait or are turned away. */
-function team(name: string, whenFull: 'wait' | 'reject', money = true) {
-  return {
-    name,
-    timeUnit: 'day',
-    run: { duration: 300, warmup: 30, seed: 7, replications: 4 },
-    demand: [
-      {
-        id: 'feature',
-        interarrival: exponential(1),
-        steps: ['build'],
-        whenFull,
-        ...(money
-          ? {
-              costOfDelay: { profile: 'standard', rate: 100 },
-              value: { dist: 'uniform', min: 500, max: 1_500 },
-            }
-          : {}),
-      },
-    ],
-    nodes: [{ id: 'team', capacity: 1, wipLimit: 3, serves: { build: exponential(0.9) } }],
-  };
-}
+const team = turnedAwayTeam;
 
 const tmp = mkdtempSync(join(tmpdir(), 'flowlab-turned-away-'));
 function file(name: string, content: unknown): string {

@@ -23,6 +23,7 @@ import { COMPARISON_CHARTS, RUN_CHARTS } from '../../web/charts/pages.ts';
 import { economicsComparison } from '../../web/viewmodel/economics-card.ts';
 import { headlines } from '../../web/viewmodel/headline.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
+import { turnedAwayTeam } from '../turned-away-team.ts';
 import { SCREENSHOTS } from './browser.ts';
 import { layoutProblems, SCREENS } from './layout.ts';
 import { freshStart, jsonText, pickPreset, run, setJson } from './sandbox-page.ts';
@@ -313,24 +314,8 @@ describe.each(SCREENS)('a comparison’s loops on a $name ($width×$height)', (s
 });
 
 describe('money that leaves out work turned away, in the sandbox', () => {
-  const exponential = (mean: number) => ({ dist: 'exponential', mean });
-  /** A team with a WIP limit whose features, worth 500 to 1,500 each, wait or are turned away. */
-  const team = (whenFull: 'wait' | 'reject') => ({
-    name: whenFull === 'wait' ? 'Waits' : 'Turns away',
-    timeUnit: 'day',
-    run: { duration: 300, warmup: 30, seed: 7, replications: 4 },
-    demand: [
-      {
-        id: 'feature',
-        interarrival: exponential(1),
-        steps: ['build'],
-        whenFull,
-        costOfDelay: { profile: 'standard', rate: 100 },
-        value: { dist: 'uniform', min: 500, max: 1_500 },
-      },
-    ],
-    nodes: [{ id: 'team', capacity: 1, wipLimit: 3, serves: { build: exponential(0.9) } }],
-  });
+  const team = (whenFull: 'wait' | 'reject') =>
+    turnedAwayTeam(whenFull === 'wait' ? 'Waits' : 'Turns away', whenFull);
   /** The card's rows as the page shows them. */
   const rowsOf = (on: Page, selector: string) =>
     on.locator(`${selector} dl > div`).evaluateAll((rows) =>

@@ -9,6 +9,7 @@ import { compare } from '../../src/index.ts';
 import { comparisonReport, economicsLines } from '../../src/report/index.ts';
 import { economicsComparison } from '../../web/viewmodel/economics-card.ts';
 import { differenceSentence } from '../../web/viewmodel/sentences.ts';
+import { turnedAwayTeam } from '../turned-away-team.ts';
 import { quickDocument } from './results-fixture.ts';
 
 const wsjf = quickDocument('wsjf-cost-of-delay') as { nodes: { discipline?: string }[] };
@@ -81,23 +82,7 @@ describe('the economics card of a comparison', () => {
 });
 
 describe('the economics card of a comparison in which one variant turns work away', () => {
-  const exponential = (mean: number) => ({ dist: 'exponential', mean });
-  const team = (whenFull: 'wait' | 'reject') => ({
-    name: whenFull,
-    timeUnit: 'day',
-    run: { duration: 300, warmup: 30, seed: 7, replications: 4 },
-    demand: [
-      {
-        id: 'feature',
-        interarrival: exponential(1),
-        steps: ['build'],
-        whenFull,
-        costOfDelay: { profile: 'standard', rate: 100 },
-        value: { dist: 'uniform', min: 500, max: 1_500 },
-      },
-    ],
-    nodes: [{ id: 'team', capacity: 1, wipLimit: 3, serves: { build: exponential(0.9) } }],
-  });
+  const team = (whenFull: 'wait' | 'reject') => turnedAwayTeam(whenFull, whenFull);
   const c = compare([
     { name: 'wait', scenario: team('wait') },
     { name: 'reject', scenario: team('reject') },
