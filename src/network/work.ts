@@ -98,21 +98,24 @@ function started(
   size: number,
 ): void {
   const items = r.items;
+  // The clock read once: each read is bytecode, and what V8 inlines into a start of work is
+  // bounded by the bytecode of all it inlines.
+  const now = r.now;
   items.touch[slot] += work;
-  if (items.committed[slot] < 0) items.committed[slot] = r.now;
+  if (items.committed[slot] < 0) items.committed[slot] = now;
   if (items.arrival[slot] >= r.warmup) {
-    r.waitTotal[n] += r.now - items.enqueued[slot];
+    r.waitTotal[n] += now - items.enqueued[slot];
     if (!resumed) r.waitCount[n]++;
     // A part's time is its item's, counted at the join (observe.ts `endParallelStep`).
     if (items.whole[slot] < 0) {
       const step = items.capability[slot];
-      r.stepWait[step] += r.now - items.stepFrom[slot];
+      r.stepWait[step] += now - items.stepFrom[slot];
       r.stepWork[step] += work;
     }
   }
   // The step's time is work until the work's own end; past it (a pause) waiting (endStep).
-  items.stepFrom[slot] = r.now + work;
-  if (r.trace) r.trace('start', r.now, slot, n, cap, size);
+  items.stepFrom[slot] = now + work;
+  if (r.trace) r.trace('start', now, slot, n, cap, size);
 }
 
 /**
