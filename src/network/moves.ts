@@ -364,6 +364,9 @@ function settleUnit(r: ReplicationState, u: number, n: number): void {
       if (items.arrival[slot] >= r.warmup) r.out.nodes.failures[n]++;
     }
   }
+  // What the items' later chances of failing are multiplied by (an approval's failureReduction):
+  // at 1, the most nodes, their factors are left as they are, unread and unwritten.
+  const factor = r.rules.failureFactor[n];
   const releases = r.releases;
   const releasing = releases !== undefined && units.capability[u] === releases.capability;
   let anyFailed = false;
@@ -390,7 +393,7 @@ function settleUnit(r: ReplicationState, u: number, n: number): void {
         r.warmup,
         failed,
       );
-    items.failureFactor[slot] *= r.rules.failureFactor[n];
+    if (factor !== 1) items.failureFactor[slot] *= factor;
     endStep(r, slot);
     advanceStep(r, slot, n, failed);
     updateCapability(r, slot);
