@@ -19,7 +19,7 @@ import { ci95 } from '../metrics/confidence.ts';
 import { type Measure, measureLabel, measureSection } from './comparison.ts';
 import type { Section } from './loops.ts';
 import { shareWithInterval, unitName, withInterval } from './numbers.ts';
-import { TURNED_AWAY } from './turned-away.ts';
+import { TURNED_AWAY, turnedAwayPerReplication } from './turned-away.ts';
 
 /** A measure's value in one result (null where the result saw none of it) with its interval. */
 export interface ColumnValue {
@@ -50,7 +50,7 @@ const COLUMNS = {
     kind: 'items',
     label: TURNED_AWAY,
     section: 'rejected',
-    read: (r) => ({ mean: r.rejected / r.replications, ci95: ci95(r.runs.map((x) => x.rejected)) }),
+    read: (r) => ({ mean: turnedAwayPerReplication(r), ci95: ci95(r.runs.map((x) => x.rejected)) }),
     shown: (r) => r.rejected > 0,
   },
   costOfDelay: {
@@ -120,14 +120,16 @@ function shown(m: ColumnMeasure, r: SimulationResult): boolean {
   return column.shown ? column.shown(r) : column.read(r) !== undefined;
 }
 
-/** The column's name: the report's label of its measure. */
+/** The column's name: its own, or the report's label of its measure. */
 function labelOf(m: ColumnMeasure): string {
-  return m === 'turnedAway' ? COLUMNS[m].label : measureLabel(m);
+  const column: Column = COLUMNS[m];
+  return column.label ?? measureLabel(m as Measure);
 }
 
 /** The part of a result the column is about: "rejected", "economics", "delivery", "blockers". */
 export function columnSection(m: ColumnMeasure): Section {
-  return m === 'turnedAway' ? COLUMNS[m].section : measureSection(m);
+  const column: Column = COLUMNS[m];
+  return column.section ?? measureSection(m as Measure);
 }
 
 /** The measure's value in the result, or undefined where the result has no such part. */

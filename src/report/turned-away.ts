@@ -15,8 +15,10 @@ interface Named {
   result: SimulationResult;
 }
 
-/** Items turned away per replication (every variant of a comparison has the same replications). */
-const perReplication = (r: SimulationResult) => (r.replications > 0 ? r.rejected / r.replications : 0);
+/** Items turned away per replication, as every table and sentence says them (`rejected` is their total over replications). */
+export function turnedAwayPerReplication(r: SimulationResult): number {
+  return r.replications > 0 ? r.rejected / r.replications : 0;
+}
 
 /**
  * Where both have economics and one turned more work away than the other: which, how much of
@@ -30,18 +32,18 @@ export function turnedAwayComparison(baseline: Named, variant: Named): string | 
   const a = baseline.result.economics;
   const b = variant.result.economics;
   if (!a || !b) return undefined;
-  const [more, less] =
-    perReplication(variant.result) > perReplication(baseline.result)
-      ? [
-          { ...variant, e: b },
-          { ...baseline, e: a },
-        ]
-      : [
-          { ...baseline, e: a },
-          { ...variant, e: b },
-        ];
-  const turned = perReplication(more.result);
-  const fewer = perReplication(less.result);
+  const variantMore = turnedAwayPerReplication(variant.result) > turnedAwayPerReplication(baseline.result);
+  const [more, less] = variantMore
+    ? [
+        { ...variant, e: b },
+        { ...baseline, e: a },
+      ]
+    : [
+        { ...baseline, e: a },
+        { ...variant, e: b },
+      ];
+  const turned = turnedAwayPerReplication(more.result);
+  const fewer = turnedAwayPerReplication(less.result);
   if (turned === fewer) return sameCountComparison(baseline, variant);
   const items = `${number(turned)} items per replication (${percent(more.result.rejectionRate)} of arrivals) against ${fewer === 0 ? 'none' : `${number(fewer)} (${percent(less.result.rejectionRate)})`}`;
   const money =
@@ -66,7 +68,8 @@ export function turnedAwayComparison(baseline: Named, variant: Named): string | 
  */
 function sameCountComparison(baseline: Named, variant: Named): string | undefined {
   const worthOf = (n: Named) => n.result.economics?.turnedAway?.value ?? 0;
-  if (perReplication(baseline.result) === 0 || worthOf(baseline) === worthOf(variant)) return undefined;
+  if (turnedAwayPerReplication(baseline.result) === 0 || worthOf(baseline) === worthOf(variant))
+    return undefined;
   const [more, less] = worthOf(variant) > worthOf(baseline) ? [variant, baseline] : [baseline, variant];
   const delay = (n: Named) => n.result.economics?.costOfDelay.total ?? 0;
   const money =
@@ -77,7 +80,7 @@ function sameCountComparison(baseline: Named, variant: Named): string | undefine
   const share = percent(more.result.rejectionRate);
   const otherShare = percent(less.result.rejectionRate);
   return (
-    `${more.name} turned away more valuable work than ${less.name}: the same ${number(perReplication(more.result))} items per replication ` +
+    `${more.name} turned away more valuable work than ${less.name}: the same ${number(turnedAwayPerReplication(more.result))} items per replication ` +
     `(${share} of arrivals${otherShare === share ? '' : ` against ${otherShare}`}), worth about ${number(worthOf(more))} against ${number(worthOf(less))} (an estimate); ${money}`
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../../report/comparison.ts';
 import { byLoop, type LoopKey, loopOf, type Section } from '../../report/loops.ts';
 import { count, number, percent, unitName, withInterval } from '../../report/numbers.ts';
+import { turnedAwayPerReplication } from '../../report/turned-away.ts';
 import { alertLines } from '../alerts.ts';
 import { HELP_FLAG, parse, REPLICATION_FLAGS, wholeNumber } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -136,7 +137,7 @@ export function describeComparison(c: Comparison): string {
   if (c.variants.some((v) => v.result.rejected > 0))
     rows.push([
       'turned away (per replication)',
-      ({ result: r }) => `${number(r.rejected / r.replications)} (${percent(r.rejectionRate)})`,
+      ({ result: r }) => `${number(turnedAwayPerReplication(r))} (${percent(r.rejectionRate)})`,
       'rejected',
     ]);
   // Money, per replication over the window, where any variant has economics ("–" where one has none).
